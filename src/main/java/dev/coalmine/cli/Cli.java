@@ -1,0 +1,37 @@
+package dev.coalmine.cli;
+
+import dev.coalmine.core.CoalmineException;
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+
+/** Builds the command tree and turns failures into exit codes: usage 2, operational 1. */
+public final class Cli {
+    private final CommandLine commandLine;
+
+    public Cli(Consumer<KubeTarget> consoleLauncher) {
+        CoalmineCommand root = new CoalmineCommand(consoleLauncher);
+        commandLine = new CommandLine(root);
+        commandLine.setExecutionExceptionHandler(Cli::operationalError);
+    }
+
+    public CommandLine commandLine() {
+        return commandLine;
+    }
+
+    public int run(String... args) {
+        return commandLine.execute(args);
+    }
+
+    private static int operationalError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof CoalmineException) {
+            err.println("error: " + e.getMessage());
+        } else {
+            err.println("error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+        err.flush();
+        return 1;
+    }
+}

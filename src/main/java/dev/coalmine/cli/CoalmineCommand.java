@@ -1,0 +1,57 @@
+package dev.coalmine.cli;
+
+import dev.coalmine.Version;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code coalmine}: with no subcommand it opens the console. */
+@Command(name = "coalmine",
+        mixinStandardHelpOptions = true,
+        versionProvider = CoalmineCommand.VersionProvider.class,
+        description = "Canary releases of Kubernetes Deployments: a desktop console and a CLI.%n"
+                + "With no command, opens the console.",
+        subcommandsRepeatable = false)
+public final class CoalmineCommand implements Callable<Integer> {
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "The kubeconfig context to use (default: its current context).")
+    String context;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", scope = ScopeType.INHERIT,
+            description = "The namespace (default: the context's namespace).")
+    String namespace;
+
+    private final Consumer<KubeTarget> consoleLauncher;
+
+    public CoalmineCommand(Consumer<KubeTarget> consoleLauncher) {
+        this.consoleLauncher = consoleLauncher;
+    }
+
+    public KubeTarget target() {
+        return new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context),
+                Optional.ofNullable(namespace));
+    }
+
+    @Override
+    public Integer call() {
+        consoleLauncher.accept(target());
+        return 0;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"coalmine " + Version.current()};
+        }
+    }
+}

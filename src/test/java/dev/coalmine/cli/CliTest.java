@@ -1,0 +1,48 @@
+package dev.coalmine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CliTest {
+    private final List<KubeTarget> opened = new ArrayList<>();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        Cli cli = new Cli(opened::add);
+        cli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        return cli.run(args);
+    }
+
+    @Test
+    void versionPrintsTheProductVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).matches("coalmine \\d+\\.\\d+\\.\\d+.*\\R");
+    }
+
+    @Test
+    void noArgumentsOpensTheConsoleWithKubectlStyleOptions() {
+        assertThat(run("--kubeconfig", "/tmp/k", "--context", "prod", "-n", "shop")).isZero();
+        assertThat(opened).containsExactly(new KubeTarget(java.util.Optional.of(Path.of("/tmp/k")),
+                java.util.Optional.of("prod"), java.util.Optional.of("shop")));
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertThat(run("--frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--frobnicate'");
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void helpListsOptions() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("--kubeconfig", "--context", "--namespace");
+    }
+}
