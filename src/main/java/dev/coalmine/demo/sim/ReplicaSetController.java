@@ -1,0 +1,116 @@
+package dev.coalmine.demo.sim;
+
+import dev.coalmine.demo.sim.EventRecorder.Source;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatusBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The replicaset controller: keeps as many owned pods as spec.replicas asks for, and writes RS status. */
+final class ReplicaSetController {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaSetController.class);
+    private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+    private final ClusterWriter writer;
+    private final EventRecorder events;
+    private final RandomGenerator random;
+
+    ReplicaSetController(ClusterWriter writer, EventRecorder events, RandomGenerator random) {
+        this.writer = writer;
+        this.events = events;
+        this.random = random;
+    }
+
+    void reconcile(ClusterSnapshot snapshot) {
+        for (ReplicaSet rs : snapshot.replicaSets()) {
+            if (rs.getMetadata().getDeletionTimestamp() != null || rs.getSpec() == null) {
+                continue;
+            }
+            try {
+                reconcile(rs, snapshot);
+            } catch (RuntimeException e) {
+                LOG.debug("replicaset {}/{}: {}", rs.getMetadata().getNamespace(), rs.getMetadata().getName(), e.toString());
+            }
+        }
+    }
+
+    private void reconcile(ReplicaSet rs, ClusterSnapshot snapshot) {
+        List<Pod> pods = new ArrayList<>(snapshot.podsOf(rs).stream()
+                .filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList());
+        int diff = RolloutStrategy.specReplicas(rs) - pods.size();
+        for (int i = 0; i < diff; i++) {
+            Pod pod = writer.create(newPod(rs));
+            snapshot.put(pod);
+            pods.add(pod);
+            events.normal(rs, Source.REPLICASET_CONTROLLER, "SuccessfulCreate", "Created pod: " + pod.getMetadata().getName());
+        }
+        if (diff < 0) {
+            pods.sort(PodReadiness.DELETION_ORDER);
+            for (Pod pod : List.copyOf(pods.subList(0, -diff))) {
+                writer.delete(pod);
+                snapshot.remove(pod);
+                pods.remove(pod);
+                events.normal(rs, Source.REPLICASET_CONTROLLER, "SuccessfulDelete", "Deleted pod: " + pod.getMetadata().getName());
+            }
+        }
+        ReplicaSetStatus status = status(rs, pods, snapshot);
+        if (!status.equals(rs.getStatus())) {
+            rs.setStatus(status);
+            snapshot.put(writer.writeStatus(rs));
+        }
+    }
+
+    private ReplicaSetStatus status(ReplicaSet rs, List<Pod> pods, ClusterSnapshot snapshot) {
+        Map<String, String> templateLabels = rs.getSpec().getTemplate().getMetadata().getLabels();
+        int minReady = rs.getSpec().getMinReadySeconds() == null ? 0 : rs.getSpec().getMinReadySeconds();
+        long labeled = pods.stream().filter(p -> labelsContain(p.getMetadata().getLabels(), templateLabels)).count();
+        long ready = pods.stream().filter(PodReadiness::isReady).count();
+        long available = pods.stream().filter(p -> PodReadiness.isAvailable(p, minReady, snapshot.now())).count();
+        return new ReplicaSetStatusBuilder()
+                .withReplicas(pods.size())
+                .withFullyLabeledReplicas(omitZero(labeled))
+                .withReadyReplicas(omitZero(ready))
+                .withAvailableReplicas(omitZero(available))
+                .withObservedGeneration(rs.getMetadata().getGeneration())
+                .withConditions(rs.getStatus() == null ? List.of() : rs.getStatus().getConditions())
+                .build();
+    }
+
+    private Pod newPod(ReplicaSet rs) {
+        var template = rs.getSpec().getTemplate();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName(rs.getMetadata().getName() + "-" + randomSuffix())
+                .withGenerateName(rs.getMetadata().getName() + "-")
+                .withNamespace(rs.getMetadata().getNamespace())
+                .withLabels(template.getMetadata().getLabels())
+                .withAnnotations(template.getMetadata().getAnnotations())
+                .withOwnerReferences(Owners.controllerReference(rs))
+                .endMetadata()
+                .withSpec(template.getSpec())
+                .build();
+    }
+
+    private String randomSuffix() {
+        StringBuilder suffix = new StringBuilder(5);
+        for (int i = 0; i < 5; i++) {
+            suffix.append(NAME_ALPHABET.charAt(random.nextInt(NAME_ALPHABET.length())));
+        }
+        return suffix.toString();
+    }
+
+    private static boolean labelsContain(Map<String, String> labels, Map<String, String> wanted) {
+        return wanted == null || (labels != null && labels.entrySet().containsAll(wanted.entrySet()));
+    }
+
+    private static Integer omitZero(long i) {
+        return i == 0 ? null : (int) i;
+    }
+}
