@@ -25,11 +25,14 @@ final class RolloutMath {
         return strategy != null && "Recreate".equals(strategy.getType());
     }
 
-    /** Surge rounds up, unavailability rounds down, and both at zero would deadlock, so unavailable becomes 1. */
+    /**
+     * Surge rounds up, unavailability rounds down, and both at zero would deadlock, so unavailable becomes 1.
+     * Recreate has neither: its Deployment is available only with every replica available.
+     */
     static Fenceposts fenceposts(Deployment deployment) {
         int desired = desiredReplicas(deployment);
         if (isRecreate(deployment)) {
-            return new Fenceposts(0, desired);
+            return new Fenceposts(0, 0);
         }
         var strategy = deployment.getSpec().getStrategy();
         RollingUpdateDeployment rolling = strategy == null ? null : strategy.getRollingUpdate();

@@ -1,0 +1,62 @@
+package dev.coalmine.demo.traffic;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Cumulative request counters and a latency histogram for one pod, as a Prometheus client library keeps them. */
+final class PodTraffic {
+    /** Upper bounds in seconds: the Prometheus client libraries' default buckets. */
+    static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    private final PodSeries series;
+    private final Map<Integer, Long> requestsByCode = new TreeMap<>();
+    private final long[] bucketCounts = new long[BUCKETS.length];
+    private long count;
+    private double sumSeconds;
+    private double lastRequestsPerSecond;
+
+    PodTraffic(PodSeries series) {
+        this.series = series;
+        requestsByCode.put(200, 0L);
+    }
+
+    PodSeries series() {
+        return series;
+    }
+
+    void record(int code, double seconds) {
+        requestsByCode.merge(code, 1L, Long::sum);
+        for (int i = 0; i < BUCKETS.length; i++) {
+            if (seconds <= BUCKETS[i]) {
+                bucketCounts[i]++;
+            }
+        }
+        count++;
+        sumSeconds += seconds;
+    }
+
+    void rate(double requestsPerSecond) {
+        lastRequestsPerSecond = requestsPerSecond;
+    }
+
+    double lastRequestsPerSecond() {
+        return lastRequestsPerSecond;
+    }
+
+    Map<Integer, Long> requestsByCode() {
+        return Map.copyOf(requestsByCode);
+    }
+
+    long[] cumulativeBuckets() {
+        return Arrays.copyOf(bucketCounts, bucketCounts.length);
+    }
+
+    long count() {
+        return count;
+    }
+
+    double sumSeconds() {
+        return sumSeconds;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.coalmine.demo.traffic;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The cumulative traffic of every simulated pod, shared between the simulation thread (writes) and the
+ * HTTP server's threads (reads). All access is synchronized on the ledger.
+ */
+final class TrafficLedger {
+    private static final double LATENCY_SIGMA = 0.4;
+    private static final long MIB = 1024 * 1024;
+
+    private final Map<String, PodTraffic> pods = new HashMap<>();
+    private final RandomGenerator random;
+
+    TrafficLedger(RandomGenerator random) {
+        this.random = random;
+    }
+
+    /** Keeps exactly the given pods: new ones start at zero, vanished ones disappear like a deleted target. */
+    synchronized void retain(Map<String, PodSeries> running) {
+        pods.keySet().retainAll(running.keySet());
+        running.forEach((key, series) -> pods.computeIfAbsent(key, k -> new PodTraffic(series)));
+        pods.values().forEach(p -> p.rate(0));
+    }
+
+    /** Serves {@code requests} requests on a pod that behaves as {@code behaviour}, over {@code seconds}. */
+    synchronized void serve(String key, long requests, ImageBehaviour behaviour, double seconds) {
+        PodTraffic pod = pods.get(key);
+        if (pod == null) {
+            return;
+        }
+        double median = behaviour.medianLatency().toNanos() / 1e9;
+        for (long i = 0; i < requests; i++) {
+            int code = random.nextDouble() < behaviour.errorRate() ? 500 : 200;
+            pod.record(code, median * Math.exp(LATENCY_SIGMA * random.nextGaussian()));
+        }
+        pod.rate(pod.lastRequestsPerSecond() + requests / Math.max(seconds, 1e-3));
+    }
+
+    synchronized String prometheusText() {
+        return PrometheusText.render(List.copyOf(pods.values()));
+    }
+
+    synchronized Set<String> keys() {
+        return Set.copyOf(pods.keySet());
+    }
+
+    synchronized List<PodUsage> usage() {
+        List<PodUsage> usage = new ArrayList<>();
+        pods.values().forEach(p -> usage.add(usageOf(p)));
+        return usage;
+    }
+
+    synchronized Optional<PodUsage> usage(String namespace, String pod) {
+        return Optional.ofNullable(pods.get(namespace + "/" + pod)).map(TrafficLedger::usageOf);
+    }
+
+    /** A few millicores idle plus some per request; memory a stable base per pod plus a little per request. */
+    private static PodUsage usageOf(PodTraffic pod) {
+        double rps = pod.lastRequestsPerSecond();
+        long cpu = Math.round(3 + rps * 1.5);
+        long base = 48 * MIB + Math.floorMod(pod.series().pod().hashCode(), 16) * MIB;
+        long memory = base + Math.round(rps * 256 * 1024);
+        return new PodUsage(pod.series().namespace(), pod.series().pod(), cpu, memory);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.coalmine.demo.traffic;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the traffic simulation runs.
+ *
+ * @param tick        time between two simulated slices of traffic
+ * @param metricsPort port of the {@code /metrics} endpoint on 127.0.0.1; 0 picks a free one
+ */
+public record TrafficSettings(Duration tick, int metricsPort) {
+    public TrafficSettings {
+        Objects.requireNonNull(tick);
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new IllegalArgumentException("not a port: " + metricsPort);
+        }
+    }
+
+    public static TrafficSettings defaults() {
+        return new TrafficSettings(Duration.ofSeconds(1), 0);
+    }
+
+    public static TrafficSettings fast() {
+        return new TrafficSettings(Duration.ofMillis(100), 0);
+    }
+
+    public TrafficSettings withMetricsPort(int port) {
+        return new TrafficSettings(tick, port);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.coalmine.demo.traffic;
+
+import dev.coalmine.demo.DemoComponent;
+import dev.coalmine.demo.MetricsEndpoint;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Steady request load on every Service, split across the ready pods it selects, each pod answering as its
+ * image behaves (see {@link ImageBehaviour}, {@link KnobSettings}). Counters and latency histograms are served
+ * as Prometheus metrics on 127.0.0.1; per-pod CPU and memory are available for a metrics.k8s.io view.
+ */
+public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(TrafficSimulation.class);
+    private static final double MAX_SLICE_SECONDS = 5;
+
+    private final TrafficSettings settings;
+    private final TrafficSplit split;
+    private final RandomGenerator random;
+    private final TrafficLedger ledger;
+    private final Map<String, Double> carry = new HashMap<>();
+    private volatile KnobSettings applied = KnobSettings.DEFAULTS;
+    private String appliedVersion;
+    private KubernetesClient client;
+    private TrafficKnobs knobs;
+    private MetricsHttpServer server;
+    private ScheduledExecutorService executor;
+    private long lastTickNanos;
+
+    public TrafficSimulation(TrafficSettings settings) {
+        this(settings, TrafficSplit.BY_POD_COUNT, new SplittableRandom());
+    }
+
+    public TrafficSimulation(TrafficSettings settings, TrafficSplit split, RandomGenerator random) {
+        this.settings = Objects.requireNonNull(settings);
+        this.split = Objects.requireNonNull(split);
+        this.random = Objects.requireNonNull(random);
+        this.ledger = new TrafficLedger(random);
+    }
+
+    @Override
+    public synchronized void start(KubernetesClient client) {
+        if (executor != null) {
+            throw new IllegalStateException("the traffic simulation is already running");
+        }
+        this.client = client;
+        this.knobs = new TrafficKnobs(client);
+        this.server = new MetricsHttpServer(settings.metricsPort(), ledger::prometheusText);
+        lastTickNanos = System.nanoTime();
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "coalmine-demo-traffic");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::tick, 0, settings.tick().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public String metricsUrl() {
+        MetricsHttpServer running = server;
+        if (running == null) {
+            throw new IllegalStateException("the traffic simulation has not been started");
+        }
+        return running.url();
+    }
+
+    /** The trainer's knobs (ConfigMap {@code coalmine-demo/coalmine-demo}); available once started. */
+    public TrafficKnobs knobs() {
+        if (knobs == null) {
+            throw new IllegalStateException("the traffic simulation has not been started");
+        }
+        return knobs;
+    }
+
+    /** The knobs the last tick ran with. */
+    public KnobSettings appliedKnobs() {
+        return applied;
+    }
+
+    /** CPU and memory of every pod the simulation serves. */
+    public List<PodUsage> podUsage() {
+        return ledger.usage();
+    }
+
+    public Optional<PodUsage> podUsage(String namespace, String pod) {
+        return ledger.usage(namespace, pod);
+    }
+
+    private void tick() {
+        try {
+            long now = System.nanoTime();
+            double seconds = Math.min((now - lastTickNanos) / 1e9, MAX_SLICE_SECONDS);
+            lastTickNanos = now;
+            simulate(seconds);
+        } catch (RuntimeException e) {
+            LOG.warn("demo traffic tick failed: {}", e.toString());
+        }
+    }
+
+    private void simulate(double seconds) {
+        KnobSettings knobSettings = readKnobs();
+        List<Pod> pods = client.pods().inAnyNamespace().list().getItems();
+        List<Service> services = client.services().inAnyNamespace().list().getItems();
+        PodOwners owners = PodOwners.read(client);
+        Map<String, PodSeries> running = new HashMap<>();
+        for (Pod pod : pods) {
+            if (pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase())) {
+                running.put(key(pod), owners.seriesOf(pod));
+            }
+        }
+        ledger.retain(running);
+        for (Service service : services) {
+            List<Pod> ready = ServiceSelection.readyPodsSelectedBy(service, pods);
+            String serviceKey = service.getMetadata().getNamespace() + "/" + service.getMetadata().getName();
+            if (ready.isEmpty()) {
+                carry.remove(serviceKey);
+                continue;
+            }
+            double due = carry.getOrDefault(serviceKey, 0.0) + knobSettings.requestsPerSecond() * seconds;
+            long requests = (long) Math.floor(due);
+            carry.put(serviceKey, due - requests);
+            split.shares(service, ready).forEach((pod, share) -> {
+                double expected = requests * share;
+                long served = (long) Math.floor(expected) + (random.nextDouble() < expected - Math.floor(expected) ? 1 : 0);
+                ledger.serve(key(pod), served, knobSettings.behaviourOf(imageOf(pod)), seconds);
+            });
+        }
+        carry.keySet().retainAll(services.stream()
+                .map(s -> s.getMetadata().getNamespace() + "/" + s.getMetadata().getName()).toList());
+    }
+
+    /** Re-reads the ConfigMap on every tick, but parses it only when it changed. */
+    private KnobSettings readKnobs() {
+        ConfigMap configMap = client.configMaps().inNamespace(TrafficKnobs.NAMESPACE).withName(TrafficKnobs.CONFIG_MAP).get();
+        String version = configMap == null ? null : configMap.getMetadata().getResourceVersion();
+        if (!Objects.equals(version, appliedVersion) || configMap == null) {
+            applied = configMap == null ? KnobSettings.DEFAULTS : KnobSettings.parse(configMap.getData());
+            appliedVersion = version;
+        }
+        return applied;
+    }
+
+    private static String imageOf(Pod pod) {
+        return pod.getSpec().getContainers().isEmpty() ? "" : pod.getSpec().getContainers().get(0).getImage();
+    }
+
+    private static String key(Pod pod) {
+        return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+    }
+
+    @Override
+    public void close() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = executor;
+            executor = null;
+        }
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+}
