@@ -36,9 +36,11 @@ final class Scrape {
         parse();
     }
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     static Scrape of(String url) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             return new Scrape(response.body(), response.headers().firstValue("Content-Type").orElse(""));

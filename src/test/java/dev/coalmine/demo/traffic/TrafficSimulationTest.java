@@ -65,10 +65,10 @@ class TrafficSimulationTest {
 
     @Test
     void aFaultyImageServesAboutTenPercentErrorsAndAHealthyOneAlmostNone() {
-        traffic.knobs().setRequestsPerSecond(2000);
-        Await.until("8000 requests on each track", () -> {
+        traffic.knobs().setRequestsPerSecond(4000);
+        Await.until("5000 requests on each track", () -> {
             Scrape scrape = Scrape.of(traffic.metricsUrl());
-            return scrape.sum("http_requests_total", CANARY) >= 8000 && scrape.sum("http_requests_total", STABLE) >= 8000;
+            return scrape.sum("http_requests_total", CANARY) >= 5000 && scrape.sum("http_requests_total", STABLE) >= 5000;
         });
         Scrape scrape = Scrape.of(traffic.metricsUrl());
 
@@ -91,7 +91,7 @@ class TrafficSimulationTest {
 
     @Test
     void theConfigMapKnobChangesErrorRateAndLatencyLive() {
-        traffic.knobs().setRequestsPerSecond(2000);
+        traffic.knobs().setRequestsPerSecond(4000);
         client.configMaps().inNamespace("coalmine-demo").withName("coalmine-demo").edit(cm -> {
             cm.getData().put("image.faulty.error-rate", "0.5");
             cm.getData().put("image.faulty.latency-ms", "300");
@@ -100,8 +100,8 @@ class TrafficSimulationTest {
         Await.until("the traffic simulation to apply the knobs", () ->
                 traffic.appliedKnobs().behaviourOf("registry.example/web:1.1-faulty").errorRate() == 0.5);
         Scrape before = Scrape.of(traffic.metricsUrl());
-        Await.until("8000 more canary requests", () ->
-                Scrape.of(traffic.metricsUrl()).sum("http_requests_total", CANARY) - before.sum("http_requests_total", CANARY) >= 8000);
+        Await.until("5000 more canary requests", () ->
+                Scrape.of(traffic.metricsUrl()).sum("http_requests_total", CANARY) - before.sum("http_requests_total", CANARY) >= 5000);
         Scrape after = Scrape.of(traffic.metricsUrl());
 
         double requests = after.sum("http_requests_total", CANARY) - before.sum("http_requests_total", CANARY);
