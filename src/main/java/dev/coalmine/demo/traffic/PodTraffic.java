@@ -10,19 +10,25 @@ final class PodTraffic {
     static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
     private final PodSeries series;
+    private final String container;
     private final Map<Integer, Long> requestsByCode = new TreeMap<>();
     private final long[] bucketCounts = new long[BUCKETS.length];
     private long count;
     private double sumSeconds;
     private double lastRequestsPerSecond;
 
-    PodTraffic(PodSeries series) {
+    PodTraffic(PodSeries series, String container) {
         this.series = series;
+        this.container = container;
         requestsByCode.put(200, 0L);
     }
 
     PodSeries series() {
         return series;
+    }
+
+    String container() {
+        return container;
     }
 
     void record(int code, double seconds) {

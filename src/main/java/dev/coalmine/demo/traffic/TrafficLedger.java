@@ -24,9 +24,9 @@ final class TrafficLedger {
     }
 
     /** Keeps exactly the given pods: new ones start at zero, vanished ones disappear like a deleted target. */
-    synchronized void retain(Map<String, PodSeries> running) {
+    synchronized void retain(Map<String, PodTraffic> running) {
         pods.keySet().retainAll(running.keySet());
-        running.forEach((key, series) -> pods.computeIfAbsent(key, k -> new PodTraffic(series)));
+        running.forEach(pods::putIfAbsent);
         pods.values().forEach(p -> p.rate(0));
     }
 
@@ -68,6 +68,6 @@ final class TrafficLedger {
         long cpu = Math.round(3 + rps * 1.5);
         long base = 48 * MIB + Math.floorMod(pod.series().pod().hashCode(), 16) * MIB;
         long memory = base + Math.round(rps * 256 * 1024);
-        return new PodUsage(pod.series().namespace(), pod.series().pod(), cpu, memory);
+        return new PodUsage(pod.series().namespace(), pod.series().pod(), pod.container(), cpu, memory);
     }
 }

@@ -2,22 +2,20 @@ package dev.coalmine.demo.traffic;
 
 import dev.coalmine.demo.DemoComponent;
 import dev.coalmine.demo.MetricsEndpoint;
+import dev.coalmine.demo.sim.PacedLoop;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsList;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Steady request load on every Service, split across the ready pods it selects, each pod answering as its
@@ -25,7 +23,6 @@ import org.slf4j.LoggerFactory;
  * as Prometheus metrics on 127.0.0.1; per-pod CPU and memory are available for a metrics.k8s.io view.
  */
 public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
-    private static final Logger LOG = LoggerFactory.getLogger(TrafficSimulation.class);
     private static final double MAX_SLICE_SECONDS = 5;
 
     private final TrafficSettings settings;
@@ -38,7 +35,7 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
     private KubernetesClient client;
     private TrafficKnobs knobs;
     private MetricsHttpServer server;
-    private ScheduledExecutorService executor;
+    private PacedLoop loop;
     private long lastTickNanos;
 
     public TrafficSimulation(TrafficSettings settings) {
@@ -54,19 +51,14 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
 
     @Override
     public synchronized void start(KubernetesClient client) {
-        if (executor != null) {
+        if (loop != null) {
             throw new IllegalStateException("the traffic simulation is already running");
         }
         this.client = client;
         this.knobs = new TrafficKnobs(client);
         this.server = new MetricsHttpServer(settings.metricsPort(), ledger::prometheusText);
         lastTickNanos = System.nanoTime();
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "coalmine-demo-traffic");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::tick, 0, settings.tick().toMillis(), TimeUnit.MILLISECONDS);
+        loop = new PacedLoop("coalmine-demo-traffic", settings.tick(), this::tick);
     }
 
     @Override
@@ -100,15 +92,16 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
         return ledger.usage(namespace, pod);
     }
 
+    /** The pods' usage as metrics.k8s.io/v1beta1 serves it ({@code kubectl top pods}); null namespace = all. */
+    public PodMetricsList podMetrics(String namespace) {
+        return PodMetricsView.of(ledger.usage(), namespace, Instant.now());
+    }
+
     private void tick() {
-        try {
-            long now = System.nanoTime();
-            double seconds = Math.min((now - lastTickNanos) / 1e9, MAX_SLICE_SECONDS);
-            lastTickNanos = now;
-            simulate(seconds);
-        } catch (RuntimeException e) {
-            LOG.warn("demo traffic tick failed: {}", e.toString());
-        }
+        long now = System.nanoTime();
+        double seconds = Math.min((now - lastTickNanos) / 1e9, MAX_SLICE_SECONDS);
+        lastTickNanos = now;
+        simulate(seconds);
     }
 
     private void simulate(double seconds) {
@@ -116,10 +109,11 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
         List<Pod> pods = client.pods().inAnyNamespace().list().getItems();
         List<Service> services = client.services().inAnyNamespace().list().getItems();
         PodOwners owners = PodOwners.read(client);
-        Map<String, PodSeries> running = new HashMap<>();
+        Map<String, PodTraffic> running = new HashMap<>();
         for (Pod pod : pods) {
-            if (pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase())) {
-                running.put(key(pod), owners.seriesOf(pod));
+            if (pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase())
+                    && !pod.getSpec().getContainers().isEmpty()) {
+                running.put(key(pod), new PodTraffic(owners.seriesOf(pod), pod.getSpec().getContainers().get(0).getName()));
             }
         }
         ledger.retain(running);
@@ -163,19 +157,9 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
     }
 
     @Override
-    public void close() {
-        ScheduledExecutorService running;
-        synchronized (this) {
-            running = executor;
-            executor = null;
-        }
-        if (running != null) {
-            running.shutdownNow();
-            try {
-                running.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    public synchronized void close() {
+        if (loop != null) {
+            loop.close();
         }
         if (server != null) {
             server.close();

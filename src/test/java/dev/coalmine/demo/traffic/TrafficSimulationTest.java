@@ -86,7 +86,18 @@ class TrafficSimulationTest {
         assertThat(traffic.podUsage()).hasSize(4).allSatisfy(u -> {
             assertThat(u.cpuMillicores()).isPositive();
             assertThat(u.memoryBytes()).isGreaterThan(32L * 1024 * 1024);
+            assertThat(u.container()).isEqualTo("app");
         });
+        var metrics = traffic.podMetrics("default");
+        assertThat(metrics.getItems()).hasSize(4).allSatisfy(m -> {
+            assertThat(m.getContainers()).singleElement().satisfies(c -> {
+                assertThat(c.getUsage().get("cpu").getFormat()).isEqualTo("m");
+                assertThat(c.getUsage().get("memory").getFormat()).isEqualTo("Ki");
+            });
+        });
+        // fabric8 writes the window in nanoseconds, which Go's time.ParseDuration (kubectl) reads as 15s
+        assertThat(io.fabric8.kubernetes.client.utils.Serialization.asJson(metrics)).contains("\"window\":\"15000000000ns\"");
+        assertThat(traffic.podMetrics("elsewhere").getItems()).isEmpty();
     }
 
     @Test
