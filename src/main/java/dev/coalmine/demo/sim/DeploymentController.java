@@ -25,6 +25,7 @@ final class DeploymentController {
     static final String DESIRED_REPLICAS = "deployment.kubernetes.io/desired-replicas";
     static final String MAX_REPLICAS = "deployment.kubernetes.io/max-replicas";
     private static final String CHANGE_CAUSE = "kubernetes.io/change-cause";
+    private static final int DEFAULT_REVISION_HISTORY_LIMIT = 10;
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentController.class);
 
     private final ClusterWriter writer;
@@ -78,7 +79,7 @@ final class DeploymentController {
             }
         }
         String newName = newRs == null ? null : newRs.getMetadata().getName();
-        List<ReplicaSet> all = snapshot.replicaSetsOf(deployment);
+        List<ReplicaSet> all = new ArrayList<>(snapshot.replicaSetsOf(deployment));
         newRs = all.stream().filter(rs -> rs.getMetadata().getName().equals(newName)).findFirst().orElse(null);
         if (newRs != null) {
             String current = deployment.getMetadata().getAnnotations() == null ? null
@@ -88,10 +89,27 @@ final class DeploymentController {
                         Map.of("metadata", Map.of("annotations", Map.of(REVISION, String.valueOf(revisionOf(newRs))))));
             }
         }
+        pruneHistory(deployment, newRs, all, snapshot);
         var status = statusCalculator.calculate(deployment, newRs, all, created, snapshot.now());
         if (!status.equals(deployment.getStatus())) {
             deployment.setStatus(status);
             writer.writeStatus(deployment);
+        }
+    }
+
+    /** Deletes the oldest idle ReplicaSets beyond spec.revisionHistoryLimit (default 10), as the controller does. */
+    private void pruneHistory(Deployment deployment, ReplicaSet newRs, List<ReplicaSet> all, ClusterSnapshot snapshot) {
+        Integer limit = deployment.getSpec().getRevisionHistoryLimit();
+        List<ReplicaSet> idle = all.stream()
+                .filter(rs -> rs != newRs && RolloutStrategy.specReplicas(rs) == 0)
+                .filter(rs -> rs.getStatus() == null || rs.getStatus().getReplicas() == null || rs.getStatus().getReplicas() == 0)
+                .sorted(Comparator.comparingInt(DeploymentController::revisionOf))
+                .toList();
+        int excess = idle.size() - (limit == null ? DEFAULT_REVISION_HISTORY_LIMIT : limit);
+        for (int i = 0; i < excess; i++) {
+            writer.delete(idle.get(i));
+            snapshot.remove(idle.get(i));
+            all.remove(idle.get(i));
         }
     }
 

@@ -240,7 +240,7 @@ class DeploymentSimulationTest {
     @Test
     void recreateStopsEveryOldPodBeforeStartingNewOnesAndScalingFollowsReplicas() {
         client.resource(Manifests.deployment("api", 2, "registry.example/api:1.0", Map.of("app", "api"))
-                .editSpec().withNewStrategy().withType("Recreate").endStrategy().endSpec().build()).create();
+                .editSpec().withNewStrategy().withType("Recreate").endStrategy().withRevisionHistoryLimit(0).endSpec().build()).create();
         awaitComplete("api", 2);
 
         List<String> mixed = new CopyOnWriteArrayList<>();
@@ -255,6 +255,7 @@ class DeploymentSimulationTest {
                     && pods.stream().allMatch(p -> p.getSpec().getContainers().get(0).getImage().endsWith("2.0"));
         });
         assertThat(mixed).isEmpty();
+        Await.until("the old ReplicaSet to be pruned (revisionHistoryLimit 0)", () -> replicaSetsOf(deployment("api")).size() == 1);
 
         client.apps().deployments().inNamespace("default").withName("api").scale(5);
         awaitComplete("api", 5);
