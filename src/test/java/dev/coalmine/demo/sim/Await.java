@@ -25,7 +25,7 @@ public final class Await {
                 last = new AssertionError(e.getMessage(), e);
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for " + what, e);

@@ -123,6 +123,11 @@ class DeploymentSimulationTest {
                 if (specTotal > 5 || pods.size() > 5 || ready < 3) {
                     violations.add("replicas " + specTotal + ", pods " + pods.size() + ", ready " + ready);
                 }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         });
         observer.start();
