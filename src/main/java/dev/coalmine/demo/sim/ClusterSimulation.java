@@ -40,7 +40,7 @@ public final class ClusterSimulation implements DemoComponent {
         ClusterWriter writer = new ClusterWriter(client);
         EventRecorder events = new EventRecorder(client, clock);
         new NodeProvisioner(client, writer).provision(settings.nodes(), clock.instant());
-        Pass pass = new Pass(client, new GarbageCollector(writer), new DeploymentController(writer, events),
+        Pass pass = new Pass(client, events, new GarbageCollector(writer), new DeploymentController(writer, events),
                 new ReplicaSetController(writer, events, random), new PodScheduler(writer, events),
                 new Kubelets(writer, events, settings));
         loop = new PacedLoop("coalmine-demo-controllers", settings.tick(), () -> {
@@ -61,7 +61,7 @@ public final class ClusterSimulation implements DemoComponent {
         }
     }
 
-    private record Pass(KubernetesClient client, GarbageCollector garbageCollector, DeploymentController deployments,
+    private record Pass(KubernetesClient client, EventRecorder events, GarbageCollector garbageCollector, DeploymentController deployments,
                         ReplicaSetController replicaSets, PodScheduler scheduler, Kubelets kubelets) {
         void run(Clock clock) {
             ClusterSnapshot snapshot = ClusterSnapshot.read(client, clock.instant());
@@ -70,6 +70,7 @@ public final class ClusterSimulation implements DemoComponent {
             replicaSets.reconcile(snapshot);
             scheduler.schedule(snapshot);
             kubelets.sync(snapshot);
+            events.expire();
         }
     }
 }

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class EventRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
     private static final int REMEMBERED = 4096;
+    /** kube-apiserver's default --event-ttl. */
+    private static final Duration TIME_TO_LIVE = Duration.ofHours(1);
 
     /** Who reports: {@code source.component} and, for kubelets, {@code source.host}. */
     record Source(String component, String host) {
@@ -36,12 +40,8 @@ final class EventRecorder {
 
     private final KubernetesClient client;
     private final Clock clock;
-    private final Map<String, Event> recent = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Event> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    /** Events this recorder wrote, least recently recorded first. */
+    private final Map<String, Event> recent = new LinkedHashMap<>(256, 0.75f, true);
     private long sequence;
 
     EventRecorder(KubernetesClient client, Clock clock) {
@@ -69,6 +69,27 @@ final class EventRecorder {
             recent.put(key, client.resource(newEvent(involved, fieldPath, source, type, reason, message, now)).create());
         } catch (KubernetesClientException e) {
             LOG.debug("could not record event {} for {}: {}", reason, involved.getMetadata().getName(), e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes this recorder's events that were last recorded more than an hour ago, and the oldest ones beyond
+     * a few thousand, so a long demo does not fill the store.
+     */
+    void expire() {
+        Instant oldest = clock.instant().minus(TIME_TO_LIVE);
+        var entries = recent.values().iterator();
+        while (entries.hasNext()) {
+            Event event = entries.next();
+            if (recent.size() <= REMEMBERED && !Timestamps.parse(event.getLastTimestamp()).isBefore(oldest)) {
+                return;
+            }
+            entries.remove();
+            try {
+                client.resource(event).delete();
+            } catch (KubernetesClientException e) {
+                LOG.debug("could not expire event {}: {}", event.getMetadata().getName(), e.getMessage());
+            }
         }
     }
 
