@@ -58,8 +58,9 @@ final class DeploymentController {
         List<ReplicaSet> owned = new ArrayList<>(snapshot.replicaSetsOf(deployment));
         owned.sort(Comparator.comparing((ReplicaSet rs) -> rs.getMetadata().getCreationTimestamp(),
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(rs -> rs.getMetadata().getName()));
-        Deployment observed = deployment;
-        ReplicaSet newRs = owned.stream().filter(rs -> isCurrent(rs, observed)).findFirst().orElse(null);
+        PodTemplateSpec wanted = deployment.getSpec().getTemplate();
+        String wantedHash = hasher.hash(wanted);
+        ReplicaSet newRs = owned.stream().filter(rs -> isCurrent(rs, wanted, wantedHash)).findFirst().orElse(null);
         List<ReplicaSet> old = new ArrayList<>(owned);
         old.remove(newRs);
         int revision = old.stream().mapToInt(DeploymentController::revisionOf).max().orElse(0) + 1;
@@ -113,12 +114,11 @@ final class DeploymentController {
         }
     }
 
-    private boolean isCurrent(ReplicaSet rs, Deployment deployment) {
+    private boolean isCurrent(ReplicaSet rs, PodTemplateSpec wanted, String wantedHash) {
         PodTemplateSpec template = rs.getSpec().getTemplate();
         Map<String, String> labels = template.getMetadata() == null ? null : template.getMetadata().getLabels();
         String hash = labels == null ? null : labels.get(PodTemplateHasher.HASH_LABEL);
-        return hasher.hash(deployment.getSpec().getTemplate()).equals(hash)
-                || hasher.equalIgnoringHash(template, deployment.getSpec().getTemplate());
+        return wantedHash.equals(hash) || hasher.equalIgnoringHash(template, wanted);
     }
 
     private ReplicaSet createReplicaSet(Deployment deployment, int replicas, int revision) {
@@ -142,8 +142,10 @@ final class DeploymentController {
                 .withSelector(selector).withTemplate(template)
                 .endSpec()
                 .build());
-        events.normal(deployment, Source.DEPLOYMENT_CONTROLLER, "ScalingReplicaSet",
-                "Scaled up replica set " + name + " from 0 to " + replicas);
+        if (replicas > 0) {
+            events.normal(deployment, Source.DEPLOYMENT_CONTROLLER, "ScalingReplicaSet",
+                    "Scaled up replica set " + name + " from 0 to " + replicas);
+        }
         return rs;
     }
 
