@@ -16,19 +16,27 @@ public final class PodMetricsView {
     private PodMetricsView() {
     }
 
-    public static PodMetricsList of(List<PodUsage> usage, String namespace, Instant now) {
+    public static PodMetricsList of(List<PodUsage> usage, String namespace, Instant now, java.time.Duration window) {
         List<PodMetrics> items = usage.stream()
                 .filter(u -> namespace == null || namespace.equals(u.namespace()))
                 .sorted(Comparator.comparing(PodUsage::namespace).thenComparing(PodUsage::pod))
-                .map(u -> podMetrics(u, now))
+                .map(u -> podMetrics(u, now, window))
                 .toList();
         return new PodMetricsListBuilder().withItems(items).build();
     }
 
-    private static PodMetrics podMetrics(PodUsage usage, Instant now) {
+    static String timestamp(Instant now) {
+        return Timestamps.format(now);
+    }
+
+    static io.fabric8.kubernetes.api.model.Duration window(java.time.Duration window) {
+        return new io.fabric8.kubernetes.api.model.Duration(window);
+    }
+
+    private static PodMetrics podMetrics(PodUsage usage, Instant now, java.time.Duration window) {
         return new PodMetricsBuilder()
                 .withNewMetadata().withName(usage.pod()).withNamespace(usage.namespace()).endMetadata()
-                .withTimestamp(Timestamps.format(now)).withWindow(new io.fabric8.kubernetes.api.model.Duration(java.time.Duration.ofSeconds(15)))
+                .withTimestamp(timestamp(now)).withWindow(window(window))
                 .addNewContainer().withName(usage.container())
                 .withUsage(Map.of("cpu", new Quantity(usage.cpuMillicores() + "m"),
                         "memory", new Quantity(usage.memoryBytes() / 1024 + "Ki")))

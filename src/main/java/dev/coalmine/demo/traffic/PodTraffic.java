@@ -10,6 +10,7 @@ final class PodTraffic {
     static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
     private final PodSeries series;
+    private final String node;
     private final String container;
     private final Map<Integer, Long> requestsByCode = new TreeMap<>();
     private final long[] bucketCounts = new long[BUCKETS.length];
@@ -17,14 +18,19 @@ final class PodTraffic {
     private double sumSeconds;
     private double lastRequestsPerSecond;
 
-    PodTraffic(PodSeries series, String container) {
+    PodTraffic(PodSeries series, String node, String container) {
         this.series = series;
+        this.node = node;
         this.container = container;
         requestsByCode.put(200, 0L);
     }
 
     PodSeries series() {
         return series;
+    }
+
+    String node() {
+        return node;
     }
 
     String container() {

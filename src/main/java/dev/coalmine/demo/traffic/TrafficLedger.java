@@ -68,6 +68,6 @@ final class TrafficLedger {
         long cpu = Math.round(3 + rps * 1.5);
         long base = 48 * MIB + Math.floorMod(pod.series().pod().hashCode(), 16) * MIB;
         long memory = base + Math.round(rps * 256 * 1024);
-        return new PodUsage(pod.series().namespace(), pod.series().pod(), pod.container(), cpu, memory);
+        return new PodUsage(pod.series().namespace(), pod.series().pod(), pod.node(), pod.container(), cpu, memory);
     }
 }

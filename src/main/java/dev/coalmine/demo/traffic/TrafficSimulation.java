@@ -34,6 +34,7 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
     private String appliedVersion;
     private KubernetesClient client;
     private TrafficKnobs knobs;
+    private PodMetricsPublisher publisher;
     private MetricsHttpServer server;
     private PacedLoop loop;
     private long lastTickNanos;
@@ -56,6 +57,7 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
         }
         this.client = client;
         this.knobs = new TrafficKnobs(client);
+        this.publisher = new PodMetricsPublisher(client, settings.usageWindow());
         this.server = new MetricsHttpServer(settings.metricsPort(), ledger::prometheusText);
         lastTickNanos = System.nanoTime();
         loop = new PacedLoop("coalmine-demo-traffic", settings.tick(), this::tick);
@@ -94,7 +96,7 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
 
     /** The pods' usage as metrics.k8s.io/v1beta1 serves it ({@code kubectl top pods}); null namespace = all. */
     public PodMetricsList podMetrics(String namespace) {
-        return PodMetricsView.of(ledger.usage(), namespace, Instant.now());
+        return PodMetricsView.of(ledger.usage(), namespace, Instant.now(), settings.usageWindow());
     }
 
     private void tick() {
@@ -113,7 +115,8 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
         for (Pod pod : pods) {
             if (pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase())
                     && !pod.getSpec().getContainers().isEmpty()) {
-                running.put(key(pod), new PodTraffic(owners.seriesOf(pod), pod.getSpec().getContainers().get(0).getName()));
+                running.put(key(pod), new PodTraffic(owners.seriesOf(pod), pod.getSpec().getNodeName(),
+                        pod.getSpec().getContainers().get(0).getName()));
             }
         }
         ledger.retain(running);
@@ -133,6 +136,7 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
                 ledger.serve(key(pod), served, knobSettings.behaviourOf(imageOf(pod)), seconds);
             });
         }
+        publisher.publish(ledger.usage(), Instant.now());
         carry.keySet().retainAll(services.stream()
                 .map(s -> s.getMetadata().getNamespace() + "/" + s.getMetadata().getName()).toList());
     }

@@ -95,9 +95,14 @@ class TrafficSimulationTest {
                 assertThat(c.getUsage().get("memory").getFormat()).isEqualTo("Ki");
             });
         });
-        // fabric8 writes the window in nanoseconds, which Go's time.ParseDuration (kubectl) reads as 15s
-        assertThat(io.fabric8.kubernetes.client.utils.Serialization.asJson(metrics)).contains("\"window\":\"15000000000ns\"");
+        // fabric8 writes the window in nanoseconds, which Go's time.ParseDuration (kubectl) reads as 1s
+        assertThat(io.fabric8.kubernetes.client.utils.Serialization.asJson(metrics)).contains("\"window\":\"1000000000ns\"");
         assertThat(traffic.podMetrics("elsewhere").getItems()).isEmpty();
+        Await.until("PodMetrics and NodeMetrics objects in the store, as kubectl top reads them", () ->
+                client.top().pods().metrics("default").getItems().size() == 4
+                        && client.top().nodes().metrics().getItems().size() == 3);
+        assertThat(client.top().pods().metrics("default").getItems()).allSatisfy(m ->
+                assertThat(m.getContainers().get(0).getUsage().get("cpu").getAmount()).isNotEmpty());
     }
 
     @Test
