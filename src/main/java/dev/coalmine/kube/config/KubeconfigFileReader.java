@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
 /**
  * Reads one kubeconfig file into fabric8's model (which tags every context, cluster and user with
@@ -36,8 +38,8 @@ final class KubeconfigFileReader {
         } catch (RuntimeException e) {
             // Parser messages quote the offending line, which may hold a token: only the line number is shown.
             String where = lineOf(e).map(line -> " near line " + line).orElse("");
-            throw new KubeconfigException("The kubeconfig file " + file + " is not valid YAML" + where
-                    + ". Check its indentation and quoting, or regenerate it with your cluster provider's tool.");
+            String what = isYamlSyntax(e) ? "is not valid YAML" : "is not a valid kubeconfig";
+            throw new KubeconfigException("The kubeconfig file " + file + " " + what + where + ". Check its indentation and quoting, or regenerate it with your cluster provider's tool.");
         }
         if (config == null) {
             return new Config();
@@ -46,8 +48,23 @@ final class KubeconfigFileReader {
         return config;
     }
 
+    private static boolean isYamlSyntax(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYamlEngineException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Optional<Integer> lineOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYamlEngineException) {
+                Optional<Mark> mark = ((MarkedYamlEngineException) t).getProblemMark();
+                if (mark.isPresent()) {
+                    return Optional.of(mark.get().getLine() + 1);
+                }
+            }
             if (t instanceof JsonProcessingException) {
                 JsonLocation location = ((JsonProcessingException) t).getLocation();
                 if (location != null && location.getLineNr() > 0) {
