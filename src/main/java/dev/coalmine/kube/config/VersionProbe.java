@@ -26,6 +26,7 @@ final class VersionProbe {
         // The client retries failed requests with backoff for ~a minute; a connection check must not.
         var noRetries = new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
                 .withRequestRetryBackoffLimit(0).build();
+        // A derived client shares the connection pool of the client: closing it would close both.
         HttpClient http = client.getHttpClient().newBuilder().tag(noRetries).build();
         try {
             HttpRequest request = http.newHttpRequestBuilder()
@@ -45,8 +46,6 @@ final class VersionProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw problems.timedOut(timeout, e);
-        } finally {
-            http.close();
         }
     }
 

@@ -7,6 +7,7 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.HashMap;
 
 /**
@@ -29,9 +30,15 @@ final class GuardedApiServer implements AutoCloseable {
         server.start(InetAddress.getLoopbackAddress(), 0);
     }
 
+    /** The URL with the host name the TLS certificate was made for. */
     String url() {
         String url = server.url("/");
-        return url.substring(0, url.length() - 1).replace("localhost", "127.0.0.1");
+        return url.substring(0, url.length() - 1);
+    }
+
+    /** The self-signed certificate of an HTTPS server, PEM. */
+    Path certificate() {
+        return Path.of(server.getSelfSignedCertificate().certificatePath());
     }
 
     void forbidVersion() {
