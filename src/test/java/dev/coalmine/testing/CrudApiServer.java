@@ -20,6 +20,23 @@ public final class CrudApiServer implements AutoCloseable {
         client = server.createClient();
     }
 
+    /** The server's base URL, e.g. {@code http://127.0.0.1:PORT}. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    /** Writes a kubeconfig with one token-authenticated context for this server. */
+    public java.nio.file.Path writeKubeconfig(java.nio.file.Path file, String context, String namespace)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(file, String.join("\n",
+                "apiVersion: v1", "kind: Config", "current-context: " + context,
+                "clusters:", "- name: " + context, "  cluster:", "    server: " + url(),
+                "users:", "- name: " + context + "-user", "  user:", "    token: secret-test-token",
+                "contexts:", "- name: " + context, "  context:", "    cluster: " + context,
+                "    user: " + context + "-user", "    namespace: " + namespace, ""));
+        return file;
+    }
+
     public KubernetesClient client() {
         return client;
     }
