@@ -3,6 +3,8 @@ package dev.coalmine.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.RequestConfig;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
@@ -18,21 +20,25 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ServiceProxyTransport implements PrometheusTransport {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final KubernetesClient client;
+    private final String masterUrl;
+    private final HttpClient http;
     private final PrometheusService service;
     private final Duration timeout;
 
     public ServiceProxyTransport(KubernetesClient client, PrometheusService service, Duration timeout) {
-        this.client = client;
+        this.masterUrl = client.getMasterUrl().toString().replaceAll("/+$", "");
+        // fabric8 retries 5xx answers with backoff (about 100 s by default); a proxy's 503 or Prometheus's own
+        // 503 must reach the operator now. The derived client keeps the kubeconfig's authentication.
+        RequestConfig noRetries = new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                .withRequestRetryBackoffLimit(0).build();
+        this.http = client.getHttpClient().newBuilder().tag(noRetries).build();
         this.service = service;
         this.timeout = timeout;
     }
 
     @Override
     public Answer get(String pathAndQuery) {
-        String master = client.getMasterUrl().toString().replaceAll("/+$", "");
-        HttpClient http = client.getHttpClient();
-        HttpRequest request = http.newHttpRequestBuilder().uri(master + "/" + service.proxyPath() + pathAndQuery)
+        HttpRequest request = http.newHttpRequestBuilder().uri(masterUrl + "/" + service.proxyPath() + pathAndQuery)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).header("Accept", "application/json").build();
         HttpResponse<String> response;
         try {
@@ -42,7 +48,7 @@ public final class ServiceProxyTransport implements PrometheusTransport {
                     + " s. Check that Prometheus is up and not overloaded.", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new PrometheusUnreachableException("Cannot reach the Kubernetes API server at " + master + " to get to "
+            throw new PrometheusUnreachableException("Cannot reach the Kubernetes API server at " + masterUrl + " to get to "
                     + describe() + " (" + cause.getMessage() + "). Check the cluster connection (kubectl cluster-info).", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
