@@ -4,6 +4,7 @@ import dev.coalmine.core.judge.MetricSamples;
 import dev.coalmine.core.judge.MetricSpec;
 import dev.coalmine.core.judge.TimeSeries;
 import dev.coalmine.core.judge.Track;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -25,6 +26,13 @@ public final class PrometheusSource implements MetricSource {
     /** Prometheus at a URL, e.g. {@code --prometheus http://localhost:9090} with a preset. */
     public static PrometheusSource direct(String url, PrometheusAuth auth, Duration timeout, List<MetricQuery> queries) {
         return new PrometheusSource(new PrometheusApi(DirectPrometheusTransport.of(url, auth, timeout)), queries);
+    }
+
+    /** In-cluster Prometheus through the API server's service proxy, e.g. {@code --prometheus-service monitoring/prometheus:9090}. */
+    public static PrometheusSource throughServiceProxy(KubernetesClient client, String namespaceServicePort, Duration timeout,
+                                                       List<MetricQuery> queries) {
+        return new PrometheusSource(new PrometheusApi(new ServiceProxyTransport(client,
+                PrometheusService.parse(namespaceServicePort), timeout)), queries);
     }
 
     @Override

@@ -3,7 +3,12 @@ package dev.coalmine.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coalmine.core.judge.AnalysisDecision;
+import dev.coalmine.core.judge.AnalysisPolicy;
+import dev.coalmine.core.judge.AnalysisProgress;
+import dev.coalmine.core.judge.CanaryJudge;
 import dev.coalmine.core.judge.CanaryReading;
+import dev.coalmine.core.judge.Evidence;
 import dev.coalmine.core.judge.ComparisonReport;
 import dev.coalmine.core.judge.MetricSamples;
 import dev.coalmine.core.judge.MetricSpec;
@@ -17,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +80,27 @@ class PrometheusSourceTest {
         assertThat(stableLatency).isNotEmpty();
         assertThat(java.util.Arrays.stream(stableLatency).min().orElseThrow()).isGreaterThan(20.0);
         assertThat(java.util.Arrays.stream(stableLatency).max().orElseThrow()).isLessThan(2500.0);
+    }
+
+    @Test
+    void anAutomaticAnalysisOfTwoIntervalsRejectsTheCanary() {
+        EvidenceCollector collector = new EvidenceCollector(source, Optional.empty());
+        CanaryJudge judge = CanaryJudge.withDefaults();
+        AnalysisPolicy policy = AnalysisPolicy.defaults();
+        Instant start = Instant.now().minus(WINDOW);
+        AnalysisProgress progress = AnalysisProgress.start(start);
+
+        for (int interval = 0; interval < 2; interval++) {
+            Instant now = Instant.now();
+            Evidence evidence = collector.collect(SHOP, start, now, STEP);
+            assertThat(evidence.sourceErrors()).isEmpty();
+            progress = progress.next(judge.judge(evidence, Track.BASELINE), now, policy);
+        }
+
+        assertThat(progress.decision()).isEqualTo(AnalysisDecision.REJECT);
+        assertThat(progress.lastVerdict().orElseThrow().reasons()).first().asString()
+                .matches("canary success rate \\d+\\.\\d % is below the minimum 99\\.0 %");
+        assertThat(progress.lastVerdict().orElseThrow().reasons()).anyMatch(r -> r.startsWith("canary success rate ") && r.contains("too low"));
     }
 
     @Test
@@ -139,5 +166,9 @@ class PrometheusSourceTest {
                 .isInstanceOf(PrometheusUnreachableException.class)
                 .hasMessageStartingWith("Cannot connect to Prometheus at " + url)
                 .hasMessageContaining("Check that Prometheus is running");
+        Evidence evidence = new EvidenceCollector(gone, Optional.empty()).collect(SHOP, Instant.now().minus(WINDOW), Instant.now(), STEP);
+        Verdict verdict = CanaryJudge.withDefaults().judge(evidence, Track.BASELINE);
+        assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.ERROR);
+        assertThat(verdict.reasons()).first().asString().startsWith("Cannot connect to Prometheus at " + url);
     }
 }

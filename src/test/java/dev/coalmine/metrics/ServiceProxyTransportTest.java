@@ -65,8 +65,7 @@ class ServiceProxyTransportTest {
 
     @Test
     void queriesGoThroughTheProxyWithTheKubeconfigsCredentials() {
-        PrometheusSource source = new PrometheusSource(new PrometheusApi(new ServiceProxyTransport(client,
-                PrometheusService.parse("monitoring/prometheus:9090"), Duration.ofSeconds(10))),
+        PrometheusSource source = PrometheusSource.throughServiceProxy(client, "monitoring/prometheus:9090", Duration.ofSeconds(10),
                 List.of(MetricQuery.parseCustom("answer=label_replace(vector(42), \"track\", \"{{track}}\", \"\", \"\")")));
 
         Map<Track, Double> values = source.instant(SHOP, "answer", Instant.now());
