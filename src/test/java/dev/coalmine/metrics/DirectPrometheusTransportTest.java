@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.coalmine.core.judge.Track;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +13,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The direct transport's authentication and failure messages, against HTTP servers on 127.0.0.1 that guard
@@ -115,6 +124,45 @@ class DirectPrometheusTransportTest {
                     .isInstanceOf(PrometheusUnreachableException.class)
                     .hasMessage("Prometheus at " + silentUrl + " did not answer within 1 s. Check that it is up and not overloaded,"
                             + " or query a shorter window.");
+        }
+    }
+
+    @Test
+    void anUntrustedCertificateIsRefusedNotIgnored(@TempDir Path dir) throws Exception {
+        Path keystore = dir.resolve("self-signed.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
+                "-alias", "prometheus", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1").redirectErrorStream(true).start();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            store.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, "changeit".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys.getKeyManagers(), null, null);
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        https.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        https.start();
+        try {
+            String httpsUrl = "https://127.0.0.1:" + https.getAddress().getPort();
+            PrometheusSource source = PrometheusSource.direct(httpsUrl, PrometheusAuth.bearer("s3cret-token"), Duration.ofSeconds(10),
+                    QueryPreset.DEMO.queries());
+
+            assertThatThrownBy(() -> source.instant(SHOP, "success rate", Instant.now()))
+                    .isInstanceOf(PrometheusUnreachableException.class)
+                    .hasMessageStartingWith("TLS with Prometheus at " + httpsUrl + " failed (")
+                    .hasMessageContaining("must be trusted by Java's trust store")
+                    .hasMessageNotContaining("s3cret-token");
+        } finally {
+            https.stop(0);
         }
     }
 
