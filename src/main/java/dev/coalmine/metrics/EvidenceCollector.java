@@ -19,10 +19,11 @@ import java.util.OptionalDouble;
  * (so the verdict is ERROR), not an exception that would stop the engine.
  */
 public final class EvidenceCollector {
-    private final MetricSource metrics;
+    private final Optional<MetricSource> metrics;
     private final Optional<KubernetesHealthSource> health;
 
-    public EvidenceCollector(MetricSource metrics, Optional<KubernetesHealthSource> health) {
+    /** Either source may be absent: no request metrics (Kubernetes health only), or no pod health. */
+    public EvidenceCollector(Optional<MetricSource> metrics, Optional<KubernetesHealthSource> health) {
         this.metrics = metrics;
         this.health = health;
     }
@@ -35,9 +36,9 @@ public final class EvidenceCollector {
         try {
             successRate = current(target, MetricSpec.SUCCESS_RATE, now, errors);
             latency = current(target, MetricSpec.LATENCY, now, errors);
-            for (MetricSpec metric : metrics.metrics()) {
+            for (MetricSpec metric : metrics.map(MetricSource::metrics).orElse(List.of())) {
                 try {
-                    samples.add(metrics.range(target, metric.name(), from, now, step));
+                    samples.add(metrics.get().range(target, metric.name(), from, now, step));
                 } catch (PrometheusQueryException e) {
                     errors.add(e.getMessage());
                 }
@@ -64,11 +65,11 @@ public final class EvidenceCollector {
     }
 
     private OptionalDouble current(MetricTarget target, String metric, Instant now, List<String> errors) {
-        if (metrics.metrics().stream().noneMatch(m -> m.name().equals(metric))) {
+        if (metrics.isEmpty() || metrics.get().metrics().stream().noneMatch(m -> m.name().equals(metric))) {
             return OptionalDouble.empty();
         }
         try {
-            Map<Track, Double> values = metrics.instant(target, metric, now);
+            Map<Track, Double> values = metrics.get().instant(target, metric, now);
             Double canary = values.get(Track.CANARY);
             return canary == null || canary.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(canary);
         } catch (PrometheusQueryException e) {

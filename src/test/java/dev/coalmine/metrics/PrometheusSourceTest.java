@@ -84,7 +84,7 @@ class PrometheusSourceTest {
 
     @Test
     void anAutomaticAnalysisOfTwoIntervalsRejectsTheCanary() {
-        EvidenceCollector collector = new EvidenceCollector(source, Optional.empty());
+        EvidenceCollector collector = new EvidenceCollector(Optional.of(source), Optional.empty());
         CanaryJudge judge = CanaryJudge.withDefaults();
         AnalysisPolicy policy = AnalysisPolicy.defaults();
         Instant start = Instant.now().minus(WINDOW);
@@ -166,7 +166,7 @@ class PrometheusSourceTest {
                 .isInstanceOf(PrometheusUnreachableException.class)
                 .hasMessageStartingWith("Cannot connect to Prometheus at " + url)
                 .hasMessageContaining("Check that Prometheus is running");
-        Evidence evidence = new EvidenceCollector(gone, Optional.empty()).collect(SHOP, Instant.now().minus(WINDOW), Instant.now(), STEP);
+        Evidence evidence = new EvidenceCollector(Optional.of(gone), Optional.empty()).collect(SHOP, Instant.now().minus(WINDOW), Instant.now(), STEP);
         Verdict verdict = CanaryJudge.withDefaults().judge(evidence, Track.BASELINE);
         assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.ERROR);
         assertThat(verdict.reasons()).first().asString().startsWith("Cannot connect to Prometheus at " + url);

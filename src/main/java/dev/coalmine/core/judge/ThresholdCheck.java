@@ -3,8 +3,9 @@ package dev.coalmine.core.judge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
-/** One Flagger-style check of the canary against fixed limits. */
+/** One Flagger-style check of the canary against fixed limits; a limit the policy leaves empty is not checked. */
 public final class ThresholdCheck {
     private final ThresholdPolicy policy;
 
@@ -16,30 +17,20 @@ public final class ThresholdCheck {
         List<String> failures = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> fine = new ArrayList<>();
-        String minRate = MetricUnit.PERCENT.format(policy.minSuccessRatePercent());
-
-        if (reading.successRatePercent().isEmpty()) {
-            missing.add("no success rate data for the canary (no traffic yet?)");
-        } else {
-            double rate = reading.successRatePercent().getAsDouble();
-            String text = "canary success rate " + MetricUnit.PERCENT.format(rate);
-            (rate < policy.minSuccessRatePercent() ? failures : fine)
-                    .add(text + (rate < policy.minSuccessRatePercent() ? " is below the minimum " : " meets the minimum ") + minRate);
+        if (policy.minSuccessRatePercent().isPresent()) {
+            compare("success rate", MetricUnit.PERCENT, reading.successRatePercent(), policy.minSuccessRatePercent().getAsDouble(),
+                    false, failures, missing, fine);
         }
         if (policy.maxLatencyMs().isPresent()) {
-            double max = policy.maxLatencyMs().getAsDouble();
-            if (reading.latencyMs().isEmpty()) {
-                missing.add("no latency data for the canary");
-            } else {
-                double latency = reading.latencyMs().getAsDouble();
-                String text = "canary latency " + MetricUnit.MILLISECONDS.format(latency);
-                (latency > max ? failures : fine).add(text + (latency > max ? " is above the maximum " : " is within the maximum ")
-                        + MetricUnit.MILLISECONDS.format(max));
-            }
+            compare("latency", MetricUnit.MILLISECONDS, reading.latencyMs(), policy.maxLatencyMs().getAsDouble(),
+                    true, failures, missing, fine);
         }
         if (reading.restarts() > policy.maxCanaryRestarts()) {
             failures.add(String.format(Locale.ROOT, "canary containers restarted %d time%s (allowed: %d)",
                     reading.restarts(), reading.restarts() == 1 ? "" : "s", policy.maxCanaryRestarts()));
+        } else {
+            fine.add(reading.restarts() == 0 ? "canary containers did not restart"
+                    : "canary containers restarted " + reading.restarts() + " time(s), within the allowed " + policy.maxCanaryRestarts());
         }
 
         if (!failures.isEmpty()) {
@@ -49,6 +40,20 @@ public final class ThresholdCheck {
             return new Verdict(Verdict.Outcome.INCONCLUSIVE, concat(missing, fine));
         }
         return new Verdict(Verdict.Outcome.PASS, fine);
+    }
+
+    private static void compare(String metric, MetricUnit unit, OptionalDouble value, double limit, boolean isMaximum,
+                                List<String> failures, List<String> missing, List<String> fine) {
+        if (value.isEmpty()) {
+            missing.add("no " + metric + " data for the canary (no traffic yet?)");
+            return;
+        }
+        double v = value.getAsDouble();
+        boolean bad = isMaximum ? v > limit : v < limit;
+        String text = "canary " + metric + " " + unit.format(v);
+        String relation = isMaximum ? (bad ? " is above the maximum " : " is within the maximum ")
+                : (bad ? " is below the minimum " : " meets the minimum ");
+        (bad ? failures : fine).add(text + relation + unit.format(limit));
     }
 
     @SafeVarargs

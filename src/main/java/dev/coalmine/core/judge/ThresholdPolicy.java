@@ -5,12 +5,13 @@ import java.util.OptionalDouble;
 /**
  * Flagger-style limits the canary must meet in every analysis interval.
  *
- * @param maxLatencyMs empty when the metrics have no latency (the Azure sample counter), so it is not checked
+ * @param minSuccessRatePercent empty when there are no request metrics (Kubernetes health only): not checked
+ * @param maxLatencyMs          empty when the metrics have no latency (the Azure sample counter): not checked
  */
-public record ThresholdPolicy(double minSuccessRatePercent, OptionalDouble maxLatencyMs, int maxCanaryRestarts) {
+public record ThresholdPolicy(OptionalDouble minSuccessRatePercent, OptionalDouble maxLatencyMs, int maxCanaryRestarts) {
     public ThresholdPolicy {
-        if (!(minSuccessRatePercent >= 0 && minSuccessRatePercent <= 100)) {
-            throw new IllegalArgumentException("minimum success rate must be between 0 and 100 %, got " + minSuccessRatePercent);
+        if (minSuccessRatePercent.isPresent() && !(minSuccessRatePercent.getAsDouble() >= 0 && minSuccessRatePercent.getAsDouble() <= 100)) {
+            throw new IllegalArgumentException("minimum success rate must be between 0 and 100 %, got " + minSuccessRatePercent.getAsDouble());
         }
         if (maxLatencyMs.isPresent() && !(maxLatencyMs.getAsDouble() > 0)) {
             throw new IllegalArgumentException("maximum latency must be more than 0 ms, got " + maxLatencyMs.getAsDouble());
@@ -22,11 +23,11 @@ public record ThresholdPolicy(double minSuccessRatePercent, OptionalDouble maxLa
 
     /** Success rate at least 99 %, latency at most 500 ms, no canary restarts. */
     public static ThresholdPolicy defaults() {
-        return new ThresholdPolicy(99, OptionalDouble.of(500), 0);
+        return new ThresholdPolicy(OptionalDouble.of(99), OptionalDouble.of(500), 0);
     }
 
     public ThresholdPolicy withMinSuccessRate(double percent) {
-        return new ThresholdPolicy(percent, maxLatencyMs, maxCanaryRestarts);
+        return new ThresholdPolicy(OptionalDouble.of(percent), maxLatencyMs, maxCanaryRestarts);
     }
 
     public ThresholdPolicy withMaxLatencyMs(double ms) {
@@ -35,5 +36,10 @@ public record ThresholdPolicy(double minSuccessRatePercent, OptionalDouble maxLa
 
     public ThresholdPolicy withoutLatency() {
         return new ThresholdPolicy(minSuccessRatePercent, OptionalDouble.empty(), maxCanaryRestarts);
+    }
+
+    /** Only pod health (restarts) is checked: for a release without request metrics. */
+    public ThresholdPolicy withoutRequestMetrics() {
+        return new ThresholdPolicy(OptionalDouble.empty(), OptionalDouble.empty(), maxCanaryRestarts);
     }
 }

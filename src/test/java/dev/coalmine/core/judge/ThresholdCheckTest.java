@@ -15,7 +15,7 @@ class ThresholdCheckTest {
 
         assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.PASS);
         assertThat(verdict.reasons()).containsExactly("canary success rate 99.95 % meets the minimum 99.0 %",
-                "canary latency 120 ms is within the maximum 500 ms");
+                "canary latency 120 ms is within the maximum 500 ms", "canary containers did not restart");
     }
 
     @Test
@@ -35,7 +35,7 @@ class ThresholdCheckTest {
         Verdict noTrafficButRestarts = check.check(new CanaryReading(OptionalDouble.empty(), OptionalDouble.empty(), 1));
 
         assertThat(noTraffic.outcome()).isEqualTo(Verdict.Outcome.INCONCLUSIVE);
-        assertThat(noTraffic.reasons()).first().asString().contains("no success rate data");
+        assertThat(noTraffic.reasons()).first().asString().isEqualTo("no success rate data for the canary (no traffic yet?)");
         assertThat(noTrafficButRestarts.outcome()).isEqualTo(Verdict.Outcome.FAIL);
     }
 
@@ -45,6 +45,16 @@ class ThresholdCheckTest {
 
         assertThat(withoutLatency.check(new CanaryReading(OptionalDouble.of(96), OptionalDouble.empty(), 0)).outcome())
                 .isEqualTo(Verdict.Outcome.PASS);
+    }
+
+    @Test
+    void withoutRequestMetricsOnlyRestartsAreChecked() {
+        ThresholdCheck healthOnly = new ThresholdCheck(ThresholdPolicy.defaults().withoutRequestMetrics());
+        CanaryReading nothingMeasured = new CanaryReading(OptionalDouble.empty(), OptionalDouble.empty(), 0);
+
+        assertThat(healthOnly.check(nothingMeasured)).isEqualTo(Verdict.pass("canary containers did not restart"));
+        assertThat(healthOnly.check(new CanaryReading(OptionalDouble.empty(), OptionalDouble.empty(), 1)).outcome())
+                .isEqualTo(Verdict.Outcome.FAIL);
     }
 
     @Test
