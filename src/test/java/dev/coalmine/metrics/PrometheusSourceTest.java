@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** The demo preset against a real Prometheus scraping demo-format metrics, judged end to end. */
 class PrometheusSourceTest {
-    private static final MetricTarget SHOP = new MetricTarget("shop-ns", "shop", Duration.ofSeconds(5));
+    private static final MetricTarget SHOP = new MetricTarget("shop-ns", "shop", Duration.ofSeconds(10));
     private static final Duration WINDOW = Duration.ofSeconds(20);
     private static final Duration STEP = Duration.ofSeconds(1);
     private static DemoFormatMetricsServer demo;
@@ -137,7 +137,7 @@ class PrometheusSourceTest {
                 .isInstanceOf(PrometheusQueryException.class)
                 .hasMessageStartingWith("Prometheus at " + prometheus.baseUrl() + " rejected the query for stable errors (HTTP 400, bad_data: ")
                 .hasMessageContaining("parse error")
-                .hasMessageContaining("Query: sum(rate(http_requests_total[5s])")
+                .hasMessageContaining("Query: sum(rate(http_requests_total[10s])")
                 .hasMessageContaining("Fix the PromQL");
     }
 
