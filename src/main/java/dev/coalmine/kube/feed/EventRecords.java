@@ -23,7 +23,9 @@ final class EventRecords {
                 time(e.getLastTimestamp()), first);
         int count = e.getSeries() != null && e.getSeries().getCount() != null ? e.getSeries().getCount()
                 : e.getCount() != null ? e.getCount() : 1;
-        return new EventRecord(nonNull(meta.getUid()), nonNull(meta.getResourceVersion()), nonNull(e.getType()),
+        // Servers that assign no uid (some mock servers) still name each Event uniquely in its namespace.
+        String uid = meta.getUid() == null || meta.getUid().isEmpty() ? "name:" + meta.getName() : meta.getUid();
+        return new EventRecord(uid, nonNull(meta.getResourceVersion()), nonNull(e.getType()),
                 nonNull(e.getReason()), object, count, nonNull(e.getMessage()), first, last, source(e));
     }
 
