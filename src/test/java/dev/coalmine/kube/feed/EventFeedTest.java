@@ -81,6 +81,7 @@ class EventFeedTest {
         create(event("after", "Deployment", "web-canary", "ScalingReplicaSet", "2026-01-01T10:06:00Z"));
         Thread.sleep(500);
         assertThat(delivered).as("nothing after close").hasSize(closedAt);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("coalmine-event-feed"));
     }
 
     private void create(Event e) {
