@@ -1,5 +1,7 @@
 package dev.coalmine.core.feed;
 
+import dev.coalmine.core.judge.Track;
+
 /** Whose logs to follow: one pod, or every pod of one track of a release (pods come and go). */
 public sealed interface PodSelection {
     boolean includes(String podName);

@@ -1,5 +1,6 @@
 package dev.coalmine.core.feed;
 
+import dev.coalmine.core.judge.Track;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -27,7 +28,7 @@ public final class ReleaseObjectNames {
     }
 
     public Optional<Track> trackOfDeployment(String name) {
-        return MATCH_ORDER.stream().filter(t -> t.deploymentOf(workload).equals(name)).findFirst();
+        return MATCH_ORDER.stream().filter(t -> t.workloadName(workload).equals(name)).findFirst();
     }
 
     public Optional<Track> trackOfReplicaSet(String name) {
@@ -55,7 +56,7 @@ public final class ReleaseObjectNames {
 
     private Optional<Track> firstMatching(String name, String tail) {
         return MATCH_ORDER.stream()
-                .filter(t -> Pattern.matches(Pattern.quote(t.deploymentOf(workload)) + tail, name))
+                .filter(t -> Pattern.matches(Pattern.quote(t.workloadName(workload)) + tail, name))
                 .findFirst();
     }
 }

@@ -2,7 +2,7 @@ package dev.coalmine.kube.feed;
 
 import dev.coalmine.core.feed.ObjectRef;
 import dev.coalmine.core.feed.ReleaseObjectNames;
-import dev.coalmine.core.feed.Track;
+import dev.coalmine.core.judge.Track;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -62,7 +62,7 @@ final class ReleaseObjectMatcher {
         String ownerName = owner.get().getName();
         return object.kind().equals("Pod")
                 ? owner.get().getKind().equals("ReplicaSet") && names.trackOfReplicaSet(ownerName).equals(Optional.of(track))
-                : owner.get().getKind().equals("Deployment") && track.deploymentOf(names.workload()).equals(ownerName);
+                : owner.get().getKind().equals("Deployment") && track.workloadName(names.workload()).equals(ownerName);
     }
 
     private static Optional<OwnerReference> controllerOf(HasMetadata object) {

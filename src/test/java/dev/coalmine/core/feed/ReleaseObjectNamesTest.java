@@ -1,5 +1,6 @@
 package dev.coalmine.core.feed;
 
+import dev.coalmine.core.judge.Track;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
@@ -52,6 +53,6 @@ class ReleaseObjectNamesTest {
     @Test
     void trackLabelsAndDeploymentNames() {
         assertThat(Track.CANARY.label()).isEqualTo("canary");
-        assertThat(Track.BASELINE.deploymentOf("web")).isEqualTo("web-baseline");
+        assertThat(Track.BASELINE.workloadName("web")).isEqualTo("web-baseline");
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.core.feed.LogLine;
 import dev.coalmine.core.feed.PodSelection;
-import dev.coalmine.core.feed.Track;
+import dev.coalmine.core.judge.Track;
 import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
