@@ -95,7 +95,8 @@ final class ApiDispatcher extends Dispatcher {
                     : StatusResponses.failure(405, "MethodNotAllowed", "POST is not allowed on a named object");
             case "PUT" -> store.replace(path, contentType, body);
             case "PATCH" -> store.patch(path, contentType, body);
-            case "DELETE" -> store.delete(path, orphans(path, body));
+            case "DELETE" -> store.delete(dryRunInBody(body) ? path.withParam("dryRun", "All") : path,
+                    orphans(path, body));
             default -> StatusResponses.failure(405, "MethodNotAllowed", method + " is not supported");
         };
     }
@@ -120,6 +121,19 @@ final class ApiDispatcher extends Dispatcher {
             return StatusResponses.json(200, tables.render(path, items, store.currentResourceVersion()));
         }
         return StatusResponses.json(200, store.listDocument(path, items));
+    }
+
+    /** kubectl delete --dry-run=server puts dryRun into the DeleteOptions body, not the query. */
+    private static boolean dryRunInBody(String body) {
+        if (body == null || body.isBlank()) {
+            return false;
+        }
+        for (JsonNode value : Json.parse(body).path("dryRun")) {
+            if (value.asText().equals("All")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean orphans(ApiPath path, String body) {

@@ -64,6 +64,13 @@ public record ApiPath(String group, String version, String namespace, String res
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
+    /** This path with one more query parameter. */
+    public ApiPath withParam(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(query);
+        more.put(key, value);
+        return new ApiPath(group, version, namespace, resource, name, subresource, Map.copyOf(more));
+    }
+
     public String param(String key) {
         return query.get(key);
     }

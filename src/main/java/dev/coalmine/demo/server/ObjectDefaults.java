@@ -74,8 +74,23 @@ final class ObjectDefaults {
                         container.putObject("resources");
                     }
                     container.path("ports").forEach(p -> putIfMissing((ObjectNode) p, "protocol", "TCP"));
+                    for (String probe : new String[] {"readinessProbe", "livenessProbe", "startupProbe"}) {
+                        if (container.get(probe) instanceof ObjectNode p) {
+                            probe(p);
+                        }
+                    }
                 }
             }
+        }
+    }
+
+    private static void probe(ObjectNode probe) {
+        putIfMissing(probe, "timeoutSeconds", 1);
+        putIfMissing(probe, "periodSeconds", 10);
+        putIfMissing(probe, "successThreshold", 1);
+        putIfMissing(probe, "failureThreshold", 3);
+        if (probe.get("httpGet") instanceof ObjectNode http) {
+            putIfMissing(http, "scheme", "HTTP");
         }
     }
 

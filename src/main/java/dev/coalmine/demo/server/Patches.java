@@ -31,7 +31,7 @@ final class Patches {
         switch (type) {
             case "application/json-patch+json":
                 try {
-                    return JsonPatch.apply(patch, current);
+                    return JsonPatch.apply(replaceMissingAsAdd(patch, current), current);
                 } catch (RuntimeException e) {
                     throw new Json.BadRequest("the JSON patch cannot be applied: " + e.getMessage());
                 }
@@ -42,6 +42,23 @@ final class Patches {
             default:
                 throw new UnsupportedType(type);
         }
+    }
+
+    /**
+     * {@code kubectl rollout undo} replaces {@code /metadata/annotations}, which a Deployment has on a real cluster
+     * (the revision annotation) but may lack here before a controller ran; replacing what is missing adds it.
+     */
+    private static JsonNode replaceMissingAsAdd(JsonNode patch, JsonNode current) {
+        if (!patch.isArray()) {
+            throw new Json.BadRequest("a JSON patch must be an array of operations");
+        }
+        ArrayNode ops = patch.deepCopy();
+        for (JsonNode op : ops) {
+            if (op.path("op").asText().equals("replace") && current.at(op.path("path").asText()).isMissingNode()) {
+                ((ObjectNode) op).put("op", "add");
+            }
+        }
+        return ops;
     }
 
     static JsonNode mergePatch(JsonNode target, JsonNode patch) {
