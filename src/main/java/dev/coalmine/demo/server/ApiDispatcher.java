@@ -11,6 +11,7 @@ import java.util.Optional;
  * {@code log} subresources, and everything else to the {@link ClusterStore}; then polishes error answers.
  */
 final class ApiDispatcher extends Dispatcher {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiDispatcher.class);
     private final ClusterStore store;
     private final DiscoveryDocuments discovery;
     private final AccessReviewer reviewer;
@@ -56,7 +57,13 @@ final class ApiDispatcher extends Dispatcher {
             if (ProtobufBodies.isProtobuf(contentType)) {
                 contentType = "application/json";
             }
-            return StatusResponses.polish(path, route(path, method, contentType, body, request.getHeader("Accept")));
+            MockResponse answer = StatusResponses.polish(path, route(path, method, contentType, body,
+                    request.getHeader("Accept")));
+            LOG.debug("{} {} -> {}", method, uri, answer.code());
+            if (System.getProperty("coalmine.demo.tracebodies") != null) {
+                LOG.info("{} {} {} -> {}", method, uri, body, answer.code());
+            }
+            return answer;
         } catch (ApiFailure e) {
             return e.response();
         } catch (Json.BadRequest | NumberFormatException e) {
