@@ -67,7 +67,11 @@ final class ClusterStore extends KubernetesCrudDispatcher {
 
     /** The stored object at an object path, if any. */
     Optional<JsonNode> read(String objectPath) {
-        Map.Entry<AttributeSet, String> entry = findResource(getKey(objectPath));
+        Map.Entry<AttributeSet, String> entry;
+        // The store's map is a synchronized map: iterating it safely means holding its monitor.
+        synchronized (map) {
+            entry = findResource(getKey(objectPath));
+        }
         return entry == null ? Optional.empty() : Optional.of(Json.parse(entry.getValue()));
     }
 
