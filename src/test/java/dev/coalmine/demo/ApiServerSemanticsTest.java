@@ -19,6 +19,11 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -278,5 +283,57 @@ class ApiServerSemanticsTest {
                 "\"deployments/status\"");
         assertThat(client.supports(io.fabric8.kubernetes.api.model.coordination.v1.Lease.class)).isTrue();
         assertThat(http("GET", "/apis/nothing.example.com/v1", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void informersSeeEachChangeOnce() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        var informer = client.apps().deployments().inNamespace("default").withLabel("informed", "yes")
+                .inform(new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(Deployment d) {
+                        seen.add("add " + d.getMetadata().getName());
+                    }
+
+                    @Override
+                    public void onUpdate(Deployment before, Deployment after) {
+                        seen.add("update " + after.getSpec().getReplicas());
+                    }
+
+                    @Override
+                    public void onDelete(Deployment d, boolean unknownFinalState) {
+                        seen.add("delete " + d.getMetadata().getName());
+                    }
+                });
+        try {
+            Deployment d = newDeployment("informed");
+            client.resource(new DeploymentBuilder(d).editMetadata().addToLabels("informed", "yes").endMetadata()
+                    .build()).update();
+            client.apps().deployments().inNamespace("default").withName("informed").scale(4);
+            client.apps().deployments().inNamespace("default").withName("informed").delete();
+            Await.until("the informer saw the delete", Duration.ofSeconds(30), () -> seen.contains("delete informed"));
+            assertThat(seen).containsExactly("add informed", "update 4", "delete informed");
+        } finally {
+            informer.close();
+        }
+    }
+
+    @Test
+    void leaderElectionWithALeaseWorks() throws Exception {
+        java.util.concurrent.CountDownLatch leading = new java.util.concurrent.CountDownLatch(1);
+        LeaderElectionConfig config = new LeaderElectionConfigBuilder().withName("coalmine-engine")
+                .withLeaseDuration(Duration.ofSeconds(15)).withRenewDeadline(Duration.ofSeconds(10))
+                .withRetryPeriod(Duration.ofSeconds(1))
+                .withLock(new LeaseLock("default", "coalmine-engine", "console-1"))
+                .withLeaderCallbacks(new LeaderCallbacks(leading::countDown, () -> { }, leader -> { }))
+                .withReleaseOnCancel(true).build();
+        var election = client.leaderElector().withConfig(config).build().start();
+        try {
+            assertThat(leading.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(client.leases().inNamespace("default").withName("coalmine-engine").get().getSpec()
+                    .getHolderIdentity()).isEqualTo("console-1");
+        } finally {
+            election.cancel(true);
+        }
     }
 }

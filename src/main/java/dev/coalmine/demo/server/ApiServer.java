@@ -150,21 +150,23 @@ final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        dispatcher.shutdown();
+        if (server != null) {
+            await(server.close(), "closing the HTTP server");
+        }
+        dispatcher.releaseResources();
+        closer.shutdownNow();
+        await(vertx.close(), "stopping Vert.x");
+    }
+
+    private static void await(io.vertx.core.Future<?> step, String what) {
         try {
-            dispatcher.shutdown();
-            if (server != null) {
-                server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            }
-            dispatcher.releaseResources();
-        } catch (Exception e) {
-            // closing anyway: the port is released when Vert.x stops
-        } finally {
-            closer.shutdownNow();
-            try {
-                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                Thread.currentThread().interrupt();
-            }
+            step.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Shutting down regardless: the port is released when the event loops stop.
+            org.slf4j.LoggerFactory.getLogger(ApiServer.class).debug("{} failed: {}", what, e.toString());
         }
     }
 }

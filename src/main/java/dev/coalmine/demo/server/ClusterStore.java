@@ -37,9 +37,11 @@ final class ClusterStore extends KubernetesCrudDispatcher {
     private final KubernetesCrudDispatcherHandler dryCreate;
     private final KubernetesCrudDispatcherHandler dryUpdate;
     private final SecureRandom random = new SecureRandom();
+    private final Dependents dependents;
 
     ClusterStore(ResourceCatalog catalog) {
         this.catalog = catalog;
+        this.dependents = new Dependents(catalog);
         DryRunPersistence dry = new DryRunPersistence(this);
         dryCreate = new PostHandler(new KubernetesAttributesExtractor(), dry);
         dryUpdate = new PutHandler(dry);
@@ -178,7 +180,7 @@ final class ClusterStore extends KubernetesCrudDispatcher {
         ObjectNode answer = listDocument(path, doomed);
         if (!path.isDryRun()) {
             for (JsonNode object : doomed) {
-                selfPath(object).flatMap(ApiPath::parse).ifPresent(p -> delete(p, orphanDependents));
+                dependents.pathOf(object).ifPresent(p -> delete(p, orphanDependents));
             }
         }
         return StatusResponses.json(200, answer);
@@ -186,32 +188,14 @@ final class ClusterStore extends KubernetesCrudDispatcher {
 
     /** Deletes what the garbage collector would: dependents by owner uid, and a namespace's contents. */
     private void collectGarbage(JsonNode deleted) {
-        String uid = deleted.path("metadata").path("uid").asText();
-        boolean namespace = deleted.path("kind").asText().equals("Namespace");
-        String name = deleted.path("metadata").path("name").asText();
-        for (JsonNode object : all()) {
-            boolean owned = false;
-            for (JsonNode ref : object.path("metadata").path("ownerReferences")) {
-                owned |= ref.path("uid").asText().equals(uid);
-            }
-            boolean inNamespace = namespace && name.equals(object.path("metadata").path("namespace").asText());
-            if (owned || inNamespace) {
-                selfPath(object).flatMap(ApiPath::parse).ifPresent(p -> delete(p, false));
-            }
-        }
-    }
-
-    private Optional<String> selfPath(JsonNode object) {
-        JsonNode meta = object.path("metadata");
-        return catalog.byKind(object.path("apiVersion").asText(), object.path("kind").asText())
-                .map(t -> t.objectPath(meta.path("namespace").asText(), meta.path("name").asText()));
+        dependents.of(deleted, all()).forEach(p -> delete(p, false));
     }
 
     /** The objects a list request selects, with label and field selectors applied. */
     List<JsonNode> list(ApiPath path) {
         MockResponse response = super.handleGet(path.collectionPath());
         JsonNode items = Json.parse(response.getBody().readUtf8()).path("items");
-        java.util.function.Predicate<JsonNode> selected = selector(path);
+        java.util.function.Predicate<JsonNode> selected = Selectors.of(path);
         List<JsonNode> out = new ArrayList<>();
         items.forEach(item -> {
             if (selected.test(item)) {
@@ -219,17 +203,6 @@ final class ClusterStore extends KubernetesCrudDispatcher {
             }
         });
         return out;
-    }
-
-    static java.util.function.Predicate<JsonNode> selector(ApiPath path) {
-        java.util.function.Predicate<JsonNode> selected = o -> true;
-        if (path.param("labelSelector") != null) {
-            selected = selected.and(Selectors.labels(path.param("labelSelector")));
-        }
-        if (path.param("fieldSelector") != null) {
-            selected = selected.and(Selectors.fields(path.param("fieldSelector")));
-        }
-        return selected;
     }
 
     ObjectNode listDocument(ApiPath path, List<JsonNode> items) {
@@ -248,7 +221,7 @@ final class ClusterStore extends KubernetesCrudDispatcher {
         String since = path.param("resourceVersion");
         long sinceVersion = since == null || since.isEmpty() ? 0 : Long.parseLong(since);
         return new MockResponse().withWebSocketUpgrade(
-                new FilteringWatchListener(upgrade.getWebSocketListener(), selector(path), sinceVersion,
+                new FilteringWatchListener(upgrade.getWebSocketListener(), Selectors.of(path), sinceVersion,
                         presentation));
     }
 

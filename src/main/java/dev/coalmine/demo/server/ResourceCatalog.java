@@ -42,6 +42,11 @@ public final class ResourceCatalog {
         add("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true, List.of());
         add("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false, List.of());
         add("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false, List.of());
+        // Served read-only to kubectl top; the simulator writes the samples as objects.
+        types.add(new ResourceType("metrics.k8s.io", "v1beta1", "PodMetrics", "pods", true, List.of(), Set.of(),
+                List.of("get", "list")));
+        types.add(new ResourceType("metrics.k8s.io", "v1beta1", "NodeMetrics", "nodes", false, List.of(), Set.of(),
+                List.of("get", "list")));
         types.add(new ResourceType("authorization.k8s.io", "v1", "SelfSubjectAccessReview",
                 "selfsubjectaccessreviews", false, List.of(), Set.of(), List.of("create")));
     }

@@ -21,6 +21,18 @@ final class Selectors {
     private Selectors() {
     }
 
+    /** The label and field selectors of a request, combined. */
+    static Predicate<JsonNode> of(ApiPath path) {
+        Predicate<JsonNode> selected = o -> true;
+        if (path.param("labelSelector") != null) {
+            selected = selected.and(labels(path.param("labelSelector")));
+        }
+        if (path.param("fieldSelector") != null) {
+            selected = selected.and(fields(path.param("fieldSelector")));
+        }
+        return selected;
+    }
+
     static Predicate<JsonNode> labels(String selector) {
         Predicate<JsonNode> all = o -> true;
         for (String requirement : splitRequirements(selector)) {
