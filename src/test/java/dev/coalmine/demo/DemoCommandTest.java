@@ -79,4 +79,21 @@ class DemoCommandTest {
         assertThat(cli.run("demo")).isEqualTo(1);
         assertThat(err.toString()).startsWith("error: coalmine demo needs --kubeconfig FILE");
     }
+
+    @Test
+    void saysWhatToDoWhenThePortIsTaken(@TempDir Path dir) throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            StringWriter err = new StringWriter();
+            Cli cli = new Cli(target -> {
+                throw new AssertionError("the console must not open");
+            });
+            cli.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true));
+            int code = cli.run("demo", "--kubeconfig", dir.resolve("k").toString(), "--port",
+                    String.valueOf(taken.getLocalPort()));
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString()).startsWith("error: the demo cluster cannot start: cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort()).contains("pick another --port");
+            assertThat(dir.resolve("k")).doesNotExist();
+        }
+    }
 }

@@ -60,9 +60,6 @@ final class ApiDispatcher extends Dispatcher {
             MockResponse answer = StatusResponses.polish(path, route(path, method, contentType, body,
                     request.getHeader("Accept")));
             LOG.debug("{} {} -> {}", method, uri, answer.code());
-            if (System.getProperty("coalmine.demo.tracebodies") != null) {
-                LOG.info("{} {} {} -> {}", method, uri, body, answer.code());
-            }
             return answer;
         } catch (ApiFailure e) {
             return e.response();

@@ -75,6 +75,7 @@ final class ApiServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the demo API server", e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            close();
             throw new IllegalStateException("cannot listen on " + HOST + ":" + port + ": "
                     + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
         }
