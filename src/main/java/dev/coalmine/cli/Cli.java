@@ -14,6 +14,7 @@ public final class Cli {
         commandLine = new CommandLine(root);
         commandLine.addSubcommand(new ContextsCommand());
         commandLine.addSubcommand(new ConnectCommand());
+        commandLine.addSubcommand(new DemoCommand());
         commandLine.setExecutionExceptionHandler(Cli::operationalError);
     }
 
