@@ -34,12 +34,14 @@ public final class WorkloadListView extends VBox {
         table.getColumns().add(Columns.text("Name", 180, w -> w.name() + w.track().map(t -> "  [" + t + "]").orElse("")));
         TableColumn<WorkloadSummary, WorkloadSummary> ready = new TableColumn<>("Ready");
         ready.setPrefWidth(70);
+        ready.setMinWidth(60);
         ready.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         ready.setCellFactory(c -> new ReadinessCell());
         table.getColumns().add(ready);
-        table.getColumns().add(Columns.text("Up-to-date", 80, w -> Integer.toString(w.updatedReplicas())));
-        table.getColumns().add(Columns.text("Available", 80, w -> Integer.toString(w.availableReplicas())));
+        table.getColumns().add(Columns.text("Up-to-date", 95, w -> Integer.toString(w.updatedReplicas())));
+        table.getColumns().add(Columns.text("Available", 85, w -> Integer.toString(w.availableReplicas())));
         table.getColumns().add(Columns.text("Images", 260, WorkloadSummary::imagesText));
+        table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 95)));
         Label placeholder = new Label();
         placeholder.textProperty().bind(model.emptyMessage());
         placeholder.setWrapText(true);
