@@ -12,6 +12,9 @@ public final class Cli {
     public Cli(Consumer<KubeTarget> consoleLauncher) {
         CoalmineCommand root = new CoalmineCommand(consoleLauncher);
         commandLine = new CommandLine(root);
+        commandLine.addSubcommand(new ContextsCommand());
+        commandLine.addSubcommand(new ConnectCommand());
+        commandLine.addSubcommand(new DemoCommand());
         commandLine.setExecutionExceptionHandler(Cli::operationalError);
     }
 

@@ -1,0 +1,203 @@
+package dev.coalmine.core.release;
+
+import dev.coalmine.core.release.ReleaseAction.ApplyBaseline;
+import dev.coalmine.core.release.ReleaseAction.ApplyCanary;
+import dev.coalmine.core.release.ReleaseAction.ApplyVersionedConfig;
+import dev.coalmine.core.release.ReleaseAction.DeleteBaseline;
+import dev.coalmine.core.release.ReleaseAction.DeleteCanary;
+import dev.coalmine.core.release.ReleaseAction.DeleteVersionedConfig;
+import dev.coalmine.core.release.ReleaseAction.RollStable;
+import dev.coalmine.core.release.ReleaseAction.RollbackStable;
+import dev.coalmine.core.release.ReleasePhase.Failed;
+import dev.coalmine.core.release.ReleasePhase.Failing;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The release engine's brain: from what the cluster looks like and the stored state, the next state and the
+ * actions that bring the cluster closer to the phase's goal. Level-triggered: an action is returned only while
+ * the observation shows it is not done yet, so running it again after a crash repeats nothing finished.
+ * The driver saves the returned state before it performs the actions.
+ */
+public final class ReleaseDecider {
+
+    private ReleaseDecider() {
+    }
+
+    public static Step decide(Observation seen, ReleaseState state) {
+        ReleasePhase phase = state.phase();
+        if (phase.terminal()) {
+            return new Step(state, List.of());
+        }
+        if (phase instanceof ReleasePhase.CanaryDeploying) {
+            return deployCanary(seen, state);
+        }
+        if (phase.awaitingDecision()) {
+            return judge(seen, state);
+        }
+        if (phase instanceof ReleasePhase.Promoting) {
+            return promote(seen, state);
+        }
+        if (phase instanceof ReleasePhase.Finalising) {
+            return cleanUp(seen, state, new ReleasePhase.Succeeded(), "release " + state.number() + " succeeded: "
+                    + state.plan().deployment() + " runs the new version");
+        }
+        if (phase instanceof ReleasePhase.Rejecting) {
+            return cleanUp(seen, state, new ReleasePhase.Rejected(), "release " + state.number()
+                    + " rejected; stable was not changed");
+        }
+        return fail(seen, state, (Failing) phase);
+    }
+
+    private static Step deployCanary(Observation seen, ReleaseState state) {
+        if (state.decision() != null && state.decision().verdict() == Verdict.REJECT) {
+            return goTo(state, seen, new ReleasePhase.Rejecting(), Stage.WRAP_UP,
+                    "rejected by " + state.decision().who() + " while the canary was deploying");
+        }
+        String problem = firstProblem(seen, state.number());
+        if (problem != null) {
+            return goTo(state, seen, new Failing(problem, false), Stage.WAIT_FOR_STEADY_STATE,
+                    "failed: " + problem);
+        }
+        if (timedOut(seen, state)) {
+            String reason = "the canary did not reach steady state within " + human(state.plan().steadyStateTimeout())
+                    + " (" + describeReadiness(seen, state) + ")";
+            return goTo(state, seen, new Failing(reason, false), Stage.WAIT_FOR_STEADY_STATE, "failed: " + reason);
+        }
+        List<ReleaseAction> actions = new ArrayList<>();
+        ReleaseState next = state;
+        String name = state.plan().deployment();
+        int n = state.number();
+        if (seen.configCopiesPresent() < seen.configCopiesNeeded()) {
+            actions.add(new ApplyVersionedConfig());
+            next = next.withLog(seen.now(), Stage.APPLY, "creating versioned config copies for release " + n);
+        }
+        if (!seen.canary().isRelease(n)) {
+            actions.add(new ApplyCanary());
+            next = next.withLog(seen.now(), Stage.APPLY, "creating " + name + "-canary with "
+                    + state.canaryReplicas() + " replica(s): " + whatIsNew(state.plan()));
+        }
+        if (state.plan().baseline() && !seen.baseline().isRelease(n)) {
+            actions.add(new ApplyBaseline());
+            next = next.withLog(seen.now(), Stage.APPLY, "creating " + name + "-baseline with "
+                    + state.canaryReplicas() + " replica(s) of the stable version");
+        }
+        if (!actions.isEmpty()) {
+            return new Step(next, actions);
+        }
+        boolean ready = seen.canary().steady() && (!state.plan().baseline() || seen.baseline().steady());
+        if (!ready) {
+            return new Step(state, List.of());
+        }
+        ReleasePhase judging = state.plan().judge().mode() == JudgeMode.AUTOMATIC
+                ? new ReleasePhase.Analysing() : new ReleasePhase.AwaitingJudgment();
+        return goTo(state, seen, judging, Stage.WAIT_FOR_STEADY_STATE,
+                "canary is ready (" + describeReadiness(seen, state) + "); " + (judging instanceof ReleasePhase.Analysing
+                        ? "analysing" : "waiting for promote or reject"));
+    }
+
+    private static Step judge(Observation seen, ReleaseState state) {
+        Decision decision = state.decision();
+        if (decision == null) {
+            return new Step(state, List.of());
+        }
+        if (decision.verdict() == Verdict.PROMOTE) {
+            return goTo(state, seen, new ReleasePhase.Promoting(), Stage.APPLY,
+                    "promoted by " + decision.who() + "; rolling " + state.plan().deployment() + " to the new version");
+        }
+        return goTo(state, seen, new ReleasePhase.Rejecting(), Stage.WRAP_UP, "rejected by " + decision.who());
+    }
+
+    private static Step promote(Observation seen, ReleaseState state) {
+        WorkloadStatus stable = seen.stable();
+        boolean rolled = stable.isRelease(state.number());
+        if (rolled && stable.hasProblem()) {
+            String reason = "the primary rollout failed: " + stable.problem();
+            return goTo(state, seen, new Failing(reason, true), Stage.WAIT_FOR_STEADY_STATE,
+                    "failed: " + reason + "; rolling stable back");
+        }
+        if (timedOut(seen, state)) {
+            String reason = "stable did not reach steady state within " + human(state.plan().steadyStateTimeout())
+                    + " (" + stable.readiness() + ")";
+            return goTo(state, seen, new Failing(reason, true), Stage.WAIT_FOR_STEADY_STATE,
+                    "failed: " + reason + "; rolling stable back");
+        }
+        if (!rolled) {
+            return new Step(state.withLog(seen.now(), Stage.APPLY, "rolling update of " + state.plan().deployment()
+                    + ": " + whatIsNew(state.plan())), List.of(new RollStable()));
+        }
+        if (!stable.steady()) {
+            return new Step(state, List.of());
+        }
+        return goTo(state, seen, new ReleasePhase.Finalising(), Stage.WAIT_FOR_STEADY_STATE,
+                "stable is ready on the new version (" + stable.readiness() + ")");
+    }
+
+    private static Step fail(Observation seen, ReleaseState state, Failing failing) {
+        if (failing.rollbackStable()) {
+            if (seen.stable().isRelease(state.number())) {
+                return new Step(state.withLog(seen.now(), Stage.WRAP_UP, "rolling " + state.plan().deployment()
+                        + " back to the version it had before release " + state.number()), List.of(new RollbackStable()));
+            }
+            if (!seen.stable().steady() && !timedOut(seen, state)) {
+                return new Step(state, List.of());
+            }
+        }
+        return cleanUp(seen, state, new Failed(failing.reason()), "release " + state.number() + " failed: "
+                + failing.reason());
+    }
+
+    private static Step cleanUp(Observation seen, ReleaseState state, ReleasePhase done, String doneMessage) {
+        List<ReleaseAction> actions = new ArrayList<>();
+        ReleaseState next = state;
+        String name = state.plan().deployment();
+        if (seen.canary().exists()) {
+            actions.add(new DeleteCanary());
+            next = next.withLog(seen.now(), Stage.WRAP_UP, "deleting " + name + "-canary");
+        }
+        if (seen.baseline().exists()) {
+            actions.add(new DeleteBaseline());
+            next = next.withLog(seen.now(), Stage.WRAP_UP, "deleting " + name + "-baseline");
+        }
+        if (seen.configCopiesPresent() > 0) {
+            actions.add(new DeleteVersionedConfig());
+            next = next.withLog(seen.now(), Stage.WRAP_UP, "deleting the versioned config copies of release "
+                    + state.number());
+        }
+        if (!actions.isEmpty()) {
+            return new Step(next, actions);
+        }
+        return goTo(state, seen, done, Stage.WRAP_UP, doneMessage);
+    }
+
+    private static Step goTo(ReleaseState state, Observation seen, ReleasePhase next, Stage stage, String message) {
+        return new Step(state.transitionTo(next, seen.now()).withLog(seen.now(), stage, message), List.of());
+    }
+
+    private static boolean timedOut(Observation seen, ReleaseState state) {
+        return Duration.between(state.phaseSince(), seen.now()).compareTo(state.plan().steadyStateTimeout()) > 0;
+    }
+
+    private static String firstProblem(Observation seen, int release) {
+        if (seen.canary().isRelease(release) && seen.canary().hasProblem()) {
+            return "canary: " + seen.canary().problem();
+        }
+        return seen.baseline().isRelease(release) && seen.baseline().hasProblem()
+                ? "baseline: " + seen.baseline().problem() : null;
+    }
+
+    private static String describeReadiness(Observation seen, ReleaseState state) {
+        return "canary " + seen.canary().readiness()
+                + (state.plan().baseline() ? ", baseline " + seen.baseline().readiness() : "");
+    }
+
+    private static String whatIsNew(ReleasePlan plan) {
+        return plan.fromManifest() ? "the new manifest"
+                : String.join(", ", plan.images().stream().map(ImageChange::toString).toList());
+    }
+
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase();
+    }
+}

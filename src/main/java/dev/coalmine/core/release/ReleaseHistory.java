@@ -1,0 +1,57 @@
+package dev.coalmine.core.release;
+
+import dev.coalmine.core.CoalmineException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** All releases of one workload, oldest first; the last one is the current one. */
+public record ReleaseHistory(List<ReleaseState> releases) {
+
+    static final int MAX_KEPT = 30;
+
+    public ReleaseHistory {
+        releases = releases == null ? List.of() : List.copyOf(releases);
+    }
+
+    public static ReleaseHistory empty() {
+        return new ReleaseHistory(List.of());
+    }
+
+    public Optional<ReleaseState> current() {
+        return releases.isEmpty() ? Optional.empty() : Optional.of(releases.get(releases.size() - 1));
+    }
+
+    /** The current release if it is not finished yet. */
+    public Optional<ReleaseState> unfinished() {
+        return current().filter(r -> !r.finished());
+    }
+
+    /** Release numbers only grow, even when old entries are dropped. */
+    public int nextNumber() {
+        return current().map(r -> r.number() + 1).orElse(1);
+    }
+
+    /** Appends a new release; refused while another one is unfinished. */
+    public ReleaseHistory begin(ReleaseState release) {
+        unfinished().ifPresent(r -> {
+            throw new CoalmineException("refused: release " + r.number() + " is in phase " + r.phase().label()
+                    + "; promote or reject it first (coalmine canary status " + r.plan().deployment() + ")");
+        });
+        List<ReleaseState> all = new ArrayList<>(releases);
+        all.add(release);
+        if (all.size() > MAX_KEPT) {
+            all = all.subList(all.size() - MAX_KEPT, all.size());
+        }
+        return new ReleaseHistory(all);
+    }
+
+    /** Replaces the current release with what {@code change} makes of it. */
+    public ReleaseHistory updateCurrent(UnaryOperator<ReleaseState> change) {
+        ReleaseState now = current().orElseThrow(() -> new CoalmineException("there is no release to change"));
+        List<ReleaseState> all = new ArrayList<>(releases);
+        all.set(all.size() - 1, change.apply(now));
+        return new ReleaseHistory(all);
+    }
+}

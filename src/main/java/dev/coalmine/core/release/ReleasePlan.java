@@ -1,0 +1,56 @@
+package dev.coalmine.core.release;
+
+import dev.coalmine.core.CoalmineException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the operator asked for. Either {@code images} (new image per container) or {@code manifestYaml}
+ * (a new Deployment manifest, possibly with ConfigMaps and Secrets; opaque text here, parsed at the edge).
+ */
+public record ReleasePlan(String namespace, String deployment, List<ImageChange> images, String manifestYaml,
+                          CanarySize size, boolean baseline, JudgeSpec judge, Duration steadyStateTimeout) {
+
+    public static final Duration DEFAULT_STEADY_STATE_TIMEOUT = Duration.ofMinutes(10);
+
+    public ReleasePlan {
+        if (namespace == null || namespace.isBlank() || deployment == null || deployment.isBlank()) {
+            throw new CoalmineException("a release needs a namespace and a Deployment name");
+        }
+        images = images == null ? List.of() : List.copyOf(images);
+        boolean hasManifest = manifestYaml != null && !manifestYaml.isBlank();
+        if (images.isEmpty() == !hasManifest) {
+            throw new CoalmineException(hasManifest
+                    ? "give either new images or a manifest file, not both"
+                    : "nothing to release: give --image [CONTAINER=]IMAGE or a manifest file");
+        }
+        manifestYaml = hasManifest ? manifestYaml : null;
+        if (size == null) {
+            throw new CoalmineException("choose a canary size: --count N or --percent P");
+        }
+        judge = judge == null ? JudgeSpec.manual() : judge;
+        steadyStateTimeout = steadyStateTimeout == null ? DEFAULT_STEADY_STATE_TIMEOUT : steadyStateTimeout;
+        if (steadyStateTimeout.isNegative() || steadyStateTimeout.isZero()) {
+            throw new CoalmineException("the steady-state timeout must be positive, got " + steadyStateTimeout);
+        }
+    }
+
+    /** A plan that sets new images, with a manual judge and the default timeout. */
+    public static ReleasePlan ofImages(String namespace, String deployment, List<ImageChange> images,
+                                       CanarySize size, boolean baseline) {
+        return new ReleasePlan(namespace, deployment, images, null, size, baseline, JudgeSpec.manual(), null);
+    }
+
+    public boolean fromManifest() {
+        return manifestYaml != null;
+    }
+
+    public ReleasePlan withJudge(JudgeSpec newJudge) {
+        return new ReleasePlan(namespace, deployment, images, manifestYaml, size, baseline, newJudge,
+                steadyStateTimeout);
+    }
+
+    public ReleasePlan withSteadyStateTimeout(Duration timeout) {
+        return new ReleasePlan(namespace, deployment, images, manifestYaml, size, baseline, judge, timeout);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.coalmine.core.release;
+
+import dev.coalmine.core.CoalmineException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One release of a workload as stored in the cluster.
+ *
+ * @param canaryReplicas the canary's (and baseline's) replica count, fixed when the release started
+ * @param decision the recorded promote/reject, or null
+ * @param finishedAt when it reached a terminal phase, or null
+ * @param rollbackSnapshot opaque to the engine: what the cluster edge needs to put stable back
+ */
+public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, ReleasePhase phase, Instant phaseSince,
+                           Decision decision, List<StepLogEntry> log, Instant startedAt, Instant finishedAt,
+                           String rollbackSnapshot) {
+
+    static final int MAX_LOG_LINES = 300;
+
+    public ReleaseState {
+        log = log == null ? List.of() : List.copyOf(log);
+    }
+
+    /** A new release in {@code CanaryDeploying}, with the Prepare lines already written. */
+    public static ReleaseState start(int number, ReleasePlan plan, int canaryReplicas, String rollbackSnapshot,
+                                     List<String> prepareLines, Instant now) {
+        List<StepLogEntry> lines = prepareLines.stream().map(l -> new StepLogEntry(now, Stage.PREPARE, l)).toList();
+        return new ReleaseState(number, plan, canaryReplicas, new ReleasePhase.CanaryDeploying(), now, null,
+                lines, now, null, rollbackSnapshot);
+    }
+
+    public Optional<Decision> decisionIfAny() {
+        return Optional.ofNullable(decision);
+    }
+
+    public boolean finished() {
+        return phase.terminal();
+    }
+
+    /**
+     * Records a decision. Refused when one is already recorded (whoever came first wins) or when the phase
+     * no longer takes one; the messages name who decided and what to do.
+     */
+    public ReleaseState withDecision(Decision newDecision) {
+        if (decision != null) {
+            throw new CoalmineException("release " + number + " of " + plan.deployment() + " was already decided by "
+                    + decision.who() + " (" + decision.verdict().word() + " at " + decision.at() + ")");
+        }
+        boolean rejectable = phase instanceof ReleasePhase.CanaryDeploying || phase.awaitingDecision();
+        if (!phase.awaitingDecision() && !(newDecision.verdict() == Verdict.REJECT && rejectable)) {
+            throw new CoalmineException("release " + number + " of " + plan.deployment() + " is in phase "
+                    + phase.label() + " and cannot be " + (newDecision.verdict() == Verdict.PROMOTE
+                    ? "promoted: wait until the canary is ready (AwaitingJudgment)" : "rejected any more"));
+        }
+        return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, newDecision, log, startedAt,
+                finishedAt, rollbackSnapshot);
+    }
+
+    ReleaseState transitionTo(ReleasePhase next, Instant now) {
+        return new ReleaseState(number, plan, canaryReplicas, next, now, decision, log, startedAt,
+                next.terminal() ? now : finishedAt, rollbackSnapshot);
+    }
+
+    ReleaseState withLog(Instant now, Stage stage, String message) {
+        List<StepLogEntry> lines = new ArrayList<>(log);
+        lines.add(new StepLogEntry(now, stage, message));
+        if (lines.size() > MAX_LOG_LINES) {
+            lines = lines.subList(lines.size() - MAX_LOG_LINES, lines.size());
+        }
+        return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, decision, lines, startedAt,
+                finishedAt, rollbackSnapshot);
+    }
+
+    /** The last {@code n} step-log lines. */
+    public List<StepLogEntry> lastLog(int n) {
+        return log.subList(Math.max(0, log.size() - n), log.size());
+    }
+}

@@ -1,0 +1,10 @@
+package dev.coalmine.core.release;
+
+/** What a decision says about the canary. */
+public enum Verdict {
+    PROMOTE, REJECT;
+
+    public String word() {
+        return this == PROMOTE ? "promote" : "reject";
+    }
+}
