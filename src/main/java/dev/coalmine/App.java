@@ -4,6 +4,7 @@ import dev.coalmine.cli.Cli;
 import dev.coalmine.cli.KubeTarget;
 import dev.coalmine.demo.ConsoleDemo;
 import dev.coalmine.demo.DemoOptions;
+import dev.coalmine.demo.SimulatedComponents;
 import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
 import dev.coalmine.ui.ConsoleLauncher;
@@ -22,7 +23,7 @@ public final class App {
     }
 
     private static void openConsole(KubeTarget target) {
-        try (ConsoleDemo demo = new ConsoleDemo(DemoOptions.defaults())) {
+        try (ConsoleDemo demo = new ConsoleDemo(DemoOptions.defaults().withComponents(SimulatedComponents.realistic()))) {
             ConsoleLauncher.open(new KubeconfigClusterAccess(target, KubeEnvironment.fromSystem(),
                     new ClusterConnector(), demo::kubeconfig));
         }

@@ -3,6 +3,7 @@ package dev.coalmine.cli;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
+import dev.coalmine.demo.SimulatedComponents;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,7 +37,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path kubeconfig = parent.target().kubeconfig().orElseThrow(() -> new CoalmineException(
                 "coalmine demo needs --kubeconfig FILE: the file to write the demo cluster's kubeconfig to"));
-        DemoOptions options = DemoOptions.defaults().withPort(port).withSeed(!empty);
+        DemoOptions options = DemoOptions.defaults().withPort(port).withSeed(!empty)
+                .withComponents(SimulatedComponents.realistic());
         DemoCluster cluster;
         try {
             cluster = DemoCluster.start(options);

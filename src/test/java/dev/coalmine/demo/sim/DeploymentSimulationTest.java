@@ -19,13 +19,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DeploymentSimulationTest {
-    private MockApiServer server;
+    private EmptyDemoCluster server;
     private ClusterSimulation simulation;
     private KubernetesClient client;
 
     @BeforeEach
     void start() {
-        server = new MockApiServer();
+        server = new EmptyDemoCluster();
         client = server.client();
         simulation = new ClusterSimulation(SimulationSettings.fast());
         simulation.start(client);

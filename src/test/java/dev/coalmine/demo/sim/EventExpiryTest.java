@@ -39,7 +39,7 @@ class EventExpiryTest {
     @Test
     void eventsOlderThanAnHourAreDeletedAsTheApiServerWould() {
         MovableClock clock = new MovableClock();
-        try (MockApiServer server = new MockApiServer();
+        try (EmptyDemoCluster server = new EmptyDemoCluster();
              ClusterSimulation simulation = new ClusterSimulation(SimulationSettings.fast(), clock, new SplittableRandom(7))) {
             var client = server.client();
             simulation.start(client);

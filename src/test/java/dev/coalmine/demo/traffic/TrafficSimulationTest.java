@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.coalmine.demo.sim.Await;
 import dev.coalmine.demo.sim.ClusterSimulation;
 import dev.coalmine.demo.sim.Manifests;
-import dev.coalmine.demo.sim.MockApiServer;
+import dev.coalmine.demo.sim.EmptyDemoCluster;
 import dev.coalmine.demo.sim.SimulationSettings;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -34,14 +34,14 @@ class TrafficSimulationTest {
     private static final Predicate<Map<String, String>> CANARY = l -> "canary".equals(l.get("track"));
     private static final Predicate<Map<String, String>> STABLE = l -> "stable".equals(l.get("track"));
 
-    private MockApiServer server;
+    private EmptyDemoCluster server;
     private KubernetesClient client;
     private ClusterSimulation cluster;
     private TrafficSimulation traffic;
 
     @BeforeEach
     void start() {
-        server = new MockApiServer();
+        server = new EmptyDemoCluster();
         client = server.client();
         cluster = new ClusterSimulation(SimulationSettings.fast());
         cluster.start(client);
