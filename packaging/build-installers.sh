@@ -52,7 +52,8 @@ build_package() {
     [ -x "$image/bin/Coalmine" ] || build_image
     rm -f "$dist"/coalmine[_-]"$version"*."$type"
     "$jpackage" --type "$type" --app-image "$image" @"$opts/identity.opts" @"$opts/linux.opts" \
-        @"$opts/linux-package.opts" --app-version "$version" --description "$description" --dest "$dist"
+        @"$opts/linux-package.opts" @"$opts/$type.opts" \
+        --app-version "$version" --description "$description" --dest "$dist"
 }
 
 for type in "${types[@]}"; do
