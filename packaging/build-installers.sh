@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Builds the Linux app image (target/dist/Coalmine/) and the .deb (target/dist/coalmine_<version>_amd64.deb)
+# from the shaded jar target/coalmine.jar. Run by `mvn -Ppackage package`, which passes the pom's version and
+# description; by hand: packaging/build-installers.sh 0.1.0 "Canary-release console" [app-image] [deb] [rpm]
+# The per-OS options live in packaging/jpackage/*.opts; src/site/packaging.md has the Windows/macOS commands.
+set -euo pipefail
+
+version=${1:?usage: build-installers.sh VERSION DESCRIPTION [TYPE...]}
+description=${2:?usage: build-installers.sh VERSION DESCRIPTION [TYPE...]}
+shift 2
+types=("$@")
+[ ${#types[@]} -gt 0 ] || types=(app-image deb)
+
+cd "$(dirname "$0")/.."
+jdk_bin=${JAVA_HOME:+$JAVA_HOME/bin/}
+jpackage=${JPACKAGE:-${jdk_bin}jpackage}
+jdeps=${JDEPS:-$(dirname "$(command -v "$jpackage")")/jdeps}
+opts=packaging/jpackage
+input=target/jpackage-input
+dist=target/dist
+image=$dist/Coalmine
+
+[ -f target/coalmine.jar ] || { echo "target/coalmine.jar is missing: run mvn package first" >&2; exit 1; }
+
+# The bundled runtime holds only the modules in image.opts; fail early, and say what to add, if the jar
+# now needs one more (a missing module shows up only at run time, as NoClassDefFoundError).
+check_modules() {
+    local needed listed missing=()
+    needed=$("$jdeps" --ignore-missing-deps --print-module-deps --multi-release 17 target/coalmine.jar)
+    listed=$(sed -n 's/^--add-modules //p' "$opts/image.opts")
+    for module in ${needed//,/ }; do
+        [[ ",$listed," == *",$module,"* ]] || missing+=("$module")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "error: the jar needs modules that $opts/image.opts does not bundle: ${missing[*]}" \
+             "- add them to its --add-modules line" >&2
+        exit 1
+    fi
+}
+
+build_image() {
+    check_modules
+    rm -rf "$input" "$image"
+    mkdir -p "$input" "$dist"
+    cp target/coalmine.jar "$input/"
+    "$jpackage" --type app-image @"$opts/identity.opts" @"$opts/image.opts" @"$opts/linux.opts" \
+        --app-version "$version" --description "$description" --input "$input" --dest "$dist"
+}
+
+build_package() {
+    local type=$1
+    [ -x "$image/bin/Coalmine" ] || build_image
+    rm -f "$dist"/coalmine[_-]"$version"*."$type"
+    "$jpackage" --type "$type" --app-image "$image" @"$opts/identity.opts" @"$opts/linux.opts" \
+        @"$opts/linux-package.opts" @"$opts/$type.opts" \
+        --app-version "$version" --description "$description" --dest "$dist"
+}
+
+for type in "${types[@]}"; do
+    SECONDS=0
+    case $type in
+        app-image) build_image ;;
+        deb|rpm) build_package "$type" ;;
+        *) echo "unknown type '$type' (app-image, deb or rpm here; see src/site/packaging.md)" >&2; exit 2 ;;
+    esac
+    echo "built $type in ${SECONDS}s"
+done
+ls -l "$dist"
+du -sh "$image"
