@@ -33,12 +33,17 @@ public record ReleaseHistory(List<ReleaseState> releases) {
         return current().map(r -> r.number() + 1).orElse(1);
     }
 
-    /** Appends a new release; refused while another one is unfinished. */
-    public ReleaseHistory begin(ReleaseState release) {
+    /** Throws "refused: release N is in phase X" while the current release is unfinished. */
+    public void refuseIfUnfinished() {
         unfinished().ifPresent(r -> {
             throw new CoalmineException("refused: release " + r.number() + " is in phase " + r.phase().label()
                     + "; promote or reject it first (coalmine canary status " + r.plan().deployment() + ")");
         });
+    }
+
+    /** Appends a new release; refused while another one is unfinished. */
+    public ReleaseHistory begin(ReleaseState release) {
+        refuseIfUnfinished();
         List<ReleaseState> all = new ArrayList<>(releases);
         all.add(release);
         if (all.size() > MAX_KEPT) {
