@@ -1,6 +1,13 @@
 package dev.coalmine;
 
 import dev.coalmine.cli.Cli;
+import dev.coalmine.cli.KubeTarget;
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.kube.config.ClusterConnector;
+import dev.coalmine.kube.config.KubeEnvironment;
+import dev.coalmine.ui.ConsoleLauncher;
+import dev.coalmine.ui.connect.KubeconfigClusterAccess;
+import java.nio.file.Path;
 
 /**
  * The composition root. Deliberately not a JavaFX {@code Application}: a plain main class lets the
@@ -11,7 +18,15 @@ public final class App {
     }
 
     public static void main(String[] args) {
-        int code = new Cli(target -> dev.coalmine.ui.ConsoleLauncher.open(target)).run(args);
-        System.exit(code);
+        System.exit(new Cli(App::openConsole).run(args));
+    }
+
+    private static void openConsole(KubeTarget target) {
+        ConsoleLauncher.open(new KubeconfigClusterAccess(target, KubeEnvironment.fromSystem(),
+                new ClusterConnector(), App::demoKubeconfig));
+    }
+
+    private static Path demoKubeconfig() {
+        throw new CoalmineException("The built-in demo cluster is not available in this build.");
     }
 }

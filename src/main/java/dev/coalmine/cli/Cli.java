@@ -12,6 +12,8 @@ public final class Cli {
     public Cli(Consumer<KubeTarget> consoleLauncher) {
         CoalmineCommand root = new CoalmineCommand(consoleLauncher);
         commandLine = new CommandLine(root);
+        commandLine.addSubcommand(new ContextsCommand());
+        commandLine.addSubcommand(new ConnectCommand());
         commandLine.setExecutionExceptionHandler(Cli::operationalError);
     }
 

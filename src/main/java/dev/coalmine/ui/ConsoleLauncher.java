@@ -1,10 +1,13 @@
 package dev.coalmine.ui;
 
-import dev.coalmine.cli.KubeTarget;
+import dev.coalmine.ui.connect.ClusterAccess;
+import dev.coalmine.ui.connect.ConnectionViewModel;
+import dev.coalmine.ui.workloads.WorkloadListViewModel;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
 /** Starts the JavaFX toolkit, shows the console and blocks until its window closes. */
@@ -12,20 +15,38 @@ public final class ConsoleLauncher {
     private ConsoleLauncher() {
     }
 
-    public static void open(KubeTarget target) {
+    public static void open(ClusterAccess access) {
+        ExecutorService background = backgroundPool();
         CountDownLatch closed = new CountDownLatch(1);
         Platform.startup(() -> {
             Stage stage = new Stage();
-            stage.setTitle("Coalmine");
-            stage.setScene(new Scene(new Label("Coalmine"), 800, 600));
             stage.setOnHidden(e -> closed.countDown());
-            stage.show();
+            show(stage, access, background).start();
         });
         try {
             closed.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        background.shutdownNow();
         Platform.exit();
+    }
+
+    /** Builds the main window on the given stage; tests call this with TestFX's stage. */
+    public static ConnectionViewModel show(Stage stage, ClusterAccess access, ExecutorService background) {
+        FxUiThread ui = new FxUiThread();
+        WorkloadListViewModel workloads = new WorkloadListViewModel(background, ui);
+        ConnectionViewModel connection = new ConnectionViewModel(access, background, ui, workloads);
+        new MainWindow(stage, connection, workloads, new Theme(false)).stage().show();
+        return connection;
+    }
+
+    private static ExecutorService backgroundPool() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "coalmine-background-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

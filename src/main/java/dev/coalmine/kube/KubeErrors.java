@@ -1,0 +1,37 @@
+package dev.coalmine.kube;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.concurrent.TimeoutException;
+
+/** Short, credential-free descriptions of API failures for operator-facing messages. */
+public final class KubeErrors {
+    private KubeErrors() {
+    }
+
+    public static String describe(Throwable failure) {
+        if (failure instanceof KubernetesClientException k && k.getCode() > 0) {
+            return switch (k.getCode()) {
+                case 401 -> "the server rejected the credentials (401); log in again or refresh the token";
+                case 403 -> "forbidden (403): " + statusMessage(k) + "; ask for RBAC permission";
+                case 404 -> "not found (404): " + statusMessage(k);
+                case 409 -> "conflict (409): " + statusMessage(k);
+                default -> "the API server answered " + k.getCode() + ": " + statusMessage(k);
+            };
+        }
+        if (failure instanceof TimeoutException) {
+            return "the API server did not answer in time; check that it is reachable";
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static String statusMessage(KubernetesClientException k) {
+        if (k.getStatus() != null && k.getStatus().getMessage() != null) {
+            return k.getStatus().getMessage();
+        }
+        return k.getMessage();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.coalmine.ui;
+
+import dev.coalmine.ui.connect.ConnectionBarView;
+import dev.coalmine.ui.connect.ConnectionViewModel;
+import dev.coalmine.ui.workloads.WorkloadDetailsView;
+import dev.coalmine.ui.workloads.WorkloadListView;
+import dev.coalmine.ui.workloads.WorkloadListViewModel;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+
+/** The console's main window: connection bar, workload list, content area, status bar. */
+public final class MainWindow {
+    private final Stage stage;
+
+    public MainWindow(Stage stage, ConnectionViewModel connection, WorkloadListViewModel workloads, Theme theme) {
+        this.stage = stage;
+        BorderPane root = new BorderPane();
+        root.setId("main-window");
+        root.setTop(new ConnectionBarView(connection));
+
+        WorkloadListView list = new WorkloadListView(workloads);
+        SplitPane split = new SplitPane(list, new WorkloadDetailsView(workloads));
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.55);
+        root.setCenter(split);
+
+        StatusBar status = new StatusBar();
+        status.setId("status-bar");
+        status.textProperty().bind(connection.shownNamespaceProperty().map(ns -> "Namespace " + ns + " \u00b7 live")
+                .orElse("No namespace shown"));
+        root.setBottom(status);
+
+        Scene scene = new Scene(root, 1280, 800);
+        theme.apply(scene);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), connection::connect);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), () -> theme.toggle(scene));
+        stage.setTitle("Coalmine");
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.coalmine.ui.workloads;
+
+import dev.coalmine.core.workload.WorkloadSummary;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
+
+/** The namespace's Deployments with replicas, readiness and images. */
+public final class WorkloadListView extends VBox {
+    public WorkloadListView(WorkloadListViewModel model) {
+        getStyleClass().add("workload-list");
+        setSpacing(8);
+        setPadding(new Insets(10));
+
+        Label title = new Label("Deployments");
+        title.getStyleClass().add("title-4");
+
+        TextField filter = TextFields.createClearableTextField();
+        filter.setId("workload-filter");
+        filter.setPromptText("Filter by name or image");
+        filter.textProperty().bindBidirectional(model.filterProperty());
+
+        TableView<WorkloadSummary> table = new TableView<>(model.visibleWorkloads());
+        table.setId("workload-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Name", 180, w -> w.name() + w.track().map(t -> "  [" + t + "]").orElse("")));
+        TableColumn<WorkloadSummary, WorkloadSummary> ready = new TableColumn<>("Ready");
+        ready.setPrefWidth(70);
+        ready.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        ready.setCellFactory(c -> new ReadinessCell());
+        table.getColumns().add(ready);
+        table.getColumns().add(column("Up-to-date", 80, w -> Integer.toString(w.updatedReplicas())));
+        table.getColumns().add(column("Available", 80, w -> Integer.toString(w.availableReplicas())));
+        table.getColumns().add(column("Images", 260, WorkloadSummary::imagesText));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(model.emptyMessage());
+        placeholder.setWrapText(true);
+        table.setPlaceholder(placeholder);
+        table.getSelectionModel().selectedItemProperty()
+                .addListener((obs, old, item) -> model.selectedProperty().set(item));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        getChildren().addAll(title, filter, table);
+    }
+
+    private static TableColumn<WorkloadSummary, String> column(String name, double width,
+            java.util.function.Function<WorkloadSummary, String> text) {
+        TableColumn<WorkloadSummary, String> column = new TableColumn<>(name);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+        return column;
+    }
+
+    /** "3/4", coloured by whether the Deployment is steady. */
+    private static final class ReadinessCell extends TableCell<WorkloadSummary, WorkloadSummary> {
+        @Override
+        protected void updateItem(WorkloadSummary item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("ready-ok", "ready-progressing");
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            setText(item.readiness());
+            getStyleClass().add(item.isSteady() ? "ready-ok" : "ready-progressing");
+        }
+    }
+}

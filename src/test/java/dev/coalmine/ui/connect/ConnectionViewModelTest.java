@@ -1,0 +1,100 @@
+package dev.coalmine.ui.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coalmine.cli.KubeTarget;
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.kube.config.ClusterConnector;
+import dev.coalmine.kube.config.KubeEnvironment;
+import dev.coalmine.testing.CrudApiServer;
+import dev.coalmine.testing.Deployments;
+import dev.coalmine.testing.Eventually;
+import dev.coalmine.ui.workloads.WorkloadListViewModel;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectionViewModelTest {
+    @TempDir
+    Path home;
+    private final CrudApiServer api = new CrudApiServer();
+    private final WorkloadListViewModel workloads = new WorkloadListViewModel(Runnable::run, Runnable::run);
+    private boolean demoStarted;
+
+    @AfterEach
+    void stop() {
+        workloads.disconnect("done");
+        api.close();
+    }
+
+    private ConnectionViewModel model(Optional<Path> kubeconfig) {
+        KubeTarget target = new KubeTarget(kubeconfig, Optional.empty(), Optional.empty());
+        KubeconfigClusterAccess access = new KubeconfigClusterAccess(target,
+                new KubeEnvironment(Optional.empty(), home, "/usr/bin:/bin"), new ClusterConnector(), () -> {
+                    demoStarted = true;
+                    throw new CoalmineException("demo not started in this test");
+                });
+        return new ConnectionViewModel(access, Runnable::run, Runnable::run, workloads);
+    }
+
+    @Test
+    void connectsToTheCurrentContextAndShowsItsNamespace() throws Exception {
+        api.client().resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build()).create();
+        api.client().resource(Deployments.of("shop", "frontend", 4, "shop/frontend:1.3.0")).create();
+        Path kubeconfig = api.writeKubeconfig(home.resolve("config"), "staging", "shop");
+
+        ConnectionViewModel model = model(Optional.of(kubeconfig));
+        model.start();
+
+        Eventually.assertThat(() -> assertThat(model.stateProperty().get()).isEqualTo(ConnectionState.CONNECTED));
+        assertThat(model.choices()).containsExactly("staging", KubeconfigClusterAccess.DEMO_CHOICE);
+        assertThat(model.namespaceProperty().get()).isEqualTo("shop");
+        assertThat(model.namespaces()).contains("shop");
+        assertThat(model.statusTextProperty().get()).contains("staging-user", api.url());
+        Eventually.assertThat(() -> assertThat(workloads.visibleWorkloads())
+                .extracting(WorkloadSummary::name).containsExactly("frontend"));
+        assertThat(demoStarted).isFalse();
+    }
+
+    @Test
+    void aMalformedKubeconfigIsShownAsAMessageAndNothingConnects() throws Exception {
+        Path kubeconfig = Files.writeString(home.resolve("broken"), "apiVersion: v1\nclusters: [\n  - name: x\n");
+
+        ConnectionViewModel model = model(Optional.of(kubeconfig));
+        model.start();
+
+        assertThat(model.stateProperty().get()).isEqualTo(ConnectionState.DISCONNECTED);
+        assertThat(model.statusTextProperty().get()).contains(kubeconfig.toString()).doesNotContain("Exception");
+        assertThat(model.choices()).containsExactly(KubeconfigClusterAccess.DEMO_CHOICE);
+        assertThat(demoStarted).isFalse();
+    }
+
+    @Test
+    void withNoKubeconfigAtAllTheDemoClusterIsTheDefault() {
+        ConnectionViewModel model = model(Optional.empty());
+        model.start();
+
+        assertThat(demoStarted).isTrue();
+        assertThat(model.choiceProperty().get()).isEqualTo(KubeconfigClusterAccess.DEMO_CHOICE);
+        assertThat(model.stateProperty().get()).isEqualTo(ConnectionState.FAILED);
+        assertThat(model.statusTextProperty().get()).isEqualTo("demo not started in this test");
+    }
+
+    @Test
+    void anUnreachableServerFailsWithAClearMessage() throws Exception {
+        Path kubeconfig = api.writeKubeconfig(home.resolve("config"), "gone", "default");
+        api.close();
+
+        ConnectionViewModel model = model(Optional.of(kubeconfig));
+        model.start();
+
+        Eventually.assertThat(() -> assertThat(model.stateProperty().get()).isEqualTo(ConnectionState.FAILED));
+        assertThat(model.statusTextProperty().get()).contains("gone").doesNotContain("secret-test-token");
+        assertThat(workloads.emptyMessage().get()).isEqualTo(model.statusTextProperty().get());
+    }
+}
