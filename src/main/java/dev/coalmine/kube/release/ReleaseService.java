@@ -5,6 +5,7 @@ import dev.coalmine.core.release.Decision;
 import dev.coalmine.core.release.ReleaseHistory;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.Verdict;
 import dev.coalmine.core.release.WorkloadStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -98,14 +98,17 @@ public final class ReleaseService {
                         settings.clock()).holder().orElse(null));
     }
 
-    /** Records "promote" by {@code who}; throws "already decided by …" if someone decided first. */
+    /**
+     * Records "promote" by {@code who}. Throws "already decided by …" if someone rejected first; if the release
+     * was already promoted it is returned as it is (so a re-run after a kill just continues).
+     */
     public ReleaseState promote(String namespace, String deployment, String who) {
-        return decide(namespace, deployment, r -> r.withDecision(Decision.promote(who, settings.clock().instant())));
+        return decide(namespace, deployment, Verdict.PROMOTE, who);
     }
 
-    /** Records "reject" by {@code who}; throws "already decided by …" if someone decided first. */
+    /** Records "reject" by {@code who}; like {@link #promote}, the opposite decision recorded first wins. */
     public ReleaseState reject(String namespace, String deployment, String who) {
-        return decide(namespace, deployment, r -> r.withDecision(Decision.reject(who, settings.clock().instant())));
+        return decide(namespace, deployment, Verdict.REJECT, who);
     }
 
     /** All releases of the workload, oldest first. */
@@ -131,15 +134,20 @@ public final class ReleaseService {
         return driver;
     }
 
-    private ReleaseState decide(String namespace, String deployment, UnaryOperator<ReleaseState> change) {
+    private ReleaseState decide(String namespace, String deployment, Verdict verdict, String who) {
+        ReleaseState before = store.load(namespace, deployment).current().orElse(null);
         ReleaseHistory saved = store.update(namespace, deployment, h -> {
-            if (h.current().isEmpty()) {
-                throw new CoalmineException(deployment + " in namespace " + namespace + " has no release to decide on");
+            ReleaseState current = h.current().orElseThrow(() -> new CoalmineException(deployment + " in namespace "
+                    + namespace + " has no release to decide on; start one with coalmine canary start"));
+            if (current.decision() != null && current.decision().verdict() == verdict) {
+                return h;
             }
-            return h.updateCurrent(change);
+            return h.updateCurrent(r -> r.withDecision(new Decision(verdict, who, settings.clock().instant())));
         });
         ReleaseState state = saved.current().orElseThrow();
-        events.record(state, state.log().get(state.log().size() - 1));
+        if (!state.equals(before) && state.decision() != null && who.equals(state.decision().who())) {
+            events.record(state, state.log().get(state.log().size() - 1));
+        }
         return state;
     }
 

@@ -35,16 +35,16 @@ import java.util.concurrent.TimeUnit;
  * an image containing "does-not-exist" never becomes ready and reports ProgressDeadlineExceeded), and
  * SelfSubjectAccessReview answers that allow everything except {@link #deny}.
  */
-final class MockCluster implements AutoCloseable {
-    final KubernetesMockServer server;
-    final NamespacedKubernetesClient client;
+public final class MockCluster implements AutoCloseable {
+    public final KubernetesMockServer server;
+    public final NamespacedKubernetesClient client;
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService controller = Executors.newSingleThreadScheduledExecutor();
 
     /** The mock web server logs every request at INFO through java.util.logging; keep the test output readable. */
     private static final java.util.logging.Logger QUIET = quiet();
 
-    MockCluster() {
+    public MockCluster() {
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
                 new KubernetesMixedDispatcher(expectations), false);
@@ -60,11 +60,11 @@ final class MockCluster implements AutoCloseable {
     }
 
     /** e.g. {@code deny("create deployments.apps")}. */
-    void deny(String permission) {
+    public void deny(String permission) {
         denied.add(permission);
     }
 
-    Deployment createStable(String ns, String name, int replicas, String image) {
+    public Deployment createStable(String ns, String name, int replicas, String image) {
         return client.apps().deployments().inNamespace(ns).resource(new DeploymentBuilder()
                 .withNewMetadata().withName(name).withNamespace(ns).addToLabels("app", name).endMetadata()
                 .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels("app", name).endSelector()
@@ -73,7 +73,7 @@ final class MockCluster implements AutoCloseable {
                 .endTemplate().endSpec().build()).create();
     }
 
-    Deployment deployment(String ns, String name) {
+    public Deployment deployment(String ns, String name) {
         return client.apps().deployments().inNamespace(ns).withName(name).get();
     }
 
