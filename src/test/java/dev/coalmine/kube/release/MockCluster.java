@@ -39,6 +39,7 @@ public final class MockCluster implements AutoCloseable {
     public final KubernetesMockServer server;
     public final NamespacedKubernetesClient client;
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
+    private volatile boolean failStableRollouts;
     private final ScheduledExecutorService controller = Executors.newSingleThreadScheduledExecutor();
 
     /** The mock web server logs every request at INFO through java.util.logging; keep the test output readable. */
@@ -62,6 +63,11 @@ public final class MockCluster implements AutoCloseable {
     /** e.g. {@code deny("create deployments.apps")}. */
     public void deny(String permission) {
         denied.add(permission);
+    }
+
+    /** From now on a stable pod template labelled by a promotion never becomes ready (a failing primary rollout). */
+    public void failStableRollouts() {
+        failStableRollouts = true;
     }
 
     public Deployment createStable(String ns, String name, int replicas, String image) {
@@ -101,11 +107,13 @@ public final class MockCluster implements AutoCloseable {
         }
     }
 
-    private static DeploymentStatus statusFor(Deployment d) {
+    private DeploymentStatus statusFor(Deployment d) {
         int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
         long generation = d.getMetadata().getGeneration() == null ? 1 : d.getMetadata().getGeneration();
         boolean broken = d.getSpec().getTemplate().getSpec().getContainers().stream()
-                .anyMatch(c -> c.getImage().contains("does-not-exist"));
+                .anyMatch(c -> c.getImage().contains("does-not-exist"))
+                || failStableRollouts && "stable".equals(d.getSpec().getTemplate().getMetadata().getLabels()
+                        .get("coalmine.dev/track"));
         if (broken) {
             DeploymentCondition stuck = new DeploymentConditionBuilder().withType("Progressing").withStatus("False")
                     .withReason("ProgressDeadlineExceeded")
