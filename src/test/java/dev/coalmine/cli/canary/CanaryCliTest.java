@@ -113,6 +113,35 @@ class CanaryCliTest {
     }
 
     @Test
+    void statusWatchFollowsUntilTheReleaseEnds() throws Exception {
+        assertThat(run("canary", "start", "web", "--image", "shop/web:2", "--count", "1", "--skip-dry-run",
+                "--no-wait")).isZero();
+        assertThat(out.toString()).contains("release 1 of web started: CanaryDeploying");
+        StringWriter watchOut = new StringWriter();
+        Cli watcher = new Cli(target -> { });
+        watcher.commandLine().setOut(new PrintWriter(watchOut, true)).setErr(new PrintWriter(new StringWriter(), true));
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> watching = thread.submit(() -> watcher.run("--kubeconfig",
+                    kubeconfig.toString(), "canary", "status", "web", "--watch", "-o", "json", "--interval", "100ms"));
+            assertThat(run("canary", "reject", "web")).isZero();
+            assertThat(watching.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+        } finally {
+            thread.shutdownNow();
+        }
+        List<String> phases = watchOut.toString().lines()
+                .map(l -> {
+                    try {
+                        return new ObjectMapper().readTree(l).get("phase").asText();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).distinct().toList();
+        assertThat(phases.get(phases.size() - 1)).isEqualTo("Rejected");
+        assertThat(phases.size()).isGreaterThan(1);
+    }
+
+    @Test
     void rejectRemovesTheCanary() {
         assertThat(run("canary", "start", "web", "--image", "shop/web:2", "--count", "1", "--no-baseline",
                 "--skip-dry-run")).isZero();

@@ -124,6 +124,25 @@ class ReleaseCycleTest {
     }
 
     @Test
+    void watchersSeeTheStoredStateChange() throws InterruptedException {
+        cluster.createStable("shop", "web", 4, "shop/web:1");
+        List<String> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.fabric8.kubernetes.client.Watch watch = service.watch("shop", "web",
+                h -> h.current().ifPresent(r -> phases.add(r.phase().label())));
+        try {
+            service.start(plan("shop/web:2", 10), true);
+            driveToJudgment();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!phases.contains("AwaitingJudgment") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(phases).contains("CanaryDeploying", "AwaitingJudgment");
+        } finally {
+            new Thread(watch::close).start();
+        }
+    }
+
+    @Test
     void aSecondStartIsRefusedWithTheCurrentPhase() {
         cluster.createStable("shop", "web", 4, "shop/web:1");
         service.start(plan("shop/web:2", 10), true);
