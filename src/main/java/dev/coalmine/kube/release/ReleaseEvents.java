@@ -38,7 +38,7 @@ public final class ReleaseEvents {
                     .withNamespace(ns).withUid(stable == null ? null : stable.getMetadata().getUid()).endInvolvedObject()
                     .withType(warning ? "Warning" : "Normal")
                     .withReason(reason(state, line))
-                    .withMessage("release " + state.number() + ": " + line.message())
+                    .withMessage(shortened("release " + state.number() + ": " + line.message()))
                     .withNewSource().withComponent(ReleaseNames.COALMINE).endSource()
                     .withReportingComponent(ReleaseNames.COALMINE).withReportingInstance(instance)
                     .withAction(line.stage().title())
@@ -47,6 +47,11 @@ public final class ReleaseEvents {
         } catch (KubernetesClientException e) {
             LOG.warn("could not write an event for {}/{}: {}", ns, name, e.getMessage());
         }
+    }
+
+    /** The API server refuses event messages over 1 KiB. */
+    private static String shortened(String message) {
+        return message.length() <= 1000 ? message : message.substring(0, 999) + "…";
     }
 
     private static String reason(ReleaseState state, StepLogEntry line) {

@@ -85,7 +85,12 @@ class ReleaseDeciderTest {
         ReleaseState state = started(plan);
         Step step = ReleaseDecider.decide(seen(ready(null, 10), starting(N, 2), starting(N, 2)), state);
         assertThat(step.actions()).isEmpty();
-        assertThat(step.next()).isEqualTo(state);
+        assertThat(step.next().phase()).isEqualTo(new CanaryDeploying());
+        assertThat(step.next().log().get(step.next().log().size() - 1).message())
+                .isEqualTo("waiting for steady state: canary 0/2 ready, baseline 0/2 ready");
+        Step again = ReleaseDecider.decide(seen(ready(null, 10), starting(N, 2), starting(N, 2)), step.next());
+        assertThat(again.next()).as("same observation, same state: nothing to save").isEqualTo(step.next());
+        assertThat(again.actions()).isEmpty();
     }
 
     @Test
@@ -114,7 +119,8 @@ class ReleaseDeciderTest {
     void baselineNotReadyKeepsWaiting() {
         ReleaseState state = started(plan);
         Step step = ReleaseDecider.decide(seen(ready(null, 10), ready(N, 2), starting(N, 2)), state);
-        assertThat(step.next()).isEqualTo(state);
+        assertThat(step.next().phase()).isEqualTo(new CanaryDeploying());
+        assertThat(step.actions()).isEmpty();
     }
 
     @Test
@@ -158,7 +164,8 @@ class ReleaseDeciderTest {
 
         Step rolling = ReleaseDecider.decide(seen(starting(N, 10), ready(N, 2), ready(N, 2)), roll.next());
         assertThat(rolling.actions()).isEmpty();
-        assertThat(rolling.next()).isEqualTo(roll.next());
+        assertThat(rolling.next().phase()).isEqualTo(new Promoting());
+        assertThat(rolling.next().lastLog(1).get(0).message()).contains("stable 0/10 ready");
 
         Step steady = ReleaseDecider.decide(seen(ready(N, 10), ready(N, 2), ready(N, 2)), rolling.next());
         assertThat(steady.next().phase()).isEqualTo(new Finalising());
