@@ -51,7 +51,10 @@ final class PlanOptions {
         Double percent;
     }
 
-    /** The plan; a value the engine refuses (e.g. --percent 0) is a usage error, exit 2. */
+    /**
+     * The plan; a value the engine refuses (e.g. --percent 0) is a usage error, exit 2. Commands call it once
+     * before connecting, so usage errors never wait for the cluster.
+     */
     ReleasePlan toPlan(String namespace, CommandLine commandLine) {
         try {
             return toPlan(namespace);

@@ -34,6 +34,7 @@ final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        options.toPlan("default", spec.commandLine());
         try (CanarySession session = canary.open()) {
             ReleasePlan plan = options.toPlan(session.namespace(), spec.commandLine());
             PrintWriter out = spec.commandLine().getOut();
