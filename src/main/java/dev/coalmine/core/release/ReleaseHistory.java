@@ -10,6 +10,9 @@ import java.util.function.UnaryOperator;
 public record ReleaseHistory(List<ReleaseState> releases) {
 
     static final int MAX_KEPT = 30;
+    /** Finished releases older than the last few keep only a short log. */
+    static final int KEPT_IN_FULL = 5;
+    static final int COMPACT_LOG_LINES = 20;
 
     public ReleaseHistory {
         releases = releases == null ? List.of() : List.copyOf(releases);
@@ -49,7 +52,15 @@ public record ReleaseHistory(List<ReleaseState> releases) {
         if (all.size() > MAX_KEPT) {
             all = all.subList(all.size() - MAX_KEPT, all.size());
         }
+        for (int i = 0; i < all.size() - KEPT_IN_FULL; i++) {
+            all.set(i, all.get(i).compacted(COMPACT_LOG_LINES));
+        }
         return new ReleaseHistory(all);
+    }
+
+    /** Without the oldest release; used when the history outgrows its ConfigMap. */
+    public ReleaseHistory withoutOldest() {
+        return releases.size() <= 1 ? this : new ReleaseHistory(releases.subList(1, releases.size()));
     }
 
     /** Replaces the current release with what {@code change} makes of it. */

@@ -84,6 +84,22 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
                 finishedAt, clusterSnapshot);
     }
 
+    /**
+     * A finished release reduced to what history needs: the last step-log lines, no cluster snapshot and no
+     * manifest text, so dozens of releases fit in one ConfigMap.
+     */
+    public ReleaseState compacted(int keptLogLines) {
+        if (!finished()) {
+            return this;
+        }
+        ReleasePlan slim = plan.fromManifest() ? new ReleasePlan(plan.namespace(), plan.deployment(), plan.images(),
+                COMPACTED_MANIFEST, plan.size(), plan.baseline(), plan.judge(), plan.steadyStateTimeout()) : plan;
+        return new ReleaseState(number, slim, canaryReplicas, phase, phaseSince, decision, lastLog(keptLogLines),
+                startedAt, finishedAt, "{}");
+    }
+
+    static final String COMPACTED_MANIFEST = "# manifest not kept in the history of finished releases";
+
     /** The last {@code n} step-log lines. */
     public List<StepLogEntry> lastLog(int n) {
         return log.subList(Math.max(0, log.size() - n), log.size());

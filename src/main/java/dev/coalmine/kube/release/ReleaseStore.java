@@ -22,6 +22,8 @@ public final class ReleaseStore {
     static final String KEY = "releases.json";
     static final String STATE_OF = "coalmine.dev/state-of";
     private static final int MAX_ATTEMPTS = 20;
+    /** A ConfigMap holds at most 1 MiB; leave room for metadata. */
+    static final int MAX_JSON_CHARS = 900_000;
 
     private final KubernetesClient client;
     private final ReleaseStateCodec codec;
@@ -79,6 +81,10 @@ public final class ReleaseStore {
 
     private void write(String namespace, String deployment, ConfigMap current, ReleaseHistory history) {
         String json = codec.write(history);
+        while (json.length() > MAX_JSON_CHARS && history.releases().size() > 1) {
+            history = history.withoutOldest();
+            json = codec.write(history);
+        }
         if (current == null) {
             client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
                     .withNewMetadata().withName(ReleaseNames.stateConfigMap(deployment)).withNamespace(namespace)

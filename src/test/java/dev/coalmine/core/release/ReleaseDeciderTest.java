@@ -265,6 +265,34 @@ class ReleaseDeciderTest {
     }
 
     @Test
+    void oldFinishedReleasesAreCompactedAndHistoryIsCapped() {
+        ReleaseHistory history = ReleaseHistory.empty();
+        for (int i = 1; i <= 40; i++) {
+            ReleaseState r = ReleaseState.start(i, plan, 2, "{\"big\":true}", List.of("a", "b"), T0);
+            for (int line = 0; line < 50; line++) {
+                r = r.withLog(T0, Stage.APPLY, "line " + line);
+            }
+            history = history.begin(r.transitionTo(new ReleasePhase.Succeeded(), T0));
+        }
+        assertThat(history.releases()).hasSize(ReleaseHistory.MAX_KEPT);
+        assertThat(history.nextNumber()).isEqualTo(41);
+        ReleaseState old = history.releases().get(0);
+        assertThat(old.number()).isEqualTo(11);
+        assertThat(old.log()).hasSize(ReleaseHistory.COMPACT_LOG_LINES);
+        assertThat(old.clusterSnapshot()).isEqualTo("{}");
+        ReleaseState recent = history.current().orElseThrow();
+        assertThat(recent.log()).hasSize(52);
+        assertThat(recent.clusterSnapshot()).contains("big");
+        assertThat(history.withoutOldest().releases()).hasSize(ReleaseHistory.MAX_KEPT - 1);
+    }
+
+    @Test
+    void anUnfinishedReleaseIsNeverCompacted() {
+        ReleaseState running = started(plan);
+        assertThat(running.compacted(1)).isSameAs(running);
+    }
+
+    @Test
     void planNeedsImagesOrManifest() {
         assertThatThrownBy(() -> ReleasePlan.ofImages("shop", "web", List.of(), CanarySize.count(1), true))
                 .isInstanceOf(CoalmineException.class).hasMessageContaining("nothing to release");

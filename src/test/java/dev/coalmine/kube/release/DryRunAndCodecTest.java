@@ -70,6 +70,23 @@ class DryRunAndCodecTest {
     }
 
     @Test
+    void aHistoryTooBigForAConfigMapDropsItsOldestReleases() {
+        ReleaseStore store = new ReleaseStore(cluster.client, new ReleaseStateCodec());
+        String bigManifest = "# " + "x".repeat(250_000);
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 1; i <= 4; i++) {
+            ReleaseState r = ReleaseState.start(i, new ReleasePlan("shop", "web", List.of(), bigManifest,
+                    CanarySize.count(1), false, JudgeSpec.manual(), null), 1, "{}", List.of(), t);
+            ReleaseState done = new ReleaseState(r.number(), r.plan(), 1, new ReleasePhase.Rejected(), t, null,
+                    r.log(), t, t, "{}");
+            store.update("shop", "web", h -> h.begin(done));
+        }
+        ReleaseHistory kept = store.load("shop", "web");
+        assertThat(kept.releases()).extracting(ReleaseState::number).containsExactly(2, 3, 4);
+        assertThat(kept.nextNumber()).isEqualTo(5);
+    }
+
+    @Test
     void unreadableStateSaysWhereAndWhatToDo() {
         assertThatThrownBy(() -> new ReleaseStateCodec().read("{not json", "ConfigMap shop/coalmine-release-web"))
                 .isInstanceOf(CoalmineException.class)
