@@ -9,10 +9,18 @@ import java.util.Optional;
  * @param track the {@code coalmine.dev/track} label when Coalmine made this workload (canary, baseline)
  */
 public record WorkloadSummary(String namespace, String name, int desiredReplicas, int readyReplicas,
-        int updatedReplicas, int availableReplicas, List<String> images, Optional<String> track) {
+        int updatedReplicas, int availableReplicas, List<ContainerImage> containers, Optional<String> track) {
+
+    /** One container of the pod template and the image it runs. */
+    public record ContainerImage(String container, String image) {
+    }
 
     public WorkloadSummary {
-        images = List.copyOf(images);
+        containers = List.copyOf(containers);
+    }
+
+    public List<String> images() {
+        return containers.stream().map(ContainerImage::image).toList();
     }
 
     public boolean isSteady() {
@@ -25,6 +33,6 @@ public record WorkloadSummary(String namespace, String name, int desiredReplicas
     }
 
     public String imagesText() {
-        return String.join(", ", images);
+        return String.join(", ", images());
     }
 }

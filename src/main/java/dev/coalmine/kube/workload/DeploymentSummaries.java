@@ -1,7 +1,6 @@
 package dev.coalmine.kube.workload;
 
 import dev.coalmine.core.workload.WorkloadSummary;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import java.util.Map;
@@ -26,7 +25,8 @@ public final class DeploymentSummaries {
                 orZero(status.getUpdatedReplicas()),
                 orZero(status.getAvailableReplicas()),
                 d.getSpec() == null ? java.util.List.of()
-                        : d.getSpec().getTemplate().getSpec().getContainers().stream().map(Container::getImage).toList(),
+                        : d.getSpec().getTemplate().getSpec().getContainers().stream()
+                                .map(c -> new WorkloadSummary.ContainerImage(c.getName(), c.getImage())).toList(),
                 Optional.ofNullable(labels.get(TRACK_LABEL)));
     }
 

@@ -1,0 +1,14 @@
+package dev.coalmine.core.judge;
+
+import java.util.List;
+
+/**
+ * What one analysis interval gathered: the canary's current reading for the threshold checks, the series of
+ * every metric for the statistical comparison, and what could not be read (each a message for the operator).
+ */
+public record Evidence(CanaryReading reading, List<MetricSamples> samples, List<String> sourceErrors) {
+    public Evidence {
+        samples = List.copyOf(samples);
+        sourceErrors = List.copyOf(sourceErrors);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.coalmine.metrics;
+
+import dev.coalmine.core.judge.CanaryReading;
+import dev.coalmine.core.judge.Evidence;
+import dev.coalmine.core.judge.MetricSamples;
+import dev.coalmine.core.judge.MetricSpec;
+import dev.coalmine.core.judge.Track;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Gathers one analysis interval's {@link Evidence}: the canary's success rate and latency now, its restarts,
+ * and every metric's series since {@code from}. A failing source becomes an error message in the evidence
+ * (so the verdict is ERROR), not an exception that would stop the engine.
+ */
+public final class EvidenceCollector {
+    private final Optional<MetricSource> metrics;
+    private final Optional<KubernetesHealthSource> health;
+
+    /** Either source may be absent: no request metrics (Kubernetes health only), or no pod health. */
+    public EvidenceCollector(Optional<MetricSource> metrics, Optional<KubernetesHealthSource> health) {
+        this.metrics = metrics;
+        this.health = health;
+    }
+
+    public Evidence collect(MetricTarget target, Instant from, Instant now, Duration step) {
+        List<String> errors = new ArrayList<>();
+        OptionalDouble successRate = OptionalDouble.empty();
+        OptionalDouble latency = OptionalDouble.empty();
+        List<MetricSamples> samples = new ArrayList<>();
+        try {
+            successRate = current(target, MetricSpec.SUCCESS_RATE, now, errors);
+            latency = current(target, MetricSpec.LATENCY, now, errors);
+            for (MetricSpec metric : metrics.map(MetricSource::metrics).orElse(List.of())) {
+                try {
+                    samples.add(metrics.get().range(target, metric.name(), from, now, step));
+                } catch (PrometheusQueryException e) {
+                    errors.add(e.getMessage());
+                }
+            }
+        } catch (MetricSourceException e) {
+            // Unreachable: every further query would wait for the same timeout.
+            errors.add(e.getMessage());
+        }
+        return new Evidence(new CanaryReading(successRate, latency, canaryRestarts(target, errors)), samples,
+                errors.stream().distinct().toList());
+    }
+
+    private int canaryRestarts(MetricTarget target, List<String> errors) {
+        if (health.isEmpty()) {
+            return 0;
+        }
+        try {
+            TrackHealth canary = health.get().health(target.namespace(), target.deployment()).get(Track.CANARY);
+            return canary == null ? 0 : canary.restarts();
+        } catch (RuntimeException e) {
+            errors.add("Cannot read the canary pods' status: " + e.getMessage());
+            return 0;
+        }
+    }
+
+    private OptionalDouble current(MetricTarget target, String metric, Instant now, List<String> errors) {
+        if (metrics.isEmpty() || metrics.get().metrics().stream().noneMatch(m -> m.name().equals(metric))) {
+            return OptionalDouble.empty();
+        }
+        try {
+            Map<Track, Double> values = metrics.get().instant(target, metric, now);
+            Double canary = values.get(Track.CANARY);
+            return canary == null || canary.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(canary);
+        } catch (PrometheusQueryException e) {
+            errors.add(e.getMessage());
+            return OptionalDouble.empty();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.coalmine.metrics;
+
+import dev.coalmine.core.judge.MetricSamples;
+import dev.coalmine.core.judge.MetricSpec;
+import dev.coalmine.core.judge.Track;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Metrics of a release's tracks. Failures are {@link MetricSourceException}s with operator-ready messages. */
+public interface MetricSource {
+    /** The metrics this source can read, e.g. success rate and latency of a preset. */
+    List<MetricSpec> metrics();
+
+    /** One metric's time series per track over {@code [from, to]} at {@code step}; tracks without data are absent. */
+    MetricSamples range(MetricTarget target, String metric, Instant from, Instant to, Duration step);
+
+    /** One metric's value per track at {@code at}; tracks without a value (no traffic) are absent. */
+    Map<Track, Double> instant(MetricTarget target, String metric, Instant at);
+
+    /** Where the metrics come from, safe to show (no credentials). */
+    String describe();
+
+    /** Every metric over the window, for the statistical judge. */
+    default List<MetricSamples> rangeAll(MetricTarget target, Instant from, Instant to, Duration step) {
+        return metrics().stream().map(m -> range(target, m.name(), from, to, step)).toList();
+    }
+}

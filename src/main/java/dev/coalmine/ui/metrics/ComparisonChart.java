@@ -1,0 +1,71 @@
+package dev.coalmine.ui.metrics;
+
+import dev.coalmine.core.series.Downsampler;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.util.StringConverter;
+
+/**
+ * A line chart of one metric with one line per track (baseline, canary, …). Long series are downsampled
+ * to about one point per horizontal pixel, so a day at 5 s resolution redraws as fast as a few minutes.
+ */
+public final class ComparisonChart extends LineChart<Number, Number> {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private final int maxPoints;
+
+    /** One line: x in epoch seconds, ascending. */
+    public record Line(String name, double[] x, double[] y) {
+    }
+
+    public ComparisonChart(String title, String unit, int maxPoints) {
+        super(timeAxis(), new NumberAxis());
+        this.maxPoints = maxPoints;
+        setTitle(title);
+        getYAxis().setLabel(unit);
+        setAnimated(false);
+        setCreateSymbols(false);
+        setLegendVisible(true);
+        ((NumberAxis) getYAxis()).setForceZeroInRange(false);
+        getStyleClass().add("comparison-chart");
+    }
+
+    private static NumberAxis timeAxis() {
+        NumberAxis axis = new NumberAxis();
+        axis.setForceZeroInRange(false);
+        axis.setAutoRanging(true);
+        axis.setMinorTickVisible(false);
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number seconds) {
+                return CLOCK.format(Instant.ofEpochSecond(seconds.longValue()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("the time axis is not editable");
+            }
+        });
+        return axis;
+    }
+
+    /** Replaces all lines; call on the FX thread. */
+    public void show(List<Line> lines) {
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            int[] kept = Downsampler.lttb(line.x(), line.y(), maxPoints);
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>(kept.length);
+            for (int i : kept) {
+                points.add(new XYChart.Data<>(line.x()[i], line.y()[i]));
+            }
+            series.add(new XYChart.Series<>(line.name(), FXCollections.observableArrayList(points)));
+        }
+        getData().setAll(series);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.coalmine.ui.wizard;
+
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+
+/** Label, field and its validation message in one grid row. */
+final class FormRows {
+    private FormRows() {
+    }
+
+    static TextField addField(GridPane grid, String label, String id, javafx.beans.property.StringProperty value,
+            ObservableStringValue problem) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        field.setPrefColumnCount(28);
+        Label message = problemLabel(id + "-problem", problem);
+        problem.addListener((obs, old, text) -> markInvalid(field, text));
+        markInvalid(field, problem.get());
+        grid.addRow(grid.getRowCount(), muted(label), field, message);
+        return field;
+    }
+
+    static Label problemLabel(String id, ObservableStringValue problem) {
+        Label message = new Label();
+        message.setId(id);
+        message.getStyleClass().add("field-problem");
+        message.textProperty().bind(problem);
+        message.setWrapText(true);
+        message.setMaxWidth(360);
+        return message;
+    }
+
+    static void markInvalid(TextField field, String problem) {
+        field.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"),
+                problem != null && !problem.isEmpty() && !problem.equals("unchanged"));
+    }
+
+    static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("text-muted");
+        return label;
+    }
+
+    static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        return grid;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.coalmine.ui.wizard;
+
+import dev.coalmine.core.release.JudgeSpec;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** Step 5: who judges the canary, where its metrics come from, and the thresholds. */
+public final class JudgeStep {
+    public enum Source {
+        DEMO("Demo cluster metrics"), PROMETHEUS_URL("Prometheus URL"),
+        PROMETHEUS_SERVICE("Prometheus via the API server's service proxy"), NONE("None: Kubernetes health only");
+
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final BooleanProperty automatic = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.NONE);
+    private final StringProperty location = new SimpleStringProperty("");
+    private final StringProperty minSuccessRate = new SimpleStringProperty("99");
+    private final StringProperty maxLatencyMs = new SimpleStringProperty("500");
+    private final StringProperty interval = new SimpleStringProperty("30s");
+    private final StringProperty maxFailedChecks = new SimpleStringProperty("2");
+    private final StringBinding locationProblem;
+    private final StringBinding minSuccessRateProblem;
+    private final StringBinding maxLatencyProblem;
+    private final StringBinding intervalProblem;
+    private final StringBinding maxFailedChecksProblem;
+    private final BooleanBinding valid;
+
+    public JudgeStep(boolean demoCluster) {
+        source.set(demoCluster ? Source.DEMO : Source.NONE);
+        interval.set(demoCluster ? "10s" : "30s");
+        locationProblem = Bindings.createStringBinding(this::checkLocation, source, location);
+        minSuccessRateProblem = problem(minSuccessRate, t -> number(t, 0, 100, "a success rate between 0 and 100 %"));
+        maxLatencyProblem = problem(maxLatencyMs, t -> number(t, 1, 600_000, "a latency in milliseconds, e.g. 500"));
+        intervalProblem = problem(interval, t -> parseInterval(t).isPresent() ? ""
+                : "Enter an interval such as 10s, 30s or 1m (between 1s and 1h)");
+        maxFailedChecksProblem = problem(maxFailedChecks, t -> t.strip().matches("[1-9]\\d?")
+                ? "" : "Enter a whole number of failed checks from 1 to 99");
+        valid = Bindings.createBooleanBinding(() -> !automatic.get() || (locationProblem.get().isEmpty()
+                && minSuccessRateProblem.get().isEmpty() && maxLatencyProblem.get().isEmpty()
+                && intervalProblem.get().isEmpty() && maxFailedChecksProblem.get().isEmpty()),
+                automatic, locationProblem, minSuccessRateProblem, maxLatencyProblem, intervalProblem,
+                maxFailedChecksProblem);
+    }
+
+    private static StringBinding problem(StringProperty field, Function<String, String> check) {
+        return Bindings.createStringBinding(() -> check.apply(field.get() == null ? "" : field.get()), field);
+    }
+
+    private static String number(String text, double min, double max, String what) {
+        try {
+            double value = Double.parseDouble(text.strip());
+            return value >= min && value <= max ? "" : "Enter " + what;
+        } catch (NumberFormatException e) {
+            return "Enter " + what;
+        }
+    }
+
+    private String checkLocation() {
+        String text = location.get() == null ? "" : location.get().strip();
+        return switch (source.get()) {
+            case PROMETHEUS_URL -> text.matches("https?://[^\\s/]+(/\\S*)?") ? ""
+                    : "Enter Prometheus's URL, e.g. https://prometheus.example.com";
+            case PROMETHEUS_SERVICE -> text.matches("[a-z0-9-]+/[a-z0-9-]+:[0-9a-z-]+") ? ""
+                    : "Enter namespace/service:port, e.g. monitoring/prometheus:9090";
+            case DEMO, NONE -> "";
+        };
+    }
+
+    /** Parses 10s, 1m, 90s, 1h (1 s to 1 h). */
+    public static Optional<Duration> parseInterval(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h)").matcher(text == null ? "" : text.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+        return d.compareTo(Duration.ofSeconds(1)) >= 0 && d.compareTo(Duration.ofHours(1)) <= 0 ? Optional.of(d) : Optional.empty();
+    }
+
+    public JudgeSpec spec() {
+        if (!automatic.get()) {
+            return JudgeSpec.manual();
+        }
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("source", source.get().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        if (source.get() == Source.PROMETHEUS_URL) {
+            config.put("prometheus-url", location.get().strip());
+        } else if (source.get() == Source.PROMETHEUS_SERVICE) {
+            config.put("prometheus-service", location.get().strip());
+        }
+        config.put("min-success-rate", minSuccessRate.get().strip());
+        config.put("max-latency-ms", maxLatencyMs.get().strip());
+        config.put("interval", interval.get().strip());
+        config.put("max-failed-checks", maxFailedChecks.get().strip());
+        return JudgeSpec.automatic(config);
+    }
+
+    public BooleanProperty automaticProperty() {
+        return automatic;
+    }
+
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    public StringProperty locationProperty() {
+        return location;
+    }
+
+    public StringProperty minSuccessRateProperty() {
+        return minSuccessRate;
+    }
+
+    public StringProperty maxLatencyMsProperty() {
+        return maxLatencyMs;
+    }
+
+    public StringProperty intervalProperty() {
+        return interval;
+    }
+
+    public StringProperty maxFailedChecksProperty() {
+        return maxFailedChecks;
+    }
+
+    public StringBinding locationProblem() {
+        return locationProblem;
+    }
+
+    public StringBinding minSuccessRateProblem() {
+        return minSuccessRateProblem;
+    }
+
+    public StringBinding maxLatencyProblem() {
+        return maxLatencyProblem;
+    }
+
+    public StringBinding intervalProblem() {
+        return intervalProblem;
+    }
+
+    public StringBinding maxFailedChecksProblem() {
+        return maxFailedChecksProblem;
+    }
+
+    public BooleanBinding valid() {
+        return valid;
+    }
+}

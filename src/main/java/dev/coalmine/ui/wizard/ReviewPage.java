@@ -1,0 +1,56 @@
+package dev.coalmine.ui.wizard;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** Step 6: every object the release will create or change, and whether the dry run and RBAC allow it. */
+final class ReviewPage extends VBox {
+    ReviewPage(WizardViewModel model) {
+        super(10);
+        TextArea yaml = new TextArea();
+        yaml.setId("review-yaml");
+        yaml.setEditable(false);
+        yaml.getStyleClass().add("monospace");
+        yaml.textProperty().bind(model.previewProperty().map(p -> p.map(ReleasePreview::yaml).orElse("")));
+        VBox.setVgrow(yaml, Priority.ALWAYS);
+
+        Button copy = new Button("Copy");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(yaml.getText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        Button save = new Button("Save as\u2026");
+        save.setOnAction(e -> saveAs(yaml.getText(), model.workload().name() + "-canary.yaml"));
+        copy.disableProperty().bind(yaml.textProperty().isEmpty());
+        save.disableProperty().bind(yaml.textProperty().isEmpty());
+
+        Label status = new Label();
+        status.setId("review-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.reviewStatusProperty());
+        getChildren().addAll(new Label("What Start will create and change:"), yaml, new HBox(8, copy, save), status);
+    }
+
+    private void saveAs(String text, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(suggestedName);
+        var file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            try {
+                Files.writeString(file.toPath(), text);
+            } catch (IOException ex) {
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                        "Could not save " + file + ": " + ex.getMessage()).show();
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.coalmine.ui.wizard;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.CanarySize;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** Steps 3 and 4: canary size, baseline, and the share of requests the canary will get. */
+public final class SizeStep {
+    public enum Mode { COUNT, PERCENT }
+
+    private final int stableReplicas;
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.PERCENT);
+    private final StringProperty amount = new SimpleStringProperty("25");
+    private final BooleanProperty baseline = new SimpleBooleanProperty(true);
+    private final ObjectBinding<Optional<CanarySize>> size;
+    private final StringBinding problem;
+    private final StringBinding replicas;
+    private final StringBinding trafficShare;
+
+    public SizeStep(int stableReplicas) {
+        this.stableReplicas = stableReplicas;
+        size = Bindings.createObjectBinding(() -> parse().size(), mode, amount);
+        problem = Bindings.createStringBinding(() -> parse().problem(), mode, amount);
+        replicas = Bindings.createStringBinding(this::describeReplicas, size, baseline);
+        trafficShare = Bindings.createStringBinding(this::describeShare, size, baseline);
+    }
+
+    private record Parsed(Optional<CanarySize> size, String problem) {
+    }
+
+    private Parsed parse() {
+        String text = amount.get() == null ? "" : amount.get().strip();
+        try {
+            CanarySize parsed = mode.get() == Mode.COUNT ? CanarySize.count(Integer.parseInt(text))
+                    : CanarySize.percent(Double.parseDouble(text));
+            parsed.replicasFor(stableReplicas);
+            return new Parsed(Optional.of(parsed), "");
+        } catch (NumberFormatException e) {
+            return new Parsed(Optional.empty(), mode.get() == Mode.COUNT ? "Enter a whole number of pods, e.g. 1"
+                    : "Enter a percentage of the stable replicas, e.g. 25 or 12.5");
+        } catch (CoalmineException e) {
+            return new Parsed(Optional.empty(), e.getMessage().replace("--count", "a count").replace("--percent", "a percentage"));
+        }
+    }
+
+    public int canaryReplicas() {
+        return size.get().map(s -> s.replicasFor(stableReplicas)).orElse(0);
+    }
+
+    public int baselineReplicas() {
+        return baseline.get() ? canaryReplicas() : 0;
+    }
+
+    private String describeReplicas() {
+        if (size.get().isEmpty()) {
+            return "";
+        }
+        return "Canary: " + canaryReplicas() + " pod(s)" + (baseline.get() ? " \u00b7 Baseline: " + baselineReplicas()
+                + " pod(s)" : "") + " \u00b7 Stable keeps " + stableReplicas;
+    }
+
+    private String describeShare() {
+        if (size.get().isEmpty()) {
+            return "";
+        }
+        int total = stableReplicas + canaryReplicas() + baselineReplicas();
+        double share = 100.0 * canaryReplicas() / total;
+        return String.format(java.util.Locale.ROOT, "The Service spreads requests over %d pods, so the canary "
+                + "receives about %.1f %% of requests%s.", total, share,
+                baseline.get() ? String.format(java.util.Locale.ROOT, " and the baseline as much", share) : "");
+    }
+
+    public BooleanBinding valid() {
+        return Bindings.createBooleanBinding(() -> size.get().isPresent(), size);
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public StringProperty amountProperty() {
+        return amount;
+    }
+
+    public BooleanProperty baselineProperty() {
+        return baseline;
+    }
+
+    public ObjectBinding<Optional<CanarySize>> size() {
+        return size;
+    }
+
+    public StringBinding problem() {
+        return problem;
+    }
+
+    public StringBinding replicas() {
+        return replicas;
+    }
+
+    public StringBinding trafficShare() {
+        return trafficShare;
+    }
+
+    public int stableReplicas() {
+        return stableReplicas;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.coalmine.ui.wizard;
+
+import dev.coalmine.core.image.ImageReference;
+import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.workload.WorkloadSummary;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** Step 2: the new image of each container, each validated as the operator types. */
+public final class VersionStep {
+    /** One container's new image and what is wrong with it ("" when nothing). */
+    public static final class ContainerField {
+        private final String container;
+        private final String currentImage;
+        private final StringProperty image;
+        private final StringBinding problem;
+
+        ContainerField(String container, String currentImage) {
+            this.container = container;
+            this.currentImage = currentImage;
+            this.image = new SimpleStringProperty(currentImage);
+            this.problem = Bindings.createStringBinding(() -> ImageReference.problem(image.get())
+                    .orElse(image.get().equals(currentImage) ? "unchanged" : ""), image);
+        }
+
+        public String container() {
+            return container;
+        }
+
+        public String currentImage() {
+            return currentImage;
+        }
+
+        public StringProperty imageProperty() {
+            return image;
+        }
+
+        /** A message, "unchanged" when the image is the current one, or "" when it is a valid new image. */
+        public StringBinding problem() {
+            return problem;
+        }
+
+        boolean changed() {
+            return problem.get().isEmpty();
+        }
+
+        boolean invalid() {
+            return !problem.get().isEmpty() && !problem.get().equals("unchanged");
+        }
+    }
+
+    private final List<ContainerField> fields;
+    private final BooleanBinding valid;
+    private final StringBinding message;
+
+    public VersionStep(WorkloadSummary workload) {
+        fields = workload.containers().stream().map(c -> new ContainerField(c.container(), c.image())).toList();
+        javafx.beans.Observable[] deps = fields.stream().map(ContainerField::problem).toArray(javafx.beans.Observable[]::new);
+        valid = Bindings.createBooleanBinding(
+                () -> fields.stream().noneMatch(ContainerField::invalid) && fields.stream().anyMatch(ContainerField::changed),
+                deps);
+        message = Bindings.createStringBinding(() -> {
+            if (fields.stream().anyMatch(ContainerField::invalid)) {
+                return "Fix the image references marked in red";
+            }
+            return fields.stream().anyMatch(ContainerField::changed) ? ""
+                    : "Change at least one container's image: the canary must run something new";
+        }, deps);
+    }
+
+    public List<ContainerField> fields() {
+        return fields;
+    }
+
+    public BooleanBinding valid() {
+        return valid;
+    }
+
+    public StringBinding message() {
+        return message;
+    }
+
+    public List<ImageChange> changes() {
+        return fields.stream().filter(ContainerField::changed)
+                .map(f -> new ImageChange(f.container(), f.imageProperty().get())).toList();
+    }
+}

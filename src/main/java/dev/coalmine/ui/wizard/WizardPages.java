@@ -1,0 +1,128 @@
+package dev.coalmine.ui.wizard;
+
+import dev.coalmine.core.workload.WorkloadSummary;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The content of each wizard step, built from the view-model's properties. */
+final class WizardPages {
+    private final WizardViewModel model;
+
+    WizardPages(WizardViewModel model) {
+        this.model = model;
+    }
+
+    Node page(WizardStep step) {
+        return switch (step) {
+            case WORKLOAD -> workload();
+            case VERSION -> version();
+            case SIZE -> size();
+            case TRAFFIC -> traffic();
+            case JUDGE -> judge();
+            case REVIEW -> new ReviewPage(model);
+        };
+    }
+
+    private Node workload() {
+        WorkloadSummary w = model.workload();
+        GridPane grid = FormRows.grid();
+        grid.addRow(0, FormRows.muted("Deployment"), new Label(w.namespace() + "/" + w.name()));
+        grid.addRow(1, FormRows.muted("Replicas"), new Label(w.readiness() + " ready, " + w.availableReplicas() + " available"));
+        for (WorkloadSummary.ContainerImage c : w.containers()) {
+            grid.addRow(grid.getRowCount(), FormRows.muted("Container " + c.container()), new Label(c.image()));
+        }
+        Label unfinished = FormRows.problemLabel("unfinished-release", model.unfinishedProperty());
+        unfinished.setMaxWidth(640);
+        Label hint = new Label(w.isSteady() ? "The stable Deployment is steady: a good moment to start a canary."
+                : "The stable Deployment is not steady yet; its readiness will be compared with the canary's.");
+        hint.setWrapText(true);
+        return new VBox(16, grid, hint, unfinished);
+    }
+
+    private Node version() {
+        GridPane grid = FormRows.grid();
+        for (VersionStep.ContainerField field : model.version().fields()) {
+            FormRows.addField(grid, field.container(), "image-" + field.container(), field.imageProperty(),
+                    Bindings.createStringBinding(() -> field.problem().get().equals("unchanged")
+                            ? "unchanged (" + field.currentImage() + ")" : field.problem().get(), field.problem()));
+        }
+        Label message = FormRows.problemLabel("version-problem", model.version().message());
+        return new VBox(16, new Label("The canary runs these images; the baseline and stable keep the current ones."),
+                grid, message);
+    }
+
+    private Node size() {
+        SizeStep size = model.size();
+        ToggleGroup mode = new ToggleGroup();
+        RadioButton percent = radio("Percentage of stable replicas", "size-percent", mode);
+        RadioButton count = radio("Number of pods", "size-count", mode);
+        mode.selectToggle(size.modeProperty().get() == SizeStep.Mode.COUNT ? count : percent);
+        mode.selectedToggleProperty().addListener((obs, old, t) ->
+                size.modeProperty().set(t == count ? SizeStep.Mode.COUNT : SizeStep.Mode.PERCENT));
+        GridPane grid = FormRows.grid();
+        FormRows.addField(grid, "Canary size", "size-amount", size.amountProperty(), size.problem());
+        Label replicas = new Label();
+        replicas.setId("size-replicas");
+        replicas.textProperty().bind(size.replicas());
+        CheckBox baseline = new CheckBox("Run a baseline");
+        baseline.setId("baseline");
+        baseline.selectedProperty().bindBidirectional(size.baselineProperty());
+        Label why = FormRows.muted("A baseline is a fresh copy of the current version, the same size as the canary and "
+                + "started at the same time, so the comparison is new pods against new pods: warm-up, caches and "
+                + "noisy neighbours affect both equally.");
+        why.setWrapText(true);
+        return new VBox(14, new HBox(18, percent, count), grid, replicas, baseline, why);
+    }
+
+    private Node traffic() {
+        RadioButton ratio = new RadioButton("Replica ratio (no service mesh)");
+        ratio.setSelected(true);
+        Label explain = new Label("Canary and baseline pods carry the stable pods' labels, so the Service sends them "
+                + "requests in proportion to pod counts.");
+        explain.setWrapText(true);
+        Label share = new Label();
+        share.setId("traffic-share");
+        share.setWrapText(true);
+        share.textProperty().bind(model.size().trafficShare());
+        return new VBox(14, ratio, explain, share);
+    }
+
+    private Node judge() {
+        JudgeStep judge = model.judge();
+        ToggleGroup who = new ToggleGroup();
+        RadioButton manual = radio("Manual: I promote or reject", "judge-manual", who);
+        RadioButton automatic = radio("Automatic: promote on passing checks, reject on failing ones", "judge-automatic", who);
+        who.selectToggle(judge.automaticProperty().get() ? automatic : manual);
+        who.selectedToggleProperty().addListener((obs, old, t) -> judge.automaticProperty().set(t == automatic));
+        ComboBox<JudgeStep.Source> source = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(JudgeStep.Source.values()));
+        source.setId("metric-source");
+        source.valueProperty().bindBidirectional(judge.sourceProperty());
+        GridPane grid = FormRows.grid();
+        grid.addRow(0, FormRows.muted("Metric source"), source);
+        TextField location = FormRows.addField(grid, "Prometheus", "prometheus-location", judge.locationProperty(), judge.locationProblem());
+        location.disableProperty().bind(judge.sourceProperty().isEqualTo(JudgeStep.Source.DEMO)
+                .or(judge.sourceProperty().isEqualTo(JudgeStep.Source.NONE)));
+        FormRows.addField(grid, "Min success rate (%)", "min-success-rate", judge.minSuccessRateProperty(), judge.minSuccessRateProblem());
+        FormRows.addField(grid, "Max latency (ms)", "max-latency", judge.maxLatencyMsProperty(), judge.maxLatencyProblem());
+        FormRows.addField(grid, "Analysis interval", "interval", judge.intervalProperty(), judge.intervalProblem());
+        FormRows.addField(grid, "Failed-check limit", "max-failed-checks", judge.maxFailedChecksProperty(), judge.maxFailedChecksProblem());
+        grid.disableProperty().bind(judge.automaticProperty().not());
+        return new VBox(14, new VBox(8, manual, automatic), grid);
+    }
+
+    private static RadioButton radio(String text, String id, ToggleGroup group) {
+        RadioButton button = new RadioButton(text);
+        button.setId(id);
+        button.setToggleGroup(group);
+        return button;
+    }
+}

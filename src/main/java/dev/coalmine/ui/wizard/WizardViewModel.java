@@ -1,0 +1,187 @@
+package dev.coalmine.ui.wizard;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.ui.UiThread;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** The canary wizard: six steps, validated as the operator types; Back keeps everything entered. */
+public final class WizardViewModel {
+    private final WorkloadSummary workload;
+    private final ReleaseLauncher launcher;
+    private final Executor background;
+    private final UiThread ui;
+    private final Consumer<WorkloadSummary> onStarted;
+    private final VersionStep version;
+    private final SizeStep size;
+    private final JudgeStep judge;
+    private final ObjectProperty<WizardStep> step = new SimpleObjectProperty<>(WizardStep.WORKLOAD);
+    private final ReadOnlyStringWrapper unfinished = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Optional<ReleasePreview>> preview = new ReadOnlyObjectWrapper<>(Optional.empty());
+    private final ReadOnlyStringWrapper reviewStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding canGoNext;
+    private final BooleanBinding canStart;
+
+    public WizardViewModel(WorkloadSummary workload, boolean demoCluster, ReleaseLauncher launcher, Executor background,
+            UiThread ui, Consumer<WorkloadSummary> onStarted) {
+        this.workload = workload;
+        this.launcher = launcher;
+        this.background = background;
+        this.ui = ui;
+        this.onStarted = onStarted;
+        this.version = new VersionStep(workload);
+        this.size = new SizeStep(workload.desiredReplicas());
+        this.judge = new JudgeStep(demoCluster);
+        canGoNext = Bindings.createBooleanBinding(() -> switch (step.get()) {
+            case WORKLOAD -> unfinished.get().isEmpty() && workload.desiredReplicas() > 0;
+            case VERSION -> version.valid().get();
+            case SIZE, TRAFFIC -> size.valid().get();
+            case JUDGE -> judge.valid().get();
+            case REVIEW -> false;
+        }, step, unfinished, version.valid(), size.valid(), judge.valid());
+        canStart = Bindings.createBooleanBinding(() -> step.get() == WizardStep.REVIEW && !busy.get()
+                && preview.get().map(ReleasePreview::startable).orElse(false), step, busy, preview);
+        checkUnfinishedRelease();
+    }
+
+    private void checkUnfinishedRelease() {
+        background.execute(() -> {
+            try {
+                Optional<String> found = launcher.unfinishedRelease(workload.namespace(), workload.name());
+                ui.execute(() -> unfinished.set(found.map(f -> workload.name() + " already has an unfinished "
+                        + "release (" + f + "). Open it from the workload list instead of starting another.").orElse("")));
+            } catch (CoalmineException e) {
+                ui.execute(() -> unfinished.set("Cannot check for an unfinished release: " + e.getMessage()));
+            }
+        });
+    }
+
+    public void next() {
+        if (!canGoNext.get()) {
+            return;
+        }
+        step.set(WizardStep.values()[step.get().ordinal() + 1]);
+        if (step.get() == WizardStep.REVIEW) {
+            review();
+        }
+    }
+
+    public void back() {
+        if (step.get() != WizardStep.WORKLOAD && !busy.get()) {
+            step.set(WizardStep.values()[step.get().ordinal() - 1]);
+        }
+    }
+
+    public ReleasePlan plan() {
+        return ReleasePlan.ofImages(workload.namespace(), workload.name(), version.changes(),
+                size.size().get().orElseThrow(), size.baselineProperty().get()).withJudge(judge.spec());
+    }
+
+    private void review() {
+        ReleasePlan plan = plan();
+        preview.set(Optional.empty());
+        reviewStatus.set("Rendering, dry-running and checking permissions\u2026");
+        busy.set(true);
+        background.execute(() -> {
+            try {
+                ReleasePreview result = launcher.preview(plan);
+                ui.execute(() -> showPreview(result));
+            } catch (CoalmineException e) {
+                ui.execute(() -> failed("The release cannot be prepared: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void showPreview(ReleasePreview result) {
+        busy.set(false);
+        preview.set(Optional.of(result));
+        reviewStatus.set(result.startable() ? "Dry run passed and all permissions are granted. Start creates the "
+                + "objects above." : "Start is disabled: " + String.join("; ", result.dryRunProblems())
+                + (result.dryRunProblems().isEmpty() || result.rbacProblems().isEmpty() ? "" : "; ")
+                + String.join("; ", result.rbacProblems()));
+    }
+
+    private void failed(String message) {
+        busy.set(false);
+        reviewStatus.set(message);
+    }
+
+    public void start() {
+        if (!canStart.get()) {
+            return;
+        }
+        ReleasePlan plan = plan();
+        busy.set(true);
+        reviewStatus.set("Starting the release\u2026");
+        background.execute(() -> {
+            try {
+                launcher.start(plan);
+                ui.execute(() -> {
+                    busy.set(false);
+                    reviewStatus.set("Started");
+                    onStarted.accept(workload);
+                });
+            } catch (CoalmineException e) {
+                ui.execute(() -> failed("The release did not start: " + e.getMessage()));
+            }
+        });
+    }
+
+    public WorkloadSummary workload() {
+        return workload;
+    }
+
+    public VersionStep version() {
+        return version;
+    }
+
+    public SizeStep size() {
+        return size;
+    }
+
+    public JudgeStep judge() {
+        return judge;
+    }
+
+    public ObjectProperty<WizardStep> stepProperty() {
+        return step;
+    }
+
+    public ReadOnlyStringProperty unfinishedProperty() {
+        return unfinished.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Optional<ReleasePreview>> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty reviewStatusProperty() {
+        return reviewStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canGoNext() {
+        return canGoNext;
+    }
+
+    public BooleanBinding canStart() {
+        return canStart;
+    }
+}

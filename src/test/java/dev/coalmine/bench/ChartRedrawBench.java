@@ -1,0 +1,108 @@
+package dev.coalmine.bench;
+
+import dev.coalmine.ui.metrics.ComparisonChart;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import javafx.collections.FXCollections;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.StackPane;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** 24 h of 5 s samples for baseline and canary, redrawn: our chart against a plain LineChart. */
+class ChartRedrawBench {
+    private static final int POINTS = 17_280;
+    private static final int REPETITIONS = 5;
+
+    @Test
+    void chartRedraw() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        List<ComparisonChart.Line> lines = lines();
+        double[] ours = new double[REPETITIONS];
+        double[] ref = new double[REPETITIONS];
+        ComparisonChart chart = new ComparisonChart("p99 latency", "ms", 400);
+        LineChart<Number, Number> plain = new LineChart<>(new NumberAxis(), new NumberAxis());
+        plain.setAnimated(false);
+        StackPane oursRoot = onFxScene(chart);
+        StackPane refRoot = onFxScene(plain);
+        onFx(() -> timeRedraw(oursRoot, () -> chart.show(lines)));
+        onFx(() -> timeRedraw(refRoot, () -> plain.getData().setAll(plainSeries(lines))));
+        for (int i = 0; i < REPETITIONS; i++) {
+            List<ComparisonChart.Line> fresh = shifted(lines, i + 1);
+            ours[i] = onFx(() -> timeRedraw(oursRoot, () -> chart.show(fresh)));
+            ref[i] = onFx(() -> timeRedraw(refRoot, () -> plain.getData().setAll(plainSeries(fresh))));
+        }
+        double oursMs = BenchReport.median(ours);
+        double refMs = BenchReport.median(ref);
+        BenchReport.record("chart-redraw", oursMs, refMs, "ms", "ours<=16ms&&ratio<=0.1",
+                oursMs <= 16 && oursMs * 10 <= refMs);
+    }
+
+    private static StackPane onFxScene(javafx.scene.chart.XYChart<Number, Number> chart) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            StackPane root = new StackPane(chart);
+            new Scene(root, 1200, 500);
+            return root;
+        }).get();
+    }
+
+    /**
+     * The FX-thread work of one redraw: new data, CSS and layout of the scene graph (what a pulse does
+     * before the render thread draws it). This is the time the UI cannot react.
+     */
+    private static double timeRedraw(StackPane root, Runnable setData) {
+        long start = System.nanoTime();
+        setData.run();
+        root.applyCss();
+        root.layout();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** The same day of data moved on by k samples, so every redraw has new points. */
+    private static List<ComparisonChart.Line> shifted(List<ComparisonChart.Line> lines, int k) {
+        return lines.stream().map(l -> {
+            double[] x = l.x().clone();
+            for (int i = 0; i < x.length; i++) {
+                x[i] += k * 5.0;
+            }
+            return new ComparisonChart.Line(l.name(), x, l.y());
+        }).toList();
+    }
+
+    private static List<XYChart.Series<Number, Number>> plainSeries(List<ComparisonChart.Line> lines) {
+        List<XYChart.Series<Number, Number>> all = new ArrayList<>();
+        for (ComparisonChart.Line line : lines) {
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>(line.x().length);
+            for (int i = 0; i < line.x().length; i++) {
+                points.add(new XYChart.Data<>(line.x()[i], line.y()[i]));
+            }
+            all.add(new XYChart.Series<>(line.name(), FXCollections.observableArrayList(points)));
+        }
+        return all;
+    }
+
+    private static List<ComparisonChart.Line> lines() {
+        Random random = new Random(42);
+        List<ComparisonChart.Line> lines = new ArrayList<>();
+        for (String name : List.of("baseline", "canary")) {
+            double[] x = new double[POINTS];
+            double[] y = new double[POINTS];
+            for (int i = 0; i < POINTS; i++) {
+                x[i] = 1_700_000_000 + i * 5.0;
+                y[i] = 50 + random.nextGaussian() * 5 + (name.equals("canary") ? 10 : 0);
+            }
+            lines.add(new ComparisonChart.Line(name, x, y));
+        }
+        return lines;
+    }
+
+    private static double onFx(Callable<Double> task) throws Exception {
+        return WaitForAsyncUtils.asyncFx(task).get();
+    }
+}

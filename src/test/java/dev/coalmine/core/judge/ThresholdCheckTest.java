@@ -1,0 +1,75 @@
+package dev.coalmine.core.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class ThresholdCheckTest {
+    private final ThresholdCheck check = new ThresholdCheck(ThresholdPolicy.defaults());
+
+    @Test
+    void aHealthyCanaryPasses() {
+        Verdict verdict = check.check(new CanaryReading(OptionalDouble.of(99.95), OptionalDouble.of(120), 0));
+
+        assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.PASS);
+        assertThat(verdict.reasons()).containsExactly("canary success rate 99.95 % meets the minimum 99.0 %",
+                "canary latency 120 ms is within the maximum 500 ms", "canary containers did not restart");
+    }
+
+    @Test
+    void eachLimitFailsOnItsOwn() {
+        assertThat(check.check(new CanaryReading(OptionalDouble.of(90.2), OptionalDouble.of(120), 0)).reasons().get(0))
+                .isEqualTo("canary success rate 90.2 % is below the minimum 99.0 %");
+        assertThat(check.check(new CanaryReading(OptionalDouble.of(100), OptionalDouble.of(730), 0)).reasons().get(0))
+                .isEqualTo("canary latency 730 ms is above the maximum 500 ms");
+        Verdict restarted = check.check(new CanaryReading(OptionalDouble.of(100), OptionalDouble.of(100), 2));
+        assertThat(restarted.outcome()).isEqualTo(Verdict.Outcome.FAIL);
+        assertThat(restarted.reasons().get(0)).isEqualTo("canary containers restarted 2 times (allowed: 0)");
+    }
+
+    @Test
+    void missingDataIsInconclusiveButAFailureStillFails() {
+        Verdict noTraffic = check.check(new CanaryReading(OptionalDouble.empty(), OptionalDouble.empty(), 0));
+        Verdict noTrafficButRestarts = check.check(new CanaryReading(OptionalDouble.empty(), OptionalDouble.empty(), 1));
+
+        assertThat(noTraffic.outcome()).isEqualTo(Verdict.Outcome.INCONCLUSIVE);
+        assertThat(noTraffic.reasons()).first().asString().isEqualTo("no success rate data for the canary (no traffic yet?)");
+        assertThat(noTrafficButRestarts.outcome()).isEqualTo(Verdict.Outcome.FAIL);
+    }
+
+    @Test
+    void latencyIsNotCheckedWhenThePolicyHasNoLimit() {
+        ThresholdCheck withoutLatency = new ThresholdCheck(ThresholdPolicy.defaults().withoutLatency().withMinSuccessRate(95));
+
+        assertThat(withoutLatency.check(new CanaryReading(OptionalDouble.of(96), OptionalDouble.empty(), 0)).outcome())
+                .isEqualTo(Verdict.Outcome.PASS);
+    }
+
+    @Test
+    void withoutRequestMetricsOnlyRestartsAreChecked() {
+        ThresholdCheck healthOnly = new ThresholdCheck(ThresholdPolicy.defaults().withoutRequestMetrics());
+        CanaryReading nothingMeasured = new CanaryReading(OptionalDouble.empty(), OptionalDouble.empty(), 0);
+
+        assertThat(healthOnly.check(nothingMeasured)).isEqualTo(Verdict.pass("canary containers did not restart"));
+        assertThat(healthOnly.check(new CanaryReading(OptionalDouble.empty(), OptionalDouble.empty(), 1)).outcome())
+                .isEqualTo(Verdict.Outcome.FAIL);
+    }
+
+    @Test
+    void nonsensePoliciesAreRefused() {
+        assertThatThrownBy(() -> ThresholdPolicy.defaults().withMinSuccessRate(120)).hasMessageContaining("between 0 and 100");
+        assertThatThrownBy(() -> ThresholdPolicy.defaults().withMaxLatencyMs(0)).hasMessageContaining("more than 0 ms");
+    }
+
+    @Test
+    void combiningKeepsTheWorstAndAllReasons() {
+        Verdict combined = Verdict.combine(Verdict.pass("fine"), Verdict.fail("bad"), Verdict.inconclusive("unclear"));
+
+        assertThat(combined.outcome()).isEqualTo(Verdict.Outcome.FAIL);
+        assertThat(combined.reasons()).containsExactly("bad", "unclear", "fine");
+        assertThat(combined.summary()).isEqualTo("fail: bad; unclear; fine");
+        assertThat(Verdict.combine(Verdict.pass("a"), Verdict.error("prometheus down")).outcome()).isEqualTo(Verdict.Outcome.ERROR);
+    }
+}

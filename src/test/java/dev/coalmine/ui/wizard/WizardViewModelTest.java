@@ -1,0 +1,162 @@
+package dev.coalmine.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.CanarySize;
+import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.JudgeMode;
+import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.core.workload.WorkloadSummary.ContainerImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class WizardViewModelTest {
+    private static final WorkloadSummary FRONTEND = new WorkloadSummary("shop", "frontend", 4, 4, 4, 4,
+            List.of(new ContainerImage("web", "shop/web:1.3.0"), new ContainerImage("proxy", "envoy:1.30")),
+            Optional.empty());
+
+    private final RecordingLauncher launcher = new RecordingLauncher();
+    private final List<WorkloadSummary> started = new ArrayList<>();
+
+    private WizardViewModel wizard() {
+        return new WizardViewModel(FRONTEND, false, launcher, Runnable::run, Runnable::run, started::add);
+    }
+
+    @Test
+    void walksAllStepsAndStartsThePlanTheOperatorEntered() {
+        WizardViewModel wizard = wizard();
+        wizard.next();
+        assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.VERSION);
+        assertThat(wizard.canGoNext().get()).as("nothing changed yet").isFalse();
+        assertThat(wizard.version().message().get()).startsWith("Change at least one container's image");
+
+        wizard.version().fields().get(0).imageProperty().set("shop/web:1.4.0");
+        wizard.next();
+        wizard.size().modeProperty().set(SizeStep.Mode.PERCENT);
+        wizard.size().amountProperty().set("10");
+        assertThat(wizard.size().replicas().get()).isEqualTo("Canary: 1 pod(s) \u00b7 Baseline: 1 pod(s) \u00b7 Stable keeps 4");
+        wizard.next();
+        assertThat(wizard.size().trafficShare().get()).contains("6 pods", "16.7 %");
+        wizard.next();
+        wizard.judge().automaticProperty().set(true);
+        wizard.judge().sourceProperty().set(JudgeStep.Source.PROMETHEUS_URL);
+        assertThat(wizard.canGoNext().get()).isFalse();
+        wizard.judge().locationProperty().set("http://127.0.0.1:9090");
+        wizard.next();
+
+        assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.REVIEW);
+        assertThat(wizard.previewProperty().get()).isPresent();
+        assertThat(wizard.canStart().get()).isTrue();
+        wizard.start();
+
+        ReleasePlan plan = launcher.started.get(0);
+        assertThat(plan.images()).containsExactly(new ImageChange("web", "shop/web:1.4.0"));
+        assertThat(plan.size()).isEqualTo(CanarySize.percent(10));
+        assertThat(plan.baseline()).isTrue();
+        assertThat(plan.judge().mode()).isEqualTo(JudgeMode.AUTOMATIC);
+        assertThat(plan.judge().config()).containsEntry("prometheus-url", "http://127.0.0.1:9090")
+                .containsEntry("min-success-rate", "99").containsEntry("interval", "30s");
+        assertThat(started).containsExactly(FRONTEND);
+    }
+
+    @Test
+    void inputErrorsAreExplainedAndBackKeepsWhatWasEntered() {
+        WizardViewModel wizard = wizard();
+        wizard.next();
+        VersionStep.ContainerField web = wizard.version().fields().get(0);
+        web.imageProperty().set("shop/Web:1.4");
+        assertThat(web.problem().get()).isEqualTo("Repository names must be lower case");
+        assertThat(wizard.canGoNext().get()).isFalse();
+        web.imageProperty().set("shop/web:1.4");
+        assertThat(wizard.canGoNext().get()).isTrue();
+        wizard.next();
+
+        wizard.size().amountProperty().set("150");
+        assertThat(wizard.size().problem().get()).contains("at most 100");
+        assertThat(wizard.canGoNext().get()).isFalse();
+        wizard.size().modeProperty().set(SizeStep.Mode.COUNT);
+        wizard.size().amountProperty().set("two");
+        assertThat(wizard.size().problem().get()).isEqualTo("Enter a whole number of pods, e.g. 1");
+        wizard.size().amountProperty().set("2");
+        assertThat(wizard.size().problem().get()).isEmpty();
+
+        wizard.back();
+        wizard.back();
+        wizard.next();
+        wizard.next();
+        assertThat(web.imageProperty().get()).isEqualTo("shop/web:1.4");
+        assertThat(wizard.size().amountProperty().get()).isEqualTo("2");
+        assertThat(wizard.size().modeProperty().get()).isEqualTo(SizeStep.Mode.COUNT);
+    }
+
+    @Test
+    void startIsDisabledWithTheReasonWhileDryRunOrRbacFails() {
+        launcher.rbacProblems = List.of("create deployments.apps in shop is forbidden for alice");
+        WizardViewModel wizard = toReview();
+        assertThat(wizard.canStart().get()).isFalse();
+        assertThat(wizard.reviewStatusProperty().get())
+                .isEqualTo("Start is disabled: create deployments.apps in shop is forbidden for alice");
+        wizard.start();
+        assertThat(launcher.started).isEmpty();
+    }
+
+    @Test
+    void aWorkloadWithAnUnfinishedReleaseIsRefused() {
+        launcher.unfinished = Optional.of("release 3 is in phase AwaitingJudgment");
+        WizardViewModel wizard = wizard();
+        assertThat(wizard.canGoNext().get()).isFalse();
+        assertThat(wizard.unfinishedProperty().get()).contains("frontend already has an unfinished release",
+                "release 3 is in phase AwaitingJudgment");
+    }
+
+    @Test
+    void aFailedStartShowsTheReasonAndStaysOnReview() {
+        WizardViewModel wizard = toReview();
+        launcher.startFailure = new CoalmineException("release 4 of frontend is already in phase CanaryDeploying");
+        wizard.start();
+        assertThat(wizard.reviewStatusProperty().get()).isEqualTo(
+                "The release did not start: release 4 of frontend is already in phase CanaryDeploying");
+        assertThat(started).isEmpty();
+        assertThat(wizard.busyProperty().get()).isFalse();
+    }
+
+    private WizardViewModel toReview() {
+        WizardViewModel wizard = wizard();
+        wizard.next();
+        wizard.version().fields().get(1).imageProperty().set("envoy:1.31");
+        while (wizard.stepProperty().get() != WizardStep.REVIEW) {
+            wizard.next();
+        }
+        return wizard;
+    }
+
+    /** Stands in for the engine so the view-model's own logic is tested alone. */
+    private static final class RecordingLauncher implements ReleaseLauncher {
+        final List<ReleasePlan> started = new ArrayList<>();
+        List<String> rbacProblems = List.of();
+        Optional<String> unfinished = Optional.empty();
+        CoalmineException startFailure;
+
+        @Override
+        public ReleasePreview preview(ReleasePlan plan) {
+            return new ReleasePreview("kind: Deployment\n", List.of(), rbacProblems);
+        }
+
+        @Override
+        public void start(ReleasePlan plan) {
+            if (startFailure != null) {
+                throw startFailure;
+            }
+            started.add(plan);
+        }
+
+        @Override
+        public Optional<String> unfinishedRelease(String namespace, String deployment) {
+            return unfinished;
+        }
+    }
+}
