@@ -2,12 +2,12 @@ package dev.coalmine;
 
 import dev.coalmine.cli.Cli;
 import dev.coalmine.cli.KubeTarget;
-import dev.coalmine.core.CoalmineException;
+import dev.coalmine.demo.ConsoleDemo;
+import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
 import dev.coalmine.ui.ConsoleLauncher;
 import dev.coalmine.ui.connect.KubeconfigClusterAccess;
-import java.nio.file.Path;
 
 /**
  * The composition root. Deliberately not a JavaFX {@code Application}: a plain main class lets the
@@ -22,11 +22,9 @@ public final class App {
     }
 
     private static void openConsole(KubeTarget target) {
-        ConsoleLauncher.open(new KubeconfigClusterAccess(target, KubeEnvironment.fromSystem(),
-                new ClusterConnector(), App::demoKubeconfig));
-    }
-
-    private static Path demoKubeconfig() {
-        throw new CoalmineException("The built-in demo cluster is not available in this build.");
+        try (ConsoleDemo demo = new ConsoleDemo(DemoOptions.defaults())) {
+            ConsoleLauncher.open(new KubeconfigClusterAccess(target, KubeEnvironment.fromSystem(),
+                    new ClusterConnector(), demo::kubeconfig));
+        }
     }
 }

@@ -1,8 +1,8 @@
 package dev.coalmine.ui.workloads;
 
+import dev.coalmine.ui.Columns;
 import dev.coalmine.core.workload.WorkloadSummary;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -31,15 +31,17 @@ public final class WorkloadListView extends VBox {
         TableView<WorkloadSummary> table = new TableView<>(model.visibleWorkloads());
         table.setId("workload-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Name", 180, w -> w.name() + w.track().map(t -> "  [" + t + "]").orElse("")));
+        table.getColumns().add(Columns.text("Name", 180, w -> w.name() + w.track().map(t -> "  [" + t + "]").orElse("")));
         TableColumn<WorkloadSummary, WorkloadSummary> ready = new TableColumn<>("Ready");
         ready.setPrefWidth(70);
+        ready.setMinWidth(60);
         ready.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         ready.setCellFactory(c -> new ReadinessCell());
         table.getColumns().add(ready);
-        table.getColumns().add(column("Up-to-date", 80, w -> Integer.toString(w.updatedReplicas())));
-        table.getColumns().add(column("Available", 80, w -> Integer.toString(w.availableReplicas())));
-        table.getColumns().add(column("Images", 260, WorkloadSummary::imagesText));
+        table.getColumns().add(Columns.text("Up-to-date", 95, w -> Integer.toString(w.updatedReplicas())));
+        table.getColumns().add(Columns.text("Available", 85, w -> Integer.toString(w.availableReplicas())));
+        table.getColumns().add(Columns.text("Images", 260, WorkloadSummary::imagesText));
+        table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 95)));
         Label placeholder = new Label();
         placeholder.textProperty().bind(model.emptyMessage());
         placeholder.setWrapText(true);
@@ -51,13 +53,6 @@ public final class WorkloadListView extends VBox {
         getChildren().addAll(title, filter, table);
     }
 
-    private static TableColumn<WorkloadSummary, String> column(String name, double width,
-            java.util.function.Function<WorkloadSummary, String> text) {
-        TableColumn<WorkloadSummary, String> column = new TableColumn<>(name);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-        return column;
-    }
 
     /** "3/4", coloured by whether the Deployment is steady. */
     private static final class ReadinessCell extends TableCell<WorkloadSummary, WorkloadSummary> {

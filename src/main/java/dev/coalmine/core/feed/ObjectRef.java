@@ -1,0 +1,9 @@
+package dev.coalmine.core.feed;
+
+/** The object an Event is about, as kubectl shows it: {@code Pod/x-canary-7d9f8c6b5-abc12}. */
+public record ObjectRef(String kind, String name) {
+    @Override
+    public String toString() {
+        return kind + "/" + name;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.coalmine.demo;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The default {@link PodLogSource}: a start-up banner, then plausible web access-log lines, one per
+ * {@link #INTERVAL} tick, derived from the pod's name and image so every range can be recomputed.
+ * Images whose reference contains {@code faulty} log some 500s; {@code slow} ones log long durations.
+ */
+public final class AccessLogSource implements PodLogSource {
+    static final Duration INTERVAL = Duration.ofMillis(1500);
+    private static final DateTimeFormatter CLF =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final String[] PATHS = {"/", "/api/products", "/api/products/42", "/api/cart", "/healthz",
+            "/static/app.js", "/api/checkout"};
+
+    @Override
+    public List<LogLine> lines(Pod pod, String container, Instant from, Instant to) {
+        Instant start = startOf(pod);
+        String image = imageOf(pod, container);
+        List<LogLine> out = new ArrayList<>();
+        if (!start.isBefore(from) && start.isBefore(to)) {
+            out.add(new LogLine(start, "starting " + image + " in pod " + pod.getMetadata().getName()));
+            out.add(new LogLine(start, "listening on :8080"));
+        }
+        long first = Math.max(1, ticksBetween(start, from));
+        for (long tick = first;; tick++) {
+            Instant time = start.plus(INTERVAL.multipliedBy(tick));
+            if (!time.isBefore(to)) {
+                break;
+            }
+            if (!time.isBefore(from)) {
+                out.add(new LogLine(time, accessLine(pod, image, tick, time)));
+            }
+        }
+        return out;
+    }
+
+    private static long ticksBetween(Instant start, Instant from) {
+        long millis = Duration.between(start, from).toMillis();
+        return millis <= 0 ? 0 : millis / INTERVAL.toMillis();
+    }
+
+    private static String accessLine(Pod pod, String image, long tick, Instant time) {
+        SplittableRandom random = new SplittableRandom(pod.getMetadata().getName().hashCode() * 31L + tick);
+        String path = PATHS[random.nextInt(PATHS.length)];
+        int status = image.contains("faulty") && random.nextInt(10) == 0 ? 500
+                : random.nextInt(1000) == 0 ? 503 : 200;
+        double seconds = (0.02 + random.nextDouble() * 0.06) * (image.contains("slow") ? 3 : 1);
+        String client = "10.244.0." + (1 + random.nextInt(250));
+        return String.format(Locale.ROOT, "%s - - [%s] \"GET %s HTTP/1.1\" %d %d %.3f", client, CLF.format(time),
+                path, status, status == 200 ? 200 + random.nextInt(4000) : 0, seconds);
+    }
+
+    private static Instant startOf(Pod pod) {
+        String started = pod.getStatus() != null && pod.getStatus().getStartTime() != null
+                ? pod.getStatus().getStartTime() : pod.getMetadata().getCreationTimestamp();
+        return started == null ? Instant.EPOCH : Instant.parse(started);
+    }
+
+    private static String imageOf(Pod pod, String container) {
+        return pod.getSpec().getContainers().stream().filter(c -> c.getName().equals(container))
+                .map(Container::getImage).findFirst().orElse("unknown");
+    }
+}

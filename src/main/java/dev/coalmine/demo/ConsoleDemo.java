@@ -1,0 +1,54 @@
+package dev.coalmine.demo;
+
+import dev.coalmine.core.CoalmineException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** The demo cluster as the console uses it: started on first use, stopped when the console closes. */
+public final class ConsoleDemo implements AutoCloseable {
+    private final DemoOptions options;
+    private DemoCluster cluster;
+    private Path kubeconfig;
+
+    public ConsoleDemo(DemoOptions options) {
+        this.options = options;
+    }
+
+    /** Starts the demo cluster if needed and returns the kubeconfig it wrote (readable by this user only). */
+    public synchronized Path kubeconfig() {
+        if (cluster == null) {
+            try {
+                cluster = DemoCluster.start(options);
+                kubeconfig = Files.createTempFile("coalmine-demo-", ".kubeconfig",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                cluster.writeKubeconfig(kubeconfig);
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw new CoalmineException("The demo cluster cannot start: " + e.getMessage(), e);
+            }
+        }
+        return kubeconfig;
+    }
+
+    public synchronized java.util.Optional<DemoCluster> running() {
+        return java.util.Optional.ofNullable(cluster);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (cluster != null) {
+            cluster.close();
+            cluster = null;
+        }
+        if (kubeconfig != null) {
+            try {
+                Files.deleteIfExists(kubeconfig);
+            } catch (IOException ignored) {
+                // a temporary file in the temp folder; the OS cleans it if we cannot
+            }
+            kubeconfig = null;
+        }
+    }
+}

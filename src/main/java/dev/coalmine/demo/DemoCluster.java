@@ -1,0 +1,101 @@
+package dev.coalmine.demo;
+
+import dev.coalmine.demo.server.DemoApiServer;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The embedded demo cluster: an API server on 127.0.0.1 that kubectl and Coalmine talk to as to a real cluster,
+ * seeded with a small shop, and the {@link DemoComponent}s (controllers, traffic, metrics) that bring it to life.
+ */
+public final class DemoCluster implements AutoCloseable {
+    private final DemoApiServer server;
+    private final KubernetesClient client;
+    private final List<DemoComponent> started = new ArrayList<>();
+
+    private DemoCluster(DemoApiServer server, KubernetesClient client) {
+        this.server = server;
+        this.client = client;
+    }
+
+    /** Starts the API server, seeds it, then starts the components in order. */
+    public static DemoCluster start(DemoOptions options) {
+        DemoApiServer server = DemoApiServer.start(options.port(), options.logSource());
+        DemoCluster cluster = new DemoCluster(server, new KubernetesClientBuilder()
+                .withConfig(clientConfig(server.url())).build());
+        try {
+            DemoSeed.namespaces(cluster.client);
+            if (options.seeded()) {
+                DemoSeed.shop(cluster.client);
+            }
+            for (DemoComponent component : options.components()) {
+                component.start(cluster.client);
+                cluster.started.add(component);
+            }
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** A client configuration for this cluster that ignores ~/.kube/config and the environment. */
+    public static Config clientConfig(String apiServerUrl) {
+        return new ConfigBuilder(Config.empty()).withMasterUrl(apiServerUrl).withNamespace(DemoSeed.NAMESPACE)
+                .withHttp2Disable(true).withRequestTimeout(30_000).build();
+    }
+
+    /** A fabric8 client for this cluster (default namespace {@code default}); closed with the cluster. */
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** {@code http://127.0.0.1:PORT} */
+    public String apiServerUrl() {
+        return server.url();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The metrics page of the first component that serves one. */
+    public Optional<String> metricsUrl() {
+        return started.stream().filter(MetricsEndpoint.class::isInstance).map(MetricsEndpoint.class::cast)
+                .map(MetricsEndpoint::metricsUrl).findFirst();
+    }
+
+    /** Writes a kubeconfig with context, cluster and user {@code coalmine-demo}, namespace {@code default}. */
+    public void writeKubeconfig(Path file) {
+        DemoKubeconfig.write(file, apiServerUrl());
+    }
+
+    /** The kubeconfig text {@link #writeKubeconfig} writes. */
+    public String kubeconfig() {
+        return DemoKubeconfig.render(apiServerUrl());
+    }
+
+    /** Stops the components (in reverse order), the client and the API server. */
+    @Override
+    public void close() {
+        List<DemoComponent> reversed = new ArrayList<>(started);
+        Collections.reverse(reversed);
+        started.clear();
+        for (DemoComponent component : reversed) {
+            try {
+                component.close();
+            } catch (RuntimeException e) {
+                // keep stopping the rest: a failing component must not keep the port open
+            }
+        }
+        client.close();
+        server.close();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.coalmine.demo.server;
+
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+import io.fabric8.mockwebserver.vertx.HttpServerRequestHandler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The HTTP side of the demo API server, on 127.0.0.1 only. Ordinary requests and WebSocket watches go through
+ * mockwebserver's own Vert.x request handler to the dispatcher; what mockwebserver cannot do, streaming, is
+ * done here: watches as chunked HTTP (kubectl, client-go) and {@code logs -f}.
+ */
+final class ApiServer implements AutoCloseable {
+    static final String HOST = "127.0.0.1";
+
+    private final Vertx vertx = Vertx.vertx();
+    private final Dispatcher dispatcher;
+    private final PodLogs logs;
+    private final ExecutorService closer = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "demo-api-watch-closer");
+        t.setDaemon(true);
+        return t;
+    });
+    private HttpServer server;
+
+    ApiServer(Dispatcher dispatcher, PodLogs logs) {
+        this.dispatcher = dispatcher;
+        this.logs = logs;
+    }
+
+    /** Binds 127.0.0.1:port (0 = any free port) and returns the bound port. */
+    int start(int port) {
+        HttpServerRequestHandler standard = new HttpServerRequestHandler(vertx) {
+            @Override
+            protected MockResponse onHttpRequest(RecordedRequest request) {
+                return dispatcher.dispatch(request);
+            }
+        };
+        HttpServerOptions options = new HttpServerOptions().setHost(HOST).setPort(port)
+                .setHttp2ClearTextEnabled(false).setHandle100ContinueAutomatically(true);
+        server = vertx.createHttpServer(options).requestHandler(request -> {
+            boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+            String uri = request.uri();
+            if (!upgrade && request.method() == io.vertx.core.http.HttpMethod.GET) {
+                java.util.Optional<ApiPath> path = ApiPath.parse(uri);
+                if (path.isPresent() && path.get().isWatch()) {
+                    streamWatch(request);
+                    return;
+                }
+                if (path.isPresent() && "log".equals(path.get().subresource())
+                        && "true".equals(path.get().param("follow"))) {
+                    followLog(request, path.get());
+                    return;
+                }
+            }
+            standard.handle(request);
+        });
+        try {
+            return server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).actualPort();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the demo API server", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            close();
+            throw new IllegalStateException("cannot listen on " + HOST + ":" + port + ": "
+                    + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        }
+    }
+
+    private void streamWatch(HttpServerRequest request) {
+        Headers.Builder headers = Headers.builder();
+        request.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));
+        RecordedRequest recorded = new RecordedRequest("HTTP/1.1", HttpMethod.GET, request.uri(), headers.build(),
+                new Buffer());
+        MockResponse answer = dispatcher.dispatch(recorded);
+        HttpServerResponse response = request.response();
+        WebSocketListener listener = answer.getWebSocketListener();
+        if (listener == null) {
+            response.setStatusCode(answer.code());
+            answer.getHeaders().toMultimap().forEach((k, v) -> response.headers().add(k, v));
+            response.end(io.vertx.core.buffer.Buffer.buffer(answer.getBody().getBytes()));
+            return;
+        }
+        response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json");
+        response.writeHead();
+        ChunkedWatchSocket socket = new ChunkedWatchSocket(recorded, response);
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable finish = () -> {
+            if (closed.compareAndSet(false, true)) {
+                closer.execute(() -> {
+                    socket.close(1000, "watch ended");
+                    listener.onClosed(socket, 1000, "watch ended");
+                });
+            }
+        };
+        response.closeHandler(v -> finish.run());
+        String timeout = ApiPath.parse(request.uri()).map(p -> p.param("timeoutSeconds")).orElse(null);
+        if (timeout != null && !timeout.isEmpty()) {
+            vertx.setTimer(Math.max(1, Long.parseLong(timeout)) * 1000, id -> finish.run());
+        }
+        listener.onBeforeAccept(socket, answer);
+        listener.onOpen(socket, answer);
+    }
+
+    private void followLog(HttpServerRequest request, ApiPath path) {
+        HttpServerResponse response = request.response();
+        PodLogs.Target target;
+        try {
+            target = logs.target(path);
+        } catch (ApiFailure e) {
+            MockResponse answer = e.response();
+            response.setStatusCode(answer.code()).putHeader("Content-Type", "application/json")
+                    .end(io.vertx.core.buffer.Buffer.buffer(answer.getBody().getBytes()));
+            return;
+        }
+        Instant[] last = {Instant.now()};
+        response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "text/plain");
+        response.write(logs.history(target, path, last[0]));
+        long timer = vertx.setPeriodic(1000, id -> {
+            if (response.ended() || response.closed()) {
+                vertx.cancelTimer(id);
+                return;
+            }
+            Instant now = Instant.now();
+            String lines = logs.between(target, last[0], now);
+            last[0] = now;
+            if (!lines.isEmpty()) {
+                response.write(lines);
+            }
+            if (!logs.stillExists(target)) {
+                vertx.cancelTimer(id);
+                response.end();
+            }
+        });
+        response.closeHandler(v -> vertx.cancelTimer(timer));
+    }
+
+    @Override
+    public void close() {
+        dispatcher.shutdown();
+        if (server != null) {
+            await(server.close(), "closing the HTTP server");
+        }
+        dispatcher.releaseResources();
+        closer.shutdownNow();
+        await(vertx.close(), "stopping Vert.x");
+    }
+
+    private static void await(io.vertx.core.Future<?> step, String what) {
+        try {
+            step.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Shutting down regardless: the port is released when the event loops stop.
+            org.slf4j.LoggerFactory.getLogger(ApiServer.class).debug("{} failed: {}", what, e.toString());
+        }
+    }
+}

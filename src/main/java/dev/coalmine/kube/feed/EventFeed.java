@@ -1,0 +1,123 @@
+package dev.coalmine.kube.feed;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.feed.Batch;
+import dev.coalmine.core.feed.BatchPump;
+import dev.coalmine.core.feed.EventRecord;
+import dev.coalmine.core.feed.FeedBuffer;
+import dev.coalmine.core.feed.FeedSink;
+import dev.coalmine.core.feed.ReleaseObjectNames;
+import dev.coalmine.core.feed.SeenVersions;
+import dev.coalmine.kube.KubeErrors;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Comparator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The Kubernetes Events of one release's objects, live, starting with the Events still stored (the
+ * recent history, oldest first): the Deployments, ReplicaSets and Pods of stable, baseline and canary, and
+ * whatever Coalmine itself reported about the workload. An updated Event (count bumped) is delivered
+ * again with the same uid. The informer relists when the watch expires (410 Gone) and reconnects when the
+ * connection drops; versions already delivered are not delivered again.
+ *
+ * <p>Informer callbacks only enqueue; one worker thread filters (checking owners over the API where a name
+ * is ambiguous) and writes to the sink.
+ */
+public final class EventFeed implements AutoCloseable {
+    private static final int RAW_CAPACITY = 10_000;
+    private static final int SEEN_CAPACITY = 20_000;
+    private static final Comparator<EventRecord> BY_LAST_TIME = Comparator.comparing(EventRecord::lastTime,
+            Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private final SharedIndexInformer<Event> informer;
+    private final FeedBuffer<Event> raw = new FeedBuffer<>(RAW_CAPACITY);
+    private final BatchPump<Event> worker;
+    private final ReleaseObjectNames names;
+    private final ReleaseObjectMatcher matcher;
+    private final SeenVersions seen = new SeenVersions(SEEN_CAPACITY);
+    private final FeedSink<EventRecord> sink;
+    private volatile boolean closed;
+
+    public EventFeed(KubernetesClient client, String namespace, String workload, FeedSink<EventRecord> sink) {
+        this.names = new ReleaseObjectNames(workload);
+        this.matcher = new ReleaseObjectMatcher(client, namespace, names);
+        this.sink = sink;
+        this.informer = client.v1().events().inNamespace(namespace).runnableInformer(0);
+        informer.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Event e) {
+                raw.accept(e);
+            }
+
+            @Override
+            public void onUpdate(Event old, Event e) {
+                raw.accept(e);
+            }
+
+            @Override
+            public void onDelete(Event e, boolean finalStateUnknown) {
+                // Events expire; an expired Event stays in the story.
+            }
+        });
+        this.worker = new BatchPump<>("coalmine-event-feed", raw, Duration.ofMillis(50), 1_000, this::deliver);
+    }
+
+    /** Opens a feed and blocks until the stored Events have been listed: call it off the UI thread. */
+    public static EventFeed open(KubernetesClient client, String namespace, String workload,
+                                 FeedSink<EventRecord> sink, Duration timeout) throws InterruptedException {
+        EventFeed feed = new EventFeed(client, namespace, workload, sink);
+        try {
+            feed.informer.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return feed;
+        } catch (ExecutionException | TimeoutException e) {
+            feed.close();
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new CoalmineException("Cannot list Events in namespace " + namespace + ": "
+                    + KubeErrors.describe(cause), cause);
+        }
+    }
+
+    private void deliver(Batch<Event> batch) {
+        List<EventRecord> fresh = new ArrayList<>();
+        for (Event e : batch.items()) {
+            EventRecord r = EventRecords.of(e);
+            if (isAboutRelease(e, r) && seen.isNew(r.uid(), r.resourceVersion())) {
+                fresh.add(r);
+            }
+        }
+        fresh.sort(BY_LAST_TIME);
+        for (EventRecord r : fresh) {
+            if (closed) {
+                return;
+            }
+            sink.accept(r);
+        }
+    }
+
+    private boolean isAboutRelease(Event e, EventRecord r) {
+        if (EventRecords.reportedByCoalmine(e) && names.isNamedAfterWorkload(r.object().name())) {
+            return true;
+        }
+        return matcher.belongs(r.object());
+    }
+
+    /** Whether the watch is open now (false while relisting or reconnecting). */
+    public boolean isWatching() {
+        return informer.isWatching();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        informer.close();
+        worker.close();
+    }
+}

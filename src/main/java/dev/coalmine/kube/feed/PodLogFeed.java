@@ -1,0 +1,166 @@
+package dev.coalmine.kube.feed;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.feed.FeedSink;
+import dev.coalmine.core.feed.LogLine;
+import dev.coalmine.core.feed.PodSelection;
+import dev.coalmine.kube.KubeErrors;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Follows the logs of one pod or of all pods of a track, like {@code kubectl logs -f --prefix}: a stream
+ * per container, opened when the container has started, closed when its pod is gone, and new pods are
+ * picked up as they appear. Lines go to the sink; {@link LogLine#prefixed()} renders kubectl's prefix.
+ */
+public final class PodLogFeed implements AutoCloseable {
+    /**
+     * @param tailLines         lines of history per container when a stream first opens (-1: all)
+     * @param maxStreams        containers followed at most at once (kubectl's --max-log-requests)
+     */
+    public record Options(int tailLines, Duration reconnectDelay, Duration maxReconnectDelay, int maxStreams) {
+        public static Options defaults() {
+            return new Options(100, Duration.ofSeconds(1), Duration.ofSeconds(10), 20);
+        }
+    }
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final PodSelection selection;
+    private final FeedSink<LogLine> sink;
+    private final Options options;
+    private final SharedIndexInformer<Pod> informer;
+    private final Map<String, PodLogStream> streams = new ConcurrentHashMap<>();
+    private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "coalmine-pod-log");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closed;
+
+    public PodLogFeed(KubernetesClient client, String namespace, PodSelection selection, FeedSink<LogLine> sink,
+                      Options options) {
+        this.client = client;
+        this.namespace = namespace;
+        this.selection = selection;
+        this.sink = sink;
+        this.options = options;
+        this.informer = client.pods().inNamespace(namespace).runnableInformer(0);
+        informer.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Pod pod) {
+                observe(pod);
+            }
+
+            @Override
+            public void onUpdate(Pod old, Pod pod) {
+                observe(pod);
+            }
+
+            @Override
+            public void onDelete(Pod pod, boolean finalStateUnknown) {
+                stopPod(pod.getMetadata().getName());
+            }
+        });
+    }
+
+    /** Opens a feed and blocks until the pods have been listed: call it off the UI thread. */
+    public static PodLogFeed open(KubernetesClient client, String namespace, PodSelection selection,
+                                  FeedSink<LogLine> sink, Options options, Duration timeout) throws InterruptedException {
+        PodLogFeed feed = new PodLogFeed(client, namespace, selection, sink, options);
+        try {
+            feed.informer.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return feed;
+        } catch (ExecutionException | TimeoutException e) {
+            feed.close();
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new CoalmineException("Cannot watch pods in namespace " + namespace + ": "
+                    + KubeErrors.describe(cause), cause);
+        }
+    }
+
+    /** The containers followed now, as {@code pod/container}, sorted. */
+    public Set<String> followed() {
+        return new TreeSet<>(streams.keySet());
+    }
+
+    private synchronized void observe(Pod pod) {
+        String name = pod.getMetadata().getName();
+        if (closed || !selection.includes(name)) {
+            return;
+        }
+        for (var container : pod.getSpec().getContainers()) {
+            String key = name + "/" + container.getName();
+            ContainerStatus status = statusOf(pod, container.getName());
+            int restarts = status == null || status.getRestartCount() == null ? 0 : status.getRestartCount();
+            PodLogStream existing = streams.get(key);
+            if (existing != null && !existing.podUid().equals(pod.getMetadata().getUid())) {
+                streams.remove(key).close();
+                existing = null;
+            }
+            if (existing != null) {
+                existing.containerInstance(restarts);
+            } else if (hasStarted(pod, status) && streams.size() < options.maxStreams()) {
+                PodLogStream stream = new PodLogStream(client, namespace, name, pod.getMetadata().getUid(),
+                        container.getName(), restarts, sink, options);
+                streams.put(key, stream);
+                readers.execute(stream);
+            }
+        }
+    }
+
+    private synchronized void stopPod(String pod) {
+        streams.keySet().removeIf(key -> {
+            if (key.startsWith(pod + "/")) {
+                streams.get(key).close();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private static ContainerStatus statusOf(Pod pod, String container) {
+        List<ContainerStatus> statuses = pod.getStatus() == null ? null : pod.getStatus().getContainerStatuses();
+        return statuses == null ? null
+                : statuses.stream().filter(s -> container.equals(s.getName())).findFirst().orElse(null);
+    }
+
+    /** Logs exist once a container has run; a pod without container statuses counts by its phase. */
+    private static boolean hasStarted(Pod pod, ContainerStatus status) {
+        if (status != null && status.getState() != null) {
+            return status.getState().getRunning() != null || status.getState().getTerminated() != null;
+        }
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        return "Running".equals(phase) || "Succeeded".equals(phase) || "Failed".equals(phase);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            streams.values().forEach(PodLogStream::close);
+            streams.clear();
+        }
+        informer.close();
+        readers.shutdownNow();
+        try {
+            readers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.coalmine.ui.feed;
+
+import dev.coalmine.ui.Columns;
+import dev.coalmine.core.feed.EventRecord;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.FilteredList;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The release's Kubernetes Events, newest last, filterable by type and object; warnings stand out. */
+public final class EventsPane extends VBox {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    public EventsPane(LiveList<EventRecord> events) {
+        super(8);
+        setId("events-pane");
+        ComboBox<String> type = new ComboBox<>(FXCollections.observableArrayList("All types", "Warning", "Normal"));
+        type.setId("event-type-filter");
+        type.setValue("All types");
+        TextField object = new TextField();
+        object.setId("event-object-filter");
+        object.setPromptText("Filter by object, reason or message");
+        HBox.setHgrow(object, Priority.ALWAYS);
+
+        FilteredList<EventRecord> filtered = new FilteredList<>(events.items());
+        filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+            String wantedType = type.getValue();
+            String text = object.getText() == null ? "" : object.getText().strip().toLowerCase(Locale.ROOT);
+            return (EventRecord e) -> ("All types".equals(wantedType) || wantedType.equals(e.type()))
+                    && (text.isEmpty() || (e.object() + " " + e.reason() + " " + e.message())
+                    .toLowerCase(Locale.ROOT).contains(text));
+        }, type.valueProperty(), object.textProperty()));
+
+        TableView<EventRecord> table = new TableView<>(filtered);
+        table.setId("events-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(Columns.text("Last seen", 80, e -> e.lastTime() == null ? "" : TIME.format(e.lastTime())));
+        table.getColumns().add(Columns.text("Type", 70, EventRecord::type));
+        table.getColumns().add(Columns.text("Reason", 130, EventRecord::reason));
+        table.getColumns().add(Columns.text("Object", 230, e -> e.object().toString()));
+        table.getColumns().add(Columns.text("Count", 55, e -> Integer.toString(e.count())));
+        table.getColumns().add(Columns.text("Message", 420, EventRecord::message));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(EventRecord item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("warning"),
+                        !empty && item != null && item.isWarning());
+            }
+        });
+        table.setPlaceholder(new Label("No Events for this release's objects yet"));
+        filtered.addListener((javafx.collections.ListChangeListener<EventRecord>) c -> {
+            if (!table.getItems().isEmpty() && isNearBottom(table)) {
+                table.scrollTo(table.getItems().size() - 1);
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(new HBox(8, type, object), table);
+    }
+
+    private static boolean isNearBottom(TableView<?> table) {
+        return table.getSelectionModel().isEmpty();
+    }
+
+}

@@ -1,0 +1,58 @@
+package dev.coalmine.ui.feed;
+
+import java.util.function.Function;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * A virtualised, monospaced list of feed lines (step log, pod logs) that follows the newest line unless
+ * the operator has selected one to read.
+ */
+public final class LinesPane<T> extends VBox {
+    private final ListView<T> list;
+
+    public LinesPane(String id, LiveList<T> lines, Function<T, String> text, Function<T, String> styleClass,
+            String emptyText) {
+        setId(id);
+        list = new ListView<>(lines.items());
+        list.setId(id + "-list");
+        list.getStyleClass().add("monospace");
+        list.setPlaceholder(new Label(emptyText));
+        list.setCellFactory(v -> new ListCell<>() {
+            private String applied;
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                if (applied != null) {
+                    getStyleClass().remove(applied);
+                    applied = null;
+                }
+                if (empty || item == null) {
+                    setText(null);
+                    return;
+                }
+                setText(text.apply(item));
+                applied = styleClass.apply(item);
+                if (applied != null) {
+                    getStyleClass().add(applied);
+                }
+            }
+        });
+        lines.items().addListener((ListChangeListener<T>) c -> {
+            if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+                list.scrollTo(list.getItems().size() - 1);
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().add(list);
+    }
+
+    public ListView<T> list() {
+        return list;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.coalmine.ui.metrics;
+
+import dev.coalmine.core.judge.Evidence;
+import dev.coalmine.core.judge.MetricSamples;
+import dev.coalmine.core.judge.TimeSeries;
+import dev.coalmine.core.judge.Track;
+import dev.coalmine.ui.UiThread;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Baseline-versus-canary evidence for the rollout view: headline numbers for the tiles and one chart per
+ * metric. Each {@link #refresh()} collects on the background executor and publishes on the UI thread.
+ * Unknown numbers are NaN, never zero: no data is not a good result.
+ */
+public final class MetricsViewModel {
+    /** One chart: a metric and its lines, control first. */
+    public record Chart(String metric, String unit, List<ComparisonChart.Line> lines) {
+    }
+
+    private final Supplier<Evidence> collector;
+    private final Track control;
+    private final Executor background;
+    private final UiThread ui;
+    private final DoubleProperty canarySuccess = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty controlSuccess = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty canaryLatency = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty controlLatency = new SimpleDoubleProperty(Double.NaN);
+    private final IntegerProperty canaryRestarts = new SimpleIntegerProperty();
+    private final StringProperty problems = new SimpleStringProperty("");
+    private final ObservableList<Chart> charts = FXCollections.observableArrayList();
+    private volatile boolean refreshing;
+
+    /**
+     * @param control the track the canary is compared with: baseline when there is one, else stable
+     */
+    public MetricsViewModel(Supplier<Evidence> collector, Track control, Executor background, UiThread ui) {
+        this.collector = collector;
+        this.control = control;
+        this.background = background;
+        this.ui = ui;
+    }
+
+    /** Collects once unless a collection is still under way (a slow Prometheus must not pile up requests). */
+    public void refresh() {
+        if (refreshing) {
+            return;
+        }
+        refreshing = true;
+        background.execute(() -> {
+            try {
+                Evidence evidence = collector.get();
+                ui.execute(() -> show(evidence));
+            } catch (RuntimeException e) {
+                ui.execute(() -> problems.set("Metrics could not be read: " + e.getMessage()));
+            } finally {
+                refreshing = false;
+            }
+        });
+    }
+
+    private void show(Evidence evidence) {
+        canarySuccess.set(orNaN(evidence.reading().successRatePercent()));
+        canaryLatency.set(orNaN(evidence.reading().latencyMs()));
+        canaryRestarts.set(evidence.reading().restarts());
+        controlSuccess.set(Double.NaN);
+        controlLatency.set(Double.NaN);
+        List<Chart> shown = new ArrayList<>();
+        for (MetricSamples samples : evidence.samples()) {
+            double last = orNaN(samples.of(control).last());
+            if (samples.metric().name().equals(dev.coalmine.core.judge.MetricSpec.SUCCESS_RATE)) {
+                controlSuccess.set(last);
+            } else if (samples.metric().name().equals(dev.coalmine.core.judge.MetricSpec.LATENCY)) {
+                controlLatency.set(last);
+            }
+            shown.add(new Chart(samples.metric().name(), symbol(samples.metric().unit()),
+                    List.of(line(control, samples.of(control)), line(Track.CANARY, samples.of(Track.CANARY)))));
+        }
+        charts.setAll(shown);
+        problems.set(String.join("\n", evidence.sourceErrors()));
+    }
+
+    private static ComparisonChart.Line line(Track track, TimeSeries series) {
+        List<TimeSeries.Point> finite = series.points().stream().filter(p -> Double.isFinite(p.value())).toList();
+        double[] x = new double[finite.size()];
+        double[] y = new double[finite.size()];
+        for (int i = 0; i < finite.size(); i++) {
+            x[i] = finite.get(i).at().getEpochSecond();
+            y[i] = finite.get(i).value();
+        }
+        return new ComparisonChart.Line(track.label(), x, y);
+    }
+
+    private static String symbol(dev.coalmine.core.judge.MetricUnit unit) {
+        return switch (unit) {
+            case PERCENT -> "%";
+            case MILLISECONDS -> "ms";
+            case COUNT, NONE -> "";
+        };
+    }
+
+    private static double orNaN(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : Double.NaN;
+    }
+
+    public Track control() {
+        return control;
+    }
+
+    public DoubleProperty canarySuccessProperty() {
+        return canarySuccess;
+    }
+
+    public DoubleProperty controlSuccessProperty() {
+        return controlSuccess;
+    }
+
+    public DoubleProperty canaryLatencyProperty() {
+        return canaryLatency;
+    }
+
+    public DoubleProperty controlLatencyProperty() {
+        return controlLatency;
+    }
+
+    public IntegerProperty canaryRestartsProperty() {
+        return canaryRestarts;
+    }
+
+    public StringProperty problemsProperty() {
+        return problems;
+    }
+
+    public ObservableList<Chart> charts() {
+        return charts;
+    }
+}
