@@ -15,6 +15,7 @@ public final class Cli {
         commandLine.addSubcommand(new ContextsCommand());
         commandLine.addSubcommand(new ConnectCommand());
         commandLine.addSubcommand(new DemoCommand());
+        commandLine.addSubcommand(new dev.coalmine.cli.canary.CanaryCommand());
         commandLine.setExecutionExceptionHandler(Cli::operationalError);
     }
 

@@ -88,7 +88,7 @@ public final class ReleaseDecider {
         }
         boolean ready = seen.canary().steady() && (!state.plan().baseline() || seen.baseline().steady());
         if (!ready) {
-            return new Step(state, List.of());
+            return waiting(state, seen, "waiting for steady state: " + describeReadiness(seen, state));
         }
         ReleasePhase judging = state.plan().judge().mode() == JudgeMode.AUTOMATIC
                 ? new ReleasePhase.Analysing() : new ReleasePhase.AwaitingJudgment();
@@ -128,7 +128,8 @@ public final class ReleaseDecider {
                     + ": " + whatIsNew(state.plan())), List.of(new RollStable()));
         }
         if (!stable.steady()) {
-            return new Step(state, List.of());
+            return waiting(state, seen, "waiting for steady state: stable " + stable.readiness() + ", "
+                    + stable.updatedReplicas() + "/" + stable.desiredReplicas() + " updated");
         }
         return goTo(state, seen, new ReleasePhase.Finalising(), Stage.WAIT_FOR_STEADY_STATE,
                 "stable is ready on the new version (" + stable.readiness() + ")");
@@ -169,6 +170,12 @@ public final class ReleaseDecider {
             return new Step(next, actions);
         }
         return goTo(state, seen, done, Stage.WRAP_UP, doneMessage);
+    }
+
+    /** Nothing to do but wait; the progress line is written once per change, so waiting stays idempotent. */
+    private static Step waiting(ReleaseState state, Observation seen, String progress) {
+        boolean news = state.log().isEmpty() || !state.log().get(state.log().size() - 1).message().equals(progress);
+        return new Step(news ? state.withLog(seen.now(), Stage.WAIT_FOR_STEADY_STATE, progress) : state, List.of());
     }
 
     private static Step goTo(ReleaseState state, Observation seen, ReleasePhase next, Stage stage, String message) {

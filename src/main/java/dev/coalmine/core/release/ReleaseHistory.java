@@ -10,6 +10,9 @@ import java.util.function.UnaryOperator;
 public record ReleaseHistory(List<ReleaseState> releases) {
 
     static final int MAX_KEPT = 30;
+    /** Finished releases older than the last few keep only a short log. */
+    static final int KEPT_IN_FULL = 5;
+    static final int COMPACT_LOG_LINES = 20;
 
     public ReleaseHistory {
         releases = releases == null ? List.of() : List.copyOf(releases);
@@ -33,18 +36,31 @@ public record ReleaseHistory(List<ReleaseState> releases) {
         return current().map(r -> r.number() + 1).orElse(1);
     }
 
-    /** Appends a new release; refused while another one is unfinished. */
-    public ReleaseHistory begin(ReleaseState release) {
+    /** Throws "refused: release N is in phase X" while the current release is unfinished. */
+    public void refuseIfUnfinished() {
         unfinished().ifPresent(r -> {
             throw new CoalmineException("refused: release " + r.number() + " is in phase " + r.phase().label()
                     + "; promote or reject it first (coalmine canary status " + r.plan().deployment() + ")");
         });
+    }
+
+    /** Appends a new release; refused while another one is unfinished. */
+    public ReleaseHistory begin(ReleaseState release) {
+        refuseIfUnfinished();
         List<ReleaseState> all = new ArrayList<>(releases);
         all.add(release);
         if (all.size() > MAX_KEPT) {
             all = all.subList(all.size() - MAX_KEPT, all.size());
         }
+        for (int i = 0; i < all.size() - KEPT_IN_FULL; i++) {
+            all.set(i, all.get(i).compacted(COMPACT_LOG_LINES));
+        }
         return new ReleaseHistory(all);
+    }
+
+    /** Without the oldest release; used when the history outgrows its ConfigMap. */
+    public ReleaseHistory withoutOldest() {
+        return releases.size() <= 1 ? this : new ReleaseHistory(releases.subList(1, releases.size()));
     }
 
     /** Replaces the current release with what {@code change} makes of it. */

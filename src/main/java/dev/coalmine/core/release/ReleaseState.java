@@ -12,11 +12,11 @@ import java.util.Optional;
  * @param canaryReplicas the canary's (and baseline's) replica count, fixed when the release started
  * @param decision the recorded promote/reject, or null
  * @param finishedAt when it reached a terminal phase, or null
- * @param rollbackSnapshot opaque to the engine: what the cluster edge needs to put stable back
+ * @param clusterSnapshot opaque to the engine: what the cluster edge fixed at the start (templates, config names)
  */
 public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, ReleasePhase phase, Instant phaseSince,
                            Decision decision, List<StepLogEntry> log, Instant startedAt, Instant finishedAt,
-                           String rollbackSnapshot) {
+                           String clusterSnapshot) {
 
     static final int MAX_LOG_LINES = 300;
 
@@ -25,11 +25,11 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
     }
 
     /** A new release in {@code CanaryDeploying}, with the Prepare lines already written. */
-    public static ReleaseState start(int number, ReleasePlan plan, int canaryReplicas, String rollbackSnapshot,
+    public static ReleaseState start(int number, ReleasePlan plan, int canaryReplicas, String clusterSnapshot,
                                      List<String> prepareLines, Instant now) {
         List<StepLogEntry> lines = prepareLines.stream().map(l -> new StepLogEntry(now, Stage.PREPARE, l)).toList();
         return new ReleaseState(number, plan, canaryReplicas, new ReleasePhase.CanaryDeploying(), now, null,
-                lines, now, null, rollbackSnapshot);
+                lines, now, null, clusterSnapshot);
     }
 
     public Optional<Decision> decisionIfAny() {
@@ -56,12 +56,22 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
                     ? "promoted: wait until the canary is ready (AwaitingJudgment)" : "rejected any more"));
         }
         return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, newDecision, log, startedAt,
-                finishedAt, rollbackSnapshot);
+                finishedAt, clusterSnapshot).withLog(newDecision.at(), Stage.WAIT_FOR_STEADY_STATE,
+                newDecision.verdict().word() + " recorded by " + newDecision.who());
+    }
+
+    /** Adds lines to the Prepare section (preflight and dry-run results) before the release is saved. */
+    public ReleaseState withPrepareLines(Instant now, List<String> lines) {
+        ReleaseState next = this;
+        for (String line : lines) {
+            next = next.withLog(now, Stage.PREPARE, line);
+        }
+        return next;
     }
 
     ReleaseState transitionTo(ReleasePhase next, Instant now) {
         return new ReleaseState(number, plan, canaryReplicas, next, now, decision, log, startedAt,
-                next.terminal() ? now : finishedAt, rollbackSnapshot);
+                next.terminal() ? now : finishedAt, clusterSnapshot);
     }
 
     ReleaseState withLog(Instant now, Stage stage, String message) {
@@ -71,8 +81,24 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
             lines = lines.subList(lines.size() - MAX_LOG_LINES, lines.size());
         }
         return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, decision, lines, startedAt,
-                finishedAt, rollbackSnapshot);
+                finishedAt, clusterSnapshot);
     }
+
+    /**
+     * A finished release reduced to what history needs: the last step-log lines, no cluster snapshot and no
+     * manifest text, so dozens of releases fit in one ConfigMap.
+     */
+    public ReleaseState compacted(int keptLogLines) {
+        if (!finished()) {
+            return this;
+        }
+        ReleasePlan slim = plan.fromManifest() ? new ReleasePlan(plan.namespace(), plan.deployment(), plan.images(),
+                COMPACTED_MANIFEST, plan.size(), plan.baseline(), plan.judge(), plan.steadyStateTimeout()) : plan;
+        return new ReleaseState(number, slim, canaryReplicas, phase, phaseSince, decision, lastLog(keptLogLines),
+                startedAt, finishedAt, "{}");
+    }
+
+    static final String COMPACTED_MANIFEST = "# manifest not kept in the history of finished releases";
 
     /** The last {@code n} step-log lines. */
     public List<StepLogEntry> lastLog(int n) {

@@ -85,7 +85,12 @@ class ReleaseDeciderTest {
         ReleaseState state = started(plan);
         Step step = ReleaseDecider.decide(seen(ready(null, 10), starting(N, 2), starting(N, 2)), state);
         assertThat(step.actions()).isEmpty();
-        assertThat(step.next()).isEqualTo(state);
+        assertThat(step.next().phase()).isEqualTo(new CanaryDeploying());
+        assertThat(step.next().log().get(step.next().log().size() - 1).message())
+                .isEqualTo("waiting for steady state: canary 0/2 ready, baseline 0/2 ready");
+        Step again = ReleaseDecider.decide(seen(ready(null, 10), starting(N, 2), starting(N, 2)), step.next());
+        assertThat(again.next()).as("same observation, same state: nothing to save").isEqualTo(step.next());
+        assertThat(again.actions()).isEmpty();
     }
 
     @Test
@@ -114,7 +119,8 @@ class ReleaseDeciderTest {
     void baselineNotReadyKeepsWaiting() {
         ReleaseState state = started(plan);
         Step step = ReleaseDecider.decide(seen(ready(null, 10), ready(N, 2), starting(N, 2)), state);
-        assertThat(step.next()).isEqualTo(state);
+        assertThat(step.next().phase()).isEqualTo(new CanaryDeploying());
+        assertThat(step.actions()).isEmpty();
     }
 
     @Test
@@ -158,7 +164,8 @@ class ReleaseDeciderTest {
 
         Step rolling = ReleaseDecider.decide(seen(starting(N, 10), ready(N, 2), ready(N, 2)), roll.next());
         assertThat(rolling.actions()).isEmpty();
-        assertThat(rolling.next()).isEqualTo(roll.next());
+        assertThat(rolling.next().phase()).isEqualTo(new Promoting());
+        assertThat(rolling.next().lastLog(1).get(0).message()).contains("stable 0/10 ready");
 
         Step steady = ReleaseDecider.decide(seen(ready(N, 10), ready(N, 2), ready(N, 2)), rolling.next());
         assertThat(steady.next().phase()).isEqualTo(new Finalising());
@@ -255,6 +262,34 @@ class ReleaseDeciderTest {
         assertThatThrownBy(() -> history.begin(started(plan)))
                 .isInstanceOf(CoalmineException.class)
                 .hasMessageStartingWith("refused: release 7 is in phase CanaryDeploying");
+    }
+
+    @Test
+    void oldFinishedReleasesAreCompactedAndHistoryIsCapped() {
+        ReleaseHistory history = ReleaseHistory.empty();
+        for (int i = 1; i <= 40; i++) {
+            ReleaseState r = ReleaseState.start(i, plan, 2, "{\"big\":true}", List.of("a", "b"), T0);
+            for (int line = 0; line < 50; line++) {
+                r = r.withLog(T0, Stage.APPLY, "line " + line);
+            }
+            history = history.begin(r.transitionTo(new ReleasePhase.Succeeded(), T0));
+        }
+        assertThat(history.releases()).hasSize(ReleaseHistory.MAX_KEPT);
+        assertThat(history.nextNumber()).isEqualTo(41);
+        ReleaseState old = history.releases().get(0);
+        assertThat(old.number()).isEqualTo(11);
+        assertThat(old.log()).hasSize(ReleaseHistory.COMPACT_LOG_LINES);
+        assertThat(old.clusterSnapshot()).isEqualTo("{}");
+        ReleaseState recent = history.current().orElseThrow();
+        assertThat(recent.log()).hasSize(52);
+        assertThat(recent.clusterSnapshot()).contains("big");
+        assertThat(history.withoutOldest().releases()).hasSize(ReleaseHistory.MAX_KEPT - 1);
+    }
+
+    @Test
+    void anUnfinishedReleaseIsNeverCompacted() {
+        ReleaseState running = started(plan);
+        assertThat(running.compacted(1)).isSameAs(running);
     }
 
     @Test

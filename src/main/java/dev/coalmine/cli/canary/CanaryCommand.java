@@ -1,0 +1,42 @@
+package dev.coalmine.cli.canary;
+
+import dev.coalmine.cli.CoalmineCommand;
+import dev.coalmine.cli.KubeTarget;
+import dev.coalmine.kube.config.ClusterConnection;
+import dev.coalmine.kube.config.ClusterConnector;
+import dev.coalmine.kube.config.KubeEnvironment;
+import dev.coalmine.kube.config.KubeconfigLoader;
+import dev.coalmine.kube.config.KubeconfigSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code coalmine canary …}: canary releases of a Deployment from the command line. */
+@Command(name = "canary", mixinStandardHelpOptions = true,
+        description = "Canary releases of a Deployment: plan, start, status, promote, reject, history.",
+        subcommands = {PlanCommand.class, StartCommand.class, StatusCommand.class, PromoteCommand.class,
+            RejectCommand.class, HistoryCommand.class})
+public final class CanaryCommand implements Callable<Integer> {
+    @ParentCommand
+    CoalmineCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** Connects to the cluster of the chosen context; the caller closes the session. */
+    CanarySession open() {
+        KubeTarget target = root.target();
+        KubeconfigSet set = new KubeconfigLoader(KubeEnvironment.fromSystem()).load(target.kubeconfig());
+        String context = set.resolveContextName(target.context());
+        ClusterConnection connection = new ClusterConnector().connect(set, context);
+        return new CanarySession(connection, target.namespace().orElse(connection.namespace()));
+    }
+}

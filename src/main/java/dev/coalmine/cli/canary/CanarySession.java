@@ -1,0 +1,43 @@
+package dev.coalmine.cli.canary;
+
+import dev.coalmine.kube.config.ClusterConnection;
+import dev.coalmine.kube.release.ReleaseService;
+import dev.coalmine.kube.release.ReleaseSettings;
+import java.lang.management.ManagementFactory;
+
+/** One CLI run's connection, namespace and release service. */
+final class CanarySession implements AutoCloseable {
+    private final ClusterConnection connection;
+    private final String namespace;
+    private final ReleaseService service;
+
+    CanarySession(ClusterConnection connection, String namespace) {
+        this.connection = connection;
+        this.namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
+        this.service = new ReleaseService(connection.client(), ReleaseSettings.defaults(identity()));
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    ReleaseService service() {
+        return service;
+    }
+
+    /** Who decides, as written into the release: the workstation user and the cluster user. */
+    String who() {
+        return System.getProperty("user.name", "someone") + " (" + connection.user() + ", cli)";
+    }
+
+    /** Unique per process, so a second CLI on the same machine is another Lease holder. */
+    private static String identity() {
+        return System.getProperty("user.name", "someone") + "@" + ManagementFactory.getRuntimeMXBean().getName()
+                + " (cli)";
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.coalmine.cli.canary;
+
+import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.Verdict;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** Records promote or reject, then carries the release to its end here; run again after a kill, it finishes. */
+abstract class DecisionCommand implements Callable<Integer> {
+    @ParentCommand
+    CanaryCommand canary;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "The stable Deployment.")
+    String deployment;
+
+    @Option(names = "--no-wait", description = "Only record the decision; another process carries it out.")
+    boolean noWait;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15m",
+            converter = PlanOptions.DurationConverter.class,
+            description = "How long to wait for the release to finish (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    abstract Verdict verdict();
+
+    @Override
+    public Integer call() {
+        try (CanarySession session = canary.open()) {
+            String ns = session.namespace();
+            ReleaseState recorded = verdict() == Verdict.PROMOTE
+                    ? session.service().promote(ns, deployment, session.who())
+                    : session.service().reject(ns, deployment, session.who());
+            ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
+            progress.accept(recorded);
+            if (noWait) {
+                spec.commandLine().getOut().println("release " + recorded.number() + " of " + deployment + ": "
+                        + recorded.decision().describe());
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            ReleaseState done = session.service().drive(ns, deployment, s -> false, timeout, progress);
+            return StartCommand.Outcome.report(done, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                    deployment);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.coalmine.cli.canary;
+
+import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.kube.release.ReleasePreview;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code coalmine canary plan}: what a release would create; changes nothing. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Print the rendered canary (and baseline) YAML and the replica counts; changes nothing.")
+final class PlanCommand implements Callable<Integer> {
+    @ParentCommand
+    CanaryCommand canary;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PlanOptions options;
+
+    @Override
+    public Integer call() {
+        options.toPlan("default", spec.commandLine());
+        try (CanarySession session = canary.open()) {
+            ReleasePlan plan = options.toPlan(session.namespace(), spec.commandLine());
+            ReleasePreview preview = session.service().plan(plan);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("# release " + preview.release() + " of " + plan.namespace() + "/" + plan.deployment());
+            out.println("# stable replicas: " + preview.stableReplicas());
+            out.println("# canary replicas: " + preview.canaryReplicas() + " (" + plan.size().describe() + ")");
+            out.println("# baseline replicas: " + preview.baselineReplicas());
+            out.print(preview.yaml());
+            out.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.coalmine.cli.canary;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.CanarySize;
+import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.JudgeSpec;
+import dev.coalmine.core.release.ReleasePlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options {@code plan} and {@code start} share. */
+final class PlanOptions {
+    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "The stable Deployment.")
+    String deployment;
+
+    @Option(names = "--image", paramLabel = "[CONTAINER=]IMAGE",
+            description = "New image for a container (repeat for several; CONTAINER may be left out when the "
+                    + "Deployment has one container).")
+    List<String> images = List.of();
+
+    @Option(names = {"-f", "--manifest"}, paramLabel = "FILE",
+            description = "A manifest file with the new Deployment and its ConfigMaps/Secrets (instead of --image).")
+    Path manifest;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Size size;
+
+    @Option(names = "--no-baseline", description = "Do not create a baseline next to the canary.")
+    boolean noBaseline;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "Steady-state timeout, e.g. 90s, 10m (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    static final class Size {
+        @Option(names = "--count", paramLabel = "N", required = true, description = "Canary pods.")
+        Integer count;
+
+        @Option(names = "--percent", paramLabel = "P", required = true,
+                description = "Canary pods as a percentage of stable's replicas (rounded, at least 1).")
+        Double percent;
+    }
+
+    /**
+     * The plan; a value the engine refuses (e.g. --percent 0) is a usage error, exit 2. Commands call it once
+     * before connecting, so usage errors never wait for the cluster.
+     */
+    ReleasePlan toPlan(String namespace, CommandLine commandLine) {
+        try {
+            return toPlan(namespace);
+        } catch (CoalmineException e) {
+            throw new ParameterException(commandLine, e.getMessage(), e);
+        }
+    }
+
+    private ReleasePlan toPlan(String namespace) {
+        CanarySize canarySize = size.count != null ? CanarySize.count(size.count) : CanarySize.percent(size.percent);
+        String manifestYaml = null;
+        if (manifest != null) {
+            try {
+                manifestYaml = Files.readString(manifest);
+            } catch (IOException e) {
+                throw new CoalmineException("cannot read the manifest file " + manifest + ": " + e.getMessage(), e);
+            }
+        }
+        List<ImageChange> changes = images.stream().map(ImageChange::parse).toList();
+        return new ReleasePlan(namespace, deployment, changes, manifestYaml, canarySize, !noBaseline,
+                JudgeSpec.manual(), timeout);
+    }
+
+    /** 90s, 10m, 1h, 500ms or plain seconds. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) {
+            String t = text.trim().toLowerCase();
+            try {
+                Duration d = parse(t);
+                if (d.isZero() || d.isNegative()) {
+                    throw new TypeConversionException("a timeout must be positive, e.g. 10m");
+                }
+                return d;
+            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                throw new TypeConversionException("'" + text + "' is not a duration; write e.g. 90s, 10m or 1h");
+            }
+        }
+    }
+
+    private static Duration parse(String t) {
+        if (t.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        }
+        return switch (t.charAt(t.length() - 1)) {
+            case 's' -> Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+            case 'm' -> Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            case 'h' -> Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+            default -> Duration.ofSeconds(Long.parseLong(t));
+        };
+    }
+}

@@ -1,0 +1,14 @@
+package dev.coalmine.cli.canary;
+
+import dev.coalmine.core.release.Verdict;
+import picocli.CommandLine.Command;
+
+/** {@code coalmine canary promote}. */
+@Command(name = "promote", mixinStandardHelpOptions = true,
+        description = "Record 'promote' and roll stable to the new version until Succeeded (idempotent).")
+final class PromoteCommand extends DecisionCommand {
+    @Override
+    Verdict verdict() {
+        return Verdict.PROMOTE;
+    }
+}

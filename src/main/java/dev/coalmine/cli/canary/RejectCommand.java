@@ -1,0 +1,14 @@
+package dev.coalmine.cli.canary;
+
+import dev.coalmine.core.release.Verdict;
+import picocli.CommandLine.Command;
+
+/** {@code coalmine canary reject}. */
+@Command(name = "reject", mixinStandardHelpOptions = true,
+        description = "Record 'reject' and remove canary and baseline until Rejected; stable is not touched (idempotent).")
+final class RejectCommand extends DecisionCommand {
+    @Override
+    Verdict verdict() {
+        return Verdict.REJECT;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.coalmine.cli.canary;
+
+import dev.coalmine.core.release.ReleasePhase;
+import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.release.ReleaseState;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code coalmine canary start}: creates the canary and waits until it can be judged. */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Create the canary (and baseline) and wait for steady state. Exits 0 in AwaitingJudgment; "
+                + "a bad image or a timeout ends in Failed (canary removed) and exits 1.")
+final class StartCommand implements Callable<Integer> {
+    @ParentCommand
+    CanaryCommand canary;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PlanOptions options;
+
+    @Option(names = "--no-wait", description = "Return once the release is recorded; do not wait for steady state.")
+    boolean noWait;
+
+    @Option(names = "--skip-dry-run", description = "Skip the server-side dry run of every object.")
+    boolean skipDryRun;
+
+    @Override
+    public Integer call() {
+        options.toPlan("default", spec.commandLine());
+        try (CanarySession session = canary.open()) {
+            ReleasePlan plan = options.toPlan(session.namespace(), spec.commandLine());
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            ProgressPrinter progress = new ProgressPrinter(err);
+            ReleaseState started = session.service().start(plan, skipDryRun);
+            progress.accept(started);
+            if (noWait) {
+                out.println("release " + started.number() + " of " + plan.deployment() + " started: "
+                        + started.phase().label());
+                out.flush();
+                return 0;
+            }
+            ReleaseState state = session.service().drive(plan.namespace(), plan.deployment(),
+                    s -> s.phase().awaitingDecision(), plan.steadyStateTimeout().plusMinutes(2), progress);
+            return Outcome.report(state, out, err, plan.deployment());
+        }
+    }
+
+    /** How a waited-for release ends up on the terminal. */
+    static final class Outcome {
+        private Outcome() {
+        }
+
+        static int report(ReleaseState state, PrintWriter out, PrintWriter err, String deployment) {
+            if (state.phase() instanceof ReleasePhase.Failed failed) {
+                err.println("error: release " + state.number() + " of " + deployment + " failed: " + failed.reason());
+                err.flush();
+                return 1;
+            }
+            String next = state.phase().awaitingDecision() ? "; decide with: coalmine canary promote " + deployment
+                    + "  or  coalmine canary reject " + deployment : "";
+            out.println("release " + state.number() + " of " + deployment + ": " + state.phase().label() + next);
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.coalmine.cli.canary;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coalmine.core.release.Decision;
+import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.StepLogEntry;
+import dev.coalmine.kube.release.ReleaseStatus;
+import dev.coalmine.kube.release.TrackStatus;
+import java.util.List;
+
+/** Renders a {@link ReleaseStatus} as text for people or as JSON for scripts. */
+final class StatusView {
+    static final int LOG_LINES = 8;
+    private final ObjectMapper json = new ObjectMapper();
+
+    String text(ReleaseStatus s) {
+        StringBuilder b = new StringBuilder();
+        b.append(s.namespace()).append('/').append(s.deployment()).append(": ");
+        b.append(s.current().map(r -> "release " + r.number() + ", phase " + r.phase().label())
+                .orElse("no release yet")).append('\n');
+        b.append(String.format("%-9s %-9s %-6s %s%n", "TRACK", "REPLICAS", "READY", "IMAGES"));
+        row(b, "stable", s.stable());
+        row(b, "baseline", s.baseline());
+        row(b, "canary", s.canary());
+        s.decision().ifPresent(d -> b.append("decision: ").append(d.describe()).append('\n'));
+        if (s.reason() != null) {
+            b.append("reason:   ").append(s.reason()).append('\n');
+        }
+        if (s.driver() != null) {
+            b.append("driven by: ").append(s.driver()).append('\n');
+        }
+        s.current().ifPresent(r -> {
+            b.append("last steps:\n");
+            r.lastLog(LOG_LINES).forEach(l -> b.append("  ").append(l).append('\n'));
+        });
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, String track, TrackStatus t) {
+        if (t.exists()) {
+            b.append(String.format("%-9s %-9d %-6d %s%n", track, t.replicas(), t.readyReplicas(),
+                    String.join(",", t.images())));
+        } else {
+            b.append(String.format("%-9s %-9s %-6s %s%n", track, "-", "-", "-"));
+        }
+    }
+
+    ObjectNode json(ReleaseStatus s) {
+        ObjectNode root = json.createObjectNode();
+        root.put("namespace", s.namespace());
+        root.put("deployment", s.deployment());
+        ReleaseState r = s.release();
+        if (r == null) {
+            root.putNull("release");
+        } else {
+            root.put("release", r.number());
+        }
+        root.put("phase", s.phaseLabel());
+        root.set("stable", track(s.stable()));
+        root.set("canary", track(s.canary()));
+        root.set("baseline", track(s.baseline()));
+        root.set("decision", s.decision().map(this::decision).orElse(null));
+        root.put("reason", s.reason());
+        root.put("driver", s.driver());
+        ArrayNode log = root.putArray("log");
+        List<StepLogEntry> lines = r == null ? List.of() : r.lastLog(LOG_LINES);
+        lines.forEach(l -> log.addObject().put("at", l.at().toString()).put("stage", l.stage().title())
+                .put("message", l.message()));
+        return root;
+    }
+
+    ObjectNode history(ReleaseState r) {
+        ObjectNode o = json.createObjectNode();
+        o.put("release", r.number());
+        o.put("phase", r.phase().label());
+        o.put("startedAt", r.startedAt().toString());
+        o.put("finishedAt", r.finishedAt() == null ? null : r.finishedAt().toString());
+        o.put("change", change(r));
+        o.put("canaryReplicas", r.canaryReplicas());
+        o.set("decision", r.decisionIfAny().map(this::decision).orElse(null));
+        return o;
+    }
+
+    static String change(ReleaseState r) {
+        return r.plan().fromManifest() ? "manifest" : String.join(",",
+                r.plan().images().stream().map(Object::toString).toList());
+    }
+
+    private ObjectNode track(TrackStatus t) {
+        ObjectNode o = json.createObjectNode();
+        o.put("exists", t.exists());
+        o.put("replicas", t.replicas());
+        o.put("readyReplicas", t.readyReplicas());
+        ArrayNode images = o.putArray("images");
+        t.images().forEach(images::add);
+        return o;
+    }
+
+    private ObjectNode decision(Decision d) {
+        return json.createObjectNode().put("verdict", d.verdict().word()).put("who", d.who()).put("at", d.at().toString());
+    }
+
+    String pretty(Object node) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String compact(Object node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.coalmine.kube.release;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.ReleasePlan;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Renders the objects of a release from the live stable Deployment: {@code <name>-canary} (the new version),
+ * {@code <name>-baseline} (a copy of the stable spec) and the rolled stable. Stable's selector never changes;
+ * canary and baseline keep stable's pod labels so its Service sends them traffic by pod count.
+ */
+public final class CanaryRenderer {
+    private final KubernetesSerialization serialization;
+
+    public CanaryRenderer(KubernetesSerialization serialization) {
+        this.serialization = serialization;
+    }
+
+    /** The pod template of the new version, with the config names stable will use after promotion. */
+    public PodTemplateSpec newTemplate(Deployment stable, ReleasePlan plan, ManifestBundle manifest) {
+        if (manifest != null) {
+            PodTemplateSpec template = serialization.clone(manifest.deployment().getSpec().getTemplate());
+            Map<String, String> labels = new LinkedHashMap<>(stable.getSpec().getTemplate().getMetadata().getLabels());
+            if (template.getMetadata() != null && template.getMetadata().getLabels() != null) {
+                labels.putAll(template.getMetadata().getLabels());
+            }
+            labels.putAll(selectorOf(stable));
+            template.setMetadata(template.getMetadata() == null ? new ObjectMeta() : template.getMetadata());
+            template.getMetadata().setLabels(labels);
+            return template;
+        }
+        PodTemplateSpec template = serialization.clone(stable.getSpec().getTemplate());
+        for (ImageChange change : plan.images()) {
+            containerFor(template, change, stable.getMetadata().getName()).setImage(change.image());
+        }
+        return template;
+    }
+
+    public Deployment canary(Deployment stable, PodTemplateSpec newTemplate, int release, int replicas,
+                             ConfigRenames renames) {
+        PodTemplateSpec template = serialization.clone(newTemplate);
+        renames.applyTo(template.getSpec());
+        return derived(stable, template, ReleaseNames.canary(name(stable)), ReleaseNames.CANARY, release, replicas);
+    }
+
+    public Deployment baseline(Deployment stable, int release, int replicas) {
+        return derived(stable, serialization.clone(stable.getSpec().getTemplate()), ReleaseNames.baseline(name(stable)),
+                ReleaseNames.BASELINE, release, replicas);
+    }
+
+    /** Stable on the new template; its pods get the stable track label now, as the rollout happens anyway. */
+    public Deployment rolledStable(Deployment stable, PodTemplateSpec newTemplate, int release) {
+        Deployment rolled = serialization.clone(stable);
+        PodTemplateSpec template = serialization.clone(newTemplate);
+        template.getMetadata().getLabels().putAll(ReleaseNames.trackLabels(ReleaseNames.STABLE, release));
+        rolled.getSpec().setTemplate(template);
+        rolled.setStatus(null);
+        return rolled;
+    }
+
+    /** Stable with the pod template it had before the release. */
+    public Deployment rolledBack(Deployment stable, PodTemplateSpec before) {
+        Deployment back = serialization.clone(stable);
+        back.getSpec().setTemplate(serialization.clone(before));
+        back.setStatus(null);
+        return back;
+    }
+
+    private Deployment derived(Deployment stable, PodTemplateSpec template, String name, String track, int release,
+                               int replicas) {
+        Deployment copy = serialization.clone(stable);
+        Map<String, String> trackLabels = ReleaseNames.trackLabels(track, release);
+        Map<String, String> labels = new LinkedHashMap<>(orEmpty(stable.getMetadata().getLabels()));
+        labels.putAll(trackLabels);
+        labels.put(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE);
+        ObjectMeta meta = new ObjectMeta();
+        meta.setName(name);
+        meta.setNamespace(stable.getMetadata().getNamespace());
+        meta.setLabels(labels);
+        meta.setAnnotations(Map.of("coalmine.dev/stable", name(stable)));
+        copy.setMetadata(meta);
+        copy.setStatus(null);
+        copy.getSpec().setReplicas(replicas);
+        copy.getSpec().getSelector().setMatchLabels(merged(selectorOf(stable), trackLabels));
+        template.getMetadata().setLabels(merged(template.getMetadata().getLabels(), trackLabels));
+        copy.getSpec().setTemplate(template);
+        return copy;
+    }
+
+    private static Container containerFor(PodTemplateSpec template, ImageChange change, String deployment) {
+        List<Container> all = Stream.concat(template.getSpec().getContainers().stream(),
+                orEmpty(template.getSpec().getInitContainers()).stream()).toList();
+        List<String> names = template.getSpec().getContainers().stream().map(Container::getName).toList();
+        if (change.container() == null) {
+            if (names.size() != 1) {
+                throw new CoalmineException(deployment + " has containers " + String.join(", ", names)
+                        + ": say which one gets the image, e.g. --image " + names.get(0) + "=" + change.image());
+            }
+            return template.getSpec().getContainers().get(0);
+        }
+        return all.stream().filter(c -> change.container().equals(c.getName())).findFirst()
+                .orElseThrow(() -> new CoalmineException(deployment + " has no container named " + change.container()
+                        + "; its containers are " + String.join(", ", names)));
+    }
+
+    static Map<String, String> selectorOf(Deployment d) {
+        return orEmpty(d.getSpec().getSelector().getMatchLabels());
+    }
+
+    private static String name(Deployment d) {
+        return d.getMetadata().getName();
+    }
+
+    private static Map<String, String> merged(Map<String, String> base, Map<String, String> extra) {
+        Map<String, String> all = new LinkedHashMap<>(orEmpty(base));
+        all.putAll(extra);
+        return all;
+    }
+
+    private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+        return map == null ? Map.of() : map;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? new ArrayList<>() : list;
+    }
+}

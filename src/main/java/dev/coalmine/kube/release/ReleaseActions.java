@@ -1,0 +1,167 @@
+package dev.coalmine.kube.release;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.ReleaseAction;
+import dev.coalmine.core.release.ReleaseState;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Performs the actions {@code decide} returns. Each one converges, so performing it twice is harmless. */
+public final class ReleaseActions {
+    private final KubernetesClient client;
+    private final CanaryRenderer renderer;
+    private final ClusterWrites writes;
+    private final KubernetesSerialization serialization;
+
+    public ReleaseActions(KubernetesClient client, CanaryRenderer renderer) {
+        this.client = client;
+        this.renderer = renderer;
+        this.writes = new ClusterWrites(client);
+        this.serialization = client.getKubernetesSerialization();
+    }
+
+    public void perform(ReleaseAction action, ReleaseState state, StartSnapshot snapshot) {
+        if (action instanceof ReleaseAction.ApplyVersionedConfig) {
+            versionedCopies(state, snapshot).forEach(writes::upsert);
+        } else if (action instanceof ReleaseAction.ApplyCanary) {
+            replaceDerived(renderer.canary(stable(state), snapshot.newTemplate(), state.number(),
+                    state.canaryReplicas(), snapshot.renames()));
+        } else if (action instanceof ReleaseAction.ApplyBaseline) {
+            replaceDerived(renderer.baseline(stable(state), state.number(), state.canaryReplicas()));
+        } else if (action instanceof ReleaseAction.RollStable) {
+            liveConfig(state).forEach(writes::upsert);
+            writes.upsert(renderer.rolledStable(stable(state), snapshot.newTemplate(), state.number()));
+        } else if (action instanceof ReleaseAction.RollbackStable) {
+            restoreConfigMaps(state, snapshot);
+            writes.upsert(renderer.rolledBack(stable(state), snapshot.stableTemplateBefore()));
+        } else if (action instanceof ReleaseAction.DeleteCanary) {
+            writes.deleteIfOurs(deployment(state, ReleaseNames.canary(state.plan().deployment())));
+        } else if (action instanceof ReleaseAction.DeleteBaseline) {
+            writes.deleteIfOurs(deployment(state, ReleaseNames.baseline(state.plan().deployment())));
+        } else if (action instanceof ReleaseAction.DeleteVersionedConfig) {
+            Map<String, String> labels = WorkloadObserver.copyLabels(state.plan().deployment(), state.number());
+            client.configMaps().inNamespace(state.plan().namespace()).withLabels(labels).delete();
+            client.secrets().inNamespace(state.plan().namespace()).withLabels(labels).delete();
+        }
+    }
+
+    /** The objects the release will write, for the dry run before the first change. */
+    public List<HasMetadata> objectsToWrite(ReleaseState state, StartSnapshot snapshot, Deployment stable) {
+        List<HasMetadata> all = new ArrayList<>(versionedCopies(state, snapshot));
+        all.add(renderer.canary(stable, snapshot.newTemplate(), state.number(), state.canaryReplicas(), snapshot.renames()));
+        if (state.plan().baseline()) {
+            all.add(renderer.baseline(stable, state.number(), state.canaryReplicas()));
+        }
+        all.addAll(liveConfig(state));
+        all.add(renderer.rolledStable(stable, snapshot.newTemplate(), state.number()));
+        return all;
+    }
+
+    /** Canary and baseline selectors carry the release number and selectors are immutable: replace, not update. */
+    private void replaceDerived(Deployment desired) {
+        Deployment live = client.apps().deployments().inNamespace(desired.getMetadata().getNamespace())
+                .withName(desired.getMetadata().getName()).get();
+        if (live != null && !ClusterWrites.isOurs(live)) {
+            throw new CoalmineException("a Deployment named " + desired.getMetadata().getName() + " exists and was "
+                    + "not made by Coalmine; rename or delete it before releasing");
+        }
+        if (live != null && !desired.getSpec().getSelector().equals(live.getSpec().getSelector())) {
+            client.resource(live).withGracePeriod(0).delete();
+        }
+        writes.upsert(desired);
+    }
+
+    private List<HasMetadata> versionedCopies(ReleaseState state, StartSnapshot snapshot) {
+        ManifestBundle manifest = manifest(state);
+        List<HasMetadata> copies = new ArrayList<>();
+        if (manifest == null) {
+            return copies;
+        }
+        for (ConfigMap cm : manifest.configMaps()) {
+            String copyName = snapshot.configMapRenames().get(cm.getMetadata().getName());
+            if (copyName != null) {
+                copies.add(new ConfigMapBuilder(cm).withMetadata(copyMeta(state, copyName)).build());
+            }
+        }
+        for (Secret secret : manifest.secrets()) {
+            String copyName = snapshot.secretRenames().get(secret.getMetadata().getName());
+            if (copyName != null) {
+                copies.add(new SecretBuilder(secret).withMetadata(copyMeta(state, copyName)).build());
+            }
+        }
+        return copies;
+    }
+
+    /** The manifest's config under its own names, as stable will use it after promotion. */
+    private List<HasMetadata> liveConfig(ReleaseState state) {
+        ManifestBundle manifest = manifest(state);
+        List<HasMetadata> live = new ArrayList<>();
+        if (manifest != null) {
+            for (ConfigMap cm : manifest.configMaps()) {
+                live.add(new ConfigMapBuilder(cm).editOrNewMetadata().withNamespace(state.plan().namespace())
+                        .withResourceVersion(null).endMetadata().build());
+            }
+            for (Secret s : manifest.secrets()) {
+                live.add(new SecretBuilder(s).editOrNewMetadata().withNamespace(state.plan().namespace())
+                        .withResourceVersion(null).endMetadata().build());
+            }
+        }
+        return live;
+    }
+
+    private void restoreConfigMaps(ReleaseState state, StartSnapshot snapshot) {
+        String ns = state.plan().namespace();
+        snapshot.previousConfigMapData().forEach((name, data) -> {
+            if (data == null) {
+                client.configMaps().inNamespace(ns).withName(name).delete();
+            } else {
+                ConfigMap live = client.configMaps().inNamespace(ns).withName(name).get();
+                ConfigMap restored = live == null
+                        ? new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace(ns).endMetadata().build()
+                        : live;
+                restored.setData(new HashMap<>(data));
+                restored.getMetadata().setResourceVersion(null);
+                writes.upsert(restored);
+            }
+        });
+    }
+
+    private ObjectMeta copyMeta(ReleaseState state, String name) {
+        Map<String, String> labels = new HashMap<>(WorkloadObserver.copyLabels(state.plan().deployment(), state.number()));
+        labels.put(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE);
+        ObjectMeta meta = new ObjectMeta();
+        meta.setName(name);
+        meta.setNamespace(state.plan().namespace());
+        meta.setLabels(labels);
+        return meta;
+    }
+
+    ManifestBundle manifest(ReleaseState state) {
+        return state.plan().fromManifest()
+                ? ManifestBundle.parse(state.plan().manifestYaml(), state.plan().deployment(), serialization) : null;
+    }
+
+    private Deployment stable(ReleaseState state) {
+        Deployment stable = deployment(state, state.plan().deployment());
+        if (stable == null) {
+            throw new CoalmineException("Deployment " + state.plan().deployment() + " is gone from namespace "
+                    + state.plan().namespace() + "; release " + state.number() + " cannot continue");
+        }
+        return stable;
+    }
+
+    private Deployment deployment(ReleaseState state, String name) {
+        return client.apps().deployments().inNamespace(state.plan().namespace()).withName(name).get();
+    }
+}

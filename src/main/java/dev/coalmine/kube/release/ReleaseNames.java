@@ -1,0 +1,45 @@
+package dev.coalmine.kube.release;
+
+import java.util.Map;
+
+/** The names and labels Coalmine uses on the cluster (ARCHITECTURE.md, "Names on the cluster"). */
+public final class ReleaseNames {
+    public static final String TRACK = "coalmine.dev/track";
+    public static final String RELEASE = "coalmine.dev/release";
+    /** On versioned config copies: the Deployment they belong to. */
+    public static final String CONFIG_OF = "coalmine.dev/config-of";
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String COALMINE = "coalmine";
+    public static final String STABLE = "stable";
+    public static final String CANARY = "canary";
+    public static final String BASELINE = "baseline";
+
+    private ReleaseNames() {
+    }
+
+    public static String canary(String deployment) {
+        return deployment + "-canary";
+    }
+
+    public static String baseline(String deployment) {
+        return deployment + "-baseline";
+    }
+
+    /** The ConfigMap that holds the workload's release state and history. */
+    public static String stateConfigMap(String deployment) {
+        return "coalmine-release-" + deployment;
+    }
+
+    /** The Lease held by the one process that drives the workload's release. */
+    public static String lease(String deployment) {
+        return "coalmine-release-" + deployment;
+    }
+
+    public static String versionedConfig(String name, int release) {
+        return name + "-" + release;
+    }
+
+    public static Map<String, String> trackLabels(String track, int release) {
+        return Map.of(TRACK, track, RELEASE, String.valueOf(release));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.coalmine.kube.release;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.release.ReleaseState;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** The Prepare step: reads the live stable, fixes the release's snapshot, renders its objects, dry-runs them. */
+final class ReleasePreparer {
+    private final KubernetesClient client;
+    private final CanaryRenderer renderer;
+    private final ReleaseActions actions;
+    private final ClusterWrites writes;
+    private final KubernetesSerialization serialization;
+
+    ReleasePreparer(KubernetesClient client, CanaryRenderer renderer, ReleaseActions actions) {
+        this.client = client;
+        this.renderer = renderer;
+        this.actions = actions;
+        this.writes = new ClusterWrites(client);
+        this.serialization = client.getKubernetesSerialization();
+    }
+
+    Deployment stable(ReleasePlan plan) {
+        Deployment stable = client.apps().deployments().inNamespace(plan.namespace()).withName(plan.deployment()).get();
+        if (stable == null) {
+            throw new CoalmineException("Deployment " + plan.deployment() + " not found in namespace " + plan.namespace()
+                    + "; check the name and -n NAMESPACE");
+        }
+        return stable;
+    }
+
+    /** A new release (not saved yet) with its snapshot and the Prepare lines. */
+    ReleaseState prepare(ReleasePlan plan, int number, Deployment stable, Instant now) {
+        int stableReplicas = stable.getSpec().getReplicas() == null ? 1 : stable.getSpec().getReplicas();
+        int canaryReplicas = plan.size().replicasFor(stableReplicas);
+        ManifestBundle manifest = plan.fromManifest()
+                ? ManifestBundle.parse(plan.manifestYaml(), plan.deployment(), serialization) : null;
+        PodTemplateSpec newTemplate = renderer.newTemplate(stable, plan, manifest);
+        StartSnapshot snapshot = snapshot(plan, number, stable, manifest, newTemplate);
+        List<String> lines = List.of(
+                "release " + number + " of " + plan.namespace() + "/" + plan.deployment() + ": canary " + canaryReplicas
+                        + " pod(s) (" + plan.size().describe() + ", stable has " + stableReplicas + "), "
+                        + (plan.baseline() ? "baseline " + canaryReplicas + " pod(s)" : "no baseline")
+                        + ", judge " + plan.judge().mode().name().toLowerCase(),
+                snapshot.copiesNeeded() == 0 ? "no versioned config needed"
+                        : "versioned config for the canary: " + String.join(", ", renamedNames(snapshot)));
+        return ReleaseState.start(number, plan, canaryReplicas, serialization.asJson(snapshot), lines, now);
+    }
+
+    List<HasMetadata> objects(ReleaseState state, Deployment stable) {
+        return actions.objectsToWrite(state, snapshotOf(state), stable);
+    }
+
+    /** Server-side dry run of every object the release will write; the first refusal stops the release. */
+    int dryRun(ReleaseState state, Deployment stable) {
+        List<HasMetadata> objects = objects(state, stable);
+        for (HasMetadata o : objects) {
+            try {
+                writes.dryRun(o);
+            } catch (KubernetesClientException e) {
+                throw new CoalmineException("the server-side dry run refused " + o.getKind() + " "
+                        + o.getMetadata().getName() + ": " + e.getMessage() + " (nothing was changed)", e);
+            }
+        }
+        return objects.size();
+    }
+
+    StartSnapshot snapshotOf(ReleaseState state) {
+        return serialization.unmarshal(state.clusterSnapshot(), StartSnapshot.class);
+    }
+
+    private StartSnapshot snapshot(ReleasePlan plan, int number, Deployment stable, ManifestBundle manifest,
+                                   PodTemplateSpec newTemplate) {
+        Map<String, String> cmRenames = new LinkedHashMap<>();
+        Map<String, String> secretRenames = new LinkedHashMap<>();
+        Map<String, Map<String, String>> previous = new HashMap<>();
+        if (manifest != null) {
+            for (ConfigMap cm : manifest.configMaps()) {
+                String name = cm.getMetadata().getName();
+                ConfigMap live = client.configMaps().inNamespace(plan.namespace()).withName(name).get();
+                if (live == null || !Objects.equals(orEmpty(live.getData()), orEmpty(cm.getData()))
+                        || !Objects.equals(orEmpty(live.getBinaryData()), orEmpty(cm.getBinaryData()))) {
+                    cmRenames.put(name, ReleaseNames.versionedConfig(name, number));
+                    previous.put(name, live == null ? null : orEmpty(live.getData()));
+                }
+            }
+            for (Secret s : manifest.secrets()) {
+                String name = s.getMetadata().getName();
+                Secret live = client.secrets().inNamespace(plan.namespace()).withName(name).get();
+                if (live == null || !orEmpty(live.getData()).equals(encoded(s))) {
+                    secretRenames.put(name, ReleaseNames.versionedConfig(name, number));
+                }
+            }
+        }
+        return new StartSnapshot(newTemplate, serialization.clone(stable.getSpec().getTemplate()), cmRenames,
+                secretRenames, previous);
+    }
+
+    private static Map<String, String> encoded(Secret s) {
+        Map<String, String> data = new HashMap<>(orEmpty(s.getData()));
+        orEmpty(s.getStringData()).forEach((k, v) ->
+                data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+        return data;
+    }
+
+    private static List<String> renamedNames(StartSnapshot s) {
+        return Stream.concat(s.configMapRenames().values().stream(),
+                s.secretRenames().values().stream()).toList();
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> m) {
+        return m == null ? Map.of() : m;
+    }
+}

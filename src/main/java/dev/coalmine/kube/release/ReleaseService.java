@@ -1,0 +1,157 @@
+package dev.coalmine.kube.release;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.Decision;
+import dev.coalmine.core.release.ReleaseHistory;
+import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.Verdict;
+import dev.coalmine.core.release.WorkloadStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The release engine's API for the console and the CLI. {@link #start} prepares and records a release;
+ * {@link #promote} and {@link #reject} record decisions; {@link #drive} carries a release forward in this process
+ * (whoever holds the workload's Lease does the work; the others follow). Blocking: never call on the FX thread.
+ */
+public final class ReleaseService {
+    private final KubernetesClient client;
+    private final ReleaseSettings settings;
+    private final ReleaseStore store;
+    private final WorkloadObserver observer;
+    private final ReleasePreparer preparer;
+    private final ReleaseEvents events;
+    private final ReleaseDriver driver;
+
+    public ReleaseService(KubernetesClient client, ReleaseSettings settings) {
+        this.client = client;
+        this.settings = settings;
+        this.store = new ReleaseStore(client, new ReleaseStateCodec());
+        this.observer = new WorkloadObserver(client, settings.clock());
+        CanaryRenderer renderer = new CanaryRenderer(client.getKubernetesSerialization());
+        ReleaseActions actions = new ReleaseActions(client, renderer);
+        this.preparer = new ReleasePreparer(client, renderer, actions);
+        this.events = new ReleaseEvents(client, settings.identity());
+        this.driver = new ReleaseDriver(client, store, observer, actions, events, settings);
+    }
+
+    /** Renders what {@code plan} would create and the replica counts; changes nothing. */
+    public ReleasePreview plan(ReleasePlan plan) {
+        Deployment stable = preparer.stable(plan);
+        int number = store.load(plan.namespace(), plan.deployment()).nextNumber();
+        ReleaseState state = preparer.prepare(plan, number, stable, settings.clock().instant());
+        List<HasMetadata> objects = preparer.objects(state, stable).stream()
+                .filter(o -> !o.getMetadata().getName().equals(plan.deployment()))
+                .filter(ClusterWrites::isOurs).toList();
+        String yaml = objects.stream().map(o -> client.getKubernetesSerialization().asYaml(o))
+                .map(y -> y.startsWith("---") ? y : "---\n" + y).collect(Collectors.joining());
+        return new ReleasePreview(plan, number, stable.getSpec().getReplicas() == null ? 1 : stable.getSpec().getReplicas(),
+                state.canaryReplicas(), plan.baseline() ? state.canaryReplicas() : 0, objects, yaml);
+    }
+
+    /**
+     * Prepare: refuses while a release is unfinished, checks RBAC, dry-runs every object (unless
+     * {@code skipDryRun}), then records the release in CanaryDeploying. Call {@link #drive} to carry it out.
+     */
+    public ReleaseState start(ReleasePlan plan, boolean skipDryRun) {
+        Deployment stable = preparer.stable(plan);
+        ReleaseHistory history = store.load(plan.namespace(), plan.deployment());
+        history.refuseIfUnfinished();
+        int number = history.nextNumber();
+        ReleaseState state = preparer.prepare(plan, number, stable, settings.clock().instant());
+        boolean withSecrets = plan.fromManifest() && !ManifestBundle.parse(plan.manifestYaml(), plan.deployment(),
+                client.getKubernetesSerialization()).secrets().isEmpty();
+        List<Permission> needed = RbacPreflight.neededFor(withSecrets);
+        new RbacPreflight(client).check(plan.namespace(), needed);
+        String dryRun = skipDryRun ? "server-side dry run skipped (--skip-dry-run)"
+                : "server-side dry run passed for " + preparer.dryRun(state, stable) + " object(s)";
+        ReleaseState ready = state.withPrepareLines(settings.clock().instant(),
+                List.of("RBAC preflight passed (" + needed.size() + " permissions)", dryRun));
+        store.update(plan.namespace(), plan.deployment(), h -> {
+            h.refuseIfUnfinished();
+            if (h.nextNumber() != number) {
+                throw new CoalmineException("another release of " + plan.deployment() + " was started at the same "
+                        + "moment; look at coalmine canary status " + plan.deployment());
+            }
+            return h.begin(ready);
+        });
+        ready.log().forEach(line -> events.record(ready, line));
+        return ready;
+    }
+
+    public ReleaseStatus status(String namespace, String deployment) {
+        ReleaseState current = store.load(namespace, deployment).current().orElse(null);
+        int release = current == null ? -1 : current.number();
+        return new ReleaseStatus(namespace, deployment, current,
+                track(observer.status(namespace, deployment, ReleaseNames.STABLE, release)),
+                track(observer.status(namespace, ReleaseNames.canary(deployment), ReleaseNames.CANARY, release)),
+                track(observer.status(namespace, ReleaseNames.baseline(deployment), ReleaseNames.BASELINE, release)),
+                new WorkloadLease(client, namespace, deployment, settings.identity(), settings.leaseDuration(),
+                        settings.clock()).holder().orElse(null));
+    }
+
+    /**
+     * Records "promote" by {@code who}. Throws "already decided by …" if someone rejected first; if the release
+     * was already promoted it is returned as it is (so a re-run after a kill just continues).
+     */
+    public ReleaseState promote(String namespace, String deployment, String who) {
+        return decide(namespace, deployment, Verdict.PROMOTE, who);
+    }
+
+    /** Records "reject" by {@code who}; like {@link #promote}, the opposite decision recorded first wins. */
+    public ReleaseState reject(String namespace, String deployment, String who) {
+        return decide(namespace, deployment, Verdict.REJECT, who);
+    }
+
+    /** All releases of the workload, oldest first. */
+    public List<ReleaseState> history(String namespace, String deployment) {
+        return store.load(namespace, deployment).releases();
+    }
+
+    /** Calls {@code listener} (on a fabric8 thread) whenever the stored history changes; close when done. */
+    public Watch watch(String namespace, String deployment, Consumer<ReleaseHistory> listener) {
+        return store.watch(namespace, deployment, listener);
+    }
+
+    /**
+     * Carries the current release forward in this process until it is finished or {@code until} holds
+     * (e.g. {@code s -> s.phase().awaitingDecision()}), or {@code timeout} passes.
+     */
+    public ReleaseState drive(String namespace, String deployment, Predicate<ReleaseState> until, Duration timeout,
+                              Consumer<ReleaseState> progress) {
+        return driver.run(namespace, deployment, until, timeout, progress);
+    }
+
+    public ReleaseDriver driver() {
+        return driver;
+    }
+
+    private ReleaseState decide(String namespace, String deployment, Verdict verdict, String who) {
+        ReleaseState before = store.load(namespace, deployment).current().orElse(null);
+        ReleaseHistory saved = store.update(namespace, deployment, h -> {
+            ReleaseState current = h.current().orElseThrow(() -> new CoalmineException(deployment + " in namespace "
+                    + namespace + " has no release to decide on; start one with coalmine canary start"));
+            if (current.decision() != null && current.decision().verdict() == verdict) {
+                return h;
+            }
+            return h.updateCurrent(r -> r.withDecision(new Decision(verdict, who, settings.clock().instant())));
+        });
+        ReleaseState state = saved.current().orElseThrow();
+        if (!state.equals(before) && state.decision() != null && who.equals(state.decision().who())) {
+            events.record(state, state.log().get(state.log().size() - 1));
+        }
+        return state;
+    }
+
+    private static TrackStatus track(WorkloadStatus s) {
+        return s.exists() ? new TrackStatus(true, s.desiredReplicas(), s.readyReplicas(), s.images()) : TrackStatus.absent();
+    }
+}

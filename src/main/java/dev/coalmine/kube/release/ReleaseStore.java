@@ -1,0 +1,110 @@
+package dev.coalmine.kube.release;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.ReleaseHistory;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.net.HttpURLConnection;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The release history of a workload, in the ConfigMap {@code coalmine-release-<deployment>}. Every write is
+ * based on the resourceVersion it read; on a conflict it reads again and re-applies the change.
+ */
+public final class ReleaseStore {
+    static final String KEY = "releases.json";
+    static final String STATE_OF = "coalmine.dev/state-of";
+    private static final int MAX_ATTEMPTS = 20;
+    /** A ConfigMap holds at most 1 MiB; leave room for metadata. */
+    static final int MAX_JSON_CHARS = 900_000;
+
+    private final KubernetesClient client;
+    private final ReleaseStateCodec codec;
+
+    public ReleaseStore(KubernetesClient client, ReleaseStateCodec codec) {
+        this.client = client;
+        this.codec = codec;
+    }
+
+    public ReleaseHistory load(String namespace, String deployment) {
+        return decode(namespace, deployment, get(namespace, deployment));
+    }
+
+    /**
+     * Applies {@code change} to the stored history and writes it, retrying on conflicts. A
+     * {@link CoalmineException} from {@code change} (e.g. "already decided by …") ends the attempt unchanged.
+     */
+    public ReleaseHistory update(String namespace, String deployment, UnaryOperator<ReleaseHistory> change) {
+        for (int attempt = 1; ; attempt++) {
+            ConfigMap current = get(namespace, deployment);
+            ReleaseHistory before = decode(namespace, deployment, current);
+            ReleaseHistory after = change.apply(before);
+            if (after.equals(before)) {
+                return before;
+            }
+            try {
+                write(namespace, deployment, current, after);
+                return after;
+            } catch (KubernetesClientException e) {
+                boolean lostRace = e.getCode() == HttpURLConnection.HTTP_CONFLICT;
+                if (!lostRace || attempt >= MAX_ATTEMPTS) {
+                    throw new CoalmineException("cannot save the release state of " + deployment + " in " + namespace
+                            + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** Calls {@code listener} with the history whenever it changes; close the watch when done. */
+    public Watch watch(String namespace, String deployment, Consumer<ReleaseHistory> listener) {
+        return client.configMaps().inNamespace(namespace).withName(ReleaseNames.stateConfigMap(deployment))
+                .watch(new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, ConfigMap resource) {
+                        listener.accept(action == Action.DELETED ? ReleaseHistory.empty()
+                                : decode(namespace, deployment, resource));
+                    }
+
+                    @Override
+                    public void onClose(WatcherException cause) {
+                        // the caller reloads when it reopens the watch
+                    }
+                });
+    }
+
+    private void write(String namespace, String deployment, ConfigMap current, ReleaseHistory history) {
+        String json = codec.write(history);
+        while (json.length() > MAX_JSON_CHARS && history.releases().size() > 1) {
+            history = history.withoutOldest();
+            json = codec.write(history);
+        }
+        if (current == null) {
+            client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
+                    .withNewMetadata().withName(ReleaseNames.stateConfigMap(deployment)).withNamespace(namespace)
+                    .withLabels(Map.of(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE, STATE_OF, deployment))
+                    .endMetadata()
+                    .withData(Map.of(KEY, json)).build()).create();
+        } else {
+            ConfigMap next = new ConfigMapBuilder(current).withData(Map.of(KEY, json)).build();
+            client.configMaps().inNamespace(namespace).resource(next).update();
+        }
+    }
+
+    private ConfigMap get(String namespace, String deployment) {
+        return client.configMaps().inNamespace(namespace).withName(ReleaseNames.stateConfigMap(deployment)).get();
+    }
+
+    private ReleaseHistory decode(String namespace, String deployment, ConfigMap map) {
+        if (map == null || map.getData() == null || !map.getData().containsKey(KEY)) {
+            return ReleaseHistory.empty();
+        }
+        return codec.read(map.getData().get(KEY), "ConfigMap " + namespace + "/" + ReleaseNames.stateConfigMap(deployment));
+    }
+}

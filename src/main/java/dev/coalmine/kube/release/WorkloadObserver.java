@@ -1,0 +1,106 @@
+package dev.coalmine.kube.release;
+
+import dev.coalmine.core.release.Observation;
+import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.WorkloadStatus;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Looks at stable, canary, baseline and the versioned config of a release and reports what it sees. */
+public final class WorkloadObserver {
+    /** Container waiting reasons that will not fix themselves. */
+    private static final Set<String> STUCK = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
+            "CrashLoopBackOff", "CreateContainerConfigError", "CreateContainerError", "ErrImageNeverPull");
+
+    private final KubernetesClient client;
+    private final Clock clock;
+
+    public WorkloadObserver(KubernetesClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    public Observation observe(ReleaseState state, StartSnapshot snapshot) {
+        String ns = state.plan().namespace();
+        String name = state.plan().deployment();
+        int n = state.number();
+        long copies = Stream.concat(
+                client.configMaps().inNamespace(ns).withLabels(copyLabels(name, n)).list().getItems().stream(),
+                client.secrets().inNamespace(ns).withLabels(copyLabels(name, n)).list().getItems().stream()).count();
+        return new Observation(clock.instant(), status(ns, name, ReleaseNames.STABLE, n),
+                status(ns, ReleaseNames.canary(name), ReleaseNames.CANARY, n),
+                status(ns, ReleaseNames.baseline(name), ReleaseNames.BASELINE, n),
+                snapshot.copiesNeeded(), (int) copies);
+    }
+
+    static Map<String, String> copyLabels(String deployment, int release) {
+        return Map.of(ReleaseNames.CONFIG_OF, deployment, ReleaseNames.RELEASE, String.valueOf(release));
+    }
+
+    /** The status of Deployment {@code name}; {@code track} and {@code release} pick the pods checked for problems. */
+    public WorkloadStatus status(String namespace, String name, String track, int release) {
+        Deployment d = client.apps().deployments().inNamespace(namespace).withName(name).get();
+        return d == null ? WorkloadStatus.absent() : status(d, track, release);
+    }
+
+    public WorkloadStatus status(Deployment d, String track, int release) {
+        DeploymentStatus s = Optional.ofNullable(d.getStatus()).orElseGet(DeploymentStatus::new);
+        Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();
+        String label = podLabels == null ? null : podLabels.get(ReleaseNames.RELEASE);
+        Integer templateRelease = label == null || !label.matches("\\d{1,9}") ? null : Integer.valueOf(label);
+        List<String> images = d.getSpec().getTemplate().getSpec().getContainers().stream().map(Container::getImage).toList();
+        String problem = conditionProblem(s);
+        if (problem == null && Objects.equals(templateRelease, release)) {
+            problem = podProblem(d, track, release);
+        }
+        return new WorkloadStatus(true, templateRelease, orZero(d.getSpec().getReplicas()), orZero(s.getReplicas()),
+                orZero(s.getUpdatedReplicas()), orZero(s.getReadyReplicas()), orZero(s.getAvailableReplicas()),
+                d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration(),
+                s.getObservedGeneration() == null ? 0 : s.getObservedGeneration(), images, problem);
+    }
+
+    private static String conditionProblem(DeploymentStatus s) {
+        for (DeploymentCondition c : Optional.ofNullable(s.getConditions()).orElse(List.of())) {
+            boolean deadline = "Progressing".equals(c.getType()) && "False".equals(c.getStatus());
+            boolean replicaFailure = "ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus());
+            if (deadline || replicaFailure) {
+                return c.getReason() + (c.getMessage() == null ? "" : ": " + c.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private String podProblem(Deployment d, String track, int release) {
+        List<Pod> pods = client.pods().inNamespace(d.getMetadata().getNamespace())
+                .withLabels(ReleaseNames.trackLabels(track, release)).list().getItems();
+        for (Pod pod : pods) {
+            List<ContainerStatus> statuses = pod.getStatus() == null ? List.of() : Stream.concat(
+                    Optional.ofNullable(pod.getStatus().getInitContainerStatuses()).orElse(List.of()).stream(),
+                    Optional.ofNullable(pod.getStatus().getContainerStatuses()).orElse(List.of()).stream()).toList();
+            for (ContainerStatus cs : statuses) {
+                var waiting = cs.getState() == null ? null : cs.getState().getWaiting();
+                if (waiting != null && STUCK.contains(waiting.getReason())) {
+                    return waiting.getReason() + " in pod " + pod.getMetadata().getName() + " (container "
+                            + cs.getName() + (cs.getImage() == null ? "" : ", image " + cs.getImage()) + ")";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int orZero(Integer i) {
+        return i == null ? 0 : i;
+    }
+}

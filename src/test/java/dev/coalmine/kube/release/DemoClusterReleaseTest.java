@@ -1,0 +1,115 @@
+package dev.coalmine.kube.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.CanarySize;
+import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.ReleasePhase;
+import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.demo.DemoCluster;
+import dev.coalmine.demo.DemoOptions;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The release engine on the demo cluster's API server (discovery, dry run, RBAC rules), checked with real kubectl. */
+class DemoClusterReleaseTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String NS = "default";
+    private static final String APP = "shop-frontend";
+
+    @TempDir
+    Path dir;
+
+    // Until the demo's ClusterSimulation is in main, InstantRollouts plays the deployment controller.
+    private final DemoCluster cluster = DemoCluster.start(DemoOptions.defaults().withComponent(new InstantRollouts()));
+    private final KubernetesClient client = cluster.client();
+    private final ReleaseService service = new ReleaseService(client,
+            ReleaseSettings.defaults("demo-test").withTiming(Duration.ofSeconds(15), Duration.ofMillis(100)));
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    private static ReleasePlan plan(String image) {
+        return ReleasePlan.ofImages(NS, APP, List.of(ImageChange.parse("frontend=" + image)), CanarySize.percent(25),
+                true);
+    }
+
+    private Deployment deployment(String name) {
+        return client.apps().deployments().inNamespace(NS).withName(name).get();
+    }
+
+    private String kubectl(String... args) throws IOException, InterruptedException {
+        Path kubeconfig = dir.resolve("kubeconfig");
+        cluster.writeKubeconfig(kubeconfig);
+        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "-n", NS));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    @Test
+    void fullCycleWithDryRunCheckedWithKubectl() throws Exception {
+        ReleaseState started = service.start(plan("registry.example.com/shop/frontend:1.4.0"), false);
+        assertThat(started.log()).extracting(l -> l.message()).anyMatch(m -> m.startsWith("server-side dry run passed"));
+        assertThat(deployment(APP + "-canary")).as("the dry run changed nothing").isNull();
+
+        ReleaseState waiting = service.drive(NS, APP, s -> s.phase().awaitingDecision(), WAIT, s -> { });
+        assertThat(waiting.phase()).isEqualTo(new ReleasePhase.AwaitingJudgment());
+        assertThat(kubectl("get", "deploy", "-l", "coalmine.dev/track=canary", "-o", "name"))
+                .isEqualTo("deployment.apps/shop-frontend-canary\n");
+        assertThat(kubectl("get", "deploy", "-l", "coalmine.dev/track=baseline", "-o", "name"))
+                .isEqualTo("deployment.apps/shop-frontend-baseline\n");
+        assertThat(kubectl("rollout", "status", "deployment/shop-frontend-canary", "--timeout=60s"))
+                .contains("successfully rolled out");
+
+        service.promote(NS, APP, "ana");
+        ReleaseState done = service.drive(NS, APP, s -> false, WAIT, s -> { });
+        assertThat(done.phase()).isEqualTo(new ReleasePhase.Succeeded());
+        assertThat(kubectl("rollout", "status", "deployment/" + APP, "--timeout=60s")).contains("successfully rolled out");
+        assertThat(kubectl("get", "deploy", APP, "-o", "jsonpath={.spec.template.spec.containers[0].image}"))
+                .isEqualTo("registry.example.com/shop/frontend:1.4.0");
+        assertThat(kubectl("get", "deploy", "-l", "app.kubernetes.io/managed-by=coalmine", "-o", "name")).isEmpty();
+        assertThat(kubectl("get", "events", "-o", "jsonpath={.items[*].reportingComponent}")).contains("coalmine");
+    }
+
+    @Test
+    void aMissingImageFailsAndLeavesNothing() {
+        service.start(plan("registry.example.com/shop/frontend:does-not-exist"), false);
+        ReleaseState done = service.drive(NS, APP, s -> s.phase().awaitingDecision(), WAIT, s -> { });
+        assertThat(done.phase()).isInstanceOf(ReleasePhase.Failed.class);
+        assertThat(((ReleasePhase.Failed) done.phase()).reason()).containsAnyOf("ErrImagePull", "ImagePullBackOff",
+                "ProgressDeadlineExceeded");
+        assertThat(deployment(APP + "-canary")).isNull();
+        assertThat(deployment(APP + "-baseline")).isNull();
+    }
+
+    @Test
+    void rbacDenialFromTheDemoRules() {
+        client.configMaps().inNamespace("coalmine-demo").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("demo-rbac").withNamespace("coalmine-demo").endMetadata()
+                .addToData("deny", "create deployments.apps\ncreate events\n").build()).create();
+        assertThatThrownBy(() -> service.start(plan("registry.example.com/shop/frontend:1.4.0"), false))
+                .isInstanceOf(CoalmineException.class)
+                .hasMessageContaining("cannot create deployments.apps, cannot create events");
+        assertThat(service.history(NS, APP)).isEmpty();
+    }
+}
