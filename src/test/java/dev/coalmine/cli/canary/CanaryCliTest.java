@@ -124,6 +124,11 @@ class CanaryCliTest {
         try {
             java.util.concurrent.Future<Integer> watching = thread.submit(() -> watcher.run("--kubeconfig",
                     kubeconfig.toString(), "canary", "status", "web", "--watch", "-o", "json", "--interval", "100ms"));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (watchOut.toString().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(watchOut.toString()).contains("\"phase\":\"CanaryDeploying\"");
             assertThat(run("canary", "reject", "web")).isZero();
             assertThat(watching.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
         } finally {

@@ -136,7 +136,8 @@ class ReleaseCycleTest {
             while (!phases.contains("AwaitingJudgment") && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(phases).contains("CanaryDeploying", "AwaitingJudgment");
+            assertThat(phases).contains("AwaitingJudgment");
+            assertThat(phases.indexOf("AwaitingJudgment")).isEqualTo(phases.size() - 1);
         } finally {
             new Thread(watch::close).start();
         }
