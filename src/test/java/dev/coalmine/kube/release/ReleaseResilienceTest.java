@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.ReleaseAction;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
@@ -87,6 +88,25 @@ class ReleaseResilienceTest {
         assertThat(cluster.deployment("shop", "web-baseline")).isNull();
         assertThat(cluster.deployment("shop", "web").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo("shop/web:2");
+    }
+
+    @Test
+    void aProcessKilledWhileCleaningUpAFailureIsContinued() {
+        cluster.createStable("shop", "web", 3, "shop/web:1");
+        AtomicBoolean killed = new AtomicBoolean();
+        ReleaseService first = service("first", (action, state) -> {
+            if (action instanceof ReleaseAction.DeleteBaseline && killed.compareAndSet(false, true)) {
+                throw new ProcessKilled();
+            }
+        });
+        first.start(ReleasePlan.ofImages("shop", "web", List.of(ImageChange.parse("shop/does-not-exist:2")),
+                CanarySize.count(1), true), true);
+        ReleaseState failed = driveSurvivingKill(first, service("second", ReleaseSettings.ActionHook.NONE), s -> false);
+        assertThat(killed).isTrue();
+        assertThat(failed.phase()).isInstanceOf(ReleasePhase.Failed.class);
+        assertThat(actionsOnly()).containsExactly("ApplyCanary", "ApplyBaseline", "DeleteCanary", "DeleteBaseline");
+        assertThat(cluster.deployment("shop", "web-canary")).isNull();
+        assertThat(cluster.deployment("shop", "web-baseline")).isNull();
     }
 
     private ReleaseState driveSurvivingKill(ReleaseService first, ReleaseService second, Predicate<ReleaseState> until) {
