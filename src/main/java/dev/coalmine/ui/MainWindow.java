@@ -2,7 +2,6 @@ package dev.coalmine.ui;
 
 import dev.coalmine.ui.connect.ConnectionBarView;
 import dev.coalmine.ui.connect.ConnectionViewModel;
-import dev.coalmine.ui.workloads.WorkloadDetailsView;
 import dev.coalmine.ui.workloads.WorkloadListView;
 import dev.coalmine.ui.workloads.WorkloadListViewModel;
 import javafx.geometry.Orientation;
@@ -19,16 +18,18 @@ import org.controlsfx.control.StatusBar;
 public final class MainWindow {
     private final Stage stage;
 
-    public MainWindow(Stage stage, ConnectionViewModel connection, WorkloadListViewModel workloads, Theme theme) {
+    public MainWindow(Stage stage, ConnectionViewModel connection, WorkloadListViewModel workloads, Theme theme,
+            java.util.concurrent.ExecutorService background) {
         this.stage = stage;
         BorderPane root = new BorderPane();
         root.setId("main-window");
         root.setTop(new ConnectionBarView(connection));
 
         WorkloadListView list = new WorkloadListView(workloads);
-        SplitPane split = new SplitPane(list, new WorkloadDetailsView(workloads));
+        SplitPane split = new SplitPane(list, new ContentArea(workloads, connection.connectedProperty(), background,
+                new FxUiThread()));
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.38);
         root.setCenter(split);
 
         StatusBar status = new StatusBar();

@@ -41,7 +41,7 @@ class MainWindowTest {
         api.client().resource(Deployments.of("default", "hello", 1, "hello:1")).create();
         WorkloadListViewModel workloads = new WorkloadListViewModel(background, new FxUiThread());
         ConnectionViewModel connection = new ConnectionViewModel(new TestAccess(), background, new FxUiThread(), workloads);
-        new MainWindow(stage, connection, workloads, new Theme(false)).stage().show();
+        new MainWindow(stage, connection, workloads, new Theme(false), background).stage().show();
         connection.start();
     }
 
@@ -68,7 +68,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("frontend");
         Eventually.assertThat(() -> assertThat(robot.lookup("#workload-details").tryQuery()).isPresent());
-        assertThat(robot.lookup("shop/frontend:1.3.0").tryQuery()).isPresent();
+        assertThat(robot.lookup("app: shop/frontend:1.3.0").tryQuery()).isPresent();
     }
 
     private static List<String> names(TableView<WorkloadSummary> table) {

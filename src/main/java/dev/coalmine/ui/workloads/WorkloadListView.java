@@ -46,8 +46,18 @@ public final class WorkloadListView extends VBox {
         placeholder.textProperty().bind(model.emptyMessage());
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
-        table.getSelectionModel().selectedItemProperty()
-                .addListener((obs, old, item) -> model.selectedProperty().set(item));
+        // A status update replaces the row's item, which clears the table's selection: the view-model keeps
+        // the selected workload (it clears it only when the Deployment is deleted) and the row is selected again.
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null) {
+                model.selectedProperty().set(item);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, item) -> {
+            if (item != null && table.getSelectionModel().getSelectedItem() != item) {
+                table.getSelectionModel().select(item);
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
 
         getChildren().addAll(title, filter, table);

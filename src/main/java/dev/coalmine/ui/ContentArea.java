@@ -1,0 +1,120 @@
+package dev.coalmine.ui;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.ui.connect.ConnectedCluster;
+import dev.coalmine.ui.connect.KubeconfigClusterAccess;
+import dev.coalmine.ui.rollout.RolloutSession;
+import dev.coalmine.ui.rollout.RolloutView;
+import dev.coalmine.ui.rollout.RolloutViewModel;
+import dev.coalmine.ui.wizard.WizardView;
+import dev.coalmine.ui.wizard.WizardViewModel;
+import dev.coalmine.ui.workloads.WorkloadDetailsView;
+import dev.coalmine.ui.workloads.WorkloadListViewModel;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.beans.value.ObservableObjectValue;
+import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The right-hand side of the console: the selected workload's details, the canary wizard, or the rollout
+ * view of its release. Selecting a workload that has a release opens that release.
+ */
+public final class ContentArea extends StackPane {
+    private final WorkloadListViewModel workloads;
+    private final ObservableObjectValue<ConnectedCluster> connection;
+    private final ExecutorService background;
+    private final UiThread ui;
+    private final WorkloadDetailsView details;
+    private EngineGateway engine;
+    private RolloutSession session;
+    private String shownName;
+
+    public ContentArea(WorkloadListViewModel workloads, ObservableObjectValue<ConnectedCluster> connection,
+            ExecutorService background, UiThread ui) {
+        this.workloads = workloads;
+        this.connection = connection;
+        this.background = background;
+        this.ui = ui;
+        setId("content-area");
+        details = new WorkloadDetailsView(workloads, this::startWizard);
+        getChildren().setAll(details);
+        connection.addListener((obs, old, cluster) -> {
+            closeSession();
+            engine = cluster == null ? null : new EngineGateway(cluster.client(), EngineGateway.consoleIdentity());
+            shownName = null;
+            show(details);
+        });
+        workloads.selectedProperty().addListener((obs, old, workload) -> selected(workload));
+    }
+
+    private void selected(WorkloadSummary workload) {
+        String name = workload == null ? null : workload.name();
+        if (Objects.equals(name, shownName)) {
+            return;
+        }
+        shownName = name;
+        closeSession();
+        show(details);
+        if (workload != null && engine != null) {
+            EngineGateway current = engine;
+            background.execute(() -> {
+                try {
+                    boolean hasRelease = current.status(workload.namespace(), workload.name()).current().isPresent();
+                    ui.execute(() -> {
+                        if (hasRelease && name.equals(shownName) && current == engine) {
+                            openRelease(workload);
+                        }
+                    });
+                } catch (CoalmineException e) {
+                    ui.execute(() -> details.showProblem("Cannot read the release state: " + e.getMessage()));
+                }
+            });
+        }
+    }
+
+    /** Opens the wizard for the workload. */
+    public void startWizard(WorkloadSummary workload) {
+        ConnectedCluster cluster = connection.get();
+        if (cluster == null || engine == null) {
+            return;
+        }
+        closeSession();
+        boolean demo = KubeconfigClusterAccess.DEMO_CHOICE.equals(cluster.choice());
+        WizardViewModel wizard = new WizardViewModel(workload, demo, engine, background, ui, this::openRelease);
+        show(new WizardView(wizard, () -> show(details)));
+    }
+
+    /** Shows the workload's release, live, driving it from this console while no other process does. */
+    public void openRelease(WorkloadSummary workload) {
+        ConnectedCluster cluster = connection.get();
+        if (cluster == null || engine == null) {
+            return;
+        }
+        closeSession();
+        shownName = workload.name();
+        RolloutViewModel model = new RolloutViewModel(workload.namespace(), workload.name(), engine, background, ui);
+        session = new RolloutSession(cluster.client(), model, background, ui,
+                Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "coalmine-metrics-" + workload.name());
+                    t.setDaemon(true);
+                    return t;
+                }));
+        session.open();
+        show(new RolloutView(session, () -> startWizard(workloads.find(workload.name()).orElse(workload))));
+    }
+
+    private void show(Node node) {
+        getChildren().setAll(node);
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            RolloutSession closing = session;
+            session = null;
+            background.execute(closing::close);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.coalmine.ui.rollout;
+
+import dev.coalmine.core.release.ReleasePhase;
+import java.util.List;
+
+/** Maps the engine's phases onto the four stages an operator reads: Canary → Verify → Primary → Wrap-up. */
+public final class PhaseStrip {
+    public enum Mark { DONE, CURRENT, TODO, FAILED, SKIPPED }
+
+    public record Stage(String title, Mark mark) {
+    }
+
+    private static final List<String> TITLES = List.of("Canary", "Verify", "Primary", "Wrap-up");
+
+    private PhaseStrip() {
+    }
+
+    public static List<Stage> of(ReleasePhase phase) {
+        if (phase instanceof ReleasePhase.CanaryDeploying) {
+            return marks(1, Mark.CURRENT, false);
+        }
+        if (phase instanceof ReleasePhase.AwaitingJudgment || phase instanceof ReleasePhase.Analysing) {
+            return marks(2, Mark.CURRENT, false);
+        }
+        if (phase instanceof ReleasePhase.Promoting) {
+            return marks(3, Mark.CURRENT, false);
+        }
+        if (phase instanceof ReleasePhase.Finalising) {
+            return marks(4, Mark.CURRENT, false);
+        }
+        if (phase instanceof ReleasePhase.Succeeded) {
+            return marks(4, Mark.DONE, false);
+        }
+        if (phase instanceof ReleasePhase.Rejecting) {
+            return marks(4, Mark.CURRENT, true);
+        }
+        if (phase instanceof ReleasePhase.Rejected) {
+            return marks(4, Mark.DONE, true);
+        }
+        return marks(4, Mark.FAILED, true);
+    }
+
+    /** Stages before {@code current} are done; the stage at {@code current} (1-based) gets {@code mark}. */
+    private static List<Stage> marks(int current, Mark mark, boolean primarySkipped) {
+        return java.util.stream.IntStream.range(0, TITLES.size()).mapToObj(i -> {
+            int n = i + 1;
+            Mark m = n < current ? Mark.DONE : n == current ? mark : Mark.TODO;
+            if (primarySkipped && n == 3) {
+                m = Mark.SKIPPED;
+            }
+            return new Stage(TITLES.get(i), m);
+        }).toList();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.coalmine.ui.rollout;
+
+import dev.coalmine.core.feed.LogLine;
+import dev.coalmine.core.feed.RolloutLine;
+import dev.coalmine.kube.release.TrackStatus;
+import dev.coalmine.ui.feed.EventsPane;
+import dev.coalmine.ui.feed.LinesPane;
+import dev.coalmine.ui.metrics.MetricsPanel;
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** One release: phase strip, tracks, Promote and Reject, and tabs for step log, events, pod logs and metrics. */
+public final class RolloutView extends VBox {
+    private final RolloutViewModel model;
+    private final HBox strip = new HBox(6);
+    private final HBox tracks = new HBox(10);
+
+    public RolloutView(RolloutSession session, Runnable onNewCanary) {
+        super(10);
+        this.model = session.model();
+        setId("rollout-view");
+        setPadding(new Insets(12));
+
+        Label headline = new Label();
+        headline.setId("rollout-headline");
+        headline.getStyleClass().add("title-4");
+        headline.setWrapText(true);
+        headline.textProperty().bind(model.headlineProperty());
+
+        Button promote = new Button("_Promote");
+        promote.setId("promote");
+        promote.getStyleClass().add("success");
+        promote.disableProperty().bind(model.canDecide().not());
+        promote.setOnAction(e -> confirm("Promote", model.promoteConfirmation(), model::promote));
+        Button reject = new Button("_Reject");
+        reject.setId("reject");
+        reject.getStyleClass().add("danger");
+        reject.disableProperty().bind(model.canDecide().not());
+        reject.setOnAction(e -> confirm("Reject", model.rejectConfirmation(), model::reject));
+        Button again = new Button("New canary\u2026");
+        again.setId("new-canary");
+        again.setOnAction(e -> onNewCanary.run());
+        again.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(model::finished, model.statusProperty()));
+        again.managedProperty().bind(again.visibleProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(10, strip, gap, again, promote, reject);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        Label message = new Label();
+        message.setId("rollout-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+
+        model.stages().addListener((ListChangeListener<PhaseStrip.Stage>) c -> showStages());
+        model.statusProperty().addListener((obs, old, s) -> showTracks());
+
+        TabPane tabs = new TabPane();
+        tabs.setId("rollout-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().add(new Tab("Step log", new LinesPane<>("step-log", session.rolloutLines(), RolloutView::stepText,
+                RolloutView::stepStyle, "The step log starts when the release does")));
+        tabs.getTabs().add(new Tab("Events", new EventsPane(session.events())));
+        tabs.getTabs().add(new Tab("Pod logs", new LinesPane<>("pod-logs", session.podLogs(), LogLine::prefixed,
+                line -> null, "Canary and baseline pod logs appear when their pods run")));
+        Tab metricsTab = new Tab("Metrics", new Label("Metrics appear once the release is loaded"));
+        metricsTab.setId("metrics-tab");
+        model.metricsProperty().addListener((obs, old, metrics) -> {
+            ScrollPane scroll = new ScrollPane(new MetricsPanel(metrics, verdictTile()));
+            scroll.setFitToWidth(true);
+            metricsTab.setContent(scroll);
+        });
+        tabs.getTabs().add(metricsTab);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        getChildren().addAll(headline, top, tracks, message, tabs);
+        showStages();
+        showTracks();
+    }
+
+    private static Tile verdictTile() {
+        return TileBuilder.create().skinType(Tile.SkinType.TEXT).prefSize(200, 150).title("Verdict")
+                .description("decided by the judge or the operator").build();
+    }
+
+    private static String stepText(RolloutLine line) {
+        return line.kind() == RolloutLine.Kind.STEP ? line.text() : "  " + line.text();
+    }
+
+    private static String stepStyle(RolloutLine line) {
+        return switch (line.kind()) {
+            case ERROR -> "line-error";
+            case DONE -> "line-done";
+            case STEP -> "line-step";
+            case STATUS -> null;
+        };
+    }
+
+    private void confirm(String action, String whatHappens, Runnable decide) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, whatHappens, ButtonType.CANCEL, ButtonType.OK);
+        alert.setTitle(action + " " + model.deployment());
+        alert.setHeaderText(action + " release of " + model.deployment() + "?");
+        alert.initOwner(getScene().getWindow());
+        alert.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> decide.run());
+    }
+
+    private void showStages() {
+        strip.getChildren().clear();
+        for (PhaseStrip.Stage stage : model.stages()) {
+            Label chip = new Label(symbol(stage.mark()) + " " + stage.title());
+            chip.getStyleClass().addAll("phase-chip", "phase-" + stage.mark().name().toLowerCase(java.util.Locale.ROOT));
+            strip.getChildren().add(chip);
+        }
+    }
+
+    private static String symbol(PhaseStrip.Mark mark) {
+        return switch (mark) {
+            case DONE -> "\u2714";
+            case CURRENT -> "\u25B6";
+            case TODO -> "\u25CB";
+            case FAILED -> "\u2716";
+            case SKIPPED -> "\u2013";
+        };
+    }
+
+    private void showTracks() {
+        tracks.getChildren().clear();
+        for (String name : List.of("stable", "baseline", "canary")) {
+            TrackStatus track = model.track(name).orElse(TrackStatus.absent());
+            Label title = new Label(name);
+            title.getStyleClass().add("text-bold");
+            Label replicas = new Label(track.exists() ? track.readyReplicas() + "/" + track.replicas() + " ready" : "not running");
+            replicas.setId("track-" + name);
+            Label images = new Label(String.join("\n", track.images()));
+            images.getStyleClass().add("text-muted");
+            images.setWrapText(true);
+            VBox card = new VBox(4, title, replicas, images);
+            card.getStyleClass().add("track-card");
+            card.setPadding(new Insets(8));
+            HBox.setHgrow(card, Priority.ALWAYS);
+            card.setMaxWidth(Double.MAX_VALUE);
+            tracks.getChildren().add(card);
+        }
+    }
+}

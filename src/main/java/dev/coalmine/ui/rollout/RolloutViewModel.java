@@ -1,0 +1,241 @@
+package dev.coalmine.ui.rollout;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.ReleasePhase;
+import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.StepLogEntry;
+import dev.coalmine.kube.release.ReleaseStatus;
+import dev.coalmine.kube.release.TrackStatus;
+import dev.coalmine.ui.UiThread;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One release as the rollout view shows it: phase strip, tracks, step log and the Promote and Reject
+ * decisions. Buttons only record a decision; whichever process drives the release carries it out, so a
+ * decision made by the CLI or another console shows up here through the state watch.
+ */
+public final class RolloutViewModel implements AutoCloseable {
+    private final String namespace;
+    private final String deployment;
+    private final ReleaseActionsGateway engine;
+    private final Executor background;
+    private final UiThread ui;
+    private final ObjectProperty<ReleaseStatus> status = new SimpleObjectProperty<>();
+    private final ObservableList<PhaseStrip.Stage> stages = FXCollections.observableArrayList();
+    private final ObservableList<String> stepLog = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Loading the release\u2026");
+    private final ObjectProperty<dev.coalmine.ui.metrics.MetricsViewModel> metrics = new SimpleObjectProperty<>();
+    private final BooleanBinding canDecide;
+    private volatile boolean closed;
+    private volatile boolean refreshQueued;
+    private AutoCloseable watch;
+
+    public RolloutViewModel(String namespace, String deployment, ReleaseActionsGateway engine, Executor background,
+            UiThread ui) {
+        this.namespace = namespace;
+        this.deployment = deployment;
+        this.engine = engine;
+        this.background = background;
+        this.ui = ui;
+        canDecide = Bindings.createBooleanBinding(() -> current().map(s -> s.phase().awaitingDecision()
+                && s.decision() == null).orElse(false), status);
+    }
+
+    /** Loads the release, watches it, and drives it in this process until it is finished. */
+    public void open() {
+        background.execute(() -> {
+            try {
+                watch = engine.watch(namespace, deployment, this::refresh);
+            } catch (CoalmineException e) {
+                ui.execute(() -> message.set("Live updates are off: " + e.getMessage()));
+            }
+            refresh();
+            try {
+                engine.drive(namespace, deployment, state -> refresh());
+            } catch (CoalmineException e) {
+                if (!closed) {
+                    ui.execute(() -> message.set(e.getMessage()));
+                }
+            }
+        });
+    }
+
+    /** Reads the release and its tracks again; bursts of changes collapse into one read. */
+    public void refresh() {
+        if (closed || refreshQueued) {
+            return;
+        }
+        refreshQueued = true;
+        background.execute(() -> {
+            refreshQueued = false;
+            try {
+                ReleaseStatus read = engine.status(namespace, deployment);
+                ui.execute(() -> show(read));
+            } catch (CoalmineException e) {
+                ui.execute(() -> message.set("Cannot read the release: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void show(ReleaseStatus read) {
+        status.set(read);
+        Optional<ReleaseState> state = read.current();
+        if (state.isEmpty()) {
+            headline.set(deployment + " has no release");
+            stages.clear();
+            stepLog.clear();
+            return;
+        }
+        ReleaseState s = state.get();
+        stages.setAll(PhaseStrip.of(s.phase()));
+        headline.set("Release " + s.number() + " of " + deployment + ": " + s.phase().label()
+                + Optional.ofNullable(read.reason()).map(r -> " \u2014 " + r).orElse("")
+                + s.decisionIfAny().map(d -> " \u00b7 " + d.describe()).orElse(""));
+        List<String> lines = s.log().stream().map(StepLogEntry::toString).toList();
+        if (!lines.equals(stepLog)) {
+            stepLog.setAll(lines);
+        }
+    }
+
+    /** Shows a problem of a part of the view (a feed that could not start) without hiding the release. */
+    public void showProblem(String problem) {
+        message.set(problem);
+    }
+
+    /** Called once the release's metric source is known. */
+    public void metricsReady(dev.coalmine.ui.metrics.MetricsViewModel ready) {
+        ui.execute(() -> metrics.set(ready));
+    }
+
+    public ObjectProperty<dev.coalmine.ui.metrics.MetricsViewModel> metricsProperty() {
+        return metrics;
+    }
+
+    public void promote() {
+        decide(true);
+    }
+
+    public void reject() {
+        decide(false);
+    }
+
+    private void decide(boolean promote) {
+        if (!canDecide.get()) {
+            return;
+        }
+        message.set(promote ? "Recording Promote\u2026" : "Recording Reject\u2026");
+        background.execute(() -> {
+            try {
+                if (promote) {
+                    engine.promote(namespace, deployment);
+                } else {
+                    engine.reject(namespace, deployment);
+                }
+                ui.execute(() -> message.set(promote ? "Promote recorded; the engine rolls stable forward."
+                        : "Reject recorded; the engine removes canary and baseline."));
+            } catch (CoalmineException e) {
+                ui.execute(() -> message.set(e.getMessage()));
+            }
+            refresh();
+        });
+    }
+
+    /** What Promote will do, in the words of the confirmation dialog. */
+    public String promoteConfirmation() {
+        ReleaseStatus read = status.get();
+        String images = current().map(s -> s.plan().images().stream().map(Object::toString)
+                .reduce((a, b) -> a + ", " + b).orElse("the new manifest")).orElse("the new version");
+        int replicas = read == null ? 0 : read.stable().replicas();
+        return "Rolling update of " + deployment + " (" + replicas + " replicas) to " + images + ", then delete "
+                + trackNames() + ".";
+    }
+
+    /** What Reject will do. */
+    public String rejectConfirmation() {
+        return "Delete " + trackNames() + "; " + deployment + " stays as it is.";
+    }
+
+    private String trackNames() {
+        boolean baseline = current().map(s -> s.plan().baseline()).orElse(true);
+        return deployment + "-canary" + (baseline ? " and " + deployment + "-baseline" : "");
+    }
+
+    private Optional<ReleaseState> current() {
+        return Optional.ofNullable(status.get()).flatMap(ReleaseStatus::current);
+    }
+
+    public Optional<TrackStatus> track(String name) {
+        ReleaseStatus read = status.get();
+        if (read == null) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (name) {
+            case "canary" -> read.canary();
+            case "baseline" -> read.baseline();
+            default -> read.stable();
+        });
+    }
+
+    public boolean finished() {
+        return current().map(s -> s.phase().terminal()).orElse(false);
+    }
+
+    public ReleasePhase phase() {
+        return current().map(ReleaseState::phase).orElse(null);
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public String deployment() {
+        return deployment;
+    }
+
+    public ObjectProperty<ReleaseStatus> statusProperty() {
+        return status;
+    }
+
+    public ObservableList<PhaseStrip.Stage> stages() {
+        return stages;
+    }
+
+    public ObservableList<String> stepLog() {
+        return stepLog;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canDecide() {
+        return canDecide;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (Exception ignored) {
+                // the watch is being dropped with the view
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.coalmine.ui.journey;
+
+import dev.coalmine.cli.KubeTarget;
+import dev.coalmine.demo.ConsoleDemo;
+import dev.coalmine.demo.DemoCluster;
+import dev.coalmine.demo.DemoOptions;
+import dev.coalmine.demo.SimulatedComponents;
+import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.demo.traffic.TrafficSettings;
+import dev.coalmine.kube.config.ClusterConnector;
+import dev.coalmine.kube.config.KubeEnvironment;
+import dev.coalmine.ui.ConsoleLauncher;
+import dev.coalmine.ui.connect.KubeconfigClusterAccess;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.stage.Stage;
+
+/** The real console on the TestFX stage, connected to a demo cluster with fast simulated controllers. */
+final class ConsoleFixture implements AutoCloseable {
+    private final ConsoleDemo demo = new ConsoleDemo(DemoOptions.defaults()
+            .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())));
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "journey-background");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Path home;
+
+    ConsoleFixture() throws IOException {
+        home = Files.createTempDirectory("coalmine-journey-home");
+        demo.kubeconfig();
+    }
+
+    /** Opens the console; with no kubeconfig in the (empty) home it connects to the demo cluster. */
+    void show(Stage stage) {
+        KubeconfigClusterAccess access = new KubeconfigClusterAccess(KubeTarget.defaults(),
+                new KubeEnvironment(Optional.empty(), home, "/usr/bin:/bin"), new ClusterConnector(), demo::kubeconfig);
+        ConsoleLauncher.show(stage, access, background).start();
+    }
+
+    DemoCluster cluster() {
+        return demo.running().orElseThrow();
+    }
+
+    KubernetesClient client() {
+        return cluster().client();
+    }
+
+    Path kubeconfig() {
+        return demo.kubeconfig();
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        demo.close();
+    }
+}

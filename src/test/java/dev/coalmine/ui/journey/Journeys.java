@@ -1,0 +1,36 @@
+package dev.coalmine.ui.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coalmine.testing.Eventually;
+import java.time.Duration;
+import javafx.scene.control.Label;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Steps several journeys share. */
+final class Journeys {
+    private Journeys() {
+    }
+
+    /** Waits for the workload to be listed and steady, selects it and opens the wizard. */
+    static void openWizard(FxRobot robot, String workload) {
+        Eventually.assertThat(Duration.ofSeconds(90), () -> assertThat(robot.lookup(".table-row-cell")
+                .match(row -> row.toString().contains(workload) || containsText(row, workload)).tryQuery()).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(workload);
+        Eventually.assertThat(() -> assertThat(robot.lookup("#start-canary").tryQuery()).isPresent());
+        robot.clickOn("#start-canary");
+        Eventually.assertThat(() -> assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse());
+    }
+
+    static void awaitHeadline(FxRobot robot, String text, Duration timeout) {
+        Eventually.assertThat(timeout, () -> assertThat(robot.lookup("#rollout-headline").tryQueryAs(Label.class))
+                .hasValueSatisfying(l -> assertThat(l.getText()).contains(text)));
+    }
+
+    private static boolean containsText(javafx.scene.Node row, String text) {
+        return row instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null
+                && r.getItem().toString().contains(text);
+    }
+}

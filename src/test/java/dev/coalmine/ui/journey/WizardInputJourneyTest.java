@@ -1,0 +1,68 @@
+package dev.coalmine.ui.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Journey 3: a wizard input error is shown next to the field, blocks Next, and clears once corrected. */
+@ExtendWith(ApplicationExtension.class)
+class WizardInputJourneyTest {
+    private ConsoleFixture console;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        console = new ConsoleFixture();
+        console.show(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        console.close();
+    }
+
+    @Test
+    void anInvalidImageAndSizeAreExplainedAndCorrected(FxRobot robot) {
+        Journeys.openWizard(robot, "shop-frontend");
+        robot.clickOn("#wizard-next");
+
+        TextField image = robot.lookup("#image-frontend").queryAs(TextField.class);
+        type(robot, image, "registry.example.com/shop/Frontend:1.4.0");
+        assertThat(problem(robot, "#image-frontend-problem")).isEqualTo("Repository names must be lower case");
+        assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
+
+        type(robot, image, "registry.example.com/shop/frontend:1.4.0");
+        assertThat(problem(robot, "#image-frontend-problem")).isEmpty();
+        assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse();
+        robot.clickOn("#wizard-next");
+
+        type(robot, robot.lookup("#size-amount").queryAs(TextField.class), "150");
+        assertThat(problem(robot, "#size-amount-problem")).contains("at most 100");
+        assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
+        type(robot, robot.lookup("#size-amount").queryAs(TextField.class), "50");
+        assertThat(problem(robot, "#size-amount-problem")).isEmpty();
+        assertThat(robot.lookup("#size-replicas").queryAs(Label.class).getText())
+                .isEqualTo("Canary: 2 pod(s) \u00b7 Baseline: 2 pod(s) \u00b7 Stable keeps 4");
+
+        robot.clickOn("#wizard-back");
+        assertThat(robot.lookup("#image-frontend").queryAs(TextField.class).getText())
+                .isEqualTo("registry.example.com/shop/frontend:1.4.0");
+    }
+
+    /** Clears the field and types the text key by key, as the operator would. */
+    private static void type(FxRobot robot, TextField field, String text) {
+        robot.interact(field::clear);
+        robot.clickOn(field).write(text);
+    }
+
+    private static String problem(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}
