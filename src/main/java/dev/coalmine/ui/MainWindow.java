@@ -29,7 +29,7 @@ public final class MainWindow {
         SplitPane split = new SplitPane(list, new ContentArea(workloads, connection.connectedProperty(), background,
                 new FxUiThread()));
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.38);
+        split.setDividerPositions(0.42);
         root.setCenter(split);
 
         StatusBar status = new StatusBar();

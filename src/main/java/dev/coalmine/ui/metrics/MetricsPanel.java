@@ -70,8 +70,13 @@ public final class MetricsPanel extends VBox {
             String format) {
         Runnable update = () -> {
             double value = canary.doubleValue();
-            tile.setValue(Double.isFinite(value) ? value : 0);
-            tile.setText(Double.isFinite(value) ? "canary" : "canary: no data yet");
+            boolean known = Double.isFinite(value);
+            // No data is not zero: the number is hidden rather than shown as a reassuring 0.
+            tile.setValueVisible(known);
+            if (known) {
+                tile.setValue(value);
+            }
+            tile.setText(known ? "canary" : "canary: no data yet");
             double other = control.doubleValue();
             tile.setDescription(controlName + ": " + (Double.isFinite(other)
                     ? String.format(Locale.ROOT, format, other) : "no data"));

@@ -102,7 +102,7 @@ public final class RolloutViewModel implements AutoCloseable {
         headline.set("Release " + s.number() + " of " + deployment + ": " + s.phase().label()
                 + Optional.ofNullable(read.reason()).map(r -> " \u2014 " + r).orElse("")
                 + s.decisionIfAny().map(d -> " \u00b7 " + d.describe()).orElse(""));
-        List<String> lines = s.log().stream().map(StepLogEntry::toString).toList();
+        List<String> lines = s.log().stream().map(RolloutViewModel::stepLine).toList();
         if (!lines.equals(stepLog)) {
             stepLog.setAll(lines);
         }
@@ -120,6 +120,13 @@ public final class RolloutViewModel implements AutoCloseable {
 
     public ObjectProperty<dev.coalmine.ui.metrics.MetricsViewModel> metricsProperty() {
         return metrics;
+    }
+
+    private static final java.time.format.DateTimeFormatter CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
+    private static String stepLine(StepLogEntry entry) {
+        return CLOCK.format(entry.at()) + " [" + entry.stage().title() + "] " + entry.message();
     }
 
     public void promote() {

@@ -1,0 +1,168 @@
+package dev.coalmine.tools;
+
+import dev.coalmine.cli.KubeTarget;
+import dev.coalmine.demo.ConsoleDemo;
+import dev.coalmine.demo.DemoOptions;
+import dev.coalmine.demo.SimulatedComponents;
+import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.demo.traffic.TrafficSettings;
+import dev.coalmine.kube.config.ClusterConnector;
+import dev.coalmine.kube.config.KubeEnvironment;
+import dev.coalmine.ui.ConsoleLauncher;
+import dev.coalmine.ui.connect.KubeconfigClusterAccess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+/**
+ * Drives the real console on the demo cluster through the wizard and into a release, taking a screenshot
+ * of the X display at each stop. Run under Xvfb: {@code xvfb-run -a -s "-screen 0 1366x768x24" java … ScreenshotTour OUTDIR [judge]}.
+ */
+public final class ScreenshotTour {
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "src/site/screenshots");
+        boolean automatic = args.length > 1 && args[1].equals("auto");
+        Files.createDirectories(out);
+        Path home = Files.createTempDirectory("coalmine-tour");
+        ExecutorService background = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        });
+        try (ConsoleDemo demo = new ConsoleDemo(DemoOptions.defaults()
+                .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())))) {
+            KubeconfigClusterAccess access = new KubeconfigClusterAccess(KubeTarget.defaults(),
+                    new KubeEnvironment(Optional.empty(), home, "/usr/bin:/bin"), new ClusterConnector(), demo::kubeconfig);
+            Stage[] stage = new Stage[1];
+            Platform.startup(() -> {
+                stage[0] = new Stage();
+                ConsoleLauncher.show(stage[0], access, background).start();
+                stage[0].setX(0);
+                stage[0].setY(0);
+                stage[0].setWidth(1366);
+                stage[0].setHeight(768);
+            });
+            await(() -> onFx(() -> stage[0].getScene() != null && table(stage[0]).getItems().size() >= 2
+                    && table(stage[0]).getItems().stream().allMatch(w -> w.isSteady())));
+            shot(out.resolve("main-window.png"));
+            onFx(() -> {
+                TableView<dev.coalmine.core.workload.WorkloadSummary> table = table(stage[0]);
+                table.getItems().stream().filter(w -> w.name().equals("shop-frontend")).findFirst()
+                        .ifPresent(w -> table.getSelectionModel().select(w));
+                return null;
+            });
+            System.out.println("tour: selected " + onFx(() -> table(stage[0]).getSelectionModel().getSelectedItem()));
+            await(() -> find(stage[0], "#start-canary") != null);
+            fire(stage[0], "#start-canary");
+            await(() -> find(stage[0], "#wizard-next") != null && !((Button) find(stage[0], "#wizard-next")).isDisabled());
+            fire(stage[0], "#wizard-next");
+            onFx(() -> {
+                ((TextField) stage[0].getScene().lookup("#image-frontend")).setText(
+                        "registry.example.com/shop/frontend:1.4.0" + (automatic ? "-faulty" : ""));
+                return null;
+            });
+            for (int i = 0; i < 3; i++) {
+                fire(stage[0], "#wizard-next");
+            }
+            if (automatic) {
+                fire(stage[0], "#judge-automatic");
+                onFx(() -> {
+                    ((TextField) stage[0].getScene().lookup("#interval")).setText("5s");
+                    return null;
+                });
+            }
+            fire(stage[0], "#wizard-next");
+            await(() -> !((Button) find(stage[0], "#wizard-start")).isDisabled());
+            shot(out.resolve("wizard-review.png"));
+            fire(stage[0], "#wizard-start");
+            await(() -> find(stage[0], "#rollout-headline") != null
+                    && ((javafx.scene.control.Label) find(stage[0], "#rollout-headline")).getText()
+                    .matches(".*(AwaitingJudgment|Analysing).*"));
+            Thread.sleep(automatic ? 9_000 : 4_000);
+            onFx(() -> {
+                ((javafx.scene.control.TabPane) stage[0].getScene().lookup("#rollout-tabs")).getSelectionModel().select(3);
+                return null;
+            });
+            Thread.sleep(6_000);
+            shot(out.resolve(automatic ? "rollout-analysis.png" : "rollout-awaiting-judgment.png"));
+            onFx(() -> {
+                ((javafx.scene.control.TabPane) stage[0].getScene().lookup("#rollout-tabs")).getSelectionModel().select(0);
+                return null;
+            });
+            Thread.sleep(1_000);
+            shot(out.resolve("rollout-step-log.png"));
+            Platform.exit();
+        }
+        System.exit(0);
+    }
+
+    /** On the FX thread only. */
+    @SuppressWarnings("unchecked")
+    private static TableView<dev.coalmine.core.workload.WorkloadSummary> table(Stage stage) {
+        return (TableView<dev.coalmine.core.workload.WorkloadSummary>) stage.getScene().lookup("#workload-table");
+    }
+
+    private static Node find(Stage stage, String selector) {
+        try {
+            return onFx(() -> stage.getScene() == null ? null : stage.getScene().lookup(selector));
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static void fire(Stage stage, String selector) throws Exception {
+        System.out.println("tour: fire " + selector);
+        onFx(() -> {
+            Node node = stage.getScene().lookup(selector);
+            if (node instanceof javafx.scene.control.ButtonBase b) {
+                b.fire();
+            }
+            return null;
+        });
+        Thread.sleep(300);
+    }
+
+    private static <T> T onFx(Callable<T> task) throws Exception {
+        FutureTask<T> future = new FutureTask<>(task);
+        Platform.runLater(future);
+        return future.get();
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (Boolean.TRUE.equals(condition.call())) {
+                    return;
+                }
+            } catch (RuntimeException ignored) {
+                // not there yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the console did not get there in 2 minutes");
+
+    }
+
+    private static void shot(Path file) throws Exception {
+        Thread.sleep(800);
+        Process p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("import failed for " + file);
+        }
+        System.out.println("screenshot " + file);
+    }
+}
