@@ -2,6 +2,9 @@ package dev.coalmine.ui;
 
 import dev.coalmine.ui.connect.ConnectionBarView;
 import dev.coalmine.ui.connect.ConnectionViewModel;
+import dev.coalmine.ui.connect.KubeconfigClusterAccess;
+import dev.coalmine.ui.demo.DemoPanel;
+import dev.coalmine.ui.demo.DemoPanelViewModel;
 import dev.coalmine.ui.workloads.WorkloadListView;
 import dev.coalmine.ui.workloads.WorkloadListViewModel;
 import javafx.geometry.Orientation;
@@ -26,7 +29,16 @@ public final class MainWindow {
         root.setTop(new ConnectionBarView(connection));
 
         WorkloadListView list = new WorkloadListView(workloads);
-        SplitPane split = new SplitPane(list, new ContentArea(workloads, connection.connectedProperty(), background,
+        javafx.scene.layout.VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.VBox left = new javafx.scene.layout.VBox(list);
+        connection.connectedProperty().addListener((obs, old, cluster) -> {
+            left.getChildren().setAll(list);
+            if (cluster != null && KubeconfigClusterAccess.DEMO_CHOICE.equals(cluster.choice())) {
+                left.getChildren().add(new DemoPanel(new DemoPanelViewModel(cluster.client(), background,
+                        new FxUiThread()), workloads.selectedProperty()));
+            }
+        });
+        SplitPane split = new SplitPane(left, new ContentArea(workloads, connection.connectedProperty(), background,
                 new FxUiThread()));
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.42);
