@@ -26,7 +26,12 @@ public final class MainWindow {
         this.stage = stage;
         BorderPane root = new BorderPane();
         root.setId("main-window");
-        root.setTop(new ConnectionBarView(connection));
+        ConnectionBarView bar = new ConnectionBarView(connection);
+        javafx.scene.control.Button themeToggle = new javafx.scene.control.Button("\u25D0");
+        themeToggle.setId("theme-toggle");
+        themeToggle.setTooltip(new javafx.scene.control.Tooltip("Light or dark theme (Ctrl+Shift+D)"));
+        bar.getChildren().add(themeToggle);
+        root.setTop(bar);
 
         WorkloadListView list = new WorkloadListView(workloads);
         javafx.scene.layout.VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
@@ -52,6 +57,7 @@ public final class MainWindow {
 
         Scene scene = new Scene(root, 1280, 800);
         theme.apply(scene);
+        themeToggle.setOnAction(e -> theme.toggle(scene));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), connection::connect);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), () -> theme.toggle(scene));

@@ -90,6 +90,15 @@ public final class RolloutView extends VBox {
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         getChildren().addAll(headline, top, tracks, message, tabs);
+        // Ctrl+1…4 switch tabs; Alt+P and Alt+R (the buttons' mnemonics) promote and reject.
+        sceneProperty().addListener((obs, old, scene) -> {
+            for (int i = 0; i < tabs.getTabs().size() && scene != null; i++) {
+                int index = i;
+                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(
+                        javafx.scene.input.KeyCode.getKeyCode(Integer.toString(i + 1)),
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(index));
+            }
+        });
         showStages();
         showTracks();
     }
