@@ -147,7 +147,12 @@ class DeploymentSimulationTest {
         ReplicaSet newRs = replicaSets.stream().filter(rs -> DeploymentController.revisionOf(rs) == 2).findFirst().orElseThrow();
         ReplicaSet oldRs = replicaSets.stream().filter(rs -> DeploymentController.revisionOf(rs) == 1).findFirst().orElseThrow();
         assertThat(newRs.getSpec().getReplicas()).isEqualTo(4);
-        assertThat(newRs.getStatus().getAvailableReplicas()).isEqualTo(4);
+        // The ReplicaSet's status is written on the controller's next pass after the Deployment's.
+        Await.until("the new ReplicaSet's status to show 4 available", () -> {
+            ReplicaSet current = client.apps().replicaSets().inNamespace(newRs.getMetadata().getNamespace())
+                    .withName(newRs.getMetadata().getName()).get();
+            return current.getStatus() != null && Integer.valueOf(4).equals(current.getStatus().getAvailableReplicas());
+        });
         assertThat(oldRs.getSpec().getReplicas()).isZero();
         Await.until("the old pods to be gone", () -> podsOf(oldRs).isEmpty());
         assertThat(podsOf(newRs)).hasSize(4).allSatisfy(p ->

@@ -30,6 +30,7 @@ class EventFeedTest {
 
     @Test
     void startsWithTheHistoryThenFollowsLiveEventsOfTheReleaseOnly() throws Exception {
+        java.util.Set<Thread> feedThreadsBefore = feedThreads();
         // A ReplicaSet named like a stable one of "web" but owned by another Deployment "web-1".
         client.apps().replicaSets().inNamespace("shop").resource(new ReplicaSetBuilder().withNewMetadata()
                 .withName("web-1").withNamespace("shop").addNewOwnerReference().withKind("Deployment")
@@ -81,7 +82,13 @@ class EventFeedTest {
         create(event("after", "Deployment", "web-canary", "ScalingReplicaSet", "2026-01-01T10:06:00Z"));
         Thread.sleep(500);
         assertThat(delivered).as("nothing after close").hasSize(closedAt);
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("coalmine-event-feed"));
+        assertThat(feedThreads()).as("this feed's thread is gone (other tests' feeds may still run)")
+                .isSubsetOf(feedThreadsBefore);
+    }
+
+    private static java.util.Set<Thread> feedThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("coalmine-event-feed"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private void create(Event e) {
