@@ -9,6 +9,7 @@ import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
 import dev.coalmine.ui.ConsoleLauncher;
 import dev.coalmine.ui.connect.KubeconfigClusterAccess;
+import java.nio.file.Path;
 
 /**
  * The composition root. Deliberately not a JavaFX {@code Application}: a plain main class lets the
@@ -23,6 +24,7 @@ public final class App {
     }
 
     private static void openConsole(KubeTarget target) {
+        LogFile.useFor(LogFile.location(System.getenv(), Path.of(System.getProperty("user.home"))));
         try (ConsoleDemo demo = new ConsoleDemo(DemoOptions.defaults().withComponents(SimulatedComponents.realistic()))) {
             ConsoleLauncher.open(new KubeconfigClusterAccess(target, KubeEnvironment.fromSystem(),
                     new ClusterConnector(), demo::kubeconfig));
