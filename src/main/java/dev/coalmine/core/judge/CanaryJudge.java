@@ -36,7 +36,9 @@ public final class CanaryJudge {
         if (!evidence.samples().isEmpty()) {
             ComparisonReport report = statistics.compare(evidence.samples(), control);
             parts.add(report.verdict());
-            score = report.score();
+            // Nothing compared (every metric without enough data) is no score, not a score of 0.
+            score = report.metrics().stream().allMatch(m -> m.classification() == Classification.NO_DATA)
+                    ? Double.NaN : report.score();
         }
         return new Assessment(Verdict.combine(parts.toArray(Verdict[]::new)), score);
     }
