@@ -31,7 +31,7 @@ final class StatusView {
         }
         s.verdict().ifPresent(v -> {
             b.append("verdict:  check ").append(v.check()).append(" at ").append(v.at()).append(": ")
-                    .append(v.outcomeWord()).append(v.score() == null ? "" : String.format(" (score %.0f)", v.score()))
+                    .append(v.outcomeWord()).append(v.score() == null ? "" : String.format(java.util.Locale.ROOT, " (score %.0f)", v.score()))
                     .append('\n');
             v.reasons().forEach(reason -> b.append("  - ").append(reason).append('\n'));
         });

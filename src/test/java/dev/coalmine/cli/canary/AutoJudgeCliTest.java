@@ -78,6 +78,17 @@ class AutoJudgeCliTest {
     }
 
     @Test
+    void anInterruptedAutomaticReleaseIsResumedToItsEnd() {
+        assertThat(run("canary", "start", "shop-frontend", "--image", "frontend=registry.example.com/shop/frontend:2.0",
+                "--count", "1", "--judge", "auto", "--analysis-interval", "3s", "--no-wait")).as(err::toString).isZero();
+        assertThat(out.toString()).contains("release 1 of shop-frontend started: CanaryDeploying");
+
+        assertThat(run("canary", "resume", "shop-frontend")).as(err::toString).isZero();
+        assertThat(out.toString()).startsWith("release 1 of shop-frontend: Succeeded (last verdict: pass (score 100)");
+        assertThat(err.toString()).contains("[Apply] promoted by automatic judge (3 passing checks in a row");
+    }
+
+    @Test
     void judgeOptionsAreCheckedBeforeConnecting() {
         assertThat(run("canary", "start", "shop-frontend", "--image", "x:2", "--count", "1", "--prometheus",
                 "http://127.0.0.1:9090")).isEqualTo(2);
