@@ -39,6 +39,7 @@ public final class DemoCluster implements AutoCloseable {
                 component.start(cluster.client);
                 cluster.started.add(component);
             }
+            cluster.metricsUrl().ifPresent(url -> DemoEndpoints.advertiseMetrics(cluster.client, url));
             return cluster;
         } catch (RuntimeException e) {
             cluster.close();

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Metrics of a release's tracks. Failures are {@link MetricSourceException}s with operator-ready messages. */
-public interface MetricSource {
+public interface MetricSource extends AutoCloseable {
     /** The metrics this source can read, e.g. success rate and latency of a preset. */
     List<MetricSpec> metrics();
 
@@ -21,6 +21,19 @@ public interface MetricSource {
 
     /** Where the metrics come from, safe to show (no credentials). */
     String describe();
+
+    /**
+     * Whether the source holds data for the whole {@code window} before {@code now}. A source that samples for
+     * itself (the demo's) has none from before it was opened; Prometheus keeps history, so by default yes.
+     */
+    default boolean covers(Duration window, Instant now) {
+        return true;
+    }
+
+    /** Stops whatever the source runs in the background; by default nothing. */
+    @Override
+    default void close() {
+    }
 
     /** Every metric over the window, for the statistical judge. */
     default List<MetricSamples> rangeAll(MetricTarget target, Instant from, Instant to, Duration step) {

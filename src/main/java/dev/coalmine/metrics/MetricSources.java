@@ -4,6 +4,7 @@ import dev.coalmine.core.judge.JudgeSettings;
 import dev.coalmine.core.judge.MetricSpec;
 import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.judge.ThresholdPolicy;
+import dev.coalmine.metrics.demo.DemoMetricsSource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +16,9 @@ public final class MetricSources {
     }
 
     /**
-     * The source for {@code settings}; empty when there are no request metrics to read (Kubernetes health only,
-     * or the demo cluster without a Prometheus until the demo's direct source exists).
+     * The source for {@code settings}; empty when there are no request metrics to read (Kubernetes health only).
+     * The demo cluster without a Prometheus is read directly by a {@link DemoMetricsSource}, which scrapes in the
+     * background: close the source when done.
      *
      * @param auth credentials for a Prometheus URL, from the command line or environment, never from the settings
      */
@@ -30,6 +32,13 @@ public final class MetricSources {
         }
         if (location instanceof MetricsLocation.PrometheusService service) {
             return Optional.of(PrometheusSource.throughServiceProxy(client, service.namespaceServicePort(), timeout, queries));
+        }
+        if (location instanceof MetricsLocation.DemoCluster) {
+            if (!settings.customQueries().isEmpty()) {
+                throw new MetricSourceException("Custom queries (" + String.join(", ", settings.customQueries().keySet())
+                        + ") need Prometheus: add --prometheus URL or --prometheus-service NAMESPACE/SERVICE:PORT.");
+            }
+            return Optional.of(DemoMetricsSource.forCluster(client));
         }
         return Optional.empty();
     }

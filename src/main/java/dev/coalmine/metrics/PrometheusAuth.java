@@ -9,6 +9,26 @@ public sealed interface PrometheusAuth {
     /** The value of the Authorization header, if any. */
     Optional<String> authorizationHeader();
 
+    /** Bearer token from the environment variable that names it. */
+    String TOKEN_VARIABLE = "COALMINE_PROMETHEUS_TOKEN";
+    /** Basic auth user (password in {@link #PASSWORD_VARIABLE}). */
+    String USER_VARIABLE = "COALMINE_PROMETHEUS_USER";
+    String PASSWORD_VARIABLE = "COALMINE_PROMETHEUS_PASSWORD";
+
+    /**
+     * Credentials from the environment: {@code COALMINE_PROMETHEUS_TOKEN} (bearer), else
+     * {@code COALMINE_PROMETHEUS_USER} and {@code COALMINE_PROMETHEUS_PASSWORD} (basic), else none. Credentials never
+     * go into the judge settings, which are stored in the cluster.
+     */
+    static PrometheusAuth fromEnvironment(java.util.Map<String, String> environment) {
+        String token = environment.get(TOKEN_VARIABLE);
+        if (token != null && !token.isBlank()) {
+            return bearer(token);
+        }
+        String user = environment.get(USER_VARIABLE);
+        return user != null && !user.isBlank() ? basic(user, environment.getOrDefault(PASSWORD_VARIABLE, "")) : none();
+    }
+
     static PrometheusAuth none() {
         return new None();
     }

@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code coalmine canary …}: canary releases of a Deployment from the command line. */
 @Command(name = "canary", mixinStandardHelpOptions = true,
-        description = "Canary releases of a Deployment: plan, start, status, promote, reject, history.",
+        description = "Canary releases of a Deployment: plan, start, status, promote, reject, history, resume.",
         subcommands = {PlanCommand.class, StartCommand.class, StatusCommand.class, PromoteCommand.class,
-            RejectCommand.class, HistoryCommand.class})
+            RejectCommand.class, HistoryCommand.class, ResumeCommand.class})
 public final class CanaryCommand implements Callable<Integer> {
     @ParentCommand
     CoalmineCommand root;

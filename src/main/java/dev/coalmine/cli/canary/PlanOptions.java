@@ -56,8 +56,13 @@ final class PlanOptions {
      * before connecting, so usage errors never wait for the cluster.
      */
     ReleasePlan toPlan(String namespace, CommandLine commandLine) {
+        return toPlan(namespace, JudgeSpec::manual, commandLine);
+    }
+
+    /** The plan with the judge {@code judge} builds; its refusals are usage errors too. */
+    ReleasePlan toPlan(String namespace, java.util.function.Supplier<JudgeSpec> judge, CommandLine commandLine) {
         try {
-            return toPlan(namespace);
+            return toPlan(namespace).withJudge(judge.get());
         } catch (CoalmineException e) {
             throw new ParameterException(commandLine, e.getMessage(), e);
         }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code coalmine canary start}: creates the canary and waits until it can be judged. */
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = "Create the canary (and baseline) and wait for steady state. Exits 0 in AwaitingJudgment; "
-                + "a bad image or a timeout ends in Failed (canary removed) and exits 1.")
+                + "a bad image or a timeout ends in Failed (canary removed) and exits 1. With --judge auto it waits "
+                + "for the automatic judge: exit 0 Succeeded, 3 Rejected, 1 Failed, 4 when a person must decide.")
 final class StartCommand implements Callable<Integer> {
     @ParentCommand
     CanaryCommand canary;
@@ -26,6 +27,9 @@ final class StartCommand implements Callable<Integer> {
     @Mixin
     PlanOptions options;
 
+    @Mixin
+    JudgeOptions judge;
+
     @Option(names = "--no-wait", description = "Return once the release is recorded; do not wait for steady state.")
     boolean noWait;
 
@@ -34,9 +38,9 @@ final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        options.toPlan("default", spec.commandLine());
+        options.toPlan("default", judge::toSpec, spec.commandLine());
         try (CanarySession session = canary.open()) {
-            ReleasePlan plan = options.toPlan(session.namespace(), spec.commandLine());
+            ReleasePlan plan = options.toPlan(session.namespace(), judge::toSpec, spec.commandLine());
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             ProgressPrinter progress = new ProgressPrinter(err);
@@ -47,6 +51,11 @@ final class StartCommand implements Callable<Integer> {
                         + started.phase().label());
                 out.flush();
                 return 0;
+            }
+            if (judge.automatic()) {
+                ReleaseState state = session.service().drive(plan.namespace(), plan.deployment(),
+                        s -> s.phase() instanceof ReleasePhase.AwaitingJudgment, AutomaticOutcome.timeout(plan), progress);
+                return AutomaticOutcome.report(state, out, err, plan.deployment());
             }
             ReleaseState state = session.service().drive(plan.namespace(), plan.deployment(),
                     s -> s.phase().awaitingDecision(), plan.steadyStateTimeout().plusMinutes(2), progress);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coalmine.core.release.Decision;
+import dev.coalmine.core.release.RecordedVerdict;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.StepLogEntry;
 import dev.coalmine.kube.release.ReleaseStatus;
@@ -28,6 +29,12 @@ final class StatusView {
         if (s.reason() != null) {
             b.append("reason:   ").append(s.reason()).append('\n');
         }
+        s.verdict().ifPresent(v -> {
+            b.append("verdict:  check ").append(v.check()).append(" at ").append(v.at()).append(": ")
+                    .append(v.outcomeWord()).append(v.score() == null ? "" : String.format(java.util.Locale.ROOT, " (score %.0f)", v.score()))
+                    .append('\n');
+            v.reasons().forEach(reason -> b.append("  - ").append(reason).append('\n'));
+        });
         if (s.driver() != null) {
             b.append("driven by: ").append(s.driver()).append('\n');
         }
@@ -63,6 +70,7 @@ final class StatusView {
         root.set("baseline", track(s.baseline()));
         root.set("decision", s.decision().map(this::decision).orElse(null));
         root.put("reason", s.reason());
+        root.set("verdict", s.verdict().map(this::verdict).orElse(null));
         root.put("driver", s.driver());
         ArrayNode log = root.putArray("log");
         List<StepLogEntry> lines = r == null ? List.of() : r.lastLog(LOG_LINES);
@@ -99,7 +107,21 @@ final class StatusView {
     }
 
     private ObjectNode decision(Decision d) {
-        return json.createObjectNode().put("verdict", d.verdict().word()).put("who", d.who()).put("at", d.at().toString());
+        return json.createObjectNode().put("verdict", d.verdict().word()).put("who", d.who()).put("at", d.at().toString())
+                .put("reason", d.reason());
+    }
+
+    private ObjectNode verdict(RecordedVerdict v) {
+        ObjectNode o = json.createObjectNode().put("outcome", v.outcomeWord()).put("check", v.check())
+                .put("at", v.at().toString());
+        if (v.score() == null) {
+            o.putNull("score");
+        } else {
+            o.put("score", v.score());
+        }
+        ArrayNode reasons = o.putArray("reasons");
+        v.reasons().forEach(reasons::add);
+        return o;
     }
 
     String pretty(Object node) {

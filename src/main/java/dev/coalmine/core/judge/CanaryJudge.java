@@ -22,14 +22,28 @@ public final class CanaryJudge {
 
     /** The interval's verdict; {@code control} is the baseline when the release has one, else stable. */
     public Verdict judge(Evidence evidence, Track control) {
+        return assess(evidence, control).verdict();
+    }
+
+    /** The interval's verdict and the statistical score (NaN when no metric was compared). */
+    public Assessment assess(Evidence evidence, Track control) {
         List<Verdict> parts = new ArrayList<>();
         if (!evidence.sourceErrors().isEmpty()) {
             parts.add(new Verdict(Verdict.Outcome.ERROR, evidence.sourceErrors()));
         }
         parts.add(thresholds.check(evidence.reading()));
+        double score = Double.NaN;
         if (!evidence.samples().isEmpty()) {
-            parts.add(statistics.compare(evidence.samples(), control).verdict());
+            ComparisonReport report = statistics.compare(evidence.samples(), control);
+            parts.add(report.verdict());
+            // Nothing compared (every metric without enough data) is no score, not a score of 0.
+            score = report.metrics().stream().allMatch(m -> m.classification() == Classification.NO_DATA)
+                    ? Double.NaN : report.score();
         }
-        return Verdict.combine(parts.toArray(Verdict[]::new));
+        return new Assessment(Verdict.combine(parts.toArray(Verdict[]::new)), score);
+    }
+
+    /** A verdict with the score of the canary-versus-control comparison behind it. */
+    public record Assessment(Verdict verdict, double score) {
     }
 }

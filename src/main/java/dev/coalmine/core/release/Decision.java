@@ -2,8 +2,15 @@ package dev.coalmine.core.release;
 
 import java.time.Instant;
 
-/** A recorded promote or reject: who decided, and when. The driver carries it out. */
-public record Decision(Verdict verdict, String who, Instant at) {
+/**
+ * A recorded promote or reject: who decided, when, and why (the automatic judge gives its reasons; a person
+ * usually none, so {@code reason} may be null). The driver carries it out.
+ */
+public record Decision(Verdict verdict, String who, Instant at, String reason) {
+    public Decision(Verdict verdict, String who, Instant at) {
+        this(verdict, who, at, null);
+    }
+
     public static Decision promote(String who, Instant at) {
         return new Decision(Verdict.PROMOTE, who, at);
     }
@@ -13,6 +20,6 @@ public record Decision(Verdict verdict, String who, Instant at) {
     }
 
     public String describe() {
-        return verdict.word() + " by " + who + " at " + at;
+        return verdict.word() + " by " + who + " at " + at + (reason == null ? "" : ": " + reason);
     }
 }

@@ -92,7 +92,9 @@ public final class ReleaseDecider {
         }
         ReleasePhase judging = state.plan().judge().mode() == JudgeMode.AUTOMATIC
                 ? new ReleasePhase.Analysing() : new ReleasePhase.AwaitingJudgment();
-        return goTo(state, seen, judging, Stage.WAIT_FOR_STEADY_STATE,
+        ReleaseState judged = judging instanceof ReleasePhase.Analysing
+                ? state.withAnalysis(AnalysisState.start(seen.now())) : state;
+        return goTo(judged, seen, judging, Stage.WAIT_FOR_STEADY_STATE,
                 "canary is ready (" + describeReadiness(seen, state) + "); " + (judging instanceof ReleasePhase.Analysing
                         ? "analysing" : "waiting for promote or reject"));
     }
@@ -100,13 +102,23 @@ public final class ReleaseDecider {
     private static Step judge(Observation seen, ReleaseState state) {
         Decision decision = state.decision();
         if (decision == null) {
-            return new Step(state, List.of());
+            return needsHuman(state) ? goTo(state, seen, new ReleasePhase.AwaitingJudgment(), Stage.ANALYSIS,
+                    "the automatic judge cannot decide: waiting for a person to promote or reject ("
+                            + state.latestVerdict().map(RecordedVerdict::summary).orElse("no verdict") + ")")
+                    : new Step(state, List.of());
         }
+        String why = decision.reason() == null ? "" : " (" + decision.reason() + ")";
         if (decision.verdict() == Verdict.PROMOTE) {
             return goTo(state, seen, new ReleasePhase.Promoting(), Stage.APPLY,
-                    "promoted by " + decision.who() + "; rolling " + state.plan().deployment() + " to the new version");
+                    "promoted by " + decision.who() + why + "; rolling " + state.plan().deployment() + " to the new version");
         }
-        return goTo(state, seen, new ReleasePhase.Rejecting(), Stage.WRAP_UP, "rejected by " + decision.who());
+        return goTo(state, seen, new ReleasePhase.Rejecting(), Stage.WRAP_UP, "rejected by " + decision.who() + why);
+    }
+
+    /** The automatic analysis gave up deciding (too many inconclusive checks): a person decides from here. */
+    private static boolean needsHuman(ReleaseState state) {
+        return state.phase() instanceof ReleasePhase.Analysing && state.analysisIfAny()
+                .filter(a -> a.decision() == dev.coalmine.core.judge.AnalysisDecision.WAIT_FOR_HUMAN).isPresent();
     }
 
     private static Step promote(Observation seen, ReleaseState state) {

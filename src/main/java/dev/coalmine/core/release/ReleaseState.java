@@ -13,15 +13,37 @@ import java.util.Optional;
  * @param decision the recorded promote/reject, or null
  * @param finishedAt when it reached a terminal phase, or null
  * @param clusterSnapshot opaque to the engine: what the cluster edge fixed at the start (templates, config names)
+ * @param analysis the automatic judge's analysis (counts and latest verdict), or null when it never analysed
  */
 public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, ReleasePhase phase, Instant phaseSince,
                            Decision decision, List<StepLogEntry> log, Instant startedAt, Instant finishedAt,
-                           String clusterSnapshot) {
+                           String clusterSnapshot, AnalysisState analysis) {
 
     static final int MAX_LOG_LINES = 300;
 
     public ReleaseState {
         log = log == null ? List.of() : List.copyOf(log);
+    }
+
+    /** A release the automatic judge has not analysed. */
+    public ReleaseState(int number, ReleasePlan plan, int canaryReplicas, ReleasePhase phase, Instant phaseSince,
+                        Decision decision, List<StepLogEntry> log, Instant startedAt, Instant finishedAt,
+                        String clusterSnapshot) {
+        this(number, plan, canaryReplicas, phase, phaseSince, decision, log, startedAt, finishedAt, clusterSnapshot, null);
+    }
+
+    public Optional<AnalysisState> analysisIfAny() {
+        return Optional.ofNullable(analysis);
+    }
+
+    /** The automatic judge's latest verdict, if it judged this release. */
+    public Optional<RecordedVerdict> latestVerdict() {
+        return analysisIfAny().flatMap(AnalysisState::latestIfAny);
+    }
+
+    ReleaseState withAnalysis(AnalysisState next) {
+        return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, decision, log, startedAt, finishedAt,
+                clusterSnapshot, next);
     }
 
     /** A new release in {@code CanaryDeploying}, with the Prepare lines already written. */
@@ -56,7 +78,7 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
                     ? "promoted: wait until the canary is ready (AwaitingJudgment)" : "rejected any more"));
         }
         return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, newDecision, log, startedAt,
-                finishedAt, clusterSnapshot).withLog(newDecision.at(), Stage.WAIT_FOR_STEADY_STATE,
+                finishedAt, clusterSnapshot, analysis).withLog(newDecision.at(), Stage.WAIT_FOR_STEADY_STATE,
                 newDecision.verdict().word() + " recorded by " + newDecision.who());
     }
 
@@ -71,7 +93,7 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
 
     ReleaseState transitionTo(ReleasePhase next, Instant now) {
         return new ReleaseState(number, plan, canaryReplicas, next, now, decision, log, startedAt,
-                next.terminal() ? now : finishedAt, clusterSnapshot);
+                next.terminal() ? now : finishedAt, clusterSnapshot, analysis);
     }
 
     ReleaseState withLog(Instant now, Stage stage, String message) {
@@ -81,7 +103,7 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
             lines = lines.subList(lines.size() - MAX_LOG_LINES, lines.size());
         }
         return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, decision, lines, startedAt,
-                finishedAt, clusterSnapshot);
+                finishedAt, clusterSnapshot, analysis);
     }
 
     /**
@@ -95,7 +117,7 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
         ReleasePlan slim = plan.fromManifest() ? new ReleasePlan(plan.namespace(), plan.deployment(), plan.images(),
                 COMPACTED_MANIFEST, plan.size(), plan.baseline(), plan.judge(), plan.steadyStateTimeout()) : plan;
         return new ReleaseState(number, slim, canaryReplicas, phase, phaseSince, decision, lastLog(keptLogLines),
-                startedAt, finishedAt, "{}");
+                startedAt, finishedAt, "{}", analysis);
     }
 
     static final String COMPACTED_MANIFEST = "# manifest not kept in the history of finished releases";

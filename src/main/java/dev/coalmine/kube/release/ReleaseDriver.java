@@ -27,15 +27,17 @@ public final class ReleaseDriver {
     private final ReleaseActions actions;
     private final ReleaseEvents events;
     private final ReleaseSettings settings;
+    private final ReleaseAnalyser analyser;
 
     public ReleaseDriver(KubernetesClient client, ReleaseStore store, WorkloadObserver observer, ReleaseActions actions,
-                         ReleaseEvents events, ReleaseSettings settings) {
+                         ReleaseEvents events, ReleaseSettings settings, ReleaseAnalyser analyser) {
         this.client = client;
         this.store = store;
         this.observer = observer;
         this.actions = actions;
         this.events = events;
         this.settings = settings;
+        this.analyser = analyser;
     }
 
     /**
@@ -69,6 +71,7 @@ public final class ReleaseDriver {
                 }
             }
         } finally {
+            analyser.closeWorkload(namespace, deployment);
             lease.release();
         }
     }
@@ -77,7 +80,7 @@ public final class ReleaseDriver {
     public boolean tick(ReleaseState state) {
         StartSnapshot snapshot = snapshotOf(state);
         Observation seen = observer.observe(state, snapshot);
-        Step step = ReleaseDecider.decide(seen, state);
+        Step step = ReleaseDecider.decide(seen, analyser.analyseIfDue(state, seen.now()));
         ReleaseState next = step.next();
         if (!next.equals(state)) {
             if (!saveIfUnchanged(state, next)) {

@@ -7,6 +7,7 @@ import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.Verdict;
 import dev.coalmine.core.release.WorkloadStatus;
+import dev.coalmine.metrics.PrometheusAuth;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,7 +32,13 @@ public final class ReleaseService {
     private final ReleaseEvents events;
     private final ReleaseDriver driver;
 
+    /** With Prometheus credentials from the environment ({@link PrometheusAuth#fromEnvironment}). */
     public ReleaseService(KubernetesClient client, ReleaseSettings settings) {
+        this(client, settings, PrometheusAuth.fromEnvironment(System.getenv()));
+    }
+
+    /** @param prometheusAuth credentials for a Prometheus the automatic judge reaches by URL */
+    public ReleaseService(KubernetesClient client, ReleaseSettings settings, PrometheusAuth prometheusAuth) {
         this.client = client;
         this.settings = settings;
         this.store = new ReleaseStore(client, new ReleaseStateCodec());
@@ -40,7 +47,8 @@ public final class ReleaseService {
         ReleaseActions actions = new ReleaseActions(client, renderer);
         this.preparer = new ReleasePreparer(client, renderer, actions);
         this.events = new ReleaseEvents(client, settings.identity());
-        this.driver = new ReleaseDriver(client, store, observer, actions, events, settings);
+        this.driver = new ReleaseDriver(client, store, observer, actions, events, settings,
+                new ReleaseAnalyser(client, prometheusAuth));
     }
 
     /** Renders what {@code plan} would create and the replica counts; changes nothing. */

@@ -2,6 +2,7 @@ package dev.coalmine.kube.release;
 
 import dev.coalmine.core.release.Decision;
 import dev.coalmine.core.release.ReleasePhase;
+import dev.coalmine.core.release.RecordedVerdict;
 import dev.coalmine.core.release.ReleaseState;
 import java.util.Optional;
 
@@ -23,6 +24,11 @@ public record ReleaseStatus(String namespace, String deployment, ReleaseState re
 
     public Optional<Decision> decision() {
         return current().flatMap(ReleaseState::decisionIfAny);
+    }
+
+    /** The automatic judge's latest verdict (outcome, reasons, score, time), if it judged this release. */
+    public Optional<RecordedVerdict> verdict() {
+        return current().flatMap(ReleaseState::latestVerdict);
     }
 
     /** Why it failed, or null. */

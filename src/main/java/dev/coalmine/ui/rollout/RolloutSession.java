@@ -122,9 +122,12 @@ public final class RolloutSession implements AutoCloseable {
         }
         ReleaseState release = status.current().get();
         JudgeSettings settings = JudgeSettings.fromConfig(release.plan().judge().config());
-        EvidenceCollector collector = new EvidenceCollector(
-                MetricSources.forSettings(settings, client, PrometheusAuth.none(), Duration.ofSeconds(10)),
-                java.util.Optional.of(new KubernetesHealthSource(client)));
+        java.util.Optional<dev.coalmine.metrics.MetricSource> source =
+                MetricSources.forSettings(settings, client, PrometheusAuth.none(), Duration.ofSeconds(10));
+        synchronized (feeds) {
+            source.ifPresent(feeds::add); // the demo's source scrapes in the background until closed
+        }
+        EvidenceCollector collector = new EvidenceCollector(source, java.util.Optional.of(new KubernetesHealthSource(client)));
         MetricTarget target = new MetricTarget(model.namespace(), model.deployment(), settings.interval());
         Instant from = release.startedAt();
         Duration step = Duration.ofSeconds(Math.max(1, settings.interval().toSeconds() / 5));

@@ -1,0 +1,52 @@
+package dev.coalmine.cli.canary;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.JudgeMode;
+import dev.coalmine.core.release.ReleasePhase;
+import dev.coalmine.core.release.ReleaseState;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code coalmine canary resume}: carries on an unfinished release after the process that drove it was stopped. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Continue driving the current release (e.g. after start was interrupted): until it waits for "
+                + "a person, or, with the automatic judge, until it ends (exit codes as for start --judge auto).")
+final class ResumeCommand implements Callable<Integer> {
+    @ParentCommand
+    CanaryCommand canary;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "The stable Deployment.")
+    String deployment;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = PlanOptions.DurationConverter.class,
+            description = "How long to keep driving (default: as long as start would).")
+    Duration timeout;
+
+    @Override
+    public Integer call() {
+        try (CanarySession session = canary.open()) {
+            String ns = session.namespace();
+            ReleaseState current = session.service().history(ns, deployment).stream().reduce((a, b) -> b)
+                    .orElseThrow(() -> new CoalmineException(deployment + " in namespace " + ns + " has no release; "
+                            + "start one with coalmine canary start " + deployment));
+            ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr()).skipping(current);
+            boolean automatic = current.plan().judge().mode() == JudgeMode.AUTOMATIC;
+            Duration limit = timeout != null ? timeout : automatic ? AutomaticOutcome.timeout(current.plan())
+                    : current.plan().steadyStateTimeout().plusMinutes(2);
+            ReleaseState state = session.service().drive(ns, deployment, automatic
+                    ? s -> s.phase() instanceof ReleasePhase.AwaitingJudgment : s -> s.phase().awaitingDecision(),
+                    limit, progress);
+            return automatic ? AutomaticOutcome.report(state, spec.commandLine().getOut(), spec.commandLine().getErr(), deployment)
+                    : StartCommand.Outcome.report(state, spec.commandLine().getOut(), spec.commandLine().getErr(), deployment);
+        }
+    }
+}

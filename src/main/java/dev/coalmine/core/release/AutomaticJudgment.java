@@ -1,0 +1,87 @@
+package dev.coalmine.core.release;
+
+import dev.coalmine.core.judge.AnalysisDecision;
+import dev.coalmine.core.judge.AnalysisPolicy;
+import dev.coalmine.core.judge.AnalysisProgress;
+import dev.coalmine.core.judge.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The pure step that feeds one interval's verdict into a release in {@code Analysing}: it advances the stored
+ * analysis, writes the verdict to the step log and, when the analysis decides, records the decision as
+ * {@value #WHO} with the reasons. {@link ReleaseDecider#decide} then carries the decision out like a person's;
+ * an inconclusive analysis that needs a person moves the release to {@code AwaitingJudgment} there.
+ */
+public final class AutomaticJudgment {
+    /** Who the decisions of the automatic judge are recorded as. */
+    public static final String WHO = "automatic judge";
+
+    private AutomaticJudgment() {
+    }
+
+    /** The release is analysed automatically, nobody decided yet, and it is in {@code Analysing}. */
+    public static boolean analysing(ReleaseState state) {
+        return state.phase() instanceof ReleasePhase.Analysing && state.decision() == null
+                && state.plan().judge().mode() == JudgeMode.AUTOMATIC;
+    }
+
+    /** The next check is due: {@code interval} has passed since the last one (or since the analysis started). */
+    public static boolean due(ReleaseState state, Duration interval, Instant now) {
+        if (!analysing(state)) {
+            return false;
+        }
+        Instant last = state.analysisIfAny().map(AnalysisState::lastCheckAt).orElse(state.phaseSince());
+        return !now.isBefore(last.plus(interval));
+    }
+
+    /**
+     * The release after one more verdict. Does nothing when the release is not {@link #analysing} (a person's
+     * decision recorded meanwhile wins).
+     *
+     * @param score the statistical score, or null when nothing was compared
+     */
+    public static ReleaseState record(ReleaseState state, Verdict verdict, Double score, AnalysisPolicy policy,
+                                      Instant now) {
+        if (!analysing(state)) {
+            return state;
+        }
+        AnalysisProgress before = state.analysisIfAny().map(AnalysisState::progress)
+                .orElseGet(() -> AnalysisProgress.start(state.phaseSince()));
+        AnalysisProgress after = before.next(verdict, now, policy);
+        RecordedVerdict recorded = new RecordedVerdict(now, after.checks(), verdict.outcome(), verdict.reasons(), score);
+        ReleaseState next = state.withAnalysis(AnalysisState.of(after, recorded))
+                .withLog(now, Stage.ANALYSIS, line(recorded, after, policy));
+        if (after.decision() == AnalysisDecision.REJECT) {
+            return next.withDecision(new Decision(dev.coalmine.core.release.Verdict.REJECT, WHO, now,
+                    String.format(Locale.ROOT, "%d of %d failed checks; last: %s", after.failedChecks(),
+                            policy.maxFailedChecks(), String.join("; ", verdict.reasons()))));
+        }
+        if (after.decision() == AnalysisDecision.PROMOTE) {
+            return next.withDecision(new Decision(dev.coalmine.core.release.Verdict.PROMOTE, WHO, now,
+                    String.format(Locale.ROOT, "%d passing checks in a row over %s", after.consecutivePasses(),
+                            human(Duration.between(after.startedAt(), now)))));
+        }
+        return next;
+    }
+
+    private static String line(RecordedVerdict v, AnalysisProgress progress, AnalysisPolicy policy) {
+        String counts = String.format(Locale.ROOT, "%d of %d failed checks, %d of %d passing in a row",
+                progress.failedChecks(), policy.maxFailedChecks(), progress.consecutivePasses(),
+                policy.passingChecksToPromote());
+        String verb = switch (v.outcome()) {
+            case PASS -> "passed";
+            case FAIL -> "failed";
+            case INCONCLUSIVE -> "was inconclusive";
+            case ERROR -> "could not be judged (error)";
+        };
+        String scored = v.score() == null || v.score().isNaN() ? "" : String.format(Locale.ROOT, ", score %.0f", v.score());
+        return "analysis check " + v.check() + " " + verb + " (" + counts + scored + ")"
+                + (v.reasons().isEmpty() ? "" : ": " + String.join("; ", v.reasons()));
+    }
+
+    private static String human(Duration d) {
+        return d.toSeconds() < 120 ? d.toSeconds() + "s" : d.toMinutes() + "m";
+    }
+}

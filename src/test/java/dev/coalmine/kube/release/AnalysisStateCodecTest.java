@@ -1,0 +1,59 @@
+package dev.coalmine.kube.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coalmine.core.judge.AnalysisDecision;
+import dev.coalmine.core.judge.Verdict;
+import dev.coalmine.core.release.AnalysisState;
+import dev.coalmine.core.release.CanarySize;
+import dev.coalmine.core.release.Decision;
+import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.JudgeSpec;
+import dev.coalmine.core.release.RecordedVerdict;
+import dev.coalmine.core.release.ReleaseHistory;
+import dev.coalmine.core.release.ReleasePhase;
+import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.release.ReleaseState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The automatic judge's state survives the trip through the release ConfigMap's JSON, and old JSON still reads. */
+class AnalysisStateCodecTest {
+    private static final Instant T = Instant.parse("2026-03-01T12:00:00Z");
+    private final ReleaseStateCodec codec = new ReleaseStateCodec();
+    private final ReleasePlan plan = ReleasePlan.ofImages("shop", "web", List.of(ImageChange.parse("web:2")),
+            CanarySize.count(1), true).withJudge(JudgeSpec.automatic(Map.of("interval", "5s")));
+
+    @Test
+    void analysisAndVerdictRoundTrip() {
+        RecordedVerdict verdict = new RecordedVerdict(T.plusSeconds(10), 2, Verdict.Outcome.FAIL,
+                List.of("canary success rate 90.0 % is below the minimum 99.0 %"), 50.0);
+        AnalysisState analysis = new AnalysisState(T, 2, 2, 0, 0, AnalysisDecision.REJECT, verdict);
+        ReleaseState state = new ReleaseState(4, plan, 1, new ReleasePhase.Rejecting(), T.plusSeconds(10),
+                new Decision(dev.coalmine.core.release.Verdict.REJECT, "automatic judge", T.plusSeconds(10), "2 of 2 failed checks"),
+                List.of(), T, null, "{}", analysis);
+        ReleaseHistory history = new ReleaseHistory(List.of(state));
+
+        ReleaseHistory read = codec.read(codec.write(history), "test");
+
+        assertThat(read).isEqualTo(history);
+        assertThat(read.current().orElseThrow().latestVerdict()).contains(verdict);
+        assertThat(read.current().orElseThrow().analysis().progress().lastVerdict())
+                .contains(new Verdict(Verdict.Outcome.FAIL, verdict.reasons()));
+    }
+
+    @Test
+    void stateWrittenBeforeTheJudgeReadsWithoutAnalysis() {
+        ReleaseState manual = new ReleaseState(1, plan.withJudge(JudgeSpec.manual()), 1, new ReleasePhase.AwaitingJudgment(),
+                T, Decision.promote("ana", T), List.of(), T, null, "{}");
+        String json = codec.write(new ReleaseHistory(List.of(manual))).replace(",\"analysis\":null", "")
+                .replace(",\"reason\":null", "");
+        assertThat(json).doesNotContain("analysis").doesNotContain("reason");
+
+        ReleaseState read = codec.read(json, "test").current().orElseThrow();
+        assertThat(read).isEqualTo(manual);
+        assertThat(read.latestVerdict()).isEmpty();
+    }
+}

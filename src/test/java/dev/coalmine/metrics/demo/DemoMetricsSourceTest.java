@@ -1,0 +1,89 @@
+package dev.coalmine.metrics.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.coalmine.core.judge.MetricSamples;
+import dev.coalmine.core.judge.MetricSpec;
+import dev.coalmine.core.judge.Track;
+import dev.coalmine.metrics.DemoFormatMetricsServer;
+import dev.coalmine.metrics.DemoFormatMetricsServer.PodSpec;
+import dev.coalmine.metrics.EvidenceCollector;
+import dev.coalmine.metrics.MetricSourceException;
+import dev.coalmine.metrics.MetricTarget;
+import dev.coalmine.testing.Eventually;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The demo's metrics read directly, from a server in the demo's format with a healthy baseline and a faulty canary. */
+class DemoMetricsSourceTest {
+    private static final MetricTarget TARGET = new MetricTarget("shop", "web", Duration.ofSeconds(2));
+    private final DemoFormatMetricsServer server;
+    private final DemoMetricsSource source;
+
+    DemoMetricsSourceTest() throws IOException {
+        server = new DemoFormatMetricsServer(List.of(
+                new PodSpec("shop", "web", "web-1", "stable", 0.001, 0.02),
+                new PodSpec("shop", "web-baseline", "web-baseline-1", "baseline", 0.001, 0.02),
+                new PodSpec("shop", "web-canary", "web-canary-1", "canary", 0.10, 0.02),
+                new PodSpec("other", "web-canary", "web-canary-9", "canary", 0.9, 2.0)), 7);
+        source = new DemoMetricsSource(() -> Optional.of("http://" + server.target() + "/metrics"),
+                Duration.ofMillis(200), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        source.close();
+        server.close();
+    }
+
+    @Test
+    void ratesPerTrackFromItsOwnScrapes() {
+        Eventually.assertThat(Duration.ofSeconds(30), () -> assertThat(source.covers(Duration.ofSeconds(4), Instant.now())).isTrue());
+        Instant now = Instant.now();
+
+        Map<Track, Double> success = source.instant(TARGET, MetricSpec.SUCCESS_RATE, now);
+        assertThat(success.get(Track.CANARY)).isBetween(80.0, 97.0);
+        assertThat(success.get(Track.BASELINE)).isGreaterThan(98.5);
+        assertThat(success.get(Track.STABLE)).isGreaterThan(98.5);
+        Map<Track, Double> latency = source.instant(TARGET, MetricSpec.LATENCY, now);
+        assertThat(latency.get(Track.CANARY)).as("p99 of a 20 ms mean, not the other namespace's 2 s").isBetween(50.0, 150.0);
+
+        MetricSamples series = source.range(TARGET, MetricSpec.SUCCESS_RATE, now.minusSeconds(2), now, Duration.ofMillis(500));
+        assertThat(series.of(Track.CANARY).size()).isEqualTo(5);
+        assertThat(java.util.Arrays.stream(series.of(Track.CANARY).values()).max().orElseThrow()).isLessThan(99);
+        assertThat(source.describe()).contains(server.target());
+    }
+
+    @Test
+    void evidenceFromTheSourceNamesTheCanarysSuccessRate() {
+        Eventually.assertThat(Duration.ofSeconds(30), () -> assertThat(source.covers(Duration.ofSeconds(4), Instant.now())).isTrue());
+        Instant now = Instant.now();
+        var evidence = new EvidenceCollector(Optional.of(source), Optional.empty())
+                .collect(TARGET, now.minusSeconds(2), now, Duration.ofMillis(250));
+        assertThat(evidence.sourceErrors()).isEmpty();
+        assertThat(evidence.reading().successRatePercent().getAsDouble()).isLessThan(97);
+        assertThat(evidence.samples()).extracting(s -> s.metric().name()).containsExactly("success rate", "latency");
+    }
+
+    @Test
+    void aClusterThatIsNotADemoIsAnErrorWithAdvice() {
+        try (DemoMetricsSource nowhere = new DemoMetricsSource(Optional::empty, Duration.ofMillis(100), Clock.systemUTC())) {
+            Eventually.assertThat(Duration.ofSeconds(10), () -> assertThatThrownBy(
+                    () -> nowhere.instant(TARGET, MetricSpec.SUCCESS_RATE, Instant.now()))
+                    .isInstanceOf(MetricSourceException.class)
+                    .hasMessageContaining("does not advertise demo metrics")
+                    .hasMessageContaining("--prometheus"));
+            var evidence = new EvidenceCollector(Optional.of(nowhere), Optional.empty())
+                    .collect(TARGET, Instant.now().minusSeconds(4), Instant.now(), Duration.ofSeconds(1));
+            assertThat(evidence.sourceErrors()).singleElement().asString().contains("does not advertise demo metrics");
+        }
+    }
+}
