@@ -68,6 +68,12 @@ public final class RolloutView extends VBox {
         message.textProperty().bind(model.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
 
+        Label verdict = new Label();
+        verdict.setId("rollout-verdict");
+        verdict.setWrapText(true);
+        verdict.textProperty().bind(model.verdictProperty());
+        verdict.getStyleClass().add("verdict-line");
+
         model.stages().addListener((ListChangeListener<PhaseStrip.Stage>) c -> showStages());
         model.statusProperty().addListener((obs, old, s) -> showTracks());
 
@@ -82,14 +88,14 @@ public final class RolloutView extends VBox {
         Tab metricsTab = new Tab("Metrics", new Label("Metrics appear once the release is loaded"));
         metricsTab.setId("metrics-tab");
         model.metricsProperty().addListener((obs, old, metrics) -> {
-            ScrollPane scroll = new ScrollPane(new MetricsPanel(metrics, verdictTile()));
+            ScrollPane scroll = new ScrollPane(new MetricsPanel(metrics, verdictTile(model)));
             scroll.setFitToWidth(true);
             metricsTab.setContent(scroll);
         });
         tabs.getTabs().add(metricsTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
-        getChildren().addAll(headline, top, tracks, message, tabs);
+        getChildren().addAll(headline, top, tracks, verdict, message, tabs);
         // Ctrl+1…4 switch tabs; Alt+P and Alt+R (the buttons' mnemonics) promote and reject.
         sceneProperty().addListener((obs, old, scene) -> {
             for (int i = 0; i < tabs.getTabs().size() && scene != null; i++) {
@@ -103,9 +109,22 @@ public final class RolloutView extends VBox {
         showTracks();
     }
 
-    private static Tile verdictTile() {
-        return TileBuilder.create().skinType(Tile.SkinType.TEXT).prefSize(200, 150).title("Verdict")
-                .description("decided by the judge or the operator").build();
+    /** The judge's latest outcome and score, updated with the release. */
+    private static Tile verdictTile(RolloutViewModel model) {
+        Tile tile = TileBuilder.create().skinType(Tile.SkinType.TEXT).prefSize(200, 150).title("Verdict")
+                .textVisible(true).build();
+        tile.setId("tile-verdict");
+        Runnable update = () -> model.latestVerdictProperty().get().ifPresentOrElse(v -> {
+            tile.setDescription(v.outcomeWord().toUpperCase(java.util.Locale.ROOT));
+            tile.setText(v.score() == null || v.score().isNaN() ? "check " + v.check()
+                    : String.format(java.util.Locale.ROOT, "score %.0f \u00b7 check %d", v.score(), v.check()));
+        }, () -> {
+            tile.setDescription("none yet");
+            tile.setText("the judge or the operator decides");
+        });
+        model.latestVerdictProperty().addListener((obs, old, v) -> update.run());
+        update.run();
+        return tile;
     }
 
     private static String stepText(RolloutLine line) {

@@ -35,6 +35,9 @@ public final class RolloutViewModel implements AutoCloseable {
     private final ObservableList<String> stepLog = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Loading the release\u2026");
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<java.util.Optional<dev.coalmine.core.release.RecordedVerdict>> latestVerdict =
+            new SimpleObjectProperty<>(java.util.Optional.empty());
     private final ObjectProperty<dev.coalmine.ui.metrics.MetricsViewModel> metrics = new SimpleObjectProperty<>();
     private final BooleanBinding canDecide;
     private volatile boolean closed;
@@ -102,6 +105,10 @@ public final class RolloutViewModel implements AutoCloseable {
         headline.set("Release " + s.number() + " of " + deployment + ": " + s.phase().label()
                 + Optional.ofNullable(read.reason()).map(r -> " \u2014 " + r).orElse("")
                 + s.decisionIfAny().map(d -> " \u00b7 " + d.describe()).orElse(""));
+        latestVerdict.set(s.latestVerdict());
+        verdict.set(s.latestVerdict().map(v -> "Latest verdict: " + v.summary()).orElse(
+                s.plan().judge().mode() == dev.coalmine.core.release.JudgeMode.AUTOMATIC
+                        ? "The automatic judge has not judged an interval yet" : "Manual judgment: Promote or Reject"));
         List<String> lines = s.log().stream().map(RolloutViewModel::stepLine).toList();
         if (!lines.equals(stepLog)) {
             stepLog.setAll(lines);
@@ -224,6 +231,15 @@ public final class RolloutViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** The judge's latest verdict in words, or what decides this release. */
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<java.util.Optional<dev.coalmine.core.release.RecordedVerdict>> latestVerdictProperty() {
+        return latestVerdict;
     }
 
     public ReadOnlyStringProperty headlineProperty() {

@@ -1,0 +1,59 @@
+package dev.coalmine.ui.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coalmine.testing.Eventually;
+import java.time.Duration;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Journey 2: a faulty image with the automatic judge on the demo metrics ends Rejected, with the reason shown. */
+@ExtendWith(ApplicationExtension.class)
+class AutomaticRejectJourneyTest {
+    private static final Duration LONG = Duration.ofSeconds(120);
+    private ConsoleFixture console;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        console = new ConsoleFixture();
+        console.show(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        console.close();
+    }
+
+    @Test
+    void aFaultyCanaryIsRejectedByTheJudge(FxRobot robot) {
+        Journeys.openWizard(robot, "shop-frontend");
+        robot.clickOn("#wizard-next");
+        TextField image = robot.lookup("#image-frontend").queryAs(TextField.class);
+        robot.interact(() -> image.setText("registry.example.com/shop/frontend:1.4.0-faulty"));
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#judge-automatic");
+        TextField interval = robot.lookup("#interval").queryAs(TextField.class);
+        robot.interact(() -> interval.setText("3s"));
+        robot.clickOn("#wizard-next");
+        Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#wizard-start").queryButton().isDisabled()).isFalse());
+        robot.clickOn("#wizard-start");
+
+        Journeys.awaitHeadline(robot, "Rejected", LONG);
+        Eventually.assertThat(() -> assertThat(robot.lookup("#rollout-verdict").queryAs(Label.class).getText())
+                .startsWith("Latest verdict: fail").contains("success rate"));
+        Eventually.assertThat(LONG, () -> assertThat(console.client().apps().deployments().inNamespace("default")
+                .withLabel("app.kubernetes.io/managed-by", "coalmine").list().getItems()).isEmpty());
+        assertThat(console.client().apps().deployments().inNamespace("default").withName("shop-frontend").get()
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("registry.example.com/shop/frontend:1.3.0");
+    }
+}
