@@ -71,7 +71,7 @@ public final class ScreenshotTour {
             fire(stage[0], "#wizard-next");
             onFx(() -> {
                 ((TextField) stage[0].getScene().lookup("#image-frontend")).setText(
-                        "registry.example.com/shop/frontend:1.4.0" + (automatic ? "-faulty" : ""));
+                        "registry.example.com/shop/frontend:1.4.0");
                 return null;
             });
             for (int i = 0; i < 3; i++) {
@@ -80,7 +80,7 @@ public final class ScreenshotTour {
             if (automatic) {
                 fire(stage[0], "#judge-automatic");
                 onFx(() -> {
-                    ((TextField) stage[0].getScene().lookup("#interval")).setText("5s");
+                    ((TextField) stage[0].getScene().lookup("#interval")).setText("10s");
                     return null;
                 });
             }

@@ -44,6 +44,7 @@ public final class EventsPane extends VBox {
 
         TableView<EventRecord> table = new TableView<>(filtered);
         table.setId("events-table");
+        table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Columns.text("Last seen", 80, e -> e.lastTime() == null ? "" : TIME.format(e.lastTime())));
         table.getColumns().add(Columns.text("Type", 70, EventRecord::type));

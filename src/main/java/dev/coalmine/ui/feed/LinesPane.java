@@ -20,7 +20,7 @@ public final class LinesPane<T> extends VBox {
         setId(id);
         list = new ListView<>(lines.items());
         list.setId(id + "-list");
-        list.getStyleClass().add("monospace");
+        list.getStyleClass().addAll("monospace", "dense");
         list.setPlaceholder(new Label(emptyText));
         list.setCellFactory(v -> new ListCell<>() {
             private String applied;

@@ -73,6 +73,7 @@ public final class RolloutView extends VBox {
         verdict.setWrapText(true);
         verdict.textProperty().bind(model.verdictProperty());
         verdict.getStyleClass().add("verdict-line");
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
 
         model.stages().addListener((ListChangeListener<PhaseStrip.Stage>) c -> showStages());
         model.statusProperty().addListener((obs, old, s) -> showTracks());
