@@ -48,6 +48,15 @@ public final class ContentArea extends StackPane {
             show(details);
         });
         workloads.selectedProperty().addListener((obs, old, workload) -> selected(workload));
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, oldWindow, window) -> {
+                    if (window != null) {
+                        window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closeSession());
+                    }
+                });
+            }
+        });
     }
 
     private void selected(WorkloadSummary workload) {

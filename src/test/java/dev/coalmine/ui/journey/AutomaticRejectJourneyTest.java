@@ -6,30 +6,12 @@ import dev.coalmine.testing.Eventually;
 import java.time.Duration;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Journey 2: a faulty image with the automatic judge on the demo metrics ends Rejected, with the reason shown. */
-@ExtendWith(ApplicationExtension.class)
-class AutomaticRejectJourneyTest {
+class AutomaticRejectJourneyTest extends ConsoleJourney {
     private static final Duration LONG = Duration.ofSeconds(120);
-    private ConsoleFixture console;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        console = new ConsoleFixture();
-        console.show(stage);
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
 
     @Test
     void aFaultyCanaryIsRejectedByTheJudge(FxRobot robot) {

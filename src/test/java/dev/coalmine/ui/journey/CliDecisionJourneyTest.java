@@ -13,31 +13,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Journey 4: a decision made through the CLI appears in an open console, which follows it to the end. */
-@ExtendWith(ApplicationExtension.class)
-class CliDecisionJourneyTest {
+class CliDecisionJourneyTest extends ConsoleJourney {
     private static final Duration LONG = Duration.ofSeconds(90);
-    private ConsoleFixture console;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        console = new ConsoleFixture();
-        console.show(stage);
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
 
     @Test
     void aRejectFromTheCliShowsUpInTheConsole(FxRobot robot) throws Exception {

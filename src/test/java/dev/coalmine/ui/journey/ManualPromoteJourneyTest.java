@@ -8,31 +8,13 @@ import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Journey 1: wizard → start → AwaitingJudgment → Promote → Succeeded, stable on the new image. */
-@ExtendWith(ApplicationExtension.class)
-class ManualPromoteJourneyTest {
+class ManualPromoteJourneyTest extends ConsoleJourney {
     private static final Duration LONG = Duration.ofSeconds(90);
-    private ConsoleFixture console;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        console = new ConsoleFixture();
-        console.show(stage);
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
 
     @Test
     void wizardStartPromoteSucceeded(FxRobot robot) {

@@ -4,29 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Journey 3: a wizard input error is shown next to the field, blocks Next, and clears once corrected. */
-@ExtendWith(ApplicationExtension.class)
-class WizardInputJourneyTest {
-    private ConsoleFixture console;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        console = new ConsoleFixture();
-        console.show(stage);
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
+class WizardInputJourneyTest extends ConsoleJourney {
 
     @Test
     void anInvalidImageAndSizeAreExplainedAndCorrected(FxRobot robot) {

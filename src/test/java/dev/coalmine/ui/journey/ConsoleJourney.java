@@ -1,0 +1,28 @@
+package dev.coalmine.ui.journey;
+
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** A TestFX journey through the real console on a fresh demo cluster. */
+@ExtendWith(ApplicationExtension.class)
+abstract class ConsoleJourney {
+    protected ConsoleFixture console;
+
+    @BeforeEach
+    void openConsole() throws Exception {
+        console = new ConsoleFixture();
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> console.show(stage));
+    }
+
+    /** Hiding the window closes the open release's feeds; then the demo cluster stops. */
+    @AfterEach
+    void closeConsole() throws Exception {
+        FxToolkit.setupFixture(() -> FxToolkit.toolkitContext().getRegisteredStage().hide());
+        console.close();
+    }
+}
