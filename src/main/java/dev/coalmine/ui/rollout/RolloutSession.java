@@ -123,7 +123,7 @@ public final class RolloutSession implements AutoCloseable {
         ReleaseState release = status.current().get();
         JudgeSettings settings = JudgeSettings.fromConfig(release.plan().judge().config());
         java.util.Optional<dev.coalmine.metrics.MetricSource> source =
-                MetricSources.forSettings(settings, client, PrometheusAuth.none(), Duration.ofSeconds(10));
+                MetricSources.forSettings(settings, client, PrometheusAuth.fromEnvironment(System.getenv()), Duration.ofSeconds(10));
         synchronized (feeds) {
             source.ifPresent(feeds::add); // the demo's source scrapes in the background until closed
         }
