@@ -23,11 +23,14 @@ public final class EngineGateway implements ReleaseLauncher, ReleaseActionsGatew
     private final ReleaseService service;
     private final ReleasePreflight preflight;
     private final String identity;
+    private final dev.coalmine.metrics.MetricsConnectionCheck metricsCheck;
 
     public EngineGateway(KubernetesClient client, String identity) {
         this.identity = identity;
         this.service = new ReleaseService(client, ReleaseSettings.defaults(identity));
         this.preflight = new ReleasePreflight(client, Clock.systemUTC());
+        this.metricsCheck = new dev.coalmine.metrics.MetricsConnectionCheck(client,
+                dev.coalmine.metrics.PrometheusAuth.fromEnvironment(System.getenv()));
     }
 
     /** "alice@laptop (console)": who this console is in Leases and decisions. */
@@ -51,6 +54,11 @@ public final class EngineGateway implements ReleaseLauncher, ReleaseActionsGatew
     @Override
     public void start(ReleasePlan plan) {
         service.start(plan, false);
+    }
+
+    @Override
+    public String testMetrics(dev.coalmine.core.release.JudgeSpec judge, String namespace, String deployment) {
+        return metricsCheck.check(judge.config(), namespace, deployment);
     }
 
     @Override

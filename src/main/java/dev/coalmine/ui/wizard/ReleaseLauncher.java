@@ -11,6 +11,9 @@ public interface ReleaseLauncher {
     /** Records and starts the release; the engine drives it from there. */
     void start(ReleasePlan plan);
 
+    /** Tries the judge's metric source for the workload and says in one line what it found. */
+    String testMetrics(dev.coalmine.core.release.JudgeSpec judge, String namespace, String deployment);
+
     /** A description of the workload's unfinished release ("release 3 is in phase AwaitingJudgment"), if any. */
     Optional<String> unfinishedRelease(String namespace, String deployment);
 }

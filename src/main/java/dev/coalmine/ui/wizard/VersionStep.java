@@ -54,22 +54,48 @@ public final class VersionStep {
     }
 
     private final List<ContainerField> fields;
+    private final javafx.beans.property.BooleanProperty useManifest = new javafx.beans.property.SimpleBooleanProperty();
+    private final StringProperty manifestPath = new SimpleStringProperty("");
     private final BooleanBinding valid;
     private final StringBinding message;
 
     public VersionStep(WorkloadSummary workload) {
         fields = workload.containers().stream().map(c -> new ContainerField(c.container(), c.image())).toList();
-        javafx.beans.Observable[] deps = fields.stream().map(ContainerField::problem).toArray(javafx.beans.Observable[]::new);
-        valid = Bindings.createBooleanBinding(
-                () -> fields.stream().noneMatch(ContainerField::invalid) && fields.stream().anyMatch(ContainerField::changed),
-                deps);
+        java.util.List<javafx.beans.Observable> deps = new java.util.ArrayList<>(
+                fields.stream().map(ContainerField::problem).toList());
+        deps.add(useManifest);
+        deps.add(manifestPath);
+        javafx.beans.Observable[] all = deps.toArray(javafx.beans.Observable[]::new);
+        valid = Bindings.createBooleanBinding(() -> useManifest.get() ? manifestProblem().isEmpty()
+                : fields.stream().noneMatch(ContainerField::invalid) && fields.stream().anyMatch(ContainerField::changed),
+                all);
         message = Bindings.createStringBinding(() -> {
+            if (useManifest.get()) {
+                return manifestProblem();
+            }
             if (fields.stream().anyMatch(ContainerField::invalid)) {
                 return "Fix the image references marked in red";
             }
             return fields.stream().anyMatch(ContainerField::changed) ? ""
                     : "Change at least one container's image: the canary must run something new";
-        }, deps);
+        }, all);
+    }
+
+    /** A quick check of the chosen file; its content is read and validated when the release is rendered. */
+    private String manifestProblem() {
+        String path = manifestPath.get() == null ? "" : manifestPath.get().strip();
+        if (path.isEmpty()) {
+            return "Choose the manifest file with the new Deployment (and its ConfigMaps or Secrets)";
+        }
+        return java.nio.file.Files.isReadable(java.nio.file.Path.of(path)) ? "" : "Cannot read " + path + ": choose an existing file";
+    }
+
+    public javafx.beans.property.BooleanProperty useManifestProperty() {
+        return useManifest;
+    }
+
+    public StringProperty manifestPathProperty() {
+        return manifestPath;
     }
 
     public List<ContainerField> fields() {

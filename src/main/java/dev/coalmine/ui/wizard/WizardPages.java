@@ -55,9 +55,29 @@ final class WizardPages {
                     Bindings.createStringBinding(() -> field.problem().get().equals("unchanged")
                             ? "unchanged (" + field.currentImage() + ")" : field.problem().get(), field.problem()));
         }
+        grid.disableProperty().bind(model.version().useManifestProperty());
+        CheckBox useManifest = new CheckBox("Use a manifest file instead (a new Deployment with its ConfigMaps or Secrets)");
+        useManifest.setId("use-manifest");
+        useManifest.selectedProperty().bindBidirectional(model.version().useManifestProperty());
+        TextField path = new TextField();
+        path.setId("manifest-path");
+        path.setPromptText("/path/to/deployment.yaml");
+        path.setPrefColumnCount(36);
+        path.textProperty().bindBidirectional(model.version().manifestPathProperty());
+        javafx.scene.control.Button browse = new javafx.scene.control.Button("Browse\u2026");
+        browse.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"));
+            java.io.File file = chooser.showOpenDialog(path.getScene().getWindow());
+            if (file != null) {
+                path.setText(file.getAbsolutePath());
+            }
+        });
+        HBox manifest = new HBox(8, path, browse);
+        manifest.disableProperty().bind(useManifest.selectedProperty().not());
         Label message = FormRows.problemLabel("version-problem", model.version().message());
         return new VBox(16, new Label("The canary runs these images; the baseline and stable keep the current ones."),
-                grid, message);
+                grid, useManifest, manifest, message);
     }
 
     private Node size() {
@@ -116,7 +136,15 @@ final class WizardPages {
         FormRows.addField(grid, "Analysis interval", "interval", judge.intervalProperty(), judge.intervalProblem());
         FormRows.addField(grid, "Failed-check limit", "max-failed-checks", judge.maxFailedChecksProperty(), judge.maxFailedChecksProblem());
         grid.disableProperty().bind(judge.automaticProperty().not());
-        return new VBox(14, new VBox(8, manual, automatic), grid);
+        javafx.scene.control.Button test = new javafx.scene.control.Button("Test connection");
+        test.setId("test-connection");
+        test.setOnAction(e -> model.testMetrics());
+        test.disableProperty().bind(judge.locationProblem().isNotEmpty());
+        Label result = new Label();
+        result.setId("test-connection-result");
+        result.setWrapText(true);
+        result.textProperty().bind(model.metricsTestProperty());
+        return new VBox(14, new VBox(8, manual, automatic), grid, new HBox(10, test, result));
     }
 
     private static RadioButton radio(String text, String id, ToggleGroup group) {

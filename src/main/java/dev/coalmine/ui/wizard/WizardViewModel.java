@@ -4,6 +4,7 @@ import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.ui.UiThread;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -32,6 +33,7 @@ public final class WizardViewModel {
     private final ReadOnlyStringWrapper unfinished = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Optional<ReleasePreview>> preview = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper reviewStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper metricsTest = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canGoNext;
     private final BooleanBinding canStart;
@@ -86,19 +88,42 @@ public final class WizardViewModel {
         }
     }
 
+    /** The plan as entered; a manifest file is read here, so call it off the UI thread when one is used. */
     public ReleasePlan plan() {
-        return ReleasePlan.ofImages(workload.namespace(), workload.name(), version.changes(),
-                size.size().get().orElseThrow(), size.baselineProperty().get()).withJudge(judge.spec());
+        String manifest = null;
+        if (version.useManifestProperty().get()) {
+            java.nio.file.Path file = java.nio.file.Path.of(version.manifestPathProperty().get().strip());
+            try {
+                manifest = java.nio.file.Files.readString(file);
+            } catch (java.io.IOException e) {
+                throw new CoalmineException("Cannot read the manifest " + file + ": " + e.getMessage());
+            }
+        }
+        return new ReleasePlan(workload.namespace(), workload.name(), manifest == null ? version.changes() : List.of(),
+                manifest, size.size().get().orElseThrow(), size.baselineProperty().get(), judge.spec(), null);
+    }
+
+    /** Tries the chosen metric source; the result shows next to the button. */
+    public void testMetrics() {
+        dev.coalmine.core.release.JudgeSpec spec = judge.spec();
+        metricsTest.set("Testing\u2026");
+        background.execute(() -> {
+            String result = launcher.testMetrics(spec, workload.namespace(), workload.name());
+            ui.execute(() -> metricsTest.set(result));
+        });
+    }
+
+    public ReadOnlyStringProperty metricsTestProperty() {
+        return metricsTest.getReadOnlyProperty();
     }
 
     private void review() {
-        ReleasePlan plan = plan();
         preview.set(Optional.empty());
         reviewStatus.set("Rendering, dry-running and checking permissions\u2026");
         busy.set(true);
         background.execute(() -> {
             try {
-                ReleasePreview result = launcher.preview(plan);
+                ReleasePreview result = launcher.preview(plan());
                 ui.execute(() -> showPreview(result));
             } catch (CoalmineException e) {
                 ui.execute(() -> failed("The release cannot be prepared: " + e.getMessage()));
@@ -124,12 +149,11 @@ public final class WizardViewModel {
         if (!canStart.get()) {
             return;
         }
-        ReleasePlan plan = plan();
         busy.set(true);
         reviewStatus.set("Starting the release\u2026");
         background.execute(() -> {
             try {
-                launcher.start(plan);
+                launcher.start(plan());
                 ui.execute(() -> {
                     busy.set(false);
                     reviewStatus.set("Started");

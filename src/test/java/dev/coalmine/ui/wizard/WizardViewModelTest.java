@@ -124,6 +124,37 @@ class WizardViewModelTest {
         assertThat(wizard.busyProperty().get()).isFalse();
     }
 
+    @Test
+    void aManifestFileReplacesTheImagesAndIsReadWhenTheReleaseIsRendered(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        WizardViewModel wizard = wizard();
+        wizard.next();
+        wizard.version().useManifestProperty().set(true);
+        assertThat(wizard.canGoNext().get()).isFalse();
+        assertThat(wizard.version().message().get()).startsWith("Choose the manifest file");
+        wizard.version().manifestPathProperty().set(dir.resolve("missing.yaml").toString());
+        assertThat(wizard.version().message().get()).startsWith("Cannot read");
+        java.nio.file.Path manifest = java.nio.file.Files.writeString(dir.resolve("frontend.yaml"), "kind: Deployment\n");
+        wizard.version().manifestPathProperty().set(manifest.toString());
+        assertThat(wizard.canGoNext().get()).isTrue();
+        while (wizard.stepProperty().get() != WizardStep.REVIEW) {
+            wizard.next();
+        }
+        wizard.start();
+        assertThat(launcher.started.get(0).manifestYaml()).isEqualTo("kind: Deployment\n");
+        assertThat(launcher.started.get(0).images()).isEmpty();
+    }
+
+    @Test
+    void testConnectionReportsWhatTheSourceSaid() {
+        WizardViewModel wizard = wizard();
+        wizard.judge().automaticProperty().set(true);
+        wizard.judge().sourceProperty().set(JudgeStep.Source.PROMETHEUS_URL);
+        wizard.judge().locationProperty().set("http://127.0.0.1:9090");
+        wizard.testMetrics();
+        assertThat(wizard.metricsTestProperty().get()).isEqualTo("tested http://127.0.0.1:9090 for shop/frontend");
+    }
+
     private WizardViewModel toReview() {
         WizardViewModel wizard = wizard();
         wizard.next();
@@ -152,6 +183,11 @@ class WizardViewModelTest {
                 throw startFailure;
             }
             started.add(plan);
+        }
+
+        @Override
+        public String testMetrics(dev.coalmine.core.release.JudgeSpec judge, String namespace, String deployment) {
+            return "tested " + judge.config().get("prometheus-url") + " for " + namespace + "/" + deployment;
         }
 
         @Override
