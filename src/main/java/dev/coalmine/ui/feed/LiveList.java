@@ -61,7 +61,7 @@ public final class LiveList<T> implements AutoCloseable {
         EventTimeline timeline = new EventTimeline(capacity);
         return new LiveList<>(name, capacity, ui, (items, added) -> {
             if (timeline.apply(added)) {
-                items.setAll(timeline.records());
+                ListSync.sync(items, timeline.records());
             }
         });
     }
