@@ -71,6 +71,15 @@ public final class BenchReport {
 
     private static String machine() {
         return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version");
+                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + loadAverage();
+    }
+
+    /** Other work on the machine shifts every figure: the 1-minute load average when the result was taken. */
+    private static String loadAverage() {
+        try {
+            return ", load " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 }
