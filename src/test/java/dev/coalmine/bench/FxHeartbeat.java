@@ -12,6 +12,7 @@ import javafx.application.Platform;
  */
 final class FxHeartbeat implements AutoCloseable {
     private final AtomicLong maxWaitNanos = new AtomicLong();
+    private final java.util.Queue<Long> waits = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bench-fx-heartbeat");
         t.setDaemon(true);
@@ -21,12 +22,22 @@ final class FxHeartbeat implements AutoCloseable {
     FxHeartbeat() {
         ticker.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
-            Platform.runLater(() -> maxWaitNanos.accumulateAndGet(System.nanoTime() - posted, Math::max));
+            Platform.runLater(() -> {
+                long waited = System.nanoTime() - posted;
+                maxWaitNanos.accumulateAndGet(waited, Math::max);
+                waits.add(waited);
+            });
         }, 1, 1, TimeUnit.MILLISECONDS);
     }
 
     double maxStallMillis() {
         return maxWaitNanos.get() / 1e6;
+    }
+
+    /** The wait that 99 % of the heartbeats did not exceed. */
+    double p99Millis() {
+        long[] sorted = waits.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] / 1e6;
     }
 
     @Override
