@@ -20,6 +20,12 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            // What the command line does with no arguments, without first building the whole command tree
+            // (picocli introspection and the CLI's classes cost ~0.4 s before the window could start).
+            openConsole(KubeTarget.defaults());
+            System.exit(0);
+        }
         System.exit(new Cli(App::openConsole).run(args));
     }
 

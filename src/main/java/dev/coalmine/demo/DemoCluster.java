@@ -1,6 +1,7 @@
 package dev.coalmine.demo;
 
 import dev.coalmine.demo.server.DemoApiServer;
+import dev.coalmine.demo.server.RequestCounter;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -65,6 +66,11 @@ public final class DemoCluster implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The requests its API server has received so far, per User-Agent (kubectl, fabric8, …). */
+    public RequestCounter requests() {
+        return server.requests();
     }
 
     /** The metrics page of the first component that serves one. */

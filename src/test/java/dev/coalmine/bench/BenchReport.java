@@ -40,16 +40,21 @@ public final class BenchReport {
      * @param goal      how the goal reads, e.g. "ratio<=1.5"
      * @param passes    whether the goal was met
      */
+    public static String record(String name, double ours, double ref, String unit, String goal, boolean passes) {
+        return record(name, ours, ref, unit, goal, passes, "");
+    }
+
+    /** @param note further figures of this benchmark, e.g. "heap=23.1MB"; printed after PASS|FAIL */
     public static synchronized String record(String name, double ours, double ref, String unit, String goal,
-            boolean passes) {
+            boolean passes, String note) {
         double ratio = ref == 0 ? Double.POSITIVE_INFINITY : ours / ref;
         String line = String.format(Locale.ROOT, "BENCH %s ours=%.2f%s ref=%.2f%s ratio=%.3f goal=%s %s",
-                name, ours, unit, ref, unit, ratio, goal, passes ? "PASS" : "FAIL");
+                name, ours, unit, ref, unit, ratio, goal, passes ? "PASS" : "FAIL") + (note.isEmpty() ? "" : " " + note);
         System.out.println(line);
         String json = String.format(Locale.ROOT,
                 "{\"name\":\"%s\",\"ours\":%.4f,\"ref\":%.4f,\"unit\":\"%s\",\"ratio\":%.4f,\"goal\":\"%s\","
-                        + "\"result\":\"%s\",\"machine\":\"%s\"}",
-                name, ours, ref, unit, ratio, goal, passes ? "PASS" : "FAIL", machine());
+                        + "\"result\":\"%s\",\"note\":\"%s\",\"machine\":\"%s\"}",
+                name, ours, ref, unit, ratio, goal, passes ? "PASS" : "FAIL", note, machine());
         try {
             Files.createDirectories(RESULTS.getParent());
             Files.writeString(LINES, json + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -66,6 +71,15 @@ public final class BenchReport {
 
     private static String machine() {
         return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version");
+                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + loadAverage();
+    }
+
+    /** Other work on the machine shifts every figure: the 1-minute load average when the result was taken. */
+    private static String loadAverage() {
+        try {
+            return ", load " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 }

@@ -30,6 +30,7 @@ final class ApiServer implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final Dispatcher dispatcher;
     private final PodLogs logs;
+    private final RequestCounter requests = new RequestCounter();
     private final ExecutorService closer = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "demo-api-watch-closer");
         t.setDaemon(true);
@@ -53,6 +54,7 @@ final class ApiServer implements AutoCloseable {
         HttpServerOptions options = new HttpServerOptions().setHost(HOST).setPort(port)
                 .setHttp2ClearTextEnabled(false).setHandle100ContinueAutomatically(true);
         server = vertx.createHttpServer(options).requestHandler(request -> {
+            requests.record(request.getHeader("User-Agent"));
             boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
             String uri = request.uri();
             if (!upgrade && request.method() == io.vertx.core.http.HttpMethod.GET) {
@@ -79,6 +81,10 @@ final class ApiServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + HOST + ":" + port + ": "
                     + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
         }
+    }
+
+    RequestCounter requests() {
+        return requests;
     }
 
     private void streamWatch(HttpServerRequest request) {

@@ -34,6 +34,7 @@ final class ClusterStore extends KubernetesCrudDispatcher {
     private final ResourceCatalog catalog;
     private final ObjectDefaults defaults = new ObjectDefaults();
     private final ReentrantLock writes = new ReentrantLock();
+    private final RegisteredWatches registered = new RegisteredWatches(this);
     private final KubernetesCrudDispatcherHandler dryCreate;
     private final KubernetesCrudDispatcherHandler dryUpdate;
     private final SecureRandom random = new SecureRandom();
@@ -222,7 +223,7 @@ final class ClusterStore extends KubernetesCrudDispatcher {
         long sinceVersion = since == null || since.isEmpty() ? 0 : Long.parseLong(since);
         return new MockResponse().withWebSocketUpgrade(
                 new FilteringWatchListener(upgrade.getWebSocketListener(), Selectors.of(path), sinceVersion,
-                        presentation));
+                        presentation, registered.unregistering(upgrade.getWebSocketListener())));
     }
 
     String currentResourceVersion() {

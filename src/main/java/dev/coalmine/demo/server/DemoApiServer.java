@@ -38,6 +38,11 @@ public final class DemoApiServer implements AutoCloseable {
         return "http://" + ApiServer.HOST + ":" + port;
     }
 
+    /** The requests received so far, per User-Agent. */
+    public RequestCounter requests() {
+        return server.requests();
+    }
+
     @Override
     public void close() {
         server.close();

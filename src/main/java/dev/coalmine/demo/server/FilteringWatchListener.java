@@ -18,15 +18,18 @@ import java.util.function.UnaryOperator;
  */
 final class FilteringWatchListener extends WebSocketListener {
     private final WebSocketListener store;
+    private final Runnable unregister;
     private final Predicate<JsonNode> selected;
     private final long sinceVersion;
     private final UnaryOperator<JsonNode> presentation;
     private final Set<String> visible = ConcurrentHashMap.newKeySet();
     private volatile WebSocket filtered;
 
+    /** @param unregister stops the store sending events to {@code store}; run before it is closed */
     FilteringWatchListener(WebSocketListener store, Predicate<JsonNode> selected, long sinceVersion,
-            UnaryOperator<JsonNode> presentation) {
+            UnaryOperator<JsonNode> presentation, Runnable unregister) {
         this.store = store;
+        this.unregister = unregister;
         this.presentation = presentation;
         this.selected = selected;
         this.sinceVersion = sinceVersion;
@@ -61,11 +64,13 @@ final class FilteringWatchListener extends WebSocketListener {
 
     @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
+        unregister.run();
         store.onClosed(filtered(webSocket), code, reason);
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable error, Response response) {
+        unregister.run();
         store.onFailure(filtered(webSocket), error, response);
     }
 

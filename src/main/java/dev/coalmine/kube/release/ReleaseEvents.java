@@ -8,7 +8,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,7 @@ public final class ReleaseEvents {
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseEvents.class);
     private final KubernetesClient client;
     private final String instance;
+    private final Map<String, String> stableUids = new ConcurrentHashMap<>();
 
     public ReleaseEvents(KubernetesClient client, String instance) {
         this.client = client;
@@ -29,13 +32,13 @@ public final class ReleaseEvents {
         String name = state.plan().deployment();
         boolean warning = line.message().startsWith("failed") || line.message().contains(" failed");
         try {
-            Deployment stable = client.apps().deployments().inNamespace(ns).withName(name).get();
+            String uid = stableUid(ns, name);
             String time = line.at().toString();
             client.v1().events().inNamespace(ns).resource(new EventBuilder()
                     .withNewMetadata().withName(name + "." + UUID.randomUUID().toString().substring(0, 13).replace("-", ""))
                     .withNamespace(ns).addToLabels(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE).endMetadata()
                     .withNewInvolvedObject().withApiVersion("apps/v1").withKind("Deployment").withName(name)
-                    .withNamespace(ns).withUid(stable == null ? null : stable.getMetadata().getUid()).endInvolvedObject()
+                    .withNamespace(ns).withUid(uid).endInvolvedObject()
                     .withType(warning ? "Warning" : "Normal")
                     .withReason(reason(state, line))
                     .withMessage(shortened("release " + state.number() + ": " + line.message()))
@@ -47,6 +50,21 @@ public final class ReleaseEvents {
         } catch (KubernetesClientException e) {
             LOG.warn("could not write an event for {}/{}: {}", ns, name, e.getMessage());
         }
+    }
+
+    /** The stable Deployment's uid, read once per workload rather than once per event. */
+    private String stableUid(String ns, String name) {
+        String key = ns + "/" + name;
+        String known = stableUids.get(key);
+        if (known != null) {
+            return known;
+        }
+        Deployment stable = client.apps().deployments().inNamespace(ns).withName(name).get();
+        String uid = stable == null ? null : stable.getMetadata().getUid();
+        if (uid != null) {
+            stableUids.put(key, uid);
+        }
+        return uid;
     }
 
     /** The API server refuses event messages over 1 KiB. */

@@ -36,7 +36,8 @@ public final class WorkloadObserver {
         String ns = state.plan().namespace();
         String name = state.plan().deployment();
         int n = state.number();
-        long copies = Stream.concat(
+        // Copies exist only when the release needs them: without, there is nothing to list on every tick.
+        long copies = snapshot.copiesNeeded() == 0 ? 0 : Stream.concat(
                 client.configMaps().inNamespace(ns).withLabels(copyLabels(name, n)).list().getItems().stream(),
                 client.secrets().inNamespace(ns).withLabels(copyLabels(name, n)).list().getItems().stream()).count();
         return new Observation(clock.instant(), status(ns, name, ReleaseNames.STABLE, n),
@@ -62,13 +63,22 @@ public final class WorkloadObserver {
         Integer templateRelease = label == null || !label.matches("\\d{1,9}") ? null : Integer.valueOf(label);
         List<String> images = d.getSpec().getTemplate().getSpec().getContainers().stream().map(Container::getImage).toList();
         String problem = conditionProblem(s);
-        if (problem == null && Objects.equals(templateRelease, release)) {
+        if (problem == null && Objects.equals(templateRelease, release) && !rolledOut(d, s)) {
             problem = podProblem(d, track, release);
         }
         return new WorkloadStatus(true, templateRelease, orZero(d.getSpec().getReplicas()), orZero(s.getReplicas()),
                 orZero(s.getUpdatedReplicas()), orZero(s.getReadyReplicas()), orZero(s.getAvailableReplicas()),
                 d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration(),
                 s.getObservedGeneration() == null ? 0 : s.getObservedGeneration(), images, problem);
+    }
+
+    /** Every replica updated, ready and available, no old ones left: no pod of it can be stuck. */
+    private static boolean rolledOut(Deployment d, DeploymentStatus s) {
+        int desired = orZero(d.getSpec().getReplicas());
+        long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
+        return s.getObservedGeneration() != null && s.getObservedGeneration() >= generation
+                && orZero(s.getUpdatedReplicas()) == desired && orZero(s.getReplicas()) == desired
+                && orZero(s.getReadyReplicas()) == desired && orZero(s.getAvailableReplicas()) == desired;
     }
 
     private static String conditionProblem(DeploymentStatus s) {

@@ -17,17 +17,26 @@ public final class DeploymentSummaries {
         DeploymentStatus status = d.getStatus() == null ? new DeploymentStatus() : d.getStatus();
         Map<String, String> labels = d.getMetadata().getLabels() == null ? Map.of() : d.getMetadata().getLabels();
         Integer desired = d.getSpec() == null ? null : d.getSpec().getReplicas();
+        // Until the controller has observed the latest spec, the counts describe the previous template: none of
+        // the replicas is known to be updated (kubectl rollout status: "waiting for spec update to be observed").
+        int updated = observedLatest(d, status) ? orZero(status.getUpdatedReplicas()) : 0;
         return new WorkloadSummary(
                 d.getMetadata().getNamespace(),
                 d.getMetadata().getName(),
                 desired == null ? 1 : desired,
                 orZero(status.getReadyReplicas()),
-                orZero(status.getUpdatedReplicas()),
+                updated,
                 orZero(status.getAvailableReplicas()),
                 d.getSpec() == null ? java.util.List.of()
                         : d.getSpec().getTemplate().getSpec().getContainers().stream()
                                 .map(c -> new WorkloadSummary.ContainerImage(c.getName(), c.getImage())).toList(),
                 Optional.ofNullable(labels.get(TRACK_LABEL)));
+    }
+
+    private static boolean observedLatest(Deployment d, DeploymentStatus status) {
+        Long generation = d.getMetadata().getGeneration();
+        Long observed = status.getObservedGeneration();
+        return generation == null || observed != null && observed >= generation;
     }
 
     private static int orZero(Integer value) {

@@ -57,15 +57,30 @@ public final class ComparisonChart extends LineChart<Number, Number> {
 
     /** Replaces all lines; call on the FX thread. */
     public void show(List<Line> lines) {
+        boolean sameLines = getData().size() == lines.size();
+        for (int k = 0; sameLines && k < lines.size(); k++) {
+            sameLines = lines.get(k).name().equals(getData().get(k).getName());
+        }
+        if (sameLines) {
+            // New points in the series already shown: their paths and legend entries stay, no new nodes to style.
+            for (int k = 0; k < lines.size(); k++) {
+                getData().get(k).getData().setAll(downsampled(lines.get(k)));
+            }
+            return;
+        }
         List<XYChart.Series<Number, Number>> series = new ArrayList<>(lines.size());
         for (Line line : lines) {
-            int[] kept = Downsampler.lttb(line.x(), line.y(), maxPoints);
-            List<XYChart.Data<Number, Number>> points = new ArrayList<>(kept.length);
-            for (int i : kept) {
-                points.add(new XYChart.Data<>(line.x()[i], line.y()[i]));
-            }
-            series.add(new XYChart.Series<>(line.name(), FXCollections.observableArrayList(points)));
+            series.add(new XYChart.Series<>(line.name(), FXCollections.observableArrayList(downsampled(line))));
         }
         getData().setAll(series);
+    }
+
+    private List<XYChart.Data<Number, Number>> downsampled(Line line) {
+        int[] kept = Downsampler.lttb(line.x(), line.y(), maxPoints);
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>(kept.length);
+        for (int i : kept) {
+            points.add(new XYChart.Data<>(line.x()[i], line.y()[i]));
+        }
+        return points;
     }
 }

@@ -1,0 +1,48 @@
+package dev.coalmine.bench;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+
+/**
+ * Posts a task to the FX thread every millisecond and records how long the longest one waited to run: how long
+ * the UI could not react (the FX thread busy, or waiting for the lock of a pulse).
+ */
+final class FxHeartbeat implements AutoCloseable {
+    private final AtomicLong maxWaitNanos = new AtomicLong();
+    private final java.util.Queue<Long> waits = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bench-fx-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+
+    FxHeartbeat() {
+        ticker.scheduleAtFixedRate(() -> {
+            long posted = System.nanoTime();
+            Platform.runLater(() -> {
+                long waited = System.nanoTime() - posted;
+                maxWaitNanos.accumulateAndGet(waited, Math::max);
+                waits.add(waited);
+            });
+        }, 1, 1, TimeUnit.MILLISECONDS);
+    }
+
+    double maxStallMillis() {
+        return maxWaitNanos.get() / 1e6;
+    }
+
+    /** The wait that 99 % of the heartbeats did not exceed. */
+    double p99Millis() {
+        long[] sorted = waits.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] / 1e6;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        ticker.shutdownNow();
+        ticker.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

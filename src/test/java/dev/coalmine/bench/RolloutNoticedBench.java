@@ -1,0 +1,88 @@
+package dev.coalmine.bench;
+
+import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.demo.DemoCluster;
+import dev.coalmine.demo.DemoOptions;
+import dev.coalmine.demo.sim.ClusterSimulation;
+import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.kube.workload.WorkloadFeed;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A new image is set on a Deployment of the demo cluster (simulated controllers, fast settings); from that moment:
+ * how long until the console's observer ({@link WorkloadFeed}, already open as in a running console) has delivered
+ * the rollout's final status (the last update of the Deployment, showing it steady), against how long a
+ * {@code kubectl rollout status} started at the same moment takes to return. Taking the last update, not the first
+ * steady one, keeps the two on the same condition: kubectl also waits for the old replicas to be gone.
+ */
+class RolloutNoticedBench {
+    private static final int REPETITIONS = 5;
+    private static final String NS = "default";
+    private static final String APP = "shop-api";
+
+    @Test
+    void rolloutNoticed() throws Exception {
+        double[] ours = new double[REPETITIONS];
+        double[] ref = new double[REPETITIONS];
+        AtomicReference<Watched> watched = new AtomicReference<>();
+        try (DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
+                .withComponent(new ClusterSimulation(SimulationSettings.fast())));
+             WorkloadFeed feed = WorkloadFeed.open(cluster.client(), NS, new WorkloadFeed.Listener() {
+                 @Override
+                 public void upserted(WorkloadSummary workload) {
+                     Watched w = watched.get();
+                     if (w != null && workload.name().equals(APP) && workload.images().contains(w.image())) {
+                         w.lastUpdate().set(workload.isSteady() ? System.nanoTime() : 0);
+                     }
+                 }
+
+                 @Override
+                 public void removed(String name) {
+                 }
+             }, Duration.ofSeconds(30))) {
+            Path kubeconfig = Files.createTempFile("bench-rollout", ".kubeconfig");
+            cluster.writeKubeconfig(kubeconfig);
+            BenchKubectl kubectl = new BenchKubectl(kubeconfig);
+            kubectl.run("get", "deployments", "-n", NS); // a warm discovery cache, as on an operator's machine
+            for (int i = 0; i < REPETITIONS; i++) {
+                Settled.await(cluster.client(), NS, APP);
+                String image = "registry.example.com/shop/api:4." + i + ".0";
+                Watched w = new Watched(image, new AtomicLong());
+                watched.set(w);
+                long start = System.nanoTime();
+                cluster.client().apps().deployments().inNamespace(NS).withName(APP).edit(d -> {
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
+                    return d;
+                });
+                Process status = kubectl.start("rollout", "status", "-n", NS, "deployment/" + APP, "--timeout=120s");
+                String output = new String(status.getInputStream().readAllBytes());
+                if (!status.waitFor(120, TimeUnit.SECONDS) || status.exitValue() != 0) {
+                    throw new IllegalStateException("kubectl rollout status failed: " + output);
+                }
+                long kubectlDone = System.nanoTime();
+                Settled.await(cluster.client(), NS, APP);
+                long oursDone = w.lastUpdate().get();
+                if (oursDone == 0) {
+                    throw new IllegalStateException("the workload feed never showed " + APP + " steady on " + image);
+                }
+                ours[i] = (oursDone - start) / 1e6;
+                ref[i] = (kubectlDone - start) / 1e6;
+            }
+            Files.deleteIfExists(kubeconfig);
+        }
+        double oursMs = BenchReport.median(ours);
+        double refMs = BenchReport.median(ref);
+        BenchReport.record("rollout-noticed", oursMs, refMs, "ms", "ratio<=1.0",
+                BenchReport.ratioAtMost(oursMs, refMs, 1.0));
+    }
+
+    /** When the feed delivered the latest update of the rollout, if that update showed it steady (else 0). */
+    private record Watched(String image, AtomicLong lastUpdate) {
+    }
+}

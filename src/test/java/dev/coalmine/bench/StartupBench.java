@@ -1,0 +1,72 @@
+package dev.coalmine.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * From process start until the console's main window is shown and answers (the real {@code App.main}, no
+ * kubeconfig: the demo cluster), against a bare JavaFX window with one label: separate JVMs, the same flags
+ * (the headless Monocle settings of the test run), alternating.
+ */
+class StartupBench {
+    private static final int REPETITIONS = 5;
+    private static final List<String> FLAGS = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+            "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+
+    @Test
+    void startup() throws Exception {
+        double[] ours = new double[REPETITIONS];
+        double[] ref = new double[REPETITIONS];
+        timeProcess("bare"); // warm the OS file cache for both: the first JVM start reads every jar from disk
+        timeProcess("console");
+        for (int i = 0; i < REPETITIONS; i++) {
+            ours[i] = timeProcess("console");
+            ref[i] = timeProcess("bare");
+        }
+        double oursMs = BenchReport.median(ours);
+        double refMs = BenchReport.median(ref);
+        BenchReport.record("startup", oursMs, refMs, "ms", "ratio<=1.5", BenchReport.ratioAtMost(oursMs, refMs, 1.5));
+    }
+
+    private static double timeProcess(String what) throws Exception {
+        Path home = Files.createTempDirectory("bench-startup-home"); // no kubeconfig: the console picks the demo
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(FLAGS);
+        command.add("-Duser.home=" + home);
+        command.addAll(List.of("-cp", testClasspath(), StartupProbe.class.getName(), what));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("HOME", home.toString());
+        builder.environment().remove("KUBECONFIG");
+        long start = System.nanoTime();
+        Process process = builder.start();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.equals(StartupProbe.SHOWN)) {
+                    double elapsed = (System.nanoTime() - start) / 1e6;
+                    process.waitFor(30, TimeUnit.SECONDS);
+                    return elapsed;
+                }
+                output.append(line).append('\n');
+            }
+        } finally {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        throw new IllegalStateException("the " + what + " process ended without showing a window:\n" + output);
+    }
+
+    /** The test classpath surefire runs with (its booter jar only points at it). */
+    private static String testClasspath() {
+        String classpath = System.getProperty("surefire.test.class.path");
+        return classpath != null && !classpath.isBlank() ? classpath : System.getProperty("java.class.path");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.coalmine.kube.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.testing.Deployments;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import org.junit.jupiter.api.Test;
+
+class DeploymentSummariesTest {
+
+    private static Deployment withStatus(long generation, long observed) {
+        Deployment d = Deployments.of("default", "web", 2, "web:2");
+        d.getMetadata().setGeneration(generation);
+        d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(observed).withReplicas(2)
+                .withReadyReplicas(2).withUpdatedReplicas(2).withAvailableReplicas(2).build());
+        return d;
+    }
+
+    @Test
+    void aRolledOutDeploymentIsSteady() {
+        WorkloadSummary summary = DeploymentSummaries.of(withStatus(3, 3));
+        assertThat(summary.updatedReplicas()).isEqualTo(2);
+        assertThat(summary.isSteady()).isTrue();
+    }
+
+    @Test
+    void aNewSpecNotYetObservedIsNotSteady() {
+        // Right after an image change the status still counts the previous template's replicas as updated.
+        WorkloadSummary summary = DeploymentSummaries.of(withStatus(4, 3));
+        assertThat(summary.updatedReplicas()).isZero();
+        assertThat(summary.readyReplicas()).isEqualTo(2);
+        assertThat(summary.isSteady()).isFalse();
+    }
+}
