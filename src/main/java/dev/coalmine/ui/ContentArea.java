@@ -1,6 +1,5 @@
 package dev.coalmine.ui;
 
-import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.ui.connect.ConnectedCluster;
 import dev.coalmine.ui.connect.KubeconfigClusterAccess;
@@ -77,7 +76,7 @@ public final class ContentArea extends StackPane {
                             openRelease(workload);
                         }
                     });
-                } catch (CoalmineException e) {
+                } catch (RuntimeException e) {
                     ui.execute(() -> details.showProblem("Cannot read the release state: " + e.getMessage()));
                 }
             });

@@ -2,7 +2,10 @@ package dev.coalmine.testing;
 
 import java.time.Duration;
 
-/** Polls an assertion until it holds or the deadline passes; the last failure is rethrown. */
+/**
+ * Polls an assertion until it holds or the deadline passes; the last failure is rethrown. A runtime exception
+ * while polling (a UI lookup racing the UI thread, a request during a restart) also counts as "not yet".
+ */
 public final class Eventually {
     private Eventually() {
     }
@@ -17,7 +20,7 @@ public final class Eventually {
             try {
                 assertion.run();
                 return;
-            } catch (AssertionError e) {
+            } catch (AssertionError | RuntimeException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }

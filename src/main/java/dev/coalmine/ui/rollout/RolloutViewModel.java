@@ -43,6 +43,7 @@ public final class RolloutViewModel implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean refreshQueued;
     private AutoCloseable watch;
+    private volatile Thread driver;
 
     public RolloutViewModel(String namespace, String deployment, ReleaseActionsGateway engine, Executor background,
             UiThread ui) {
@@ -60,16 +61,22 @@ public final class RolloutViewModel implements AutoCloseable {
         background.execute(() -> {
             try {
                 watch = engine.watch(namespace, deployment, this::refresh);
-            } catch (CoalmineException e) {
+            } catch (RuntimeException e) {
                 ui.execute(() -> message.set("Live updates are off: " + e.getMessage()));
             }
             refresh();
+            driver = Thread.currentThread();
             try {
-                engine.drive(namespace, deployment, state -> refresh());
-            } catch (CoalmineException e) {
+                if (!closed) {
+                    engine.drive(namespace, deployment, state -> refresh());
+                }
+            } catch (RuntimeException e) {
                 if (!closed) {
                     ui.execute(() -> message.set(e.getMessage()));
                 }
+            } finally {
+                driver = null;
+                Thread.interrupted();
             }
         });
     }
@@ -85,8 +92,10 @@ public final class RolloutViewModel implements AutoCloseable {
             try {
                 ReleaseStatus read = engine.status(namespace, deployment);
                 ui.execute(() -> show(read));
-            } catch (CoalmineException e) {
-                ui.execute(() -> message.set("Cannot read the release: " + e.getMessage()));
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    ui.execute(() -> message.set("Cannot read the release: " + e.getMessage()));
+                }
             }
         });
     }
@@ -158,7 +167,7 @@ public final class RolloutViewModel implements AutoCloseable {
                 }
                 ui.execute(() -> message.set(promote ? "Promote recorded; the engine rolls stable forward."
                         : "Reject recorded; the engine removes canary and baseline."));
-            } catch (CoalmineException e) {
+            } catch (RuntimeException e) {
                 ui.execute(() -> message.set(e.getMessage()));
             }
             refresh();
@@ -253,6 +262,11 @@ public final class RolloutViewModel implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        Thread driving = driver;
+        if (driving != null) {
+            // The engine stops driving when interrupted and gives up the Lease, so another process can continue.
+            driving.interrupt();
+        }
         if (watch != null) {
             try {
                 watch.close();

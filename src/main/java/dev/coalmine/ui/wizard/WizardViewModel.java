@@ -66,7 +66,7 @@ public final class WizardViewModel {
                 Optional<String> found = launcher.unfinishedRelease(workload.namespace(), workload.name());
                 ui.execute(() -> unfinished.set(found.map(f -> workload.name() + " already has an unfinished "
                         + "release (" + f + "). Open it from the workload list instead of starting another.").orElse("")));
-            } catch (CoalmineException e) {
+            } catch (RuntimeException e) {
                 ui.execute(() -> unfinished.set("Cannot check for an unfinished release: " + e.getMessage()));
             }
         });
@@ -108,8 +108,12 @@ public final class WizardViewModel {
         dev.coalmine.core.release.JudgeSpec spec = judge.spec();
         metricsTest.set("Testing\u2026");
         background.execute(() -> {
-            String result = launcher.testMetrics(spec, workload.namespace(), workload.name());
-            ui.execute(() -> metricsTest.set(result));
+            try {
+                String result = launcher.testMetrics(spec, workload.namespace(), workload.name());
+                ui.execute(() -> metricsTest.set(result));
+            } catch (RuntimeException e) {
+                ui.execute(() -> metricsTest.set("Not reachable: " + e.getMessage()));
+            }
         });
     }
 
@@ -125,7 +129,7 @@ public final class WizardViewModel {
             try {
                 ReleasePreview result = launcher.preview(plan());
                 ui.execute(() -> showPreview(result));
-            } catch (CoalmineException e) {
+            } catch (RuntimeException e) {
                 ui.execute(() -> failed("The release cannot be prepared: " + e.getMessage()));
             }
         });
@@ -159,7 +163,7 @@ public final class WizardViewModel {
                     reviewStatus.set("Started");
                     onStarted.accept(workload);
                 });
-            } catch (CoalmineException e) {
+            } catch (RuntimeException e) {
                 ui.execute(() -> failed("The release did not start: " + e.getMessage()));
             }
         });

@@ -33,7 +33,7 @@ class CliDecisionJourneyTest extends ConsoleJourney {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("shop-api");
         Journeys.awaitHeadline(robot, "AwaitingJudgment", LONG);
-        assertThat(robot.lookup("#reject").queryButton().isDisabled()).isFalse();
+        Eventually.assertThat(() -> assertThat(robot.lookup("#reject").queryButton().isDisabled()).isFalse());
 
         StringWriter err = new StringWriter();
         Cli cli = new Cli(t -> { });
@@ -43,7 +43,7 @@ class CliDecisionJourneyTest extends ConsoleJourney {
         assertThat(code).as(err.toString()).isZero();
 
         Journeys.awaitHeadline(robot, "reject", LONG);
-        assertThat(robot.lookup("#promote").queryButton().isDisabled()).isTrue();
+        Eventually.assertThat(() -> assertThat(robot.lookup("#promote").queryButton().isDisabled()).isTrue());
         Journeys.awaitHeadline(robot, "Rejected", LONG);
         Eventually.assertThat(LONG, () -> assertThat(console.client().apps().deployments().inNamespace("default")
                 .withLabel("app.kubernetes.io/managed-by", "coalmine").list().getItems()).isEmpty());
