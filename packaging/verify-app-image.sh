@@ -73,7 +73,7 @@ for ((i = 0; i < window_timeout; i++)); do
     sleep 1
 done
 [ -n "$shown" ] || { show_output; echo "verify-app-image: FAIL: no window titled Coalmine within ${window_timeout}s" >&2; exit 1; }
-echo "verify-app-image: ok: window shown after ~${i}s:$(sed 's/^ */ /' <<<"$shown" | head -1)"
+echo "verify-app-image: ok: window shown after ~${i}s:$(sed -n '1s/^ */ /p' <<<"$shown")"
 
 for ((i = 0; i < stay_alive; i++)); do
     sleep 1
