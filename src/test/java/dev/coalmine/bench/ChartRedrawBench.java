@@ -26,7 +26,7 @@ class ChartRedrawBench {
         List<ComparisonChart.Line> lines = lines();
         double[] ours = new double[REPETITIONS];
         double[] ref = new double[REPETITIONS];
-        ComparisonChart chart = new ComparisonChart("p99 latency", "ms", 400);
+        ComparisonChart chart = new ComparisonChart("p99 latency", "ms", ComparisonChart.POINTS_PER_LINE);
         LineChart<Number, Number> plain = new LineChart<>(new NumberAxis(), new NumberAxis());
         plain.setAnimated(false);
         StackPane oursRoot = onFxScene(chart);

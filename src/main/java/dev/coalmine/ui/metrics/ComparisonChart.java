@@ -18,6 +18,12 @@ import javafx.util.StringConverter;
  */
 public final class ComparisonChart extends LineChart<Number, Number> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    /**
+     * Points kept per line: about one per two to three pixels of the plot at the widths the console uses,
+     * where a line cannot show more detail anyway.
+     */
+    public static final int POINTS_PER_LINE = 300;
+
     private final int maxPoints;
 
     /** One line: x in epoch seconds, ascending. */

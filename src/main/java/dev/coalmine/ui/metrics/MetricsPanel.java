@@ -51,7 +51,7 @@ public final class MetricsPanel extends VBox {
     private void showCharts(MetricsViewModel model) {
         for (MetricsViewModel.Chart data : model.charts()) {
             ComparisonChart chart = charts.computeIfAbsent(data.metric(), name -> {
-                ComparisonChart created = new ComparisonChart(name, data.unit(), 400);
+                ComparisonChart created = new ComparisonChart(name, data.unit(), ComparisonChart.POINTS_PER_LINE);
                 created.setId("chart-" + name.replace(' ', '-'));
                 created.setPrefHeight(220);
                 chartBox.getChildren().add(created);
