@@ -28,9 +28,9 @@ class ManualPromoteJourneyTest extends ConsoleJourney {
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#wizard-start").queryButton().isDisabled()).isFalse());
-        assertThat(robot.lookup("#review-yaml").queryTextInputControl().getText())
+        Eventually.assertThat(() -> assertThat(robot.lookup("#review-yaml").queryTextInputControl().getText())
                 .contains("name: \"shop-frontend-canary\"", "image: \"registry.example.com/shop/frontend:1.4.0\"",
-                        "name: \"shop-frontend-baseline\"", "coalmine.dev/track: \"baseline\"");
+                        "name: \"shop-frontend-baseline\"", "coalmine.dev/track: \"baseline\""));
         robot.clickOn("#wizard-start");
 
         Journeys.awaitHeadline(robot, "AwaitingJudgment", LONG);

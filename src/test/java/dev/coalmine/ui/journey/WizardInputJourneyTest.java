@@ -2,6 +2,7 @@ package dev.coalmine.ui.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.testing.Eventually;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
@@ -17,25 +18,25 @@ class WizardInputJourneyTest extends ConsoleJourney {
 
         TextField image = robot.lookup("#image-frontend").queryAs(TextField.class);
         type(robot, image, "registry.example.com/shop/Frontend:1.4.0");
-        assertThat(problem(robot, "#image-frontend-problem")).isEqualTo("Repository names must be lower case");
-        assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
+        Eventually.assertThat(() -> assertThat(problem(robot, "#image-frontend-problem")).isEqualTo("Repository names must be lower case"));
+        Eventually.assertThat(() -> assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue());
 
         type(robot, image, "registry.example.com/shop/frontend:1.4.0");
-        assertThat(problem(robot, "#image-frontend-problem")).isEmpty();
-        assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse();
+        Eventually.assertThat(() -> assertThat(problem(robot, "#image-frontend-problem")).isEmpty());
+        Eventually.assertThat(() -> assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse());
         robot.clickOn("#wizard-next");
 
         type(robot, robot.lookup("#size-amount").queryAs(TextField.class), "150");
-        assertThat(problem(robot, "#size-amount-problem")).contains("at most 100");
-        assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue();
+        Eventually.assertThat(() -> assertThat(problem(robot, "#size-amount-problem")).contains("at most 100"));
+        Eventually.assertThat(() -> assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue());
         type(robot, robot.lookup("#size-amount").queryAs(TextField.class), "50");
-        assertThat(problem(robot, "#size-amount-problem")).isEmpty();
-        assertThat(robot.lookup("#size-replicas").queryAs(Label.class).getText())
-                .isEqualTo("Canary: 2 pod(s) \u00b7 Baseline: 2 pod(s) \u00b7 Stable keeps 4");
+        Eventually.assertThat(() -> assertThat(problem(robot, "#size-amount-problem")).isEmpty());
+        Eventually.assertThat(() -> assertThat(robot.lookup("#size-replicas").queryAs(Label.class).getText())
+                .isEqualTo("Canary: 2 pod(s) \u00b7 Baseline: 2 pod(s) \u00b7 Stable keeps 4"));
 
         robot.clickOn("#wizard-back");
-        assertThat(robot.lookup("#image-frontend").queryAs(TextField.class).getText())
-                .isEqualTo("registry.example.com/shop/frontend:1.4.0");
+        Eventually.assertThat(() -> assertThat(robot.lookup("#image-frontend").queryAs(TextField.class).getText())
+                .isEqualTo("registry.example.com/shop/frontend:1.4.0"));
     }
 
     /** Clears the field and types the text key by key, as the operator would. */
