@@ -1,6 +1,5 @@
 package dev.coalmine.kube.feed;
 
-import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.feed.Batch;
 import dev.coalmine.core.feed.BatchPump;
 import dev.coalmine.core.feed.EventRecord;
@@ -8,7 +7,7 @@ import dev.coalmine.core.feed.FeedBuffer;
 import dev.coalmine.core.feed.FeedSink;
 import dev.coalmine.core.feed.ReleaseObjectNames;
 import dev.coalmine.core.feed.SeenVersions;
-import dev.coalmine.kube.KubeErrors;
+import dev.coalmine.kube.InformerStart;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -17,9 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Comparator;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The Kubernetes Events of one release's objects, live, starting with the Events still stored (the
@@ -74,15 +70,8 @@ public final class EventFeed implements AutoCloseable {
     public static EventFeed open(KubernetesClient client, String namespace, String workload,
                                  FeedSink<EventRecord> sink, Duration timeout) throws InterruptedException {
         EventFeed feed = new EventFeed(client, namespace, workload, sink);
-        try {
-            feed.informer.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return feed;
-        } catch (ExecutionException | TimeoutException e) {
-            feed.close();
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new CoalmineException("Cannot list Events in namespace " + namespace + ": "
-                    + KubeErrors.describe(cause), cause);
-        }
+        InformerStart.await(feed.informer, timeout, feed::close, "list Events in namespace " + namespace);
+        return feed;
     }
 
     private void deliver(Batch<Event> batch) {

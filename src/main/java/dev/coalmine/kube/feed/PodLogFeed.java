@@ -1,10 +1,9 @@
 package dev.coalmine.kube.feed;
 
-import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.feed.FeedSink;
 import dev.coalmine.core.feed.LogLine;
 import dev.coalmine.core.feed.PodSelection;
-import dev.coalmine.kube.KubeErrors;
+import dev.coalmine.kube.InformerStart;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,11 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Follows the logs of one pod or of all pods of a track, like {@code kubectl logs -f --prefix}: a stream
@@ -82,15 +79,8 @@ public final class PodLogFeed implements AutoCloseable {
     public static PodLogFeed open(KubernetesClient client, String namespace, PodSelection selection,
                                   FeedSink<LogLine> sink, Options options, Duration timeout) throws InterruptedException {
         PodLogFeed feed = new PodLogFeed(client, namespace, selection, sink, options);
-        try {
-            feed.informer.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return feed;
-        } catch (ExecutionException | TimeoutException e) {
-            feed.close();
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new CoalmineException("Cannot watch pods in namespace " + namespace + ": "
-                    + KubeErrors.describe(cause), cause);
-        }
+        InformerStart.await(feed.informer, timeout, feed::close, "watch pods in namespace " + namespace);
+        return feed;
     }
 
     /** The containers followed now, as {@code pod/container}, sorted. */

@@ -1,12 +1,11 @@
 package dev.coalmine.kube.feed;
 
-import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.feed.DeploymentRollout;
 import dev.coalmine.core.feed.FeedSink;
 import dev.coalmine.core.feed.RolloutLine;
 import dev.coalmine.core.feed.RolloutStatus;
 import dev.coalmine.core.feed.RolloutStatuses;
-import dev.coalmine.kube.KubeErrors;
+import dev.coalmine.kube.InformerStart;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
@@ -18,9 +17,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code kubectl rollout status} for several Deployments at once: each time a Deployment's status line
@@ -64,15 +60,8 @@ public final class RolloutFeed implements AutoCloseable {
     public static RolloutFeed open(KubernetesClient client, String namespace, Set<String> deployments,
                                    FeedSink<RolloutLine> sink, Duration timeout) throws InterruptedException {
         RolloutFeed feed = new RolloutFeed(client, namespace, deployments, sink, Clock.systemUTC());
-        try {
-            feed.informer.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return feed;
-        } catch (ExecutionException | TimeoutException e) {
-            feed.close();
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new CoalmineException("Cannot watch Deployments in namespace " + namespace + ": "
-                    + KubeErrors.describe(cause), cause);
-        }
+        InformerStart.await(feed.informer, timeout, feed::close, "watch Deployments in namespace " + namespace);
+        return feed;
     }
 
     /** Adds a line of the release engine's step log (for example "step 2/5: canary at 20 %"). */

@@ -5,13 +5,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import dev.coalmine.core.CoalmineException;
-import dev.coalmine.kube.KubeErrors;
+import dev.coalmine.kube.InformerStart;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The Deployments of one namespace, live: an informer keeps a local cache, so the list costs one LIST
@@ -51,15 +47,8 @@ public final class WorkloadFeed implements AutoCloseable {
     public static WorkloadFeed open(KubernetesClient client, String namespace, Listener listener, Duration timeout)
             throws InterruptedException {
         WorkloadFeed feed = new WorkloadFeed(client, namespace, listener);
-        try {
-            feed.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return feed;
-        } catch (ExecutionException | TimeoutException e) {
-            feed.close();
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new CoalmineException("Cannot list Deployments in namespace " + namespace + ": "
-                    + KubeErrors.describe(cause), cause);
-        }
+        InformerStart.await(feed.informer, timeout, feed::close, "list Deployments in namespace " + namespace);
+        return feed;
     }
 
     /** Starts listing and watching without blocking; completes once the first list has arrived. */
