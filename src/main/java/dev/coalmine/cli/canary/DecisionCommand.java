@@ -3,24 +3,10 @@ package dev.coalmine.cli.canary;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.Verdict;
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** Records promote or reject, then carries the release to its end here; run again after a kill, it finishes. */
-abstract class DecisionCommand implements Callable<Integer> {
-    @ParentCommand
-    CanaryCommand canary;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "The stable Deployment.")
-    String deployment;
-
+abstract class DecisionCommand extends DeploymentCommand {
     @Option(names = "--no-wait", description = "Only record the decision; another process carries it out.")
     boolean noWait;
 

@@ -5,26 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.coalmine.core.release.ReleaseState;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code coalmine canary history}: every recorded release of the Deployment, oldest first. */
 @Command(name = "history", mixinStandardHelpOptions = true, description = "List the Deployment's releases.")
-final class HistoryCommand implements Callable<Integer> {
-    @ParentCommand
-    CanaryCommand canary;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "The stable Deployment.")
-    String deployment;
-
+final class HistoryCommand extends DeploymentCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json (default: ${DEFAULT-VALUE}).")
     StatusCommand.Format format;

@@ -5,28 +5,14 @@ import dev.coalmine.core.release.JudgeMode;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleaseState;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code coalmine canary resume}: carries on an unfinished release after the process that drove it was stopped. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = "Continue driving the current release (e.g. after start was interrupted): until it waits for "
                 + "a person, or, with the automatic judge, until it ends (exit codes as for start --judge auto).")
-final class ResumeCommand implements Callable<Integer> {
-    @ParentCommand
-    CanaryCommand canary;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "The stable Deployment.")
-    String deployment;
-
+final class ResumeCommand extends DeploymentCommand {
     @Option(names = "--timeout", paramLabel = "DURATION", converter = PlanOptions.DurationConverter.class,
             description = "How long to keep driving (default: as long as start would).")
     Duration timeout;

@@ -4,29 +4,15 @@ import dev.coalmine.core.CoalmineException;
 import dev.coalmine.kube.release.ReleaseStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code coalmine canary status}: phase, tracks, decision and last steps; once or as it changes. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show the release: phase, replicas and readiness of stable/baseline/canary, images, "
                 + "last decision and step-log lines.")
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends DeploymentCommand {
     enum Format { text, json }
-
-    @ParentCommand
-    CanaryCommand canary;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "The stable Deployment.")
-    String deployment;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json (default: ${DEFAULT-VALUE}).")
