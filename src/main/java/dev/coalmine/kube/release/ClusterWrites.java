@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Create-or-update and careful delete, each safe to run again. */
 final class ClusterWrites {
@@ -17,34 +18,32 @@ final class ClusterWrites {
 
     /** Creates {@code desired}, or updates the live object to it (locked on the live resourceVersion). */
     <T extends HasMetadata> T upsert(T desired) {
+        return createOrUpdate(desired, d -> client.resource(d).create(), d -> client.resource(d).update());
+    }
+
+    /** The server-side dry run of {@link #upsert}: validated and answered, nothing stored. */
+    <T extends HasMetadata> void dryRun(T desired) {
+        createOrUpdate(desired, d -> client.resource(d).dryRun().create(), d -> client.resource(d).dryRun().update());
+    }
+
+    /**
+     * A controller writing the live object (its status, say) between our read and our write makes the server
+     * answer 409; that says nothing about the change itself, so read again and retry.
+     */
+    private <T extends HasMetadata> T createOrUpdate(T desired, UnaryOperator<T> create, UnaryOperator<T> update) {
         for (int attempt = 1; ; attempt++) {
             HasMetadata live = client.resource(desired).get();
             try {
                 if (live == null) {
-                    return client.resource(desired).create();
+                    return create.apply(desired);
                 }
                 desired.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
-                return client.resource(desired).update();
+                return update.apply(desired);
             } catch (KubernetesClientException e) {
                 boolean raced = e.getCode() == HttpURLConnection.HTTP_CONFLICT;
                 if (!raced || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
-            } finally {
-                desired.getMetadata().setResourceVersion(null);
-            }
-        }
-    }
-
-    /** Server-side dry run of {@link #upsert}: nothing is persisted. */
-    <T extends HasMetadata> void dryRun(T desired) {
-        HasMetadata live = client.resource(desired).get();
-        if (live == null) {
-            client.resource(desired).dryRun().create();
-        } else {
-            desired.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
-            try {
-                client.resource(desired).dryRun().update();
             } finally {
                 desired.getMetadata().setResourceVersion(null);
             }
