@@ -17,9 +17,13 @@ final class Journeys {
     static void openWizard(FxRobot robot, String workload) {
         Eventually.assertThat(Duration.ofSeconds(90), () -> assertThat(robot.lookup(".table-row-cell")
                 .match(row -> row.toString().contains(workload) || containsText(row, workload)).tryQuery()).isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(workload);
-        Eventually.assertThat(() -> assertThat(robot.lookup("#start-canary").tryQuery()).isPresent());
+        // A click can land while a status update re-renders the row; click again until the details show.
+        Eventually.assertThat(Duration.ofSeconds(60), () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn(workload);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup("#start-canary").tryQuery()).isPresent();
+        });
         robot.clickOn("#start-canary");
         Eventually.assertThat(() -> assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse());
     }
