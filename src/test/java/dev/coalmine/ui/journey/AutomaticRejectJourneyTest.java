@@ -2,6 +2,7 @@ package dev.coalmine.ui.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.demo.traffic.TrafficKnobs;
 import dev.coalmine.testing.Eventually;
 import java.time.Duration;
 import javafx.scene.control.Label;
@@ -15,6 +16,9 @@ class AutomaticRejectJourneyTest extends ConsoleJourney {
 
     @Test
     void aFaultyCanaryIsRejectedByTheJudge(FxRobot robot) {
+        // At the default 20 requests/s a 3 s window holds ~10 canary requests: a 10 % faulty canary then passes a
+        // check about a third of the time. 600/s puts hundreds in every window, so the verdict cannot be luck.
+        new TrafficKnobs(console.client()).setRequestsPerSecond(600);
         Journeys.openWizard(robot, "shop-frontend");
         robot.clickOn("#wizard-next");
         TextField image = robot.lookup("#image-frontend").queryAs(TextField.class);
