@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 /**
  * Gathers one analysis interval's {@link Evidence}: the canary's success rate and latency now, its restarts,
@@ -32,10 +33,12 @@ public final class EvidenceCollector {
         List<String> errors = new ArrayList<>();
         OptionalDouble successRate = OptionalDouble.empty();
         OptionalDouble latency = OptionalDouble.empty();
+        OptionalDouble requests = OptionalDouble.empty();
         List<MetricSamples> samples = new ArrayList<>();
         try {
             successRate = current(target, MetricSpec.SUCCESS_RATE, now, errors);
             latency = current(target, MetricSpec.LATENCY, now, errors);
+            requests = canaryRequests(target, now, errors);
             for (MetricSpec metric : metrics.map(MetricSource::metrics).orElse(List.of())) {
                 try {
                     samples.add(metrics.get().range(target, metric.name(), from, now, step));
@@ -47,7 +50,7 @@ public final class EvidenceCollector {
             // Unreachable: every further query would wait for the same timeout.
             errors.add(e.getMessage());
         }
-        return new Evidence(new CanaryReading(successRate, latency, canaryRestarts(target, errors)), samples,
+        return new Evidence(new CanaryReading(successRate, latency, canaryRestarts(target, errors), requests), samples,
                 errors.stream().distinct().toList());
     }
 
@@ -68,9 +71,17 @@ public final class EvidenceCollector {
         if (metrics.isEmpty() || metrics.get().metrics().stream().noneMatch(m -> m.name().equals(metric))) {
             return OptionalDouble.empty();
         }
+        return canary(() -> metrics.get().instant(target, metric, now), errors);
+    }
+
+    /** No count when the source has none; then the judge checks the rates whatever their volume. */
+    private OptionalDouble canaryRequests(MetricTarget target, Instant now, List<String> errors) {
+        return metrics.isEmpty() ? OptionalDouble.empty() : canary(() -> metrics.get().requests(target, now), errors);
+    }
+
+    private static OptionalDouble canary(Supplier<Map<Track, Double>> query, List<String> errors) {
         try {
-            Map<Track, Double> values = metrics.get().instant(target, metric, now);
-            Double canary = values.get(Track.CANARY);
+            Double canary = query.get().get(Track.CANARY);
             return canary == null || canary.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(canary);
         } catch (PrometheusQueryException e) {
             errors.add(e.getMessage());

@@ -19,6 +19,14 @@ public interface MetricSource extends AutoCloseable {
     /** One metric's value per track at {@code at}; tracks without a value (no traffic) are absent. */
     Map<Track, Double> instant(MetricTarget target, String metric, Instant at);
 
+    /**
+     * How many requests each track served in the analysis interval ending at {@code at}, so that a judge does not
+     * read a success rate from a handful of requests. Empty when this source cannot count them.
+     */
+    default Map<Track, Double> requests(MetricTarget target, Instant at) {
+        return Map.of();
+    }
+
     /** Where the metrics come from, safe to show (no credentials). */
     String describe();
 

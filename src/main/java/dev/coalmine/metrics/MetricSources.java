@@ -24,14 +24,16 @@ public final class MetricSources {
      */
     public static Optional<MetricSource> forSettings(JudgeSettings settings, KubernetesClient client, PrometheusAuth auth,
                                                      Duration timeout) {
-        List<MetricQuery> queries = QueryPreset.parse(settings.preset()).queriesWith(settings.customQueries().entrySet().stream()
+        QueryPreset preset = QueryPreset.parse(settings.preset());
+        List<MetricQuery> queries = preset.queriesWith(settings.customQueries().entrySet().stream()
                 .map(e -> MetricQuery.parseCustom(e.getKey() + "=" + e.getValue())).toList());
         MetricsLocation location = settings.location();
         if (location instanceof MetricsLocation.PrometheusUrl url) {
-            return Optional.of(PrometheusSource.direct(url.url(), auth, timeout, queries));
+            return Optional.of(PrometheusSource.direct(url.url(), auth, timeout, queries).withRequestCount(preset.requestCount()));
         }
         if (location instanceof MetricsLocation.PrometheusService service) {
-            return Optional.of(PrometheusSource.throughServiceProxy(client, service.namespaceServicePort(), timeout, queries));
+            return Optional.of(PrometheusSource.throughServiceProxy(client, service.namespaceServicePort(), timeout, queries)
+                    .withRequestCount(preset.requestCount()));
         }
         if (location instanceof MetricsLocation.DemoCluster) {
             if (!settings.customQueries().isEmpty()) {
@@ -51,6 +53,6 @@ public final class MetricSources {
         List<String> names = source.get().metrics().stream().map(MetricSpec::name).toList();
         ThresholdPolicy policy = names.contains(MetricSpec.LATENCY) ? configured : configured.withoutLatency();
         return names.contains(MetricSpec.SUCCESS_RATE) ? policy
-                : new ThresholdPolicy(java.util.OptionalDouble.empty(), policy.maxLatencyMs(), policy.maxCanaryRestarts());
+                : policy.withoutSuccessRate();
     }
 }

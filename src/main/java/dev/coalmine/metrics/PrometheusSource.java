@@ -17,10 +17,21 @@ import java.util.OptionalDouble;
 public final class PrometheusSource implements MetricSource {
     private final PrometheusApi api;
     private final List<MetricQuery> queries;
+    private final Optional<MetricQuery> requestCount;
 
     public PrometheusSource(PrometheusApi api, List<MetricQuery> queries) {
+        this(api, queries, Optional.empty());
+    }
+
+    private PrometheusSource(PrometheusApi api, List<MetricQuery> queries, Optional<MetricQuery> requestCount) {
         this.api = api;
         this.queries = List.copyOf(queries);
+        this.requestCount = requestCount;
+    }
+
+    /** This source, also counting each track's requests with {@code query} (a preset's {@link QueryPreset#requestCount}). */
+    public PrometheusSource withRequestCount(MetricQuery query) {
+        return new PrometheusSource(api, queries, Optional.of(query));
     }
 
     /** Prometheus at a URL, e.g. {@code --prometheus http://localhost:9090} with a preset. */
@@ -54,7 +65,16 @@ public final class PrometheusSource implements MetricSource {
 
     @Override
     public Map<Track, Double> instant(MetricTarget target, String metric, Instant at) {
-        MetricQuery query = find(metric);
+        return instant(target, find(metric), at);
+    }
+
+    @Override
+    public Map<Track, Double> requests(MetricTarget target, Instant at) {
+        return requestCount.map(query -> instant(target, query, at)).orElse(Map.of());
+    }
+
+    private Map<Track, Double> instant(MetricTarget target, MetricQuery query, Instant at) {
+        String metric = query.spec().name();
         Map<Track, Double> values = new EnumMap<>(Track.class);
         for (Track track : Track.values()) {
             String what = track.label() + " " + metric;

@@ -14,34 +14,44 @@ import java.util.stream.Collectors;
  */
 public enum QueryPreset {
     ISTIO("istio", "Istio sidecar metrics of the destination workload",
+            requests("istio_requests_total",
+                    "reporter=\"destination\",destination_workload_namespace=\"{{namespace}}\",destination_workload=\"{{workload}}\""),
             successRate("istio_requests_total",
                     "reporter=\"destination\",destination_workload_namespace=\"{{namespace}}\",destination_workload=\"{{workload}}\"",
                     "response_code!~\"5.*\""),
             p99("istio_request_duration_milliseconds_bucket",
                     "reporter=\"destination\",destination_workload_namespace=\"{{namespace}}\",destination_workload=\"{{workload}}\"", "")),
     LINKERD("linkerd", "Linkerd proxy metrics of inbound traffic",
+            requests("response_total", "namespace=\"{{namespace}}\",deployment=\"{{workload}}\",direction=\"inbound\""),
             successRate("response_total", "namespace=\"{{namespace}}\",deployment=\"{{workload}}\",direction=\"inbound\"",
                     "classification!=\"failure\""),
             p99("response_latency_ms_bucket", "namespace=\"{{namespace}}\",deployment=\"{{workload}}\",direction=\"inbound\"", "")),
     NGINX("nginx", "NGINX ingress controller metrics by backend Service (named like each track's Deployment);"
             + " its latency is a mean, not a percentile",
+            requests("nginx_ingress_controller_requests", "namespace=\"{{namespace}}\",service=\"{{workload}}\""),
             successRate("nginx_ingress_controller_requests", "namespace=\"{{namespace}}\",service=\"{{workload}}\"", "status!~\"5..\""),
             mean("nginx_ingress_controller_request_duration_seconds", "namespace=\"{{namespace}}\",service=\"{{workload}}\"")),
     DEMO("demo", "the demo cluster's http_requests_total and http_request_duration_seconds",
+            requests("http_requests_total", Selectors.DEMO),
             successRate("http_requests_total", Selectors.DEMO, "code!~\"5..\""),
             p99("http_request_duration_seconds_bucket", Selectors.DEMO, " * 1000")),
     AZURE_SAMPLE("azure-sample", "the Azure canary sample's requests_total{custom_status=\"good|bad\"}; it has no latency",
+            requests("requests_total", Selectors.AZURE + ",custom_status=~\"good|bad\""),
             new MetricQuery(MetricSpec.successRate(),
                     "sum(rate(requests_total{" + Selectors.AZURE + ",custom_status=\"good\"}[{{interval}}])) / "
                             + "sum(rate(requests_total{" + Selectors.AZURE + ",custom_status=~\"good|bad\"}[{{interval}}])) * 100"));
 
     private final String id;
     private final String description;
+    private static final String REQUESTS = "requests";
+
+    private final MetricQuery requestCount;
     private final List<MetricQuery> queries;
 
-    QueryPreset(String id, String description, MetricQuery... queries) {
+    QueryPreset(String id, String description, MetricQuery requestCount, MetricQuery... queries) {
         this.id = id;
         this.description = description;
+        this.requestCount = requestCount;
         this.queries = List.of(queries);
     }
 
@@ -56,6 +66,11 @@ public enum QueryPreset {
 
     public List<MetricQuery> queries() {
         return queries;
+    }
+
+    /** The number of requests a track served in the interval: not judged, but too few make a check inconclusive. */
+    public MetricQuery requestCount() {
+        return requestCount;
     }
 
     public boolean hasLatency() {
@@ -77,6 +92,10 @@ public enum QueryPreset {
         return Arrays.stream(values()).filter(p -> p.id.equals(wanted)).findFirst()
                 .orElseThrow(() -> new CoalmineException("Unknown metrics preset '" + id + "': choose one of "
                         + Arrays.stream(values()).map(QueryPreset::id).collect(Collectors.joining(", ")) + "."));
+    }
+
+    private static MetricQuery requests(String counter, String selector) {
+        return new MetricQuery(MetricSpec.custom(REQUESTS), "sum(increase(" + counter + "{" + selector + "}[{{interval}}]))");
     }
 
     private static MetricQuery successRate(String counter, String selector, String goodFilter) {

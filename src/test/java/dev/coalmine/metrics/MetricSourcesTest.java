@@ -47,7 +47,7 @@ class MetricSourcesTest {
                 PrometheusAuth.none(), Duration.ofSeconds(1))), QueryPreset.AZURE_SAMPLE.queries());
 
         assertThat(MetricSources.thresholdsFor(configured, Optional.empty()))
-                .isEqualTo(new ThresholdPolicy(OptionalDouble.empty(), OptionalDouble.empty(), 0));
+                .isEqualTo(new ThresholdPolicy(OptionalDouble.empty(), OptionalDouble.empty(), 0, configured.minRequests()));
         assertThat(MetricSources.thresholdsFor(configured, Optional.of(azure))).isEqualTo(configured.withoutLatency());
     }
 }

@@ -47,7 +47,7 @@ class PrometheusSourceTest {
                 new DemoFormatMetricsServer.PodSpec("other-ns", "shop", "shop-7d9f8c6b5-zzzzz", "canary", 0.5, 0.040)), 11);
         prometheus = PrometheusProcess.start(List.of(demo.target()), Duration.ofSeconds(1));
         source = PrometheusSource.direct(prometheus.baseUrl().toString(), PrometheusAuth.none(), Duration.ofSeconds(10),
-                QueryPreset.DEMO.queries());
+                QueryPreset.DEMO.queries()).withRequestCount(QueryPreset.DEMO.requestCount());
         prometheus.await("8 points of success rate for canary and baseline", Duration.ofSeconds(60), () -> {
             MetricSamples rate = source.range(SHOP, MetricSpec.SUCCESS_RATE, Instant.now().minus(WINDOW), Instant.now(), STEP);
             return rate.of(Track.CANARY).size() >= 8 && rate.of(Track.BASELINE).size() >= 8;
@@ -94,6 +94,8 @@ class PrometheusSourceTest {
             Instant now = Instant.now();
             Evidence evidence = collector.collect(SHOP, start, now, STEP);
             assertThat(evidence.sourceErrors()).isEmpty();
+            assertThat(evidence.reading().requests().getAsDouble()).as("100 requests/s over a 10 s interval")
+                    .isBetween(700.0, 1300.0);
             progress = progress.next(judge.judge(evidence, Track.BASELINE), now, policy);
         }
 
@@ -114,6 +116,15 @@ class PrometheusSourceTest {
         assertThat(rates).containsOnlyKeys(Track.STABLE, Track.BASELINE, Track.CANARY);
         assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.FAIL);
         assertThat(verdict.reasons().get(0)).startsWith("canary success rate ").endsWith("is below the minimum 99.0 %");
+    }
+
+    @Test
+    void theRequestCountOfATrackSumsItsPods() {
+        Map<Track, Double> requests = source.requests(SHOP, Instant.now());
+
+        assertThat(requests).containsOnlyKeys(Track.STABLE, Track.BASELINE, Track.CANARY);
+        assertThat(requests.get(Track.STABLE) / requests.get(Track.CANARY)).as("two stable pods, one canary pod")
+                .isBetween(1.6, 2.4);
     }
 
     @Test

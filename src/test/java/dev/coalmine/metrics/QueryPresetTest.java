@@ -56,4 +56,16 @@ class QueryPresetTest {
         assertThat(QueryPreset.AZURE_SAMPLE.queries().get(0).render(SHOP, Track.BASELINE))
                 .contains("pod=~\"shop-baseline-[a-z0-9]+-[a-z0-9]+\"").contains("custom_status=~\"good|bad\"");
     }
+
+    @Test
+    void everyPresetCountsTheRequestsOfTheSameSeriesAsItsSuccessRate() {
+        for (QueryPreset preset : QueryPreset.values()) {
+            String successRate = preset.queries().get(0).render(SHOP, Track.CANARY);
+            String requests = preset.requestCount().render(SHOP, Track.CANARY);
+            assertThat(requests).startsWith("sum(increase(").endsWith("[" + SHOP.promqlInterval() + "]))");
+            String selector = requests.substring("sum(increase(".length(), requests.indexOf('['));
+            assertThat(successRate).as(preset.id()).contains(selector.substring(0, selector.length() - 1));
+            assertThat(preset.requestCount().spec().name()).isEqualTo("requests");
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.coalmine.cli.canary;
 
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.ThresholdPolicy;
 import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.metrics.MetricQuery;
 import dev.coalmine.metrics.PrometheusAuth;
@@ -51,6 +52,11 @@ final class JudgeOptions {
     @Option(names = "--max-latency-ms", paramLabel = "MS",
             description = "Highest acceptable canary latency (p99; NGINX: mean) in milliseconds (default 500).")
     Double maxLatencyMs;
+
+    @Option(names = "--min-requests", paramLabel = "N",
+            description = "Fewer canary requests in an interval make a check inconclusive instead of passing (default "
+                    + ThresholdPolicy.DEFAULT_MIN_REQUESTS + "; 0 = any).")
+    Integer minRequests;
 
     @Option(names = "--prometheus", paramLabel = "URL",
             description = "Prometheus reachable from here, e.g. http://localhost:9090. Credentials come from "
@@ -127,6 +133,7 @@ final class JudgeOptions {
         put(config, "min-analysis-duration", text(minAnalysisDuration));
         put(config, "min-success-rate", minSuccessRate);
         put(config, "max-latency-ms", maxLatencyMs);
+        put(config, "min-requests", minRequests);
         return config;
     }
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * config ({@code JudgeSpec.config()}), which the wizard and the CLI fill. Keys: {@code source}
  * (demo | prometheus-url | prometheus-service | none), {@code prometheus-url}, {@code prometheus-service},
  * {@code metrics-preset}, {@code query.NAME} (PromQL), {@code min-success-rate}, {@code max-latency-ms}
- * ({@code none} = not checked), {@code interval}, {@code max-failed-checks}, {@code passing-checks},
+ * ({@code none} = not checked), {@code min-requests}, {@code interval}, {@code max-failed-checks}, {@code passing-checks},
  * {@code max-inconclusive-checks}, {@code min-analysis-duration}, {@code confidence}, {@code min-points}.
  * Credentials are never part of it: the config is stored in the cluster.
  */
@@ -52,7 +52,8 @@ public record JudgeSettings(MetricsLocation location, String preset, Map<String,
         });
         OptionalDouble minSuccess = optionalNumber(config, "min-success-rate", 99);
         OptionalDouble maxLatency = optionalNumber(config, "max-latency-ms", 500);
-        ThresholdPolicy thresholds = checked("thresholds", () -> new ThresholdPolicy(minSuccess, maxLatency, 0));
+        ThresholdPolicy thresholds = checked("thresholds", () -> new ThresholdPolicy(minSuccess, maxLatency, 0,
+                read(config, "min-requests", String.valueOf(ThresholdPolicy.DEFAULT_MIN_REQUESTS), Integer::parseInt)));
         AnalysisPolicy analysis = checked("analysis", () -> new AnalysisPolicy(
                 read(config, "max-failed-checks", "2", Integer::parseInt),
                 read(config, "passing-checks", "3", Integer::parseInt),
@@ -81,6 +82,7 @@ public record JudgeSettings(MetricsLocation location, String preset, Map<String,
         customQueries.forEach((name, promql) -> config.put(QUERY_PREFIX + name, promql));
         config.put("min-success-rate", number(thresholds.minSuccessRatePercent()));
         config.put("max-latency-ms", number(thresholds.maxLatencyMs()));
+        config.put("min-requests", String.valueOf(thresholds.minRequests()));
         config.put("interval", format(interval));
         config.put("max-failed-checks", String.valueOf(analysis.maxFailedChecks()));
         config.put("passing-checks", String.valueOf(analysis.passingChecksToPromote()));

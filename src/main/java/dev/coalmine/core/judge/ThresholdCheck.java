@@ -25,6 +25,11 @@ public final class ThresholdCheck {
             compare("latency", MetricUnit.MILLISECONDS, reading.latencyMs(), policy.maxLatencyMs().getAsDouble(),
                     true, failures, missing, fine);
         }
+        if (policy.checksRequests() && fewRequests(reading)) {
+            missing.add(String.format(Locale.ROOT, "only %.0f canary requests in the interval, fewer than the %d needed "
+                    + "to judge them: lengthen the analysis interval or send more traffic", reading.requests().getAsDouble(),
+                    policy.minRequests()));
+        }
         if (reading.restarts() > policy.maxCanaryRestarts()) {
             failures.add(String.format(Locale.ROOT, "canary containers restarted %d time%s (allowed: %d)",
                     reading.restarts(), reading.restarts() == 1 ? "" : "s", policy.maxCanaryRestarts()));
@@ -40,6 +45,12 @@ public final class ThresholdCheck {
             return new Verdict(Verdict.Outcome.INCONCLUSIVE, concat(missing, fine));
         }
         return new Verdict(Verdict.Outcome.PASS, fine);
+    }
+
+    /** Counted, but fewer than needed; none at all is already "no data". */
+    private boolean fewRequests(CanaryReading reading) {
+        double requests = reading.requests().orElse(Double.NaN);
+        return requests > 0 && requests < policy.minRequests();
     }
 
     private static void compare(String metric, MetricUnit unit, OptionalDouble value, double limit, boolean isMaximum,

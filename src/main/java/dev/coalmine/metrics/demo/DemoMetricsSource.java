@@ -72,7 +72,15 @@ public final class DemoMetricsSource implements MetricSource {
 
     @Override
     public Map<Track, Double> instant(MetricTarget target, String metric, Instant at) {
-        ToDoubleFunction<TrackTraffic> reader = reader(find(metric));
+        return instant(target, at, reader(find(metric)));
+    }
+
+    @Override
+    public Map<Track, Double> requests(MetricTarget target, Instant at) {
+        return instant(target, at, traffic -> traffic.counters().requests());
+    }
+
+    private Map<Track, Double> instant(MetricTarget target, Instant at, ToDoubleFunction<TrackTraffic> reader) {
         List<TrafficSnapshot> snapshots = usableSnapshots();
         Map<Track, Double> values = new EnumMap<>(Track.class);
         for (Track track : Track.values()) {

@@ -1,5 +1,6 @@
 package dev.coalmine.ui.wizard;
 
+import dev.coalmine.core.judge.ThresholdPolicy;
 import dev.coalmine.core.release.JudgeSpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,11 +42,13 @@ public final class JudgeStep {
     private final StringProperty maxLatencyMs = new SimpleStringProperty("500");
     private final StringProperty interval = new SimpleStringProperty("30s");
     private final StringProperty maxFailedChecks = new SimpleStringProperty("2");
+    private final StringProperty minRequests = new SimpleStringProperty(String.valueOf(ThresholdPolicy.DEFAULT_MIN_REQUESTS));
     private final StringBinding locationProblem;
     private final StringBinding minSuccessRateProblem;
     private final StringBinding maxLatencyProblem;
     private final StringBinding intervalProblem;
     private final StringBinding maxFailedChecksProblem;
+    private final StringBinding minRequestsProblem;
     private final BooleanBinding valid;
 
     public JudgeStep(boolean demoCluster) {
@@ -58,11 +61,14 @@ public final class JudgeStep {
                 : "Enter an interval such as 10s, 30s or 1m (between 1s and 1h)");
         maxFailedChecksProblem = problem(maxFailedChecks, t -> t.strip().matches("[1-9]\\d?")
                 ? "" : "Enter a whole number of failed checks from 1 to 99");
+        minRequestsProblem = problem(minRequests, t -> t.strip().matches("\\d{1,6}")
+                ? "" : "Enter a whole number of requests from 0 (any) to 999999");
         valid = Bindings.createBooleanBinding(() -> !automatic.get() || (locationProblem.get().isEmpty()
                 && minSuccessRateProblem.get().isEmpty() && maxLatencyProblem.get().isEmpty()
-                && intervalProblem.get().isEmpty() && maxFailedChecksProblem.get().isEmpty()),
+                && intervalProblem.get().isEmpty() && maxFailedChecksProblem.get().isEmpty()
+                && minRequestsProblem.get().isEmpty()),
                 automatic, locationProblem, minSuccessRateProblem, maxLatencyProblem, intervalProblem,
-                maxFailedChecksProblem);
+                maxFailedChecksProblem, minRequestsProblem);
     }
 
     private static StringBinding problem(StringProperty field, Function<String, String> check) {
@@ -119,6 +125,7 @@ public final class JudgeStep {
         config.put("max-latency-ms", maxLatencyMs.get().strip());
         config.put("interval", interval.get().strip());
         config.put("max-failed-checks", maxFailedChecks.get().strip());
+        config.put("min-requests", minRequests.get().strip());
         return JudgeSpec.automatic(config);
     }
 
@@ -148,6 +155,14 @@ public final class JudgeStep {
 
     public StringProperty maxFailedChecksProperty() {
         return maxFailedChecks;
+    }
+
+    public StringProperty minRequestsProperty() {
+        return minRequests;
+    }
+
+    public StringBinding minRequestsProblem() {
+        return minRequestsProblem;
     }
 
     public StringBinding locationProblem() {

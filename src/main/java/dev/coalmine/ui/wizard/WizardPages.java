@@ -135,6 +135,7 @@ final class WizardPages {
         FormRows.addField(grid, "Max latency (ms)", "max-latency", judge.maxLatencyMsProperty(), judge.maxLatencyProblem());
         FormRows.addField(grid, "Analysis interval", "interval", judge.intervalProperty(), judge.intervalProblem());
         FormRows.addField(grid, "Failed-check limit", "max-failed-checks", judge.maxFailedChecksProperty(), judge.maxFailedChecksProblem());
+        FormRows.addField(grid, "Min requests per check", "min-requests", judge.minRequestsProperty(), judge.minRequestsProblem());
         grid.disableProperty().bind(judge.automaticProperty().not());
         javafx.scene.control.Button test = new javafx.scene.control.Button("Test connection");
         test.setId("test-connection");

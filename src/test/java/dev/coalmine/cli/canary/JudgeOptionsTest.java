@@ -39,7 +39,8 @@ class JudgeOptionsTest {
         JudgeSpec spec = spec("--judge", "auto", "--analysis-interval", "5s", "--max-failed-checks", "4",
                 "--passing-checks", "5", "--min-success-rate", "99.5", "--max-latency-ms", "250",
                 "--prometheus", "https://prom.example.com:9090", "--metrics-preset", "linkerd",
-                "--query", "errors=sum(rate(x{track=\"{{track}}\"}[{{interval}}]))", "--min-analysis-duration", "1m");
+                "--query", "errors=sum(rate(x{track=\"{{track}}\"}[{{interval}}]))", "--min-analysis-duration", "1m",
+                "--min-requests", "100");
 
         assertThat(spec.mode()).isEqualTo(JudgeMode.AUTOMATIC);
         assertThat(spec.config()).containsEntry("source", "prometheus-url")
@@ -47,12 +48,13 @@ class JudgeOptionsTest {
                 .containsEntry("query.errors", "sum(rate(x{track=\"{{track}}\"}[{{interval}}]))")
                 .containsEntry("interval", "5s").containsEntry("max-failed-checks", "4").containsEntry("passing-checks", "5")
                 .containsEntry("min-success-rate", "99.5").containsEntry("max-latency-ms", "250.0")
-                .containsEntry("min-analysis-duration", "60s");
+                .containsEntry("min-analysis-duration", "60s").containsEntry("min-requests", "100");
         JudgeSettings settings = JudgeSettings.fromConfig(spec.config());
         assertThat(settings.interval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.analysis().passingChecksToPromote()).isEqualTo(5);
         assertThat(settings.thresholds().minSuccessRatePercent().getAsDouble()).isEqualTo(99.5);
         assertThat(settings.customQueries()).containsKey("errors");
+        assertThat(settings.thresholds().minRequests()).isEqualTo(100);
     }
 
     @Test
@@ -75,5 +77,7 @@ class JudgeOptionsTest {
                 .hasMessageContaining("NAMESPACE/SERVICE:PORT");
         assertThatThrownBy(() -> spec("--judge", "auto", "--passing-checks", "0"))
                 .hasMessageContaining("passing checks to promote must be at least 1");
+        assertThatThrownBy(() -> spec("--judge", "auto", "--min-requests", "-1"))
+                .hasMessageContaining("the minimum number of requests cannot be negative, got -1");
     }
 }

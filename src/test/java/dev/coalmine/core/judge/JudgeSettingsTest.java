@@ -19,7 +19,8 @@ class JudgeSettingsTest {
         assertThat(settings.location()).isEqualTo(new MetricsLocation.PrometheusService("monitoring/prometheus:9090"));
         assertThat(settings.preset()).isEqualTo("istio");
         assertThat(settings.interval()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.thresholds()).isEqualTo(new ThresholdPolicy(OptionalDouble.of(98.5), OptionalDouble.of(250), 0));
+        assertThat(settings.thresholds()).isEqualTo(new ThresholdPolicy(OptionalDouble.of(98.5), OptionalDouble.of(250), 0,
+                ThresholdPolicy.DEFAULT_MIN_REQUESTS));
         assertThat(settings.analysis()).isEqualTo(AnalysisPolicy.defaults().withMaxFailedChecks(4));
         assertThat(settings.statistics()).isEqualTo(StatisticalPolicy.defaults());
     }
@@ -29,12 +30,14 @@ class JudgeSettingsTest {
         JudgeSettings demo = JudgeSettings.fromConfig(Map.of());
         JudgeSettings custom = JudgeSettings.fromConfig(Map.of("source", "prometheus-url", "prometheus-url", "http://localhost:9090",
                 "metrics-preset", "azure-sample", "max-latency-ms", "none", "query.errors", "sum(x{track=\"{{track}}\"})",
-                "passing-checks", "5", "min-analysis-duration", "2m", "confidence", "0.95", "min-points", "8"));
+                "passing-checks", "5", "min-analysis-duration", "2m", "confidence", "0.95", "min-points", "8",
+                "min-requests", "200"));
 
         assertThat(demo.location()).isEqualTo(new MetricsLocation.DemoCluster());
         assertThat(demo.preset()).isEqualTo("demo");
         assertThat(demo.interval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(custom.thresholds().maxLatencyMs()).isEmpty();
+        assertThat(custom.thresholds().minRequests()).isEqualTo(200);
         assertThat(custom.customQueries()).containsEntry("errors", "sum(x{track=\"{{track}}\"})");
         assertThat(custom.analysis().minAnalysisDuration()).isEqualTo(Duration.ofMinutes(2));
         assertThat(JudgeSettings.fromConfig(demo.toConfig())).isEqualTo(demo);
@@ -51,6 +54,8 @@ class JudgeSettingsTest {
         assertThatThrownBy(() -> JudgeSettings.fromConfig(Map.of("source", "prometheus-url")))
                 .hasMessageStartingWith("The judge settings name no prometheus-url");
         assertThatThrownBy(() -> JudgeSettings.fromConfig(Map.of("source", "datadog"))).hasMessageStartingWith("Unknown metrics source 'datadog'");
+        assertThatThrownBy(() -> JudgeSettings.fromConfig(Map.of("min-requests", "-5")))
+                .hasMessage("The judge's thresholds settings are not valid: the minimum number of requests cannot be negative, got -5.");
         assertThatThrownBy(() -> JudgeSettings.fromConfig(Map.of("interval", "500ms")))
                 .hasMessage("The analysis interval must be at least 1s, got 500ms.");
     }

@@ -40,6 +40,24 @@ class ThresholdCheckTest {
     }
 
     @Test
+    void tooFewRequestsAreInconclusiveEvenWithoutAnError() {
+        CanaryReading twelveFine = new CanaryReading(OptionalDouble.of(100), OptionalDouble.of(80), 0, OptionalDouble.of(12));
+        CanaryReading twelveWithErrors = new CanaryReading(OptionalDouble.of(75), OptionalDouble.of(80), 0, OptionalDouble.of(12));
+        CanaryReading enough = new CanaryReading(OptionalDouble.of(100), OptionalDouble.of(80), 0, OptionalDouble.of(20));
+
+        Verdict tooFew = check.check(twelveFine);
+        assertThat(tooFew.outcome()).isEqualTo(Verdict.Outcome.INCONCLUSIVE);
+        assertThat(tooFew.reasons()).first().asString().isEqualTo("only 12 canary requests in the interval, fewer than "
+                + "the 20 needed to judge them: lengthen the analysis interval or send more traffic");
+        assertThat(check.check(twelveWithErrors).outcome()).isEqualTo(Verdict.Outcome.FAIL);
+        assertThat(check.check(enough).outcome()).isEqualTo(Verdict.Outcome.PASS);
+        assertThat(new ThresholdCheck(ThresholdPolicy.defaults().withMinRequests(0)).check(twelveFine).outcome())
+                .isEqualTo(Verdict.Outcome.PASS);
+        assertThat(new ThresholdCheck(ThresholdPolicy.defaults().withoutRequestMetrics()).check(twelveFine).outcome())
+                .as("restarts alone do not need requests").isEqualTo(Verdict.Outcome.PASS);
+    }
+
+    @Test
     void latencyIsNotCheckedWhenThePolicyHasNoLimit() {
         ThresholdCheck withoutLatency = new ThresholdCheck(ThresholdPolicy.defaults().withoutLatency().withMinSuccessRate(95));
 
@@ -61,6 +79,7 @@ class ThresholdCheckTest {
     void nonsensePoliciesAreRefused() {
         assertThatThrownBy(() -> ThresholdPolicy.defaults().withMinSuccessRate(120)).hasMessageContaining("between 0 and 100");
         assertThatThrownBy(() -> ThresholdPolicy.defaults().withMaxLatencyMs(0)).hasMessageContaining("more than 0 ms");
+        assertThatThrownBy(() -> ThresholdPolicy.defaults().withMinRequests(-1)).hasMessageContaining("cannot be negative");
     }
 
     @Test

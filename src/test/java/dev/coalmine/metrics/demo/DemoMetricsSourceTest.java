@@ -70,6 +70,8 @@ class DemoMetricsSourceTest {
                 .collect(TARGET, now.minusSeconds(2), now, Duration.ofMillis(250));
         assertThat(evidence.sourceErrors()).isEmpty();
         assertThat(evidence.reading().successRatePercent().getAsDouble()).isLessThan(97);
+        assertThat(evidence.reading().requests().getAsDouble()).as("100 requests/s of the canary pod in a 2 s window, "
+                + "between scrapes that a loaded machine may delay").isBetween(100.0, 300.0);
         assertThat(evidence.samples()).extracting(s -> s.metric().name()).containsExactly("success rate", "latency");
     }
 

@@ -46,6 +46,10 @@ class WizardViewModelTest {
         wizard.judge().sourceProperty().set(JudgeStep.Source.PROMETHEUS_URL);
         assertThat(wizard.canGoNext().get()).isFalse();
         wizard.judge().locationProperty().set("http://127.0.0.1:9090");
+        wizard.judge().minRequestsProperty().set("lots");
+        assertThat(wizard.judge().minRequestsProblem().get()).isEqualTo("Enter a whole number of requests from 0 (any) to 999999");
+        assertThat(wizard.canGoNext().get()).isFalse();
+        wizard.judge().minRequestsProperty().set("50");
         wizard.next();
 
         assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.REVIEW);
@@ -59,7 +63,7 @@ class WizardViewModelTest {
         assertThat(plan.baseline()).isTrue();
         assertThat(plan.judge().mode()).isEqualTo(JudgeMode.AUTOMATIC);
         assertThat(plan.judge().config()).containsEntry("prometheus-url", "http://127.0.0.1:9090")
-                .containsEntry("min-success-rate", "99").containsEntry("interval", "30s");
+                .containsEntry("min-success-rate", "99").containsEntry("interval", "30s").containsEntry("min-requests", "50");
         assertThat(started).containsExactly(FRONTEND);
     }
 
