@@ -83,6 +83,7 @@ public final class ScreenshotTour {
                     ((TextField) stage[0].getScene().lookup("#interval")).setText("10s");
                     return null;
                 });
+                shot(out.resolve("wizard-judge.png"));
             }
             fire(stage[0], "#wizard-next");
             await(() -> !((Button) find(stage[0], "#wizard-start")).isDisabled());
