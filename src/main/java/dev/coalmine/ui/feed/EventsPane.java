@@ -45,6 +45,9 @@ public final class EventsPane extends VBox {
         TableView<EventRecord> table = new TableView<>(filtered);
         table.setId("events-table");
         table.getStyleClass().add("dense");
+        // Every row is one line: a fixed height spares the VirtualFlow measuring rows (it laid out and styled a
+        // spare cell per row it sized, on every merge). 2em is the row height of the dense theme.
+        table.setStyle("-fx-fixed-cell-size: 2em;");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Columns.text("Last seen", 80, e -> e.lastTime() == null ? "" : TIME.format(e.lastTime())));
         table.getColumns().add(Columns.text("Type", 70, EventRecord::type));
