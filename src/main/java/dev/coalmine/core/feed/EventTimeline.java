@@ -24,22 +24,43 @@ public final class EventTimeline {
 
     /** Adds or replaces each record; returns false when nothing changed (the same uid and resourceVersion). */
     public boolean apply(List<EventRecord> records) {
-        boolean changed = false;
+        return !merge(records).isEmpty();
+    }
+
+    /**
+     * Adds or replaces each record (the same uid and resourceVersion again is skipped) and says which records
+     * left the timeline and which now end it: work in proportion to the batch and the evictions, never to the
+     * whole timeline.
+     */
+    public TimelineChange merge(List<EventRecord> records) {
+        // Keyed by uid so that an Event updated twice in one batch is added once, at its last position.
+        Map<String, EventRecord> added = new LinkedHashMap<>();
+        List<EventRecord> removed = new ArrayList<>();
         for (EventRecord r : records) {
             EventRecord previous = byUid.get(r.uid());
             if (previous != null && previous.resourceVersion().equals(r.resourceVersion())) {
                 continue;
             }
-            byUid.remove(r.uid());
+            if (previous != null) {
+                byUid.remove(r.uid());
+                if (added.remove(r.uid()) == null) {
+                    removed.add(previous);
+                }
+            }
             byUid.put(r.uid(), r);
-            changed = true;
+            added.put(r.uid(), r);
         }
-        Iterator<String> oldest = byUid.keySet().iterator();
+        Iterator<EventRecord> oldest = byUid.values().iterator();
         while (byUid.size() > capacity) {
-            oldest.next();
+            EventRecord evicted = oldest.next();
             oldest.remove();
+            if (added.get(evicted.uid()) == evicted) {
+                added.remove(evicted.uid());
+            } else {
+                removed.add(evicted);
+            }
         }
-        return changed;
+        return new TimelineChange(removed, new ArrayList<>(added.values()));
     }
 
     public List<EventRecord> records() {

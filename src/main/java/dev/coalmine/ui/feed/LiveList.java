@@ -6,6 +6,7 @@ import dev.coalmine.core.feed.EventRecord;
 import dev.coalmine.core.feed.EventTimeline;
 import dev.coalmine.core.feed.FeedBuffer;
 import dev.coalmine.core.feed.FeedSink;
+import dev.coalmine.core.feed.TimelineChange;
 import dev.coalmine.ui.UiQueue;
 import dev.coalmine.ui.UiThread;
 import java.time.Duration;
@@ -61,9 +62,8 @@ public final class LiveList<T> implements AutoCloseable {
     public static LiveList<EventRecord> events(String name, int capacity, UiThread ui) {
         EventTimeline timeline = new EventTimeline(capacity);
         return new LiveList<>(name, capacity, ui, (items, added) -> {
-            if (timeline.apply(added)) {
-                ListSync.sync(items, timeline.records());
-            }
+            TimelineChange change = timeline.merge(added);
+            ListSync.apply(items, change.removed(), change.added());
         });
     }
 

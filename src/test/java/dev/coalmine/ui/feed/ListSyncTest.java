@@ -38,6 +38,39 @@ class ListSyncTest {
     }
 
     @Test
+    void followsTheTimelineByItsChangesAlone() {
+        Random random = new Random(11);
+        EventTimeline timeline = new EventTimeline(50);
+        ObservableList<EventRecord> items = FXCollections.observableArrayList();
+        int version = 0;
+        for (int round = 0; round < 300; round++) {
+            List<EventRecord> batch = new ArrayList<>();
+            for (int k = random.nextInt(70); k > 0; k--) {
+                batch.add(event(random.nextInt(120), random.nextInt(4) == 0 ? version : ++version));
+            }
+            var change = timeline.merge(batch);
+            ListSync.apply(items, change.removed(), change.added());
+            assertThat(items).containsExactlyElementsOf(timeline.records());
+        }
+    }
+
+    @Test
+    void aWindowOfTheNewestGetsOlderItemsInFrontWhenItemsInsideItGo() {
+        List<EventRecord> all = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            all.add(event(i, 1));
+        }
+        ObservableList<EventRecord> window = FXCollections.observableArrayList(all.subList(5, 10));
+        all.remove(7);
+        all.add(event(20, 1));
+        all.add(event(21, 1));
+        ListSync.sync(window, all.subList(all.size() - 5, all.size()));
+        assertThat(window).containsExactlyElementsOf(all.subList(all.size() - 5, all.size()));
+        ListSync.sync(window, all.subList(0, 3));
+        assertThat(window).as("an unrelated target replaces all").containsExactlyElementsOf(all.subList(0, 3));
+    }
+
+    @Test
     void appendingAndEvictingAreTwoSmallChangesNotAReplace() {
         EventRecord a = event(1, 1);
         EventRecord b = event(2, 1);

@@ -1,0 +1,63 @@
+package dev.coalmine.ui.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coalmine.core.feed.EventRecord;
+import dev.coalmine.core.feed.ObjectRef;
+import dev.coalmine.testing.Eventually;
+import dev.coalmine.ui.FxUiThread;
+import java.time.Instant;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class EventsPaneTest {
+    private static final int EVENTS = 12_000;
+    private final LiveList<EventRecord> events = LiveList.events("events-test", 50_000, new FxUiThread());
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene(new EventsPane(events), 1000, 500));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        events.close();
+    }
+
+    @Test
+    void showsTheNewestPageFollowsTheNewestAndReachesOlderEventsOnDemandOrByFilter(FxRobot robot) {
+        for (int i = 0; i < EVENTS; i++) {
+            events.sink().accept(event(i));
+        }
+        TableView<EventRecord> table = robot.lookup("#events-table").queryTableView();
+        Eventually.assertThat(() -> assertThat(robot.lookup("#events-shown").queryAs(Label.class).getText())
+                .isEqualTo("Newest 5,000 of 12,000"));
+        assertThat(table.getItems()).hasSize(EventsPane.PAGE);
+        assertThat(table.getItems().get(table.getItems().size() - 1).uid()).isEqualTo("uid-" + (EVENTS - 1));
+
+        robot.clickOn("#events-show-older");
+        Eventually.assertThat(() -> assertThat(table.getItems().get(0).uid())
+                .isEqualTo("uid-" + (EVENTS - 2 * EventsPane.PAGE)));
+        assertThat(table.getItems()).hasSize(2 * EventsPane.PAGE);
+
+        robot.clickOn("#event-object-filter").write("web-00042");
+        Eventually.assertThat(() -> assertThat(table.getItems()).extracting(EventRecord::uid).containsExactly("uid-42"));
+        Eventually.assertThat(() -> assertThat(robot.lookup("#events-show-older").queryButton().isVisible()).isFalse());
+    }
+
+    private static EventRecord event(int n) {
+        Instant now = Instant.now();
+        return new EventRecord("uid-" + n, Integer.toString(n), n % 10 == 0 ? "Warning" : "Normal", "Pulled",
+                new ObjectRef("Pod", String.format("web-%05d", n)), 1, "Pulled image", now, now, "kubelet");
+    }
+}
