@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  */
 public final class ReleaseDriver {
     /** A "waiting for …" line alone is saved (and sent as an Event) at most this often; real steps at once. */
-    static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final int MAX_CHAINED = 4;
     private final KubernetesClient client;
     private final ReleaseStore store;
@@ -58,6 +58,9 @@ public final class ReleaseDriver {
         WorkloadLease lease = leases.computeIfAbsent(namespace + "/" + deployment, k -> new WorkloadLease(client,
                 namespace, deployment, settings.identity(), settings.leaseDuration(), settings.clock()));
         Instant deadline = settings.clock().instant().plus(timeout);
+        // Also look in time to renew the Lease when nothing happens.
+        Duration look = settings.pollInterval().compareTo(settings.leaseDuration().dividedBy(3)) < 0
+                ? settings.pollInterval() : settings.leaseDuration().dividedBy(3);
         ReleaseState seen = null;
         try (DriveView view = DriveView.open(client, namespace, deployment)) {
             Drive drive = new Drive(view, until);
@@ -79,7 +82,7 @@ public final class ReleaseDriver {
                                 + "command again to continue (nothing is lost)");
                     }
                     if (!busy) {
-                        await(view, changes, settings.pollInterval());
+                        await(view, changes, look);
                     }
                 }
             } finally {
