@@ -58,9 +58,9 @@ public final class ReleaseDriver {
         WorkloadLease lease = leases.computeIfAbsent(namespace + "/" + deployment, k -> new WorkloadLease(client,
                 namespace, deployment, settings.identity(), settings.leaseDuration(), settings.clock()));
         Instant deadline = settings.clock().instant().plus(timeout);
-        // Also look in time to renew the Lease when nothing happens.
-        Duration look = settings.pollInterval().compareTo(settings.leaseDuration().dividedBy(3)) < 0
-                ? settings.pollInterval() : settings.leaseDuration().dividedBy(3);
+        // Also look in time to renew (or retry) the Lease when nothing happens.
+        Duration look = settings.pollInterval().compareTo(lease.renewWithin()) < 0
+                ? settings.pollInterval() : lease.renewWithin();
         ReleaseState seen = null;
         try (DriveView view = DriveView.open(client, namespace, deployment)) {
             Drive drive = new Drive(view, until);

@@ -95,15 +95,21 @@ public final class WorkloadLease {
     }
 
     /**
-     * For a loop that asks on every tick: keeps holding without asking the server while the last attempt is
-     * younger than a third of the lease's duration (client-go's leader election renews at that pace too), and
-     * while another process holds it, asks again at most as often.
+     * For a loop that asks on every tick, paced like client-go's leader election: the holder renews every third of
+     * the lease's duration and in between holds without asking the server; another process asks again about every
+     * seventh (2 s for a 15 s lease), so it takes over soon after the lease is released or expires.
      */
     public synchronized boolean holdOrRetry() {
-        if (lastAttempt != null && Duration.between(lastAttempt, clock.instant()).compareTo(duration.dividedBy(3)) < 0) {
+        Duration pace = holding ? duration.dividedBy(3) : duration.dividedBy(7);
+        if (lastAttempt != null && Duration.between(lastAttempt, clock.instant()).compareTo(pace) < 0) {
             return holding;
         }
         return tryAcquire();
+    }
+
+    /** How long a loop may sleep and still renew in time. */
+    Duration renewWithin() {
+        return duration.dividedBy(7);
     }
 
     /**
