@@ -10,8 +10,11 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
@@ -266,6 +269,47 @@ class ApiServerSemanticsTest {
         } finally {
             client.configMaps().inNamespace("coalmine-demo").withName("demo-rbac").delete();
         }
+    }
+
+    @Test
+    void rulesReviewsListWhatTheAccessReviewsAllow() {
+        SubjectRulesReviewStatus open = rules("shop");
+        assertThat(open.getIncomplete()).isFalse();
+        assertThat(open.getResourceRules()).singleElement().satisfies(r -> {
+            assertThat(r.getVerbs()).containsExactly("*");
+            assertThat(r.getApiGroups()).containsExactly("*");
+            assertThat(r.getResources()).containsExactly("*");
+        });
+        client.configMaps().inNamespace("coalmine-demo").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("demo-rbac").endMetadata()
+                .addToData("deny", "create deployments.apps shop\ndelete * shop\npatch * kube-system\n")
+                .build()).create();
+        try {
+            List<ResourceRule> shop = rules("shop").getResourceRules();
+            assertThat(verbsOf(shop, "apps", "deployments")).contains("get", "list", "watch", "update")
+                    .doesNotContain("create", "delete", "*");
+            assertThat(verbsOf(shop, "", "configmaps")).contains("create", "get").doesNotContain("delete");
+            assertThat(verbsOf(shop, "coordination.k8s.io", "leases")).contains("create", "update", "get");
+            for (String verb : List.of("create", "delete", "get", "update")) {
+                assertThat(verbsOf(shop, "apps", "deployments").contains(verb))
+                        .as(verb + " deployments.apps in shop")
+                        .isEqualTo(review(verb, "apps", "deployments", "shop").getStatus().getAllowed());
+            }
+            assertThat(rules("default").getResourceRules()).singleElement()
+                    .satisfies(r -> assertThat(r.getVerbs()).containsExactly("*"));
+        } finally {
+            client.configMaps().inNamespace("coalmine-demo").withName("demo-rbac").delete();
+        }
+    }
+
+    private static SubjectRulesReviewStatus rules(String namespace) {
+        return client.authorization().v1().selfSubjectRulesReview().create(new SelfSubjectRulesReviewBuilder()
+                .withNewSpec().withNamespace(namespace).endSpec().build()).getStatus();
+    }
+
+    private static List<String> verbsOf(List<ResourceRule> rules, String group, String resource) {
+        return rules.stream().filter(r -> r.getApiGroups().contains(group) && r.getResources().contains(resource))
+                .flatMap(r -> r.getVerbs().stream()).toList();
     }
 
     private static SelfSubjectAccessReview review(String verb, String group, String resource, String namespace) {

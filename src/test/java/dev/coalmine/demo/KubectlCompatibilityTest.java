@@ -216,6 +216,23 @@ class KubectlCompatibilityTest {
     }
 
     @Test
+    void authCanIListShowsTheDemoRbacRules() {
+        assertThat(kubectl.run("auth", "can-i", "--list", "-n", "shop").ok().out())
+                .containsPattern("\\*\\.\\*\\s+\\[\\]\\s+\\[\\]\\s+\\[\\*\\]");
+        kubectl.run("create", "configmap", "demo-rbac", "-n", "coalmine-demo",
+                "--from-literal=deny=delete deployments.apps shop").ok();
+        try {
+            String listed = kubectl.run("auth", "can-i", "--list", "-n", "shop").ok().out();
+            String deployments = listed.lines().filter(l -> l.startsWith("deployments.apps ")).findFirst().orElseThrow();
+            assertThat(deployments).contains("create", "get", "list", "watch", "update")
+                    .doesNotContainPattern("[\\[ ]delete[\\] ]");
+            assertThat(listed).containsPattern("(?m)^configmaps\\s.*delete");
+        } finally {
+            kubectl.run("delete", "configmap", "demo-rbac", "-n", "coalmine-demo").ok();
+        }
+    }
+
+    @Test
     void logsAndFollowedLogsComeFromThePod() throws Exception {
         client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("shop-api-x1")
                 .endMetadata().withNewSpec().addNewContainer().withName("api")

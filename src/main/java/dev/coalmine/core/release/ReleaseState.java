@@ -96,7 +96,7 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
                 next.terminal() ? now : finishedAt, clusterSnapshot, analysis);
     }
 
-    ReleaseState withLog(Instant now, Stage stage, String message) {
+    public ReleaseState withLog(Instant now, Stage stage, String message) {
         List<StepLogEntry> lines = new ArrayList<>(log);
         lines.add(new StepLogEntry(now, stage, message));
         if (lines.size() > MAX_LOG_LINES) {

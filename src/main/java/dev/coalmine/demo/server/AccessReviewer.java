@@ -1,21 +1,30 @@
 package dev.coalmine.demo.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.MockResponse;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Answers SelfSubjectAccessReviews like a real server: allowed, unless a rule in ConfigMap
- * {@code coalmine-demo/demo-rbac} (key {@code deny}) denies the request.
+ * {@code coalmine-demo/demo-rbac} (key {@code deny}) denies the request. SelfSubjectRulesReviews list the same
+ * decisions as rules: everything while no deny rule reaches the namespace, else each served resource with the verbs
+ * no rule denies (what {@code kubectl auth can-i --list} prints).
  */
 final class AccessReviewer {
     static final String RULES_PATH = "/api/v1/namespaces/coalmine-demo/configmaps/demo-rbac";
 
-    private final ClusterStore store;
+    private static final List<String> SUBRESOURCE_VERBS = List.of("get", "patch", "update");
 
-    AccessReviewer(ClusterStore store) {
+    private final ClusterStore store;
+    private final ResourceCatalog catalog;
+
+    AccessReviewer(ClusterStore store, ResourceCatalog catalog) {
         this.store = store;
+        this.catalog = catalog;
     }
 
     MockResponse review(String body) {
@@ -47,9 +56,59 @@ final class AccessReviewer {
         return StatusResponses.json(201, answer);
     }
 
+    MockResponse rules(String body) {
+        JsonNode review = Json.parse(body);
+        if (!review.path("kind").asText().equals("SelfSubjectRulesReview")) {
+            return StatusResponses.failure(400, "BadRequest", "expected a SelfSubjectRulesReview");
+        }
+        String namespace = review.path("spec").path("namespace").asText("");
+        List<AccessRule> deny = denyRules();
+        ObjectNode answer = review.deepCopy();
+        Json.with(answer, "metadata").put("creationTimestamp", (String) null);
+        ObjectNode status = answer.putObject("status");
+        ArrayNode resourceRules = status.putArray("resourceRules");
+        if (deny.stream().noneMatch(r -> r.namespace().equals("*") || r.namespace().equals(namespace))) {
+            rule(resourceRules, "*", "*", List.of("*"));
+        } else {
+            for (ResourceType type : catalog.all()) {
+                rule(resourceRules, type.group(), type.plural(), allowed(deny, type.verbs(), type.plural(), type.group(),
+                        namespace));
+                for (String sub : new TreeSet<>(type.subresources())) {
+                    String resource = type.plural() + "/" + sub;
+                    rule(resourceRules, type.group(), resource, allowed(deny, SUBRESOURCE_VERBS, resource, type.group(),
+                            namespace));
+                }
+            }
+        }
+        ObjectNode nonResource = status.putArray("nonResourceRules").addObject();
+        nonResource.putArray("verbs").add("*");
+        nonResource.putArray("nonResourceURLs").add("*");
+        status.put("incomplete", false);
+        return StatusResponses.json(201, answer);
+    }
+
+    private static List<String> allowed(List<AccessRule> deny, List<String> verbs, String resource, String group,
+                                        String namespace) {
+        return verbs.stream().filter(v -> deny.stream().noneMatch(r -> r.matches(v, resource, group, namespace)))
+                .toList();
+    }
+
+    private static void rule(ArrayNode rules, String group, String resource, List<String> verbs) {
+        if (verbs.isEmpty()) {
+            return;
+        }
+        ObjectNode rule = rules.addObject();
+        verbs.forEach(rule.putArray("verbs")::add);
+        rule.putArray("apiGroups").add(group);
+        rule.putArray("resources").add(resource);
+    }
+
     private Optional<AccessRule> denyingRule(String verb, String resource, String group, String namespace) {
+        return denyRules().stream().filter(r -> r.matches(verb, resource, group, namespace)).findFirst();
+    }
+
+    private List<AccessRule> denyRules() {
         String rules = store.read(RULES_PATH).map(cm -> cm.path("data").path("deny").asText("")).orElse("");
-        return rules.lines().map(AccessRule::parse).flatMap(Optional::stream)
-                .filter(r -> r.matches(verb, resource, group, namespace)).findFirst();
+        return rules.lines().map(AccessRule::parse).flatMap(Optional::stream).toList();
     }
 }

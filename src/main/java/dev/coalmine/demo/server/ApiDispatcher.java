@@ -82,6 +82,9 @@ final class ApiDispatcher extends Dispatcher {
         if (path.resource().equals("selfsubjectaccessreviews") && method.equals("POST")) {
             return reviewer.review(body);
         }
+        if (path.resource().equals("selfsubjectrulesreviews") && method.equals("POST")) {
+            return reviewer.rules(body);
+        }
         String sub = path.subresource();
         if ("scale".equals(sub)) {
             return method.equals("GET") ? scale.get(path)

@@ -22,7 +22,7 @@ public final class DemoApiServer implements AutoCloseable {
         int[] bound = {port};
         DiscoveryDocuments discovery = new DiscoveryDocuments(catalog, () -> ApiServer.HOST + ":" + bound[0]);
         PodLogs logs = new PodLogs(store, logSource);
-        ApiDispatcher dispatcher = new ApiDispatcher(store, discovery, new AccessReviewer(store),
+        ApiDispatcher dispatcher = new ApiDispatcher(store, discovery, new AccessReviewer(store, catalog),
                 new ScaleSubresource(store), logs, new TableRenderer(catalog), new OpenApiDocuments(catalog));
         ApiServer server = new ApiServer(dispatcher, logs);
         bound[0] = server.start(port);

@@ -46,7 +46,9 @@ final class ProtobufBodies {
                             4, Field.of("version", Kind.STRING), 5, Field.of("resource", Kind.STRING),
                             6, Field.of("subresource", Kind.STRING), 7, Field.of("name", Kind.STRING))),
                     2, Field.message("nonResourceAttributes", Map.of(1, Field.of("path", Kind.STRING),
-                            2, Field.of("verb", Kind.STRING)))))));
+                            2, Field.of("verb", Kind.STRING)))))),
+            "SelfSubjectRulesReview", Map.of(1, METADATA,
+                    2, Field.message("spec", Map.of(1, Field.of("namespace", Kind.STRING)))));
 
     private ProtobufBodies() {
     }

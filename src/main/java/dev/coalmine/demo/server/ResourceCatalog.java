@@ -49,6 +49,8 @@ public final class ResourceCatalog {
                 List.of("get", "list")));
         types.add(new ResourceType("authorization.k8s.io", "v1", "SelfSubjectAccessReview",
                 "selfsubjectaccessreviews", false, List.of(), Set.of(), List.of("create")));
+        types.add(new ResourceType("authorization.k8s.io", "v1", "SelfSubjectRulesReview",
+                "selfsubjectrulesreviews", false, List.of(), Set.of(), List.of("create")));
     }
 
     private void core(String kind, String plural, boolean namespaced, List<String> shortNames, String... subs) {

@@ -10,6 +10,8 @@ import java.util.function.UnaryOperator;
 /** Create-or-update and careful delete, each safe to run again. */
 final class ClusterWrites {
     private static final int MAX_ATTEMPTS = 10;
+    /** "Read the live object first": no guess. */
+    private static final HasMetadata UNKNOWN = new io.fabric8.kubernetes.api.model.GenericKubernetesResource();
     private final KubernetesClient client;
 
     ClusterWrites(KubernetesClient client) {
@@ -18,21 +20,37 @@ final class ClusterWrites {
 
     /** Creates {@code desired}, or updates the live object to it (locked on the live resourceVersion). */
     <T extends HasMetadata> T upsert(T desired) {
-        return createOrUpdate(desired, d -> client.resource(d).create(), d -> client.resource(d).update());
+        return createOrUpdate(desired, UNKNOWN, d -> client.resource(d).create(), d -> client.resource(d).update());
     }
 
-    /** The server-side dry run of {@link #upsert}: validated and answered, nothing stored. */
+    /**
+     * Like {@link #upsert}, but the first attempt trusts {@code live} (what a watch shows; null = absent) instead
+     * of reading it again; a stale guess only costs the conflict retry.
+     */
+    <T extends HasMetadata> T upsert(T desired, HasMetadata live) {
+        return createOrUpdate(desired, live, d -> client.resource(d).create(), d -> client.resource(d).update());
+    }
+
+    /** The server-side dry run of {@link #upsert(HasMetadata, HasMetadata)}: validated and answered, nothing stored. */
+    <T extends HasMetadata> void dryRun(T desired, HasMetadata live) {
+        createOrUpdate(desired, live, d -> client.resource(d).dryRun().create(),
+                d -> client.resource(d).dryRun().update());
+    }
+
+    /** The server-side dry run of {@link #upsert}. */
     <T extends HasMetadata> void dryRun(T desired) {
-        createOrUpdate(desired, d -> client.resource(d).dryRun().create(), d -> client.resource(d).dryRun().update());
+        dryRun(desired, UNKNOWN);
     }
 
     /**
      * A controller writing the live object (its status, say) between our read and our write makes the server
-     * answer 409; that says nothing about the change itself, so read again and retry.
+     * answer 409 (and a create that finds the object already there, too); that says nothing about the change
+     * itself, so read again and retry.
      */
-    private <T extends HasMetadata> T createOrUpdate(T desired, UnaryOperator<T> create, UnaryOperator<T> update) {
+    private <T extends HasMetadata> T createOrUpdate(T desired, HasMetadata guess, UnaryOperator<T> create,
+                                                     UnaryOperator<T> update) {
         for (int attempt = 1; ; attempt++) {
-            HasMetadata live = client.resource(desired).get();
+            HasMetadata live = attempt == 1 && guess != UNKNOWN ? guess : client.resource(desired).get();
             try {
                 if (live == null) {
                     return create.apply(desired);
@@ -40,7 +58,8 @@ final class ClusterWrites {
                 desired.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
                 return update.apply(desired);
             } catch (KubernetesClientException e) {
-                boolean raced = e.getCode() == HttpURLConnection.HTTP_CONFLICT;
+                boolean staleGuess = attempt == 1 && guess != UNKNOWN && e.getCode() == HttpURLConnection.HTTP_NOT_FOUND;
+                boolean raced = e.getCode() == HttpURLConnection.HTTP_CONFLICT || staleGuess;
                 if (!raced || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
@@ -51,10 +70,12 @@ final class ClusterWrites {
     }
 
     /** Deletes the object only if Coalmine made it, so a foreign object of the same name is never touched. */
-    void deleteIfOurs(HasMetadata live) {
+    boolean deleteIfOurs(HasMetadata live) {
         if (live != null && isOurs(live)) {
             client.resource(live).delete();
+            return true;
         }
+        return false;
     }
 
     static boolean isOurs(HasMetadata object) {

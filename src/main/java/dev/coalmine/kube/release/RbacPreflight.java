@@ -3,11 +3,19 @@ package dev.coalmine.kube.release;
 import dev.coalmine.core.CoalmineException;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Asks the API server (SelfSubjectAccessReview) whether we may do everything a release needs, before any change. */
+/**
+ * Asks the API server (SelfSubjectRulesReview, else SelfSubjectAccessReview) whether we may do everything a release
+ * needs, before any change.
+ */
 public final class RbacPreflight {
     private final KubernetesClient client;
 
@@ -37,15 +45,21 @@ public final class RbacPreflight {
         return all;
     }
 
-    /** Throws, naming every missing permission, unless all are granted in {@code namespace}. */
+    /**
+     * Throws, naming every missing permission, unless all are granted in {@code namespace}. One
+     * SelfSubjectRulesReview answers for all of them; only what its rules do not grant, when the server says the
+     * list is incomplete (or cannot list rules at all), is asked again one SelfSubjectAccessReview each.
+     */
     public void check(String namespace, List<Permission> needed) {
+        SubjectRulesReviewStatus rules = rulesReview(namespace);
+        boolean complete = rules != null && !Boolean.TRUE.equals(rules.getIncomplete())
+                && (rules.getEvaluationError() == null || rules.getEvaluationError().isBlank());
         List<String> missing = new ArrayList<>();
         for (Permission p : needed) {
-            SelfSubjectAccessReview review = client.authorization().v1().selfSubjectAccessReview()
-                    .create(new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
-                            .withNamespace(namespace).withVerb(p.verb()).withGroup(p.group()).withResource(p.resource())
-                            .endResourceAttributes().endSpec().build());
-            boolean allowed = review.getStatus() != null && Boolean.TRUE.equals(review.getStatus().getAllowed());
+            boolean allowed = rules != null && grants(rules.getResourceRules(), p);
+            if (!allowed && !complete) {
+                allowed = accessReview(namespace, p);
+            }
             if (!allowed) {
                 missing.add(p.toString());
             }
@@ -53,7 +67,43 @@ public final class RbacPreflight {
         if (!missing.isEmpty()) {
             throw new CoalmineException("missing permission in namespace " + namespace + ": cannot "
                     + String.join(", cannot ", missing) + "; ask a cluster admin for a Role that grants "
-                    + (missing.size() == 1 ? "it" : "them") + " (checked with SelfSubjectAccessReview)");
+                    + (missing.size() == 1 ? "it" : "them") + " (checked with "
+                    + (complete ? "SelfSubjectRulesReview" : "SelfSubjectAccessReview") + ")");
         }
+    }
+
+    /** The rules the server lists for us in {@code namespace}, or null when it cannot list them. */
+    private SubjectRulesReviewStatus rulesReview(String namespace) {
+        try {
+            SelfSubjectRulesReview review = client.authorization().v1().selfSubjectRulesReview()
+                    .create(new SelfSubjectRulesReviewBuilder().withNewSpec().withNamespace(namespace).endSpec().build());
+            return review == null ? null : review.getStatus();
+        } catch (KubernetesClientException e) {
+            return null;
+        }
+    }
+
+    /** A rule limited to some resource names does not grant the verb on every object, so it does not count. */
+    static boolean grants(List<ResourceRule> rules, Permission p) {
+        for (ResourceRule rule : rules == null ? List.<ResourceRule>of() : rules) {
+            boolean unrestricted = rule.getResourceNames() == null || rule.getResourceNames().isEmpty();
+            if (unrestricted && matches(rule.getVerbs(), p.verb()) && matches(rule.getApiGroups(), p.group())
+                    && matches(rule.getResources(), p.resource())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(List<String> allowed, String value) {
+        return allowed != null && (allowed.contains("*") || allowed.contains(value));
+    }
+
+    private boolean accessReview(String namespace, Permission p) {
+        SelfSubjectAccessReview review = client.authorization().v1().selfSubjectAccessReview()
+                .create(new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
+                        .withNamespace(namespace).withVerb(p.verb()).withGroup(p.group()).withResource(p.resource())
+                        .endResourceAttributes().endSpec().build());
+        return review.getStatus() != null && Boolean.TRUE.equals(review.getStatus().getAllowed());
     }
 }

@@ -31,28 +31,38 @@ public final class ReleaseActions {
         this.serialization = client.getKubernetesSerialization();
     }
 
-    public void perform(ReleaseAction action, ReleaseState state, StartSnapshot snapshot) {
+    /** Performs {@code action}, reading the live objects from {@code view} and telling it what was written. */
+    public void perform(ReleaseAction action, ReleaseState state, StartSnapshot snapshot, DriveView view) {
+        String name = state.plan().deployment();
         if (action instanceof ReleaseAction.ApplyVersionedConfig) {
             versionedCopies(state, snapshot).forEach(writes::upsert);
         } else if (action instanceof ReleaseAction.ApplyCanary) {
-            replaceDerived(renderer.canary(stable(state), snapshot.newTemplate(), state.number(),
-                    state.canaryReplicas(), snapshot.renames()));
+            replaceDerived(renderer.canary(stable(state, view), snapshot.newTemplate(), state.number(),
+                    state.canaryReplicas(), snapshot.renames()), view);
         } else if (action instanceof ReleaseAction.ApplyBaseline) {
-            replaceDerived(renderer.baseline(stable(state), state.number(), state.canaryReplicas()));
+            replaceDerived(renderer.baseline(stable(state, view), state.number(), state.canaryReplicas()), view);
         } else if (action instanceof ReleaseAction.RollStable) {
             liveConfig(state).forEach(writes::upsert);
-            writes.upsert(renderer.rolledStable(stable(state), snapshot.newTemplate(), state.number()));
+            Deployment stable = stable(state, view);
+            view.wrote(writes.upsert(renderer.rolledStable(stable, snapshot.newTemplate(), state.number()), stable));
         } else if (action instanceof ReleaseAction.RollbackStable) {
             restoreConfigMaps(state, snapshot);
-            writes.upsert(renderer.rolledBack(stable(state), snapshot.stableTemplateBefore()));
+            Deployment stable = stable(state, view);
+            view.wrote(writes.upsert(renderer.rolledBack(stable, snapshot.stableTemplateBefore()), stable));
         } else if (action instanceof ReleaseAction.DeleteCanary) {
-            writes.deleteIfOurs(deployment(state, ReleaseNames.canary(state.plan().deployment())));
+            deleteDerived(view.deployment(ReleaseNames.canary(name)), view);
         } else if (action instanceof ReleaseAction.DeleteBaseline) {
-            writes.deleteIfOurs(deployment(state, ReleaseNames.baseline(state.plan().deployment())));
+            deleteDerived(view.deployment(ReleaseNames.baseline(name)), view);
         } else if (action instanceof ReleaseAction.DeleteVersionedConfig) {
-            Map<String, String> labels = WorkloadObserver.copyLabels(state.plan().deployment(), state.number());
+            Map<String, String> labels = WorkloadObserver.copyLabels(name, state.number());
             client.configMaps().inNamespace(state.plan().namespace()).withLabels(labels).delete();
             client.secrets().inNamespace(state.plan().namespace()).withLabels(labels).delete();
+        }
+    }
+
+    private void deleteDerived(Deployment live, DriveView view) {
+        if (writes.deleteIfOurs(live)) {
+            view.deleted(live);
         }
     }
 
@@ -69,17 +79,18 @@ public final class ReleaseActions {
     }
 
     /** Canary and baseline selectors carry the release number and selectors are immutable: replace, not update. */
-    private void replaceDerived(Deployment desired) {
-        Deployment live = client.apps().deployments().inNamespace(desired.getMetadata().getNamespace())
-                .withName(desired.getMetadata().getName()).get();
+    private void replaceDerived(Deployment desired, DriveView view) {
+        Deployment live = view.deployment(desired.getMetadata().getName());
         if (live != null && !ClusterWrites.isOurs(live)) {
             throw new CoalmineException("a Deployment named " + desired.getMetadata().getName() + " exists and was "
                     + "not made by Coalmine; rename or delete it before releasing");
         }
         if (live != null && !desired.getSpec().getSelector().equals(live.getSpec().getSelector())) {
             client.resource(live).withGracePeriod(0).delete();
+            view.deleted(live);
+            live = null;
         }
-        writes.upsert(desired);
+        view.wrote(writes.upsert(desired, live));
     }
 
     private List<HasMetadata> versionedCopies(ReleaseState state, StartSnapshot snapshot) {
@@ -152,16 +163,12 @@ public final class ReleaseActions {
                 ? ManifestBundle.parse(state.plan().manifestYaml(), state.plan().deployment(), serialization) : null;
     }
 
-    private Deployment stable(ReleaseState state) {
-        Deployment stable = deployment(state, state.plan().deployment());
+    private static Deployment stable(ReleaseState state, DriveView view) {
+        Deployment stable = view.deployment(state.plan().deployment());
         if (stable == null) {
             throw new CoalmineException("Deployment " + state.plan().deployment() + " is gone from namespace "
                     + state.plan().namespace() + "; release " + state.number() + " cannot continue");
         }
         return stable;
-    }
-
-    private Deployment deployment(ReleaseState state, String name) {
-        return client.apps().deployments().inNamespace(state.plan().namespace()).withName(name).get();
     }
 }

@@ -4,14 +4,16 @@ import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.Observation;
 import dev.coalmine.core.release.ReleaseAction;
 import dev.coalmine.core.release.ReleaseDecider;
-import dev.coalmine.core.release.ReleaseHistory;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.Stage;
 import dev.coalmine.core.release.Step;
 import dev.coalmine.core.release.StepLogEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -21,6 +23,9 @@ import java.util.function.Predicate;
  * process killed at any point is simply continued by the next one. Without the Lease it only follows the state.
  */
 public final class ReleaseDriver {
+    /** A "waiting for …" line alone is saved (and sent as an Event) at most this often; real steps at once. */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final int MAX_CHAINED = 4;
     private final KubernetesClient client;
     private final ReleaseStore store;
     private final WorkloadObserver observer;
@@ -28,6 +33,8 @@ public final class ReleaseDriver {
     private final ReleaseEvents events;
     private final ReleaseSettings settings;
     private final ReleaseAnalyser analyser;
+    /** One per workload, kept between drives: the Lease this process released is the basis for taking it again. */
+    private final Map<String, WorkloadLease> leases = new ConcurrentHashMap<>();
 
     public ReleaseDriver(KubernetesClient client, ReleaseStore store, WorkloadObserver observer, ReleaseActions actions,
                          ReleaseEvents events, ReleaseSettings settings, ReleaseAnalyser analyser) {
@@ -42,57 +49,111 @@ public final class ReleaseDriver {
 
     /**
      * Drives (or follows, when another process holds the Lease) the current release until it is finished or
-     * {@code until} holds, and returns that state. {@code progress} sees every state change.
+     * {@code until} holds, and returns that state. {@code progress} sees every state change. The cluster is
+     * watched, not polled: a change wakes the loop at once, and it also looks every poll interval (timeouts,
+     * analysis checks, the Lease).
      */
     public ReleaseState run(String namespace, String deployment, Predicate<ReleaseState> until, Duration timeout,
                             Consumer<ReleaseState> progress) {
-        WorkloadLease lease = new WorkloadLease(client, namespace, deployment, settings.identity(),
-                settings.leaseDuration(), settings.clock());
+        WorkloadLease lease = leases.computeIfAbsent(namespace + "/" + deployment, k -> new WorkloadLease(client,
+                namespace, deployment, settings.identity(), settings.leaseDuration(), settings.clock()));
         Instant deadline = settings.clock().instant().plus(timeout);
+        // Also look in time to renew (or retry) the Lease when nothing happens.
+        Duration look = settings.pollInterval().compareTo(lease.renewWithin()) < 0
+                ? settings.pollInterval() : lease.renewWithin();
         ReleaseState seen = null;
-        try {
-            while (true) {
-                ReleaseState state = current(namespace, deployment);
-                if (!state.equals(seen)) {
-                    progress.accept(state);
-                    seen = state;
+        try (DriveView view = DriveView.open(client, namespace, deployment)) {
+            Drive drive = new Drive(view, until);
+            try {
+                while (true) {
+                    long changes = view.changes();
+                    ReleaseState state = current(namespace, deployment, view);
+                    if (!state.equals(seen)) {
+                        progress.accept(state);
+                        seen = state;
+                    }
+                    if (state.finished() || until.test(state)) {
+                        return state;
+                    }
+                    boolean busy = lease.holdOrRetry() && drive.tick(state);
+                    if (settings.clock().instant().isAfter(deadline)) {
+                        throw new CoalmineException("release " + state.number() + " of " + deployment + " is still in "
+                                + "phase " + state.phase().label() + " after " + timeout.toSeconds() + " s; run the "
+                                + "command again to continue (nothing is lost)");
+                    }
+                    if (!busy) {
+                        await(view, changes, look);
+                    }
                 }
-                if (state.finished() || until.test(state)) {
-                    return state;
-                }
-                boolean busy = lease.tryAcquire() && tick(state);
-                if (settings.clock().instant().isAfter(deadline)) {
-                    throw new CoalmineException("release " + state.number() + " of " + deployment + " is still in phase "
-                            + state.phase().label() + " after " + timeout.toSeconds() + " s; run the command again "
-                            + "to continue (nothing is lost)");
-                }
-                if (!busy) {
-                    sleep(settings.pollInterval());
-                }
+            } finally {
+                analyser.closeWorkload(namespace, deployment);
+                lease.release();
             }
-        } finally {
-            analyser.closeWorkload(namespace, deployment);
-            lease.release();
         }
     }
 
-    /** One observe → decide → save → act round for {@code state}; true when something changed. */
-    public boolean tick(ReleaseState state) {
-        StartSnapshot snapshot = snapshotOf(state);
-        Observation seen = observer.observe(state, snapshot);
-        Step step = ReleaseDecider.decide(seen, analyser.analyseIfDue(state, seen.now()));
-        ReleaseState next = step.next();
-        if (!next.equals(state)) {
-            if (!saveIfUnchanged(state, next)) {
-                return true;
+    /** One drive's rounds of observe → decide → save → act, over the drive's watches. */
+    private final class Drive {
+        private final DriveView view;
+        private final Predicate<ReleaseState> until;
+        private Instant lastSave = Instant.MIN;
+
+        Drive(DriveView view, Predicate<ReleaseState> until) {
+            this.view = view;
+            this.until = until;
+        }
+
+        /** One round for {@code state}; true when something changed. */
+        boolean tick(ReleaseState state) {
+            StartSnapshot snapshot = snapshotOf(state);
+            Observation seen = observer.observe(state, snapshot, view);
+            Step step = decide(seen, analyser.analyseIfDue(state, seen.now()));
+            ReleaseState next = step.next();
+            if (step.actions().isEmpty() && onlyProgress(state, next)
+                    && Duration.between(lastSave, seen.now()).compareTo(PROGRESS_EVERY) < 0) {
+                return false;
             }
-            newLines(state, next).forEach(line -> events.record(next, line));
+            if (!next.equals(state)) {
+                if (!saveIfUnchanged(state, next, view)) {
+                    return true;
+                }
+                lastSave = seen.now();
+                events.record(next, newLines(state, next));
+            }
+            for (ReleaseAction action : step.actions()) {
+                settings.hook().beforeAction(action, next);
+                actions.perform(action, next, snapshot, view);
+            }
+            return !next.equals(state) || !step.actions().isEmpty();
         }
-        for (ReleaseAction action : step.actions()) {
-            settings.hook().beforeAction(action, next);
-            actions.perform(action, next, snapshot);
+
+        /**
+         * Decides again on the same observation while a step only changes the state (promoted → rolling stable,
+         * ready → cleaning up), so such steps are saved together, in one write. Stops where the caller wants to stop.
+         */
+        private Step decide(Observation seen, ReleaseState state) {
+            Step step = ReleaseDecider.decide(seen, state);
+            for (int i = 0; i < MAX_CHAINED && step.actions().isEmpty() && !step.next().equals(state)
+                    && !step.next().finished() && !until.test(step.next()); i++) {
+                Step further = ReleaseDecider.decide(seen, step.next());
+                if (further.next().equals(step.next()) && further.actions().isEmpty()) {
+                    break;
+                }
+                state = step.next();
+                step = further;
+            }
+            return step;
         }
-        return !next.equals(state) || !step.actions().isEmpty();
+    }
+
+    /** {@code next} only adds a "waiting for …" progress line to {@code state}. */
+    private static boolean onlyProgress(ReleaseState state, ReleaseState next) {
+        if (next.log().isEmpty()) {
+            return false;
+        }
+        StepLogEntry line = next.log().get(next.log().size() - 1);
+        return line.stage() == Stage.WAIT_FOR_STEADY_STATE && line.message().startsWith("waiting for")
+                && next.equals(state.withLog(line.at(), line.stage(), line.message()));
     }
 
     StartSnapshot snapshotOf(ReleaseState state) {
@@ -100,16 +161,17 @@ public final class ReleaseDriver {
     }
 
     /** Saves {@code next} only if the stored release is still {@code before}: a decision written meanwhile wins. */
-    private boolean saveIfUnchanged(ReleaseState before, ReleaseState next) {
+    private boolean saveIfUnchanged(ReleaseState before, ReleaseState next, DriveView view) {
         String ns = before.plan().namespace();
         String name = before.plan().deployment();
-        ReleaseHistory saved = store.update(ns, name, h -> h.current().filter(before::equals).isPresent()
-                ? h.updateCurrent(r -> next) : h);
-        return saved.current().filter(next::equals).isPresent();
+        ReleaseStore.Saved saved = store.updateFrom(ns, name, view.stateMap(),
+                h -> h.current().filter(before::equals).isPresent() ? h.updateCurrent(r -> next) : h);
+        view.wrote(saved.map());
+        return saved.history().current().filter(next::equals).isPresent();
     }
 
-    private ReleaseState current(String namespace, String deployment) {
-        return store.load(namespace, deployment).current().orElseThrow(() -> new CoalmineException(
+    private ReleaseState current(String namespace, String deployment, DriveView view) {
+        return store.decode(namespace, deployment, view.stateMap()).current().orElseThrow(() -> new CoalmineException(
                 "Deployment " + deployment + " in namespace " + namespace + " has no release yet; start one with "
                         + "coalmine canary start " + deployment));
     }
@@ -122,9 +184,9 @@ public final class ReleaseDriver {
         return after.log().subList(last + 1, after.log().size());
     }
 
-    private static void sleep(Duration d) {
+    private static void await(DriveView view, long changes, Duration max) {
         try {
-            Thread.sleep(d.toMillis());
+            view.awaitChange(changes, max);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CoalmineException("interrupted while driving the release; run the command again to continue");

@@ -7,16 +7,20 @@ import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Writes step-log lines as Kubernetes Events on the stable Deployment, so `kubectl get events` tells the story. */
 public final class ReleaseEvents {
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseEvents.class);
+    /** The API server refuses event messages over 1 KiB. */
+    private static final int MESSAGE_LIMIT = 1000;
     private final KubernetesClient client;
     private final String instance;
     private final Map<String, String> stableUids = new ConcurrentHashMap<>();
@@ -28,28 +32,69 @@ public final class ReleaseEvents {
 
     /** Best effort: an event that cannot be written never stops a release. */
     public void record(ReleaseState state, StepLogEntry line) {
+        record(state, List.of(line));
+    }
+
+    /**
+     * Lines saved together become one Event (the message joins them with "; "; a Warning if any of them warns,
+     * named after the stage of the last), so a save costs one write rather than one per line; only lines that do
+     * not fit in one Event's message go to the next. Best effort, like
+     * {@link #record(ReleaseState, StepLogEntry)}.
+     */
+    public void record(ReleaseState state, List<StepLogEntry> lines) {
+        int from = 0;
+        int length = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            int more = lines.get(i).message().length() + 2;
+            if (i > from && length + more > MESSAGE_LIMIT - 40) {
+                write(state, lines.subList(from, i));
+                from = i;
+                length = 0;
+            }
+            length += more;
+        }
+        if (from < lines.size()) {
+            write(state, lines.subList(from, lines.size()));
+        }
+    }
+
+    /** Remembers the stable Deployment's uid (the object the Events are about) from a copy already at hand. */
+    public void knowStable(Deployment stable) {
+        String uid = stable.getMetadata().getUid();
+        if (uid != null) {
+            stableUids.put(stable.getMetadata().getNamespace() + "/" + stable.getMetadata().getName(), uid);
+        }
+    }
+
+    private void write(ReleaseState state, List<StepLogEntry> run) {
         String ns = state.plan().namespace();
         String name = state.plan().deployment();
-        boolean warning = line.message().startsWith("failed") || line.message().contains(" failed");
+        StepLogEntry last = run.get(run.size() - 1);
+        boolean warning = run.stream().anyMatch(ReleaseEvents::warning);
+        String message = run.stream().map(StepLogEntry::message).collect(Collectors.joining("; "));
         try {
             String uid = stableUid(ns, name);
-            String time = line.at().toString();
+            String time = last.at().toString();
             client.v1().events().inNamespace(ns).resource(new EventBuilder()
                     .withNewMetadata().withName(name + "." + UUID.randomUUID().toString().substring(0, 13).replace("-", ""))
                     .withNamespace(ns).addToLabels(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE).endMetadata()
                     .withNewInvolvedObject().withApiVersion("apps/v1").withKind("Deployment").withName(name)
                     .withNamespace(ns).withUid(uid).endInvolvedObject()
                     .withType(warning ? "Warning" : "Normal")
-                    .withReason(reason(state, line))
-                    .withMessage(shortened("release " + state.number() + ": " + line.message()))
+                    .withReason(reason(last))
+                    .withMessage(shortened("release " + state.number() + ": " + message))
                     .withNewSource().withComponent(ReleaseNames.COALMINE).endSource()
                     .withReportingComponent(ReleaseNames.COALMINE).withReportingInstance(instance)
-                    .withAction(line.stage().title())
+                    .withAction(last.stage().title())
                     .withFirstTimestamp(time).withLastTimestamp(time).withEventTime(new MicroTime(time)).withCount(1)
                     .build()).create();
         } catch (KubernetesClientException e) {
             LOG.warn("could not write an event for {}/{}: {}", ns, name, e.getMessage());
         }
+    }
+
+    private static boolean warning(StepLogEntry line) {
+        return line.message().startsWith("failed") || line.message().contains(" failed");
     }
 
     /** The stable Deployment's uid, read once per workload rather than once per event. */
@@ -69,10 +114,10 @@ public final class ReleaseEvents {
 
     /** The API server refuses event messages over 1 KiB. */
     private static String shortened(String message) {
-        return message.length() <= 1000 ? message : message.substring(0, 999) + "…";
+        return message.length() <= MESSAGE_LIMIT ? message : message.substring(0, MESSAGE_LIMIT - 1) + "…";
     }
 
-    private static String reason(ReleaseState state, StepLogEntry line) {
+    private static String reason(StepLogEntry line) {
         String stage = line.stage().title().replaceAll("[^A-Za-z]", "");
         return "Canary" + stage.substring(0, 1).toUpperCase(Locale.ROOT) + stage.substring(1);
     }

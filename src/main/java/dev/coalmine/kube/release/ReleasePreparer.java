@@ -73,7 +73,12 @@ final class ReleasePreparer {
         List<HasMetadata> objects = objects(state, stable);
         for (HasMetadata o : objects) {
             try {
-                writes.dryRun(o);
+                if (o instanceof Deployment d) {
+                    // Stable was just read; canary and baseline are normally absent (a leftover one costs a retry).
+                    writes.dryRun(d, d.getMetadata().getName().equals(stable.getMetadata().getName()) ? stable : null);
+                } else {
+                    writes.dryRun(o);
+                }
             } catch (KubernetesClientException e) {
                 throw new CoalmineException("the server-side dry run refused " + o.getKind() + " "
                         + o.getMetadata().getName() + ": " + e.getMessage() + " (nothing was changed)", e);

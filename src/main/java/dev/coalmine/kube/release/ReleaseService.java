@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -71,7 +72,9 @@ public final class ReleaseService {
      */
     public ReleaseState start(ReleasePlan plan, boolean skipDryRun) {
         Deployment stable = preparer.stable(plan);
-        ReleaseHistory history = store.load(plan.namespace(), plan.deployment());
+        events.knowStable(stable);
+        ReleaseStore.Saved stored = store.read(plan.namespace(), plan.deployment());
+        ReleaseHistory history = stored.history();
         history.refuseIfUnfinished();
         int number = history.nextNumber();
         ReleaseState state = preparer.prepare(plan, number, stable, settings.clock().instant());
@@ -83,7 +86,7 @@ public final class ReleaseService {
                 : "server-side dry run passed for " + preparer.dryRun(state, stable) + " object(s)";
         ReleaseState ready = state.withPrepareLines(settings.clock().instant(),
                 List.of("RBAC preflight passed (" + needed.size() + " permissions)", dryRun));
-        store.update(plan.namespace(), plan.deployment(), h -> {
+        store.updateFrom(plan.namespace(), plan.deployment(), stored.map(), h -> {
             h.refuseIfUnfinished();
             if (h.nextNumber() != number) {
                 throw new CoalmineException("another release of " + plan.deployment() + " was started at the same "
@@ -91,7 +94,7 @@ public final class ReleaseService {
             }
             return h.begin(ready);
         });
-        ready.log().forEach(line -> events.record(ready, line));
+        events.record(ready, ready.log());
         return ready;
     }
 
@@ -143,17 +146,18 @@ public final class ReleaseService {
     }
 
     private ReleaseState decide(String namespace, String deployment, Verdict verdict, String who) {
-        ReleaseState before = store.load(namespace, deployment).current().orElse(null);
+        AtomicReference<ReleaseState> before = new AtomicReference<>();
         ReleaseHistory saved = store.update(namespace, deployment, h -> {
             ReleaseState current = h.current().orElseThrow(() -> new CoalmineException(deployment + " in namespace "
                     + namespace + " has no release to decide on; start one with coalmine canary start"));
+            before.set(current);
             if (current.decision() != null && current.decision().verdict() == verdict) {
                 return h;
             }
             return h.updateCurrent(r -> r.withDecision(new Decision(verdict, who, settings.clock().instant())));
         });
         ReleaseState state = saved.current().orElseThrow();
-        if (!state.equals(before) && state.decision() != null && who.equals(state.decision().who())) {
+        if (!state.equals(before.get()) && state.decision() != null && who.equals(state.decision().who())) {
             events.record(state, state.log().get(state.log().size() - 1));
         }
         return state;

@@ -10,7 +10,8 @@ import java.time.Duration;
  *
  * @param identity who this process is, in the Lease and in decisions (e.g. "ana@laptop (cli)")
  * @param leaseDuration how long a silent holder keeps the Lease
- * @param pollInterval how often the driver looks at the cluster
+ * @param pollInterval how often the driver looks at the cluster on its own (timeouts, analysis checks); a change the
+ *                     drive's watches see wakes it at once
  * @param hook called before each action; tests use it to simulate a process killed mid-release
  */
 public record ReleaseSettings(String identity, Clock clock, Duration leaseDuration, Duration pollInterval,

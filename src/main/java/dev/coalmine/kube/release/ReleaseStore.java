@@ -42,16 +42,27 @@ public final class ReleaseStore {
      * {@link CoalmineException} from {@code change} (e.g. "already decided by …") ends the attempt unchanged.
      */
     public ReleaseHistory update(String namespace, String deployment, UnaryOperator<ReleaseHistory> change) {
+        return updateFrom(namespace, deployment, get(namespace, deployment), change).history();
+    }
+
+    /** The stored history and the ConfigMap it was read from or written to (null while none exists). */
+    record Saved(ConfigMap map, ReleaseHistory history) {
+    }
+
+    /**
+     * Like {@link #update}, but the first attempt starts from {@code basis}, the ConfigMap as last seen (null =
+     * none yet), instead of reading it again; only a conflict costs a fresh read.
+     */
+    Saved updateFrom(String namespace, String deployment, ConfigMap basis, UnaryOperator<ReleaseHistory> change) {
+        ConfigMap current = basis;
         for (int attempt = 1; ; attempt++) {
-            ConfigMap current = get(namespace, deployment);
             ReleaseHistory before = decode(namespace, deployment, current);
             ReleaseHistory after = change.apply(before);
             if (after.equals(before)) {
-                return before;
+                return new Saved(current, before);
             }
             try {
-                write(namespace, deployment, current, after);
-                return after;
+                return new Saved(write(namespace, deployment, current, after), after);
             } catch (KubernetesClientException e) {
                 boolean lostRace = e.getCode() == HttpURLConnection.HTTP_CONFLICT;
                 if (!lostRace || attempt >= MAX_ATTEMPTS) {
@@ -59,7 +70,22 @@ public final class ReleaseStore {
                             + ": " + e.getMessage(), e);
                 }
             }
+            current = get(namespace, deployment);
         }
+    }
+
+    /** The history of a workload, read and parsed (or empty when none exists). */
+    Saved read(String namespace, String deployment) {
+        ConfigMap map = get(namespace, deployment);
+        return new Saved(map, decode(namespace, deployment, map));
+    }
+
+    /** The history stored in {@code map}, a ConfigMap from a watch. */
+    ReleaseHistory decode(String namespace, String deployment, ConfigMap map) {
+        if (map == null || map.getData() == null || !map.getData().containsKey(KEY)) {
+            return ReleaseHistory.empty();
+        }
+        return codec.read(map.getData().get(KEY), "ConfigMap " + namespace + "/" + ReleaseNames.stateConfigMap(deployment));
     }
 
     /** Calls {@code listener} with the history whenever it changes; close the watch when done. */
@@ -79,32 +105,25 @@ public final class ReleaseStore {
                 });
     }
 
-    private void write(String namespace, String deployment, ConfigMap current, ReleaseHistory history) {
+    private ConfigMap write(String namespace, String deployment, ConfigMap current, ReleaseHistory history) {
         String json = codec.write(history);
         while (json.length() > MAX_JSON_CHARS && history.releases().size() > 1) {
             history = history.withoutOldest();
             json = codec.write(history);
         }
         if (current == null) {
-            client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
+            return client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
                     .withNewMetadata().withName(ReleaseNames.stateConfigMap(deployment)).withNamespace(namespace)
                     .withLabels(Map.of(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE, STATE_OF, deployment))
                     .endMetadata()
                     .withData(Map.of(KEY, json)).build()).create();
         } else {
             ConfigMap next = new ConfigMapBuilder(current).withData(Map.of(KEY, json)).build();
-            client.configMaps().inNamespace(namespace).resource(next).update();
+            return client.configMaps().inNamespace(namespace).resource(next).update();
         }
     }
 
     private ConfigMap get(String namespace, String deployment) {
         return client.configMaps().inNamespace(namespace).withName(ReleaseNames.stateConfigMap(deployment)).get();
-    }
-
-    private ReleaseHistory decode(String namespace, String deployment, ConfigMap map) {
-        if (map == null || map.getData() == null || !map.getData().containsKey(KEY)) {
-            return ReleaseHistory.empty();
-        }
-        return codec.read(map.getData().get(KEY), "ConfigMap " + namespace + "/" + ReleaseNames.stateConfigMap(deployment));
     }
 }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Map;
@@ -17,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The Lease {@code coalmine-release-<deployment>}: whoever holds it drives that workload's release. Taken when
- * absent, expired or already ours; every write is based on the resourceVersion read, so of two processes racing
- * for it exactly one gets it.
+ * absent, expired or already ours; every write is based on a resourceVersion (the one read, or the one of our own
+ * last write), so of two processes racing for it exactly one gets it.
  */
 public final class WorkloadLease {
     private final KubernetesClient client;
@@ -27,6 +28,10 @@ public final class WorkloadLease {
     private final String identity;
     private final Duration duration;
     private final Clock clock;
+    /** The Lease as this process last wrote it (held, or just released); null when another process may have it. */
+    private Lease known;
+    private boolean holding;
+    private Instant lastAttempt;
 
     public WorkloadLease(KubernetesClient client, String namespace, String deployment, String identity,
                          Duration duration, Clock clock) {
@@ -42,52 +47,93 @@ public final class WorkloadLease {
         return identity;
     }
 
-    /** Takes or renews the lease; false when another live process holds it (or won the race just now). */
-    public boolean tryAcquire() {
-        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC);
-        Lease current = leases().withName(ReleaseNames.lease(deployment)).get();
+    /**
+     * Takes or renews the lease; false when another live process holds it (or won the race just now). A renewal
+     * writes on top of the Lease as this process last wrote it, without reading it first; if anyone wrote it
+     * since, the conflict sends it back to reading.
+     */
+    public synchronized boolean tryAcquire() {
+        lastAttempt = clock.instant();
+        boolean guessed = known != null;
+        Lease current = guessed ? known : leases().withName(ReleaseNames.lease(deployment)).get();
+        known = null;
+        holding = false;
         try {
-            if (current == null) {
-                leases().resource(new LeaseBuilder().withNewMetadata().withName(ReleaseNames.lease(deployment))
-                        .withNamespace(namespace).withLabels(Map.of(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE))
-                        .endMetadata().withNewSpec().withHolderIdentity(identity)
-                        .withLeaseDurationSeconds((int) duration.toSeconds()).withAcquireTime(now).withRenewTime(now)
-                        .withLeaseTransitions(0).endSpec().build()).create();
-                return true;
-            }
-            boolean ours = identity.equals(current.getSpec().getHolderIdentity());
-            if (!ours && !expired(current, now)) {
-                return false;
-            }
-            Lease next = new LeaseBuilder(current).editSpec().withHolderIdentity(identity).withRenewTime(now)
-                    .withLeaseDurationSeconds((int) duration.toSeconds()).endSpec().build();
-            if (!ours) {
-                int transitions = Optional.ofNullable(current.getSpec().getLeaseTransitions()).orElse(0);
-                next.getSpec().setAcquireTime(now);
-                next.getSpec().setLeaseTransitions(transitions + 1);
-            }
-            leases().resource(next).update();
-            return true;
+            known = takeOrRenew(current, ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC));
+            holding = known != null;
+            return holding;
         } catch (KubernetesClientException e) {
-            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-                return false;
+            boolean lost = e.getCode() == HttpURLConnection.HTTP_CONFLICT || e.getCode() == HttpURLConnection.HTTP_NOT_FOUND;
+            if (!lost) {
+                throw e;
             }
-            throw e;
+            return guessed && tryAcquire();
         }
     }
 
-    /** Gives the lease up so the next process need not wait for it to expire. */
-    public void release() {
-        Lease current = leases().withName(ReleaseNames.lease(deployment)).get();
+    /** The Lease as written, or null when another live process holds it. */
+    private Lease takeOrRenew(Lease current, ZonedDateTime now) {
+        if (current == null) {
+            return leases().resource(new LeaseBuilder().withNewMetadata().withName(ReleaseNames.lease(deployment))
+                    .withNamespace(namespace).withLabels(Map.of(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE))
+                    .endMetadata().withNewSpec().withHolderIdentity(identity)
+                    .withLeaseDurationSeconds((int) duration.toSeconds()).withAcquireTime(now).withRenewTime(now)
+                    .withLeaseTransitions(0).endSpec().build()).create();
+        }
+        boolean ours = identity.equals(current.getSpec().getHolderIdentity());
+        if (!ours && !expired(current, now)) {
+            return null;
+        }
+        Lease next = new LeaseBuilder(current).editSpec().withHolderIdentity(identity).withRenewTime(now)
+                .withLeaseDurationSeconds((int) duration.toSeconds()).endSpec().build();
+        if (!ours) {
+            int transitions = Optional.ofNullable(current.getSpec().getLeaseTransitions()).orElse(0);
+            next.getSpec().setAcquireTime(now);
+            next.getSpec().setLeaseTransitions(transitions + 1);
+        }
+        return leases().resource(next).update();
+    }
+
+    /**
+     * For a loop that asks on every tick, paced like client-go's leader election: the holder renews every third of
+     * the lease's duration and in between holds without asking the server; another process asks again about every
+     * seventh (2 s for a 15 s lease), so it takes over soon after the lease is released or expires.
+     */
+    public synchronized boolean holdOrRetry() {
+        Duration pace = holding ? duration.dividedBy(3) : duration.dividedBy(7);
+        if (lastAttempt != null && Duration.between(lastAttempt, clock.instant()).compareTo(pace) < 0) {
+            return holding;
+        }
+        return tryAcquire();
+    }
+
+    /** How long a loop may sleep and still renew in time. */
+    Duration renewWithin() {
+        return duration.dividedBy(7);
+    }
+
+    /**
+     * Gives the lease up so the next process need not wait for it to expire. The released Lease is kept, so taking
+     * it again (the next drive of this process) need not read it first.
+     */
+    public synchronized void release() {
+        boolean guessed = known != null;
+        Lease current = guessed ? known : leases().withName(ReleaseNames.lease(deployment)).get();
+        known = null;
+        holding = false;
+        lastAttempt = null;
         if (current == null || !identity.equals(current.getSpec().getHolderIdentity())) {
             return;
         }
         try {
-            leases().resource(new LeaseBuilder(current).editSpec().withHolderIdentity(null).withRenewTime(null)
+            known = leases().resource(new LeaseBuilder(current).editSpec().withHolderIdentity(null).withRenewTime(null)
                     .endSpec().build()).update();
         } catch (KubernetesClientException e) {
-            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT && e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
                 throw e;
+            }
+            if (guessed) {
+                release();
             }
         }
     }

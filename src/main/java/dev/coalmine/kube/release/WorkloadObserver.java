@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Looks at stable, canary, baseline and the versioned config of a release and reports what it sees. */
@@ -32,18 +33,24 @@ public final class WorkloadObserver {
         this.clock = clock;
     }
 
-    public Observation observe(ReleaseState state, StartSnapshot snapshot) {
+    /** What {@code view} (the drive's watches) shows of the release. */
+    Observation observe(ReleaseState state, StartSnapshot snapshot, DriveView view) {
         String ns = state.plan().namespace();
         String name = state.plan().deployment();
         int n = state.number();
-        // Copies exist only when the release needs them: without, there is nothing to list on every tick.
+        // Copies exist only when the release needs them: without, there is nothing to list.
         long copies = snapshot.copiesNeeded() == 0 ? 0 : Stream.concat(
                 client.configMaps().inNamespace(ns).withLabels(copyLabels(name, n)).list().getItems().stream(),
                 client.secrets().inNamespace(ns).withLabels(copyLabels(name, n)).list().getItems().stream()).count();
-        return new Observation(clock.instant(), status(ns, name, ReleaseNames.STABLE, n),
-                status(ns, ReleaseNames.canary(name), ReleaseNames.CANARY, n),
-                status(ns, ReleaseNames.baseline(name), ReleaseNames.BASELINE, n),
+        return new Observation(clock.instant(), status(view, name, ReleaseNames.STABLE, n),
+                status(view, ReleaseNames.canary(name), ReleaseNames.CANARY, n),
+                status(view, ReleaseNames.baseline(name), ReleaseNames.BASELINE, n),
                 snapshot.copiesNeeded(), (int) copies);
+    }
+
+    private WorkloadStatus status(DriveView view, String name, String track, int release) {
+        Deployment d = view.deployment(name);
+        return d == null ? WorkloadStatus.absent() : status(d, track, release, () -> view.pods(track, release));
     }
 
     static Map<String, String> copyLabels(String deployment, int release) {
@@ -57,6 +64,11 @@ public final class WorkloadObserver {
     }
 
     public WorkloadStatus status(Deployment d, String track, int release) {
+        return status(d, track, release, () -> client.pods().inNamespace(d.getMetadata().getNamespace())
+                .withLabels(ReleaseNames.trackLabels(track, release)).list().getItems());
+    }
+
+    private WorkloadStatus status(Deployment d, String track, int release, Supplier<List<Pod>> pods) {
         DeploymentStatus s = Optional.ofNullable(d.getStatus()).orElseGet(DeploymentStatus::new);
         Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();
         String label = podLabels == null ? null : podLabels.get(ReleaseNames.RELEASE);
@@ -64,7 +76,7 @@ public final class WorkloadObserver {
         List<String> images = d.getSpec().getTemplate().getSpec().getContainers().stream().map(Container::getImage).toList();
         String problem = conditionProblem(s);
         if (problem == null && Objects.equals(templateRelease, release) && !rolledOut(d, s)) {
-            problem = podProblem(d, track, release);
+            problem = podProblem(pods.get());
         }
         return new WorkloadStatus(true, templateRelease, orZero(d.getSpec().getReplicas()), orZero(s.getReplicas()),
                 orZero(s.getUpdatedReplicas()), orZero(s.getReadyReplicas()), orZero(s.getAvailableReplicas()),
@@ -92,9 +104,7 @@ public final class WorkloadObserver {
         return null;
     }
 
-    private String podProblem(Deployment d, String track, int release) {
-        List<Pod> pods = client.pods().inNamespace(d.getMetadata().getNamespace())
-                .withLabels(ReleaseNames.trackLabels(track, release)).list().getItems();
+    private static String podProblem(List<Pod> pods) {
         for (Pod pod : pods) {
             List<ContainerStatus> statuses = pod.getStatus() == null ? List.of() : Stream.concat(
                     Optional.ofNullable(pod.getStatus().getInitContainerStatuses()).orElse(List.of()).stream(),

@@ -29,6 +29,7 @@ public final class MockCluster implements AutoCloseable {
     public final KubernetesMockServer server;
     public final NamespacedKubernetesClient client;
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger accessReviews = new java.util.concurrent.atomic.AtomicInteger();
     private final InstantRollouts rollouts = new InstantRollouts();
 
     /** The mock web server logs every request at INFO through java.util.logging; keep the test output readable. */
@@ -72,7 +73,13 @@ public final class MockCluster implements AutoCloseable {
         return client.apps().deployments().inNamespace(ns).withName(name).get();
     }
 
+    /** How many SelfSubjectAccessReviews were answered so far. */
+    public int accessReviews() {
+        return accessReviews.get();
+    }
+
     private Object review(RecordedRequest request) {
+        accessReviews.incrementAndGet();
         SelfSubjectAccessReview review = client.getKubernetesSerialization()
                 .unmarshal(request.getUtf8Body(), SelfSubjectAccessReview.class);
         var attrs = review.getSpec().getResourceAttributes();

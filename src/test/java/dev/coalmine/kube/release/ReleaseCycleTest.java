@@ -90,6 +90,10 @@ class ReleaseCycleTest {
             assertThat(e.getSource().getComponent()).isEqualTo("coalmine");
             assertThat(e.getInvolvedObject().getName()).isEqualTo("web");
         });
+        // Events are written one per save, not one per line, but every step-log line is in one of them.
+        assertThat(events.size()).isLessThan(done.log().size());
+        assertThat(done.log()).allSatisfy(line -> assertThat(events).anySatisfy(e ->
+                assertThat(e.getMessage()).contains(line.message())));
 
         assertThat(service.start(plan("shop/web:3", 10), true).number()).isEqualTo(2);
         assertThat(service.history("shop", "web")).extracting(ReleaseState::number).containsExactly(1, 2);
@@ -149,6 +153,29 @@ class ReleaseCycleTest {
         assertThatThrownBy(() -> service.start(plan("shop/web:3", 10), true))
                 .isInstanceOf(CoalmineException.class)
                 .hasMessageStartingWith("refused: release 1 is in phase CanaryDeploying");
+    }
+
+    @Test
+    void aDecisionFromElsewhereWakesADriverAtOnceNotAtItsNextLook() throws Exception {
+        cluster.createStable("shop", "web", 4, "shop/web:1");
+        // It looks on its own only every 10 minutes (and renews its 30-minute Lease every 10): only the watches can
+        // make it notice anything within the test's minute.
+        ReleaseService sleepy = new ReleaseService(cluster.client, ReleaseSettings.defaults("sleepy")
+                .withTiming(Duration.ofMinutes(30), Duration.ofMinutes(10)));
+        sleepy.start(plan("shop/web:2", 25), true);
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<ReleaseState> driving = thread.submit(() -> sleepy.drive("shop", "web",
+                    s -> false, WAIT, s -> { }));
+            dev.coalmine.demo.sim.Await.until("the canary waiting for a decision", WAIT, () ->
+                    service.history("shop", "web").get(0).phase().awaitingDecision());
+            service.promote("shop", "web", "bo (cli)");
+            ReleaseState done = driving.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(done.phase()).isEqualTo(new ReleasePhase.Succeeded());
+            assertThat(done.decision().who()).isEqualTo("bo (cli)");
+        } finally {
+            thread.shutdownNow();
+        }
     }
 
     @Test
