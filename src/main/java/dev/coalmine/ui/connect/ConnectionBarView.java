@@ -1,6 +1,6 @@
 package dev.coalmine.ui.connect;
 
-import javafx.beans.binding.Bindings;
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,13 +14,18 @@ import javafx.scene.shape.Circle;
 
 /** Cluster and namespace pickers, a status light and what the server said about itself. */
 public final class ConnectionBarView extends HBox {
+    private final ConnectionViewModel model;
+    private final Circle light = new Circle(6);
+    private final Button reconnect = new Button("Reconnect");
+    private final Label status = new Label();
+
     public ConnectionBarView(ConnectionViewModel model) {
+        this.model = model;
         getStyleClass().add("connection-bar");
         setSpacing(10);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(8, 12, 8, 12));
 
-        Circle light = new Circle(6);
         light.setId("connection-light");
         light.getStyleClass().add("status-light");
         model.stateProperty().addListener((obs, old, state) -> showState(light, state));
@@ -39,34 +44,44 @@ public final class ConnectionBarView extends HBox {
 
         ComboBox<String> namespace = new ComboBox<>(model.namespaces());
         namespace.setId("namespace-choice");
-        namespace.setEditable(true);
+        // Editable (a text field and its skin) only once there is a cluster to type a namespace for: the first frame
+        // has no use for it, and it is disabled until then anyway.
+        namespace.editableProperty().bind(model.connectedProperty().map(c -> true).orElse(false));
         namespace.setPromptText("namespace");
         namespace.setPrefWidth(180);
         namespace.valueProperty().bindBidirectional(model.namespaceProperty());
         namespace.setOnAction(e -> model.showNamespace());
-        namespace.disableProperty().bind(model.connectedProperty().isNull());
+        namespace.disableProperty().bind(model.connectedProperty().map(c -> false).orElse(true));
 
-        Button reconnect = new Button("Reconnect");
         reconnect.setId("reconnect");
-        reconnect.setTooltip(new Tooltip("Connect again to the chosen cluster (F5)"));
         reconnect.setOnAction(e -> model.connect());
-        reconnect.disableProperty().bind(model.stateProperty().isEqualTo(ConnectionState.CONNECTING));
+        reconnect.disableProperty().bind(model.stateProperty().map(s -> s == ConnectionState.CONNECTING));
 
-        Label status = new Label();
         status.setId("connection-status");
         status.getStyleClass().add("connection-status");
         status.textProperty().bind(model.statusTextProperty());
         status.setMinWidth(0);
-        status.setTooltip(new Tooltip());
-        status.getTooltip().textProperty().bind(model.statusTextProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
 
         Region gap = new Region();
         gap.setMinWidth(4);
         getChildren().addAll(light, label("Cluster"), cluster, label("Namespace"), namespace, reconnect, gap, status);
-        status.styleProperty().bind(Bindings.when(model.stateProperty().isEqualTo(ConnectionState.FAILED))
-                .then("-fx-text-fill: -color-danger-fg;").otherwise(""));
+        status.styleProperty().bind(model.stateProperty()
+                .map(s -> s == ConnectionState.FAILED ? "-fx-text-fill: -color-danger-fg;" : ""));
+    }
+
+    /**
+     * Adds the bar's tooltips; the window calls this after its first frame, as Tooltip's class initialiser and
+     * popup windows are not needed to draw it.
+     */
+    public void addTooltips() {
+        Tooltip state = new Tooltip();
+        state.textProperty().bind(model.stateProperty().map(s -> s.name().toLowerCase(Locale.ROOT)));
+        Tooltip.install(light, state);
+        reconnect.setTooltip(new Tooltip("Connect again to the chosen cluster (F5)"));
+        status.setTooltip(new Tooltip());
+        status.getTooltip().textProperty().bind(model.statusTextProperty());
     }
 
     private static Label label(String text) {
@@ -83,6 +98,5 @@ public final class ConnectionBarView extends HBox {
             case FAILED -> "light-failed";
             case DISCONNECTED -> "light-off";
         });
-        Tooltip.install(light, new Tooltip(state.name().toLowerCase(java.util.Locale.ROOT)));
     }
 }
