@@ -97,7 +97,7 @@ public final class MainWindow {
         if (!firstFrameSeen) {
             firstFrameSeen = true;
             // Later, not now: this pulse still has to draw the shell.
-            Platform.runLater(() -> addInTurn(List.of(this::addWorkloadList, this::addContentArea,
+            Platform.runLater(() -> addInTurn(List.of(bar::addPickers, this::addWorkloadList, this::addContentArea,
                     this::addStatusBar, this::addTooltips)));
         }
     }

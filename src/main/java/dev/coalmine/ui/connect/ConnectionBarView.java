@@ -10,14 +10,20 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
 
 /** Cluster and namespace pickers, a status light and what the server said about itself. */
 public final class ConnectionBarView extends HBox {
+    private static final double CLUSTER_WIDTH = 220;
+    private static final double NAMESPACE_WIDTH = 180;
+
     private final ConnectionViewModel model;
     private final Circle light = new Circle(6);
     private final Button reconnect = new Button("Reconnect");
     private final Label status = new Label();
+    private final StackPane clusterSlot = new StackPane();
+    private final StackPane namespaceSlot = new StackPane();
 
     public ConnectionBarView(ConnectionViewModel model) {
         this.model = model;
@@ -31,28 +37,6 @@ public final class ConnectionBarView extends HBox {
         model.stateProperty().addListener((obs, old, state) -> showState(light, state));
         showState(light, model.stateProperty().get());
 
-        ComboBox<String> cluster = new ComboBox<>(model.choices());
-        cluster.setId("cluster-choice");
-        cluster.setPromptText("Context");
-        cluster.setPrefWidth(220);
-        cluster.valueProperty().bindBidirectional(model.choiceProperty());
-        cluster.setOnAction(e -> {
-            if (cluster.getValue() != null && model.stateProperty().get() != ConnectionState.CONNECTING) {
-                model.connect();
-            }
-        });
-
-        ComboBox<String> namespace = new ComboBox<>(model.namespaces());
-        namespace.setId("namespace-choice");
-        // Editable (a text field and its skin) only once there is a cluster to type a namespace for: the first frame
-        // has no use for it, and it is disabled until then anyway.
-        namespace.editableProperty().bind(model.connectedProperty().map(c -> true).orElse(false));
-        namespace.setPromptText("namespace");
-        namespace.setPrefWidth(180);
-        namespace.valueProperty().bindBidirectional(model.namespaceProperty());
-        namespace.setOnAction(e -> model.showNamespace());
-        namespace.disableProperty().bind(model.connectedProperty().map(c -> false).orElse(true));
-
         reconnect.setId("reconnect");
         reconnect.setOnAction(e -> model.connect());
         reconnect.disableProperty().bind(model.stateProperty().map(s -> s == ConnectionState.CONNECTING));
@@ -64,11 +48,45 @@ public final class ConnectionBarView extends HBox {
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
 
+        clusterSlot.setPrefWidth(CLUSTER_WIDTH);
+        namespaceSlot.setPrefWidth(NAMESPACE_WIDTH);
         Region gap = new Region();
         gap.setMinWidth(4);
-        getChildren().addAll(light, label("Cluster"), cluster, label("Namespace"), namespace, reconnect, gap, status);
+        getChildren().addAll(light, label("Cluster"), clusterSlot, label("Namespace"), namespaceSlot, reconnect, gap, status);
         status.styleProperty().bind(model.stateProperty()
                 .map(s -> s == ConnectionState.FAILED ? "-fx-text-fill: -color-danger-fg;" : ""));
+    }
+
+    /**
+     * Adds the cluster and namespace pickers into the places kept for them. The window calls this after its first
+     * frame: each combo box brings a list view with its skin, behaviour and scroll bars (~250 classes and ~170
+     * lambdas), which the first frame, still connecting, has no use for.
+     */
+    public void addPickers() {
+        ComboBox<String> cluster = new ComboBox<>(model.choices());
+        cluster.setId("cluster-choice");
+        cluster.setPromptText("Context");
+        cluster.setPrefWidth(CLUSTER_WIDTH);
+        cluster.valueProperty().bindBidirectional(model.choiceProperty());
+        cluster.setOnAction(e -> {
+            if (cluster.getValue() != null && model.stateProperty().get() != ConnectionState.CONNECTING) {
+                model.connect();
+            }
+        });
+
+        ComboBox<String> namespace = new ComboBox<>(model.namespaces());
+        namespace.setId("namespace-choice");
+        // Editable (a text field and its skin) only once there is a cluster to type a namespace for: disabled until
+        // then anyway.
+        namespace.editableProperty().bind(model.connectedProperty().map(c -> true).orElse(false));
+        namespace.setPromptText("namespace");
+        namespace.setPrefWidth(NAMESPACE_WIDTH);
+        namespace.valueProperty().bindBidirectional(model.namespaceProperty());
+        namespace.setOnAction(e -> model.showNamespace());
+        namespace.disableProperty().bind(model.connectedProperty().map(c -> false).orElse(true));
+
+        clusterSlot.getChildren().setAll(cluster);
+        namespaceSlot.getChildren().setAll(namespace);
     }
 
     /**
