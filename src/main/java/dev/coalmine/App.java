@@ -31,7 +31,8 @@ public final class App {
 
     private static void openConsole(KubeTarget target) {
         LogFile.useFor(LogFile.location(System.getenv(), Path.of(System.getProperty("user.home"))));
-        try (ConsoleDemo demo = new ConsoleDemo(DemoOptions.defaults().withComponents(SimulatedComponents.realistic()))) {
+        try (ConsoleDemo demo = new ConsoleDemo(
+                () -> DemoOptions.defaults().withComponents(SimulatedComponents.realistic()))) {
             ConsoleLauncher.open(new KubeconfigClusterAccess(target, KubeEnvironment.fromSystem(),
                     new ClusterConnector(), demo::kubeconfig));
         }

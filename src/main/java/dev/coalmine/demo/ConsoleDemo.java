@@ -5,14 +5,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Supplier;
 
 /** The demo cluster as the console uses it: started on first use, stopped when the console closes. */
 public final class ConsoleDemo implements AutoCloseable {
-    private final DemoOptions options;
+    private final Supplier<DemoOptions> options;
     private DemoCluster cluster;
     private Path kubeconfig;
 
     public ConsoleDemo(DemoOptions options) {
+        this(() -> options);
+    }
+
+    /**
+     * @param options built on first use: the simulation's settings load fabric8's model and slf4j (~0.3 s), which
+     *     the console should not wait for before its first frame
+     */
+    public ConsoleDemo(Supplier<DemoOptions> options) {
         this.options = options;
     }
 
@@ -20,7 +29,7 @@ public final class ConsoleDemo implements AutoCloseable {
     public synchronized Path kubeconfig() {
         if (cluster == null) {
             try {
-                cluster = DemoCluster.start(options);
+                cluster = DemoCluster.start(options.get());
                 kubeconfig = Files.createTempFile("coalmine-demo-", ".kubeconfig",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 cluster.writeKubeconfig(kubeconfig);

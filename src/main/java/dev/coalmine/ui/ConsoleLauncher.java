@@ -37,7 +37,7 @@ public final class ConsoleLauncher {
         FxUiThread ui = new FxUiThread();
         WorkloadListViewModel workloads = new WorkloadListViewModel(background, ui);
         ConnectionViewModel connection = new ConnectionViewModel(access, background, ui, workloads);
-        new MainWindow(stage, connection, workloads, new Theme(false), background).stage().show();
+        new MainWindow(stage, connection, workloads, new Theme(false), background).show();
         return connection;
     }
 

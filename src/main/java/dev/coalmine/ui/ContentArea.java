@@ -40,9 +40,10 @@ public final class ContentArea extends StackPane {
         setId("content-area");
         details = new WorkloadDetailsView(workloads, this::startWizard);
         getChildren().setAll(details);
+        engine = engineFor(connection.get()); // the window adds this area after its first frame: maybe connected by then
         connection.addListener((obs, old, cluster) -> {
             closeSession();
-            engine = cluster == null ? null : new EngineGateway(cluster.client(), EngineGateway.consoleIdentity());
+            engine = engineFor(cluster);
             shownName = null;
             show(details);
         });
@@ -56,6 +57,10 @@ public final class ContentArea extends StackPane {
                 });
             }
         });
+    }
+
+    private static EngineGateway engineFor(ConnectedCluster cluster) {
+        return cluster == null ? null : new EngineGateway(cluster.client(), EngineGateway.consoleIdentity());
     }
 
     private void selected(WorkloadSummary workload) {

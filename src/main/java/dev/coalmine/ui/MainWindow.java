@@ -1,5 +1,6 @@
 package dev.coalmine.ui;
 
+import dev.coalmine.ui.connect.ConnectedCluster;
 import dev.coalmine.ui.connect.ConnectionBarView;
 import dev.coalmine.ui.connect.ConnectionViewModel;
 import dev.coalmine.ui.connect.KubeconfigClusterAccess;
@@ -7,56 +8,73 @@ import dev.coalmine.ui.demo.DemoPanel;
 import dev.coalmine.ui.demo.DemoPanelViewModel;
 import dev.coalmine.ui.workloads.WorkloadListView;
 import dev.coalmine.ui.workloads.WorkloadListViewModel;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
-/** The console's main window: connection bar, workload list, content area, status bar. */
+/**
+ * The console's main window: connection bar, workload list, content area, status bar.
+ *
+ * <p>The first frame shows the shell: the connection bar (its light, status and Reconnect working, showing the
+ * connection's progress) and, where the workload list goes, why it is still empty. The cluster and namespace pickers,
+ * the workload table in its split pane, the content area, the status bar and the tooltips are added after that frame,
+ * one part per FX event, so the window answers between them. Their classes, skins and CSS were most of the ~4,300
+ * classes the console loaded before it first showed, against ~2,600 for a bare window (issue 8, startup).
+ */
 public final class MainWindow {
     private final Stage stage;
+    private final Scene scene;
+    private final BorderPane root = new BorderPane();
+    private final VBox left = new VBox();
+    private final StackPane right = new StackPane();
+    private final ConnectionBarView bar;
+    private final Button themeToggle;
+    private final ConnectionViewModel connection;
+    private final WorkloadListViewModel workloads;
+    private final ExecutorService background;
+    private final UiThread ui = new FxUiThread();
+    private boolean firstFrameSeen;
 
     public MainWindow(Stage stage, ConnectionViewModel connection, WorkloadListViewModel workloads, Theme theme,
-            java.util.concurrent.ExecutorService background) {
+            ExecutorService background) {
         this.stage = stage;
-        BorderPane root = new BorderPane();
+        this.connection = connection;
+        this.workloads = workloads;
+        this.background = background;
         root.setId("main-window");
-        ConnectionBarView bar = new ConnectionBarView(connection);
-        javafx.scene.control.Button themeToggle = new javafx.scene.control.Button("\u25D0");
+        scene = new Scene(root, 1280, 800);
+        // Before the first control exists: otherwise Control's class initialiser loads Modena's stylesheet first.
+        theme.apply(scene);
+        bar = new ConnectionBarView(connection);
+        themeToggle = new Button("\u25D0");
         themeToggle.setId("theme-toggle");
-        themeToggle.setTooltip(new javafx.scene.control.Tooltip("Light or dark theme (Ctrl+Shift+D)"));
         bar.getChildren().add(themeToggle);
         root.setTop(bar);
 
-        WorkloadListView list = new WorkloadListView(workloads);
-        javafx.scene.layout.VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.VBox left = new javafx.scene.layout.VBox(list);
-        connection.connectedProperty().addListener((obs, old, cluster) -> {
-            left.getChildren().setAll(list);
-            if (cluster != null && KubeconfigClusterAccess.DEMO_CHOICE.equals(cluster.choice())) {
-                left.getChildren().add(new DemoPanel(new DemoPanelViewModel(cluster.client(), background,
-                        new FxUiThread()), workloads.selectedProperty()));
-            }
-        });
-        SplitPane split = new SplitPane(left, new ContentArea(workloads, connection.connectedProperty(), background,
-                new FxUiThread()));
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.42);
-        root.setCenter(split);
+        Label waiting = new Label();
+        waiting.setId("workloads-waiting");
+        waiting.textProperty().bind(workloads.placeholderProperty()); // no workloads before the list is there
+        waiting.setWrapText(true);
+        left.getChildren().setAll(waiting);
+        left.setPadding(new Insets(10));
+        root.setCenter(left); // the split pane's skin waits for the list, like the list itself
 
-        StatusBar status = new StatusBar();
-        status.setId("status-bar");
-        status.textProperty().bind(connection.shownNamespaceProperty().map(ns -> "Namespace " + ns + " \u00b7 live")
-                .orElse("No namespace shown"));
-        root.setBottom(status);
-
-        Scene scene = new Scene(root, 1280, 800);
-        theme.apply(scene);
         themeToggle.setOnAction(e -> theme.toggle(scene));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), connection::connect);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
@@ -65,6 +83,66 @@ public final class MainWindow {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setScene(scene);
+    }
+
+    /** Shows the shell; once its first frame is laid out, adds the rest, one part per FX event. */
+    public void show() {
+        scene.addPostLayoutPulseListener(this::afterFirstLayout);
+        stage.show();
+    }
+
+    private void afterFirstLayout() {
+        if (!firstFrameSeen) {
+            firstFrameSeen = true;
+            // Later, not now: this pulse still has to draw the shell.
+            Platform.runLater(() -> addInTurn(List.of(bar::addPickers, this::addWorkloadList, this::addContentArea,
+                    this::addStatusBar, this::addTooltips)));
+        }
+    }
+
+    private void addInTurn(List<Runnable> parts) {
+        parts.get(0).run();
+        if (parts.size() > 1) {
+            Platform.runLater(() -> addInTurn(parts.subList(1, parts.size())));
+        }
+    }
+
+    private void addWorkloadList() {
+        WorkloadListView list = new WorkloadListView(workloads);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        left.setPadding(Insets.EMPTY);
+        SplitPane split = new SplitPane(left, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.42);
+        root.setCenter(split);
+        left.getChildren().setAll(list);
+        showDemoPanel(list, connection.connectedProperty().get());
+        connection.connectedProperty().addListener((obs, old, cluster) -> showDemoPanel(list, cluster));
+    }
+
+    private void showDemoPanel(WorkloadListView list, ConnectedCluster cluster) {
+        left.getChildren().setAll(list);
+        if (cluster != null && KubeconfigClusterAccess.DEMO_CHOICE.equals(cluster.choice())) {
+            left.getChildren().add(new DemoPanel(new DemoPanelViewModel(cluster.client(), background, ui),
+                    workloads.selectedProperty()));
+        }
+    }
+
+    private void addContentArea() {
+        right.getChildren().setAll(new ContentArea(workloads, connection.connectedProperty(), background, ui));
+    }
+
+    private void addStatusBar() {
+        StatusBar status = new StatusBar();
+        status.setId("status-bar");
+        status.textProperty().bind(connection.shownNamespaceProperty().map(ns -> "Namespace " + ns + " \u00b7 live")
+                .orElse("No namespace shown"));
+        root.setBottom(status);
+    }
+
+    private void addTooltips() {
+        themeToggle.setTooltip(new Tooltip("Light or dark theme (Ctrl+Shift+D)"));
+        bar.addTooltips();
     }
 
     public Stage stage() {

@@ -41,7 +41,7 @@ class MainWindowTest {
         api.client().resource(Deployments.of("default", "hello", 1, "hello:1")).create();
         WorkloadListViewModel workloads = new WorkloadListViewModel(background, new FxUiThread());
         ConnectionViewModel connection = new ConnectionViewModel(new TestAccess(), background, new FxUiThread(), workloads);
-        new MainWindow(stage, connection, workloads, new Theme(false), background).stage().show();
+        new MainWindow(stage, connection, workloads, new Theme(false), background).show();
         connection.start();
     }
 
@@ -53,6 +53,8 @@ class MainWindowTest {
 
     @Test
     void showsTheNamespacesDeploymentsAndFollowsTheApi(FxRobot robot) {
+        // The window adds its workload table after the first frame.
+        Eventually.assertThat(() -> assertThat(robot.lookup("#workload-table").tryQuery()).isPresent());
         TableView<WorkloadSummary> table = robot.lookup("#workload-table").queryTableView();
         Eventually.assertThat(() -> assertThat(names(table)).containsExactly("hello"));
         assertThat(robot.lookup("#connection-status").queryAs(Label.class).getText()).contains("v1.32.0");
