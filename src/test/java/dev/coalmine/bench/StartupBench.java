@@ -24,19 +24,27 @@ class StartupBench {
     @Test
     void startup() throws Exception {
         double[] ours = new double[REPETITIONS];
+        double[] oursComplete = new double[REPETITIONS];
         double[] ref = new double[REPETITIONS];
         timeProcess("bare"); // warm the OS file cache for both: the first JVM start reads every jar from disk
         timeProcess("console");
         for (int i = 0; i < REPETITIONS; i++) {
-            ours[i] = timeProcess("console");
-            ref[i] = timeProcess("bare");
+            Timing console = timeProcess("console");
+            ours[i] = console.shownMs();
+            oursComplete[i] = console.completeMs();
+            ref[i] = timeProcess("bare").shownMs();
         }
         double oursMs = BenchReport.median(ours);
         double refMs = BenchReport.median(ref);
-        BenchReport.record("startup", oursMs, refMs, "ms", "ratio<=1.5", BenchReport.ratioAtMost(oursMs, refMs, 1.5));
+        BenchReport.record("startup", oursMs, refMs, "ms", "ratio<=1.5", BenchReport.ratioAtMost(oursMs, refMs, 1.5),
+                String.format(java.util.Locale.ROOT, "complete-window=%.0fms", BenchReport.median(oursComplete)));
     }
 
-    private static double timeProcess(String what) throws Exception {
+    /** From process start: a window showing and answering; the window with all its parts. */
+    private record Timing(double shownMs, double completeMs) {
+    }
+
+    private static Timing timeProcess(String what) throws Exception {
         Path home = Files.createTempDirectory("bench-startup-home"); // no kubeconfig: the console picks the demo
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(FLAGS);
@@ -48,15 +56,19 @@ class StartupBench {
         long start = System.nanoTime();
         Process process = builder.start();
         StringBuilder output = new StringBuilder();
+        double shown = Double.NaN;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                double elapsed = (System.nanoTime() - start) / 1e6;
                 if (line.equals(StartupProbe.SHOWN)) {
-                    double elapsed = (System.nanoTime() - start) / 1e6;
+                    shown = elapsed;
+                } else if (line.equals(StartupProbe.COMPLETE)) {
                     process.waitFor(30, TimeUnit.SECONDS);
-                    return elapsed;
+                    return new Timing(shown, elapsed);
+                } else {
+                    output.append(line).append('\n');
                 }
-                output.append(line).append('\n');
             }
         } finally {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
