@@ -50,6 +50,11 @@ public record ReleasePlan(String namespace, String deployment, List<ImageChange>
                 steadyStateTimeout);
     }
 
+    /** The same plan with another manifest text (e.g. one without the Secrets' data, for storing). */
+    public ReleasePlan withManifestYaml(String yaml) {
+        return new ReleasePlan(namespace, deployment, images, yaml, size, baseline, judge, steadyStateTimeout);
+    }
+
     public ReleasePlan withSteadyStateTimeout(Duration timeout) {
         return new ReleasePlan(namespace, deployment, images, manifestYaml, size, baseline, judge, timeout);
     }

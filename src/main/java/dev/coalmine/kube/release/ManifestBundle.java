@@ -5,13 +5,50 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** A manifest file's objects: exactly one Deployment, plus the ConfigMaps and Secrets it brings along. */
 public record ManifestBundle(Deployment deployment, List<ConfigMap> configMaps, List<Secret> secrets) {
+    /** On a Secret of a stored manifest: its keys, comma-separated (the values are not there). */
+    static final String SECRET_KEYS = "coalmine.dev/secret-keys";
+    /** On a Secret of a stored manifest: the Secret that holds its data. */
+    static final String SECRET_DATA_IN = "coalmine.dev/secret-data-in";
+
+    /**
+     * This manifest as it may be stored where others can read it: each Secret keeps its name, labels, annotations
+     * and type, names its keys and the Secret {@code keptIn} that holds the data, and loses the data.
+     */
+    public ManifestBundle withoutSecretData(String keptIn) {
+        List<Secret> redacted = secrets.stream().map(s -> new SecretBuilder(s).withData(null).withStringData(null)
+                .editOrNewMetadata().addToAnnotations(SECRET_KEYS, keys(s)).addToAnnotations(SECRET_DATA_IN, keptIn)
+                .endMetadata().build()).toList();
+        return new ManifestBundle(deployment, configMaps, redacted);
+    }
+
+    /** The objects as one multi-document YAML text that {@link #parse} reads back. */
+    public String toYaml(KubernetesSerialization serialization) {
+        return Stream.concat(Stream.concat(configMaps.stream(), secrets.stream()), Stream.of(deployment))
+                .map(serialization::asYaml).map(y -> y.startsWith("---") ? y : "---\n" + y)
+                .collect(Collectors.joining());
+    }
+
+    private static String keys(Secret s) {
+        TreeSet<String> keys = new TreeSet<>();
+        if (s.getData() != null) {
+            keys.addAll(s.getData().keySet());
+        }
+        if (s.getStringData() != null) {
+            keys.addAll(s.getStringData().keySet());
+        }
+        return String.join(",", keys);
+    }
 
     public static ManifestBundle parse(String yaml, String expectedDeployment, KubernetesSerialization serialization) {
         Object parsed;

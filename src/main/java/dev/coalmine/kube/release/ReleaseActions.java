@@ -23,30 +23,35 @@ public final class ReleaseActions {
     private final CanaryRenderer renderer;
     private final ClusterWrites writes;
     private final KubernetesSerialization serialization;
+    private final ReleaseSecretStore secretStore;
+    private final PreviousConfig previousConfig;
 
     public ReleaseActions(KubernetesClient client, CanaryRenderer renderer) {
         this.client = client;
         this.renderer = renderer;
         this.writes = new ClusterWrites(client);
         this.serialization = client.getKubernetesSerialization();
+        this.secretStore = new ReleaseSecretStore(client);
+        this.previousConfig = new PreviousConfig(client);
     }
 
     /** Performs {@code action}, reading the live objects from {@code view} and telling it what was written. */
     public void perform(ReleaseAction action, ReleaseState state, StartSnapshot snapshot, DriveView view) {
         String name = state.plan().deployment();
         if (action instanceof ReleaseAction.ApplyVersionedConfig) {
-            versionedCopies(state, snapshot).forEach(writes::upsert);
+            versionedCopies(state, snapshot, secrets(state, snapshot)).forEach(writes::upsert);
         } else if (action instanceof ReleaseAction.ApplyCanary) {
             replaceDerived(renderer.canary(stable(state, view), snapshot.newTemplate(), state.number(),
                     state.canaryReplicas(), snapshot.renames()), view);
         } else if (action instanceof ReleaseAction.ApplyBaseline) {
             replaceDerived(renderer.baseline(stable(state, view), state.number(), state.canaryReplicas()), view);
         } else if (action instanceof ReleaseAction.RollStable) {
-            liveConfig(state).forEach(writes::upsert);
+            liveConfig(state, secrets(state, snapshot)).forEach(writes::upsert);
             Deployment stable = stable(state, view);
             view.wrote(writes.upsert(renderer.rolledStable(stable, snapshot.newTemplate(), state.number()), stable));
         } else if (action instanceof ReleaseAction.RollbackStable) {
-            restoreConfigMaps(state, snapshot);
+            // Config first: once stable is back on its old template, nothing asks for this rollback again.
+            previousConfig.restore(state.plan().namespace(), snapshot, secrets(state, snapshot));
             Deployment stable = stable(state, view);
             view.wrote(writes.upsert(renderer.rolledBack(stable, snapshot.stableTemplateBefore()), stable));
         } else if (action instanceof ReleaseAction.DeleteCanary) {
@@ -67,13 +72,14 @@ public final class ReleaseActions {
     }
 
     /** The objects the release will write, for the dry run before the first change. */
-    public List<HasMetadata> objectsToWrite(ReleaseState state, StartSnapshot snapshot, Deployment stable) {
-        List<HasMetadata> all = new ArrayList<>(versionedCopies(state, snapshot));
+    public List<HasMetadata> objectsToWrite(ReleaseState state, StartSnapshot snapshot, ReleaseSecrets secrets,
+                                            Deployment stable) {
+        List<HasMetadata> all = new ArrayList<>(versionedCopies(state, snapshot, secrets));
         all.add(renderer.canary(stable, snapshot.newTemplate(), state.number(), state.canaryReplicas(), snapshot.renames()));
         if (state.plan().baseline()) {
             all.add(renderer.baseline(stable, state.number(), state.canaryReplicas()));
         }
-        all.addAll(liveConfig(state));
+        all.addAll(liveConfig(state, secrets));
         all.add(renderer.rolledStable(stable, snapshot.newTemplate(), state.number()));
         return all;
     }
@@ -93,7 +99,7 @@ public final class ReleaseActions {
         view.wrote(writes.upsert(desired, live));
     }
 
-    private List<HasMetadata> versionedCopies(ReleaseState state, StartSnapshot snapshot) {
+    private List<HasMetadata> versionedCopies(ReleaseState state, StartSnapshot snapshot, ReleaseSecrets secrets) {
         ManifestBundle manifest = manifest(state);
         List<HasMetadata> copies = new ArrayList<>();
         if (manifest == null) {
@@ -105,7 +111,7 @@ public final class ReleaseActions {
                 copies.add(new ConfigMapBuilder(cm).withMetadata(copyMeta(state, copyName)).build());
             }
         }
-        for (Secret secret : manifest.secrets()) {
+        for (Secret secret : secrets.manifestSecrets()) {
             String copyName = snapshot.secretRenames().get(secret.getMetadata().getName());
             if (copyName != null) {
                 copies.add(new SecretBuilder(secret).withMetadata(copyMeta(state, copyName)).build());
@@ -115,7 +121,7 @@ public final class ReleaseActions {
     }
 
     /** The manifest's config under its own names, as stable will use it after promotion. */
-    private List<HasMetadata> liveConfig(ReleaseState state) {
+    private List<HasMetadata> liveConfig(ReleaseState state, ReleaseSecrets secrets) {
         ManifestBundle manifest = manifest(state);
         List<HasMetadata> live = new ArrayList<>();
         if (manifest != null) {
@@ -123,29 +129,12 @@ public final class ReleaseActions {
                 live.add(new ConfigMapBuilder(cm).editOrNewMetadata().withNamespace(state.plan().namespace())
                         .withResourceVersion(null).endMetadata().build());
             }
-            for (Secret s : manifest.secrets()) {
+            for (Secret s : secrets.manifestSecrets()) {
                 live.add(new SecretBuilder(s).editOrNewMetadata().withNamespace(state.plan().namespace())
                         .withResourceVersion(null).endMetadata().build());
             }
         }
         return live;
-    }
-
-    private void restoreConfigMaps(ReleaseState state, StartSnapshot snapshot) {
-        String ns = state.plan().namespace();
-        snapshot.previousConfigMapData().forEach((name, data) -> {
-            if (data == null) {
-                client.configMaps().inNamespace(ns).withName(name).delete();
-            } else {
-                ConfigMap live = client.configMaps().inNamespace(ns).withName(name).get();
-                ConfigMap restored = live == null
-                        ? new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace(ns).endMetadata().build()
-                        : live;
-                restored.setData(new HashMap<>(data));
-                restored.getMetadata().setResourceVersion(null);
-                writes.upsert(restored);
-            }
-        });
     }
 
     private ObjectMeta copyMeta(ReleaseState state, String name) {
@@ -156,6 +145,11 @@ public final class ReleaseActions {
         meta.setNamespace(state.plan().namespace());
         meta.setLabels(labels);
         return meta;
+    }
+
+    /** The Secrets' data, read from the release's Secret only when a step writes Secrets. */
+    private ReleaseSecrets secrets(ReleaseState state, StartSnapshot snapshot) {
+        return secretStore.read(state, snapshot, manifest(state));
     }
 
     ManifestBundle manifest(ReleaseState state) {

@@ -8,6 +8,8 @@ public final class ReleaseNames {
     public static final String RELEASE = "coalmine.dev/release";
     /** On versioned config copies: the Deployment they belong to. */
     public static final String CONFIG_OF = "coalmine.dev/config-of";
+    /** On the Secret that holds a release's Secret data: the Deployment it belongs to. */
+    public static final String SECRET_DATA_OF = "coalmine.dev/secret-data-of";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String COALMINE = "coalmine";
     public static final String STABLE = "stable";
@@ -33,6 +35,14 @@ public final class ReleaseNames {
     /** The Lease held by the one process that drives the workload's release. */
     public static String lease(String deployment) {
         return "coalmine-release-" + deployment;
+    }
+
+    /**
+     * The Secret that holds the Secret data of release {@code release} (the manifest's Secrets and the data they
+     * replace). The suffix keeps two starts racing for the same number from sharing one.
+     */
+    public static String secretData(String deployment, int release, String suffix) {
+        return "coalmine-release-" + deployment + "-" + release + "-" + suffix;
     }
 
     public static String versionedConfig(String name, int release) {

@@ -2,7 +2,6 @@ package dev.coalmine.kube.release;
 
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.ReleasePlan;
-import dev.coalmine.core.release.ReleaseState;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -38,8 +37,7 @@ public final class ReleasePreflight {
                 plan.fromManifest())));
         List<String> dryRun = problem(() -> {
             Deployment stable = preparer.stable(plan);
-            ReleaseState state = preparer.prepare(plan, number, stable, clock.instant());
-            preparer.dryRun(state, stable);
+            preparer.dryRun(preparer.prepare(plan, number, stable, clock.instant()), stable);
         });
         return new Result(rbac, dryRun);
     }

@@ -7,12 +7,15 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +31,9 @@ final class ReleasePreparer {
     private final ReleaseActions actions;
     private final ClusterWrites writes;
     private final KubernetesSerialization serialization;
+    private final ReleaseSecretStore secretStore;
+    private final SecureRandom random = new SecureRandom();
+    private static final String SUFFIX_CHARS = "bcdfghjklmnpqrstvwxz2456789";
 
     ReleasePreparer(KubernetesClient client, CanaryRenderer renderer, ReleaseActions actions) {
         this.client = client;
@@ -35,6 +41,7 @@ final class ReleasePreparer {
         this.actions = actions;
         this.writes = new ClusterWrites(client);
         this.serialization = client.getKubernetesSerialization();
+        this.secretStore = new ReleaseSecretStore(client);
     }
 
     Deployment stable(ReleasePlan plan) {
@@ -46,31 +53,58 @@ final class ReleasePreparer {
         return stable;
     }
 
+    /**
+     * A release ready to be saved: its state (whose plan keeps the manifest without Secret data), the Secret data,
+     * and the Secret that will hold it (null when the manifest has no Secrets).
+     */
+    record Prepared(ReleaseState state, ReleaseSecrets secrets, Secret secretData) {
+    }
+
     /** A new release (not saved yet) with its snapshot and the Prepare lines. */
-    ReleaseState prepare(ReleasePlan plan, int number, Deployment stable, Instant now) {
+    Prepared prepare(ReleasePlan plan, int number, Deployment stable, Instant now) {
         int stableReplicas = stable.getSpec().getReplicas() == null ? 1 : stable.getSpec().getReplicas();
         int canaryReplicas = plan.size().replicasFor(stableReplicas);
         ManifestBundle manifest = plan.fromManifest()
                 ? ManifestBundle.parse(plan.manifestYaml(), plan.deployment(), serialization) : null;
         PodTemplateSpec newTemplate = renderer.newTemplate(stable, plan, manifest);
-        StartSnapshot snapshot = snapshot(plan, number, stable, manifest, newTemplate);
-        List<String> lines = List.of(
+        boolean withSecrets = manifest != null && !manifest.secrets().isEmpty();
+        String secretDataName = withSecrets ? ReleaseNames.secretData(plan.deployment(), number, suffix()) : null;
+        Map<String, Map<String, String>> previousSecrets = new HashMap<>();
+        StartSnapshot snapshot = snapshot(plan, number, stable, manifest, newTemplate, secretDataName, previousSecrets);
+        List<String> lines = new ArrayList<>(List.of(
                 "release " + number + " of " + plan.namespace() + "/" + plan.deployment() + ": canary " + canaryReplicas
                         + " pod(s) (" + plan.size().describe() + ", stable has " + stableReplicas + "), "
                         + (plan.baseline() ? "baseline " + canaryReplicas + " pod(s)" : "no baseline")
                         + ", judge " + plan.judge().mode().name().toLowerCase(),
-                snapshot.copiesNeeded() == 0 ? "no versioned config needed"
-                        : "versioned config for the canary: " + String.join(", ", renamedNames(snapshot)));
-        return ReleaseState.start(number, plan, canaryReplicas, serialization.asJson(snapshot), lines, now);
+                renamedNames(snapshot).isEmpty() ? "no versioned config needed"
+                        : "versioned config for the canary: " + String.join(", ", renamedNames(snapshot))));
+        if (!withSecrets) {
+            return new Prepared(ReleaseState.start(number, plan, canaryReplicas, serialization.asJson(snapshot), lines,
+                    now), ReleaseSecrets.none(), null);
+        }
+        lines.add("the Secrets' data is kept in Secret " + secretDataName + ", not in the release state");
+        ReleasePlan stored = plan.withManifestYaml(manifest.withoutSecretData(secretDataName).toYaml(serialization));
+        // stringData folded into data, as the API server would: the copies and live Secrets then get exactly this.
+        List<Secret> manifestSecrets = manifest.secrets().stream()
+                .map(s -> new SecretBuilder(s).withData(encoded(s)).withStringData(null).build()).toList();
+        ReleaseSecrets secrets = new ReleaseSecrets(manifestSecrets, previousSecrets);
+        return new Prepared(ReleaseState.start(number, stored, canaryReplicas, serialization.asJson(snapshot), lines, now),
+                secrets, secretStore.toSecret(plan.namespace(), plan.deployment(), number, secretDataName, secrets));
     }
 
-    List<HasMetadata> objects(ReleaseState state, Deployment stable) {
-        return actions.objectsToWrite(state, snapshotOf(state), stable);
+    List<HasMetadata> objects(Prepared prepared, Deployment stable) {
+        ReleaseState state = prepared.state();
+        List<HasMetadata> all = new ArrayList<>();
+        if (prepared.secretData() != null) {
+            all.add(prepared.secretData());
+        }
+        all.addAll(actions.objectsToWrite(state, snapshotOf(state), prepared.secrets(), stable));
+        return all;
     }
 
     /** Server-side dry run of every object the release will write; the first refusal stops the release. */
-    int dryRun(ReleaseState state, Deployment stable) {
-        List<HasMetadata> objects = objects(state, stable);
+    int dryRun(Prepared prepared, Deployment stable) {
+        List<HasMetadata> objects = objects(prepared, stable);
         for (HasMetadata o : objects) {
             try {
                 if (o instanceof Deployment d) {
@@ -87,12 +121,28 @@ final class ReleasePreparer {
         return objects.size();
     }
 
+    /** Creates the Secret holding the Secrets' data, if the release has one: the first write of a release. */
+    void keepSecretData(Prepared prepared) {
+        if (prepared.secretData() != null) {
+            secretStore.create(prepared.secretData());
+        }
+    }
+
+    /** Deletes that Secret again when the release could not be recorded after all. */
+    void dropSecretData(Prepared prepared) {
+        if (prepared.secretData() != null) {
+            secretStore.delete(prepared.secretData());
+        }
+    }
+
     StartSnapshot snapshotOf(ReleaseState state) {
         return serialization.unmarshal(state.clusterSnapshot(), StartSnapshot.class);
     }
 
+    /** Also fills {@code previousSecrets} with the data of the live Secrets a promotion will overwrite. */
     private StartSnapshot snapshot(ReleasePlan plan, int number, Deployment stable, ManifestBundle manifest,
-                                   PodTemplateSpec newTemplate) {
+                                   PodTemplateSpec newTemplate, String secretDataName,
+                                   Map<String, Map<String, String>> previousSecrets) {
         Map<String, String> cmRenames = new LinkedHashMap<>();
         Map<String, String> secretRenames = new LinkedHashMap<>();
         Map<String, Map<String, String>> previous = new HashMap<>();
@@ -111,11 +161,20 @@ final class ReleasePreparer {
                 Secret live = client.secrets().inNamespace(plan.namespace()).withName(name).get();
                 if (live == null || !orEmpty(live.getData()).equals(encoded(s))) {
                     secretRenames.put(name, ReleaseNames.versionedConfig(name, number));
+                    previousSecrets.put(name, live == null ? null : orEmpty(live.getData()));
                 }
             }
         }
         return new StartSnapshot(newTemplate, serialization.clone(stable.getSpec().getTemplate()), cmRenames,
-                secretRenames, previous);
+                secretRenames, previous, secretDataName);
+    }
+
+    private String suffix() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            b.append(SUFFIX_CHARS.charAt(random.nextInt(SUFFIX_CHARS.length())));
+        }
+        return b.toString();
     }
 
     private static Map<String, String> encoded(Secret s) {

@@ -9,6 +9,8 @@ import dev.coalmine.core.release.Verdict;
 import dev.coalmine.core.release.WorkloadStatus;
 import dev.coalmine.metrics.PrometheusAuth;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
@@ -56,10 +58,12 @@ public final class ReleaseService {
     public ReleasePreview plan(ReleasePlan plan) {
         Deployment stable = preparer.stable(plan);
         int number = store.load(plan.namespace(), plan.deployment()).nextNumber();
-        ReleaseState state = preparer.prepare(plan, number, stable, settings.clock().instant());
-        List<HasMetadata> objects = preparer.objects(state, stable).stream()
+        ReleasePreparer.Prepared prepared = preparer.prepare(plan, number, stable, settings.clock().instant());
+        ReleaseState state = prepared.state();
+        List<HasMetadata> objects = preparer.objects(prepared, stable).stream()
                 .filter(o -> !o.getMetadata().getName().equals(plan.deployment()))
-                .filter(ClusterWrites::isOurs).toList();
+                .filter(ClusterWrites::isOurs)
+                .map(o -> o == prepared.secretData() ? withoutData(prepared.secretData()) : o).toList();
         String yaml = objects.stream().map(o -> client.getKubernetesSerialization().asYaml(o))
                 .map(y -> y.startsWith("---") ? y : "---\n" + y).collect(Collectors.joining());
         return new ReleasePreview(plan, number, stable.getSpec().getReplicas() == null ? 1 : stable.getSpec().getReplicas(),
@@ -77,23 +81,29 @@ public final class ReleaseService {
         ReleaseHistory history = stored.history();
         history.refuseIfUnfinished();
         int number = history.nextNumber();
-        ReleaseState state = preparer.prepare(plan, number, stable, settings.clock().instant());
-        boolean withSecrets = plan.fromManifest() && !ManifestBundle.parse(plan.manifestYaml(), plan.deployment(),
-                client.getKubernetesSerialization()).secrets().isEmpty();
-        List<Permission> needed = RbacPreflight.neededFor(withSecrets);
+        ReleasePreparer.Prepared prepared = preparer.prepare(plan, number, stable, settings.clock().instant());
+        List<Permission> needed = RbacPreflight.neededFor(!prepared.secrets().noSecrets());
         new RbacPreflight(client).check(plan.namespace(), needed);
         String dryRun = skipDryRun ? "server-side dry run skipped (--skip-dry-run)"
-                : "server-side dry run passed for " + preparer.dryRun(state, stable) + " object(s)";
-        ReleaseState ready = state.withPrepareLines(settings.clock().instant(),
+                : "server-side dry run passed for " + preparer.dryRun(prepared, stable) + " object(s)";
+        ReleaseState ready = prepared.state().withPrepareLines(settings.clock().instant(),
                 List.of("RBAC preflight passed (" + needed.size() + " permissions)", dryRun));
-        store.updateFrom(plan.namespace(), plan.deployment(), stored.map(), h -> {
-            h.refuseIfUnfinished();
-            if (h.nextNumber() != number) {
-                throw new CoalmineException("another release of " + plan.deployment() + " was started at the same "
-                        + "moment; look at coalmine canary status " + plan.deployment());
+        preparer.keepSecretData(prepared);
+        try {
+            store.updateFrom(plan.namespace(), plan.deployment(), stored.map(), h -> {
+                h.refuseIfUnfinished();
+                if (h.nextNumber() != number) {
+                    throw new CoalmineException("another release of " + plan.deployment() + " was started at the same "
+                            + "moment; look at coalmine canary status " + plan.deployment());
+                }
+                return h.begin(ready);
+            });
+        } catch (RuntimeException e) {
+            if (!recorded(ready)) {
+                preparer.dropSecretData(prepared);
             }
-            return h.begin(ready);
-        });
+            throw e;
+        }
         events.record(ready, ready.log());
         return ready;
     }
@@ -161,6 +171,22 @@ public final class ReleaseService {
             events.record(state, state.log().get(state.log().size() - 1));
         }
         return state;
+    }
+
+    /** Whether {@code release} was saved after all (a write can succeed although its answer was lost). */
+    private boolean recorded(ReleaseState release) {
+        try {
+            return store.load(release.plan().namespace(), release.plan().deployment()).current()
+                    .filter(r -> r.number() == release.number()
+                            && r.clusterSnapshot().equals(release.clusterSnapshot())).isPresent();
+        } catch (RuntimeException e) {
+            return true; // unknown: keep the Secret; the release's wrap-up deletes it if it was recorded
+        }
+    }
+
+    /** The preview names the Secret that will hold the Secrets' data, without showing the data once more. */
+    private static Secret withoutData(Secret secret) {
+        return new SecretBuilder(secret).withData(null).build();
     }
 
     private static TrackStatus track(WorkloadStatus s) {

@@ -5,6 +5,7 @@ import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.WorkloadStatus;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
@@ -39,13 +40,29 @@ public final class WorkloadObserver {
         String name = state.plan().deployment();
         int n = state.number();
         // Copies exist only when the release needs them: without, there is nothing to list.
-        long copies = snapshot.copiesNeeded() == 0 ? 0 : Stream.concat(
-                client.configMaps().inNamespace(ns).withLabels(copyLabels(name, n)).list().getItems().stream(),
-                client.secrets().inNamespace(ns).withLabels(copyLabels(name, n)).list().getItems().stream()).count();
+        int copies = snapshot.copiesNeeded() == 0 ? 0 : copiesPresent(ns, name, n);
         return new Observation(clock.instant(), status(view, name, ReleaseNames.STABLE, n),
                 status(view, ReleaseNames.canary(name), ReleaseNames.CANARY, n),
                 status(view, ReleaseNames.baseline(name), ReleaseNames.BASELINE, n),
-                snapshot.copiesNeeded(), (int) copies);
+                snapshot.copiesNeeded(), copies);
+    }
+
+    /**
+     * The versioned copies of release {@code n}, plus one if a Secret holding its Secrets' data is there. A start
+     * killed before it was recorded may have left such a Secret of the same number: it counts (so the wrap-up
+     * deletes it) but never in place of a missing copy.
+     */
+    private int copiesPresent(String ns, String name, int n) {
+        List<HasMetadata> all = Stream.<HasMetadata>concat(
+                client.configMaps().inNamespace(ns).withLabels(copyLabels(name, n)).list().getItems().stream(),
+                client.secrets().inNamespace(ns).withLabels(copyLabels(name, n)).list().getItems().stream()).toList();
+        long secretData = all.stream().filter(WorkloadObserver::holdsSecretData).count();
+        return (int) (all.size() - secretData) + (secretData > 0 ? 1 : 0);
+    }
+
+    private static boolean holdsSecretData(HasMetadata o) {
+        Map<String, String> labels = o.getMetadata().getLabels();
+        return labels != null && labels.containsKey(ReleaseNames.SECRET_DATA_OF);
     }
 
     private WorkloadStatus status(DriveView view, String name, String track, int release) {

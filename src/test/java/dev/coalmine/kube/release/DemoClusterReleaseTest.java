@@ -16,6 +16,7 @@ import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.sim.ClusterSimulation;
 import dev.coalmine.demo.sim.SimulationSettings;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -109,6 +110,8 @@ class DemoClusterReleaseTest {
         String manifest = client.getKubernetesSerialization().asYaml(new ConfigMapBuilder().withNewMetadata()
                 .withName("shop-frontend-config").endMetadata().addToData("API_URL", "http://shop-api:8080")
                 .addToData("FEATURE_RECOMMENDATIONS", "true").addToData("LOG_LEVEL", "debug").build())
+                + client.getKubernetesSerialization().asYaml(new SecretBuilder().withNewMetadata()
+                .withName("shop-frontend-keys").endMetadata().addToStringData("PAYMENT_KEY", "pk-live-7Hq2x").build())
                 + client.getKubernetesSerialization().asYaml(next);
         ReleasePlan plan = new ReleasePlan(NS, APP, List.of(), manifest, CanarySize.count(1), false,
                 JudgeSpec.manual(), null);
@@ -131,12 +134,18 @@ class DemoClusterReleaseTest {
         doomed.promote(NS, APP, "ana");
         assertThatThrownBy(() -> doomed.drive(NS, APP, s -> false, WAIT, s -> { })).hasMessage("killed");
         assertThat(service.status(NS, APP).phaseLabel()).isEqualTo("Promoting");
+        assertThat(client.configMaps().inNamespace(NS).withName("coalmine-release-" + APP).get().getData().toString())
+                .doesNotContain("pk-live-7Hq2x").doesNotContain("cGstbGl2ZS03SHEyeA==");
 
         ReleaseState done = service.drive(NS, APP, s -> false, WAIT, s -> { });
         assertThat(done.phase()).isEqualTo(new ReleasePhase.Succeeded());
         assertThat(client.configMaps().inNamespace(NS).withName("shop-frontend-config").get().getData())
                 .containsEntry("LOG_LEVEL", "debug");
         assertThat(client.configMaps().inNamespace(NS).withName("shop-frontend-config-1").get()).isNull();
+        assertThat(client.secrets().inNamespace(NS).withName("shop-frontend-keys").get().getData())
+                .containsEntry("PAYMENT_KEY", "cGstbGl2ZS03SHEyeA==");
+        assertThat(client.secrets().inNamespace(NS).withLabel(ReleaseNames.CONFIG_OF, APP).list().getItems())
+                .as("versioned copies and the Secret holding the release's Secret data are gone").isEmpty();
         assertThat(deployment(APP).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo("registry.example.com/shop/frontend:1.5.0");
         assertThat(deployment(APP + "-canary")).isNull();
