@@ -7,9 +7,11 @@ import dev.coalmine.core.release.StepLogEntry;
 import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.kube.release.TrackStatus;
 import dev.coalmine.ui.UiThread;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -25,6 +27,16 @@ import javafx.collections.ObservableList;
  * decision made by the CLI or another console shows up here through the state watch.
  */
 public final class RolloutViewModel implements AutoCloseable {
+    /** Pauses between drives after an error: from {@code first}, doubling up to {@code max}. */
+    record DriveRetry(Duration first, Duration max) {
+        static final DriveRetry DEFAULT = new DriveRetry(Duration.ofSeconds(2), Duration.ofSeconds(30));
+
+        Duration after(Duration pause) {
+            Duration doubled = pause.multipliedBy(2);
+            return doubled.compareTo(max) > 0 ? max : doubled;
+        }
+    }
+
     private final String namespace;
     private final String deployment;
     private final ReleaseActionsGateway engine;
@@ -44,9 +56,16 @@ public final class RolloutViewModel implements AutoCloseable {
     private volatile boolean refreshQueued;
     private AutoCloseable watch;
     private volatile Thread driver;
+    private final DriveRetry retry;
 
     public RolloutViewModel(String namespace, String deployment, ReleaseActionsGateway engine, Executor background,
             UiThread ui) {
+        this(namespace, deployment, engine, background, ui, DriveRetry.DEFAULT);
+    }
+
+    RolloutViewModel(String namespace, String deployment, ReleaseActionsGateway engine, Executor background,
+            UiThread ui, DriveRetry retry) {
+        this.retry = retry;
         this.namespace = namespace;
         this.deployment = deployment;
         this.engine = engine;
@@ -67,18 +86,47 @@ public final class RolloutViewModel implements AutoCloseable {
             refresh();
             driver = Thread.currentThread();
             try {
-                if (!closed) {
-                    engine.drive(namespace, deployment, state -> refresh());
-                }
-            } catch (RuntimeException e) {
-                if (!closed) {
-                    ui.execute(() -> message.set(e.getMessage()));
-                }
+                driveUntilFinished();
             } finally {
                 driver = null;
                 Thread.interrupted();
             }
         });
+    }
+
+    /**
+     * A console left open carries the release to its end: an error (the API server slow to answer, a conflict it
+     * could not resolve, the Lease briefly lost) is shown and the drive starts again after a pause, from what the
+     * cluster shows (nothing is lost or repeated). It stops when the release is finished or the view is closed.
+     */
+    private void driveUntilFinished() {
+        Duration pause = retry.first();
+        boolean failed = false;
+        while (!closed) {
+            AtomicBoolean errorShown = new AtomicBoolean(failed);
+            try {
+                engine.drive(namespace, deployment, state -> {
+                    if (errorShown.getAndSet(false)) {
+                        ui.execute(() -> message.set(""));
+                    }
+                    refresh();
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                String again = " \u00b7 Coalmine tries again in " + pause.toSeconds() + " s (nothing is lost).";
+                ui.execute(() -> message.set(e.getMessage() + again));
+                failed = true;
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            pause = retry.after(pause);
+        }
     }
 
     /** Reads the release and its tracks again; bursts of changes collapse into one read. */
