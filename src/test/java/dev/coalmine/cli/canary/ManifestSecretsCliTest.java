@@ -2,15 +2,11 @@ package dev.coalmine.cli.canary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coalmine.cli.Cli;
 import dev.coalmine.kube.release.MockCluster;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -27,25 +23,12 @@ class ManifestSecretsCliTest {
 
     private final MockCluster cluster = new MockCluster();
     private Path kubeconfig;
-    private StringWriter out;
-    private StringWriter err;
+    private CliRunner cli;
 
     @BeforeEach
     void setUp() throws IOException {
-        String url = cluster.server.url("/");
-        kubeconfig = Files.writeString(dir.resolve("config"), """
-                apiVersion: v1
-                current-context: demo
-                clusters:
-                - name: demo
-                  cluster: {server: "%s"}
-                contexts:
-                - name: demo
-                  context: {cluster: demo, user: ana, namespace: shop}
-                users:
-                - name: ana
-                  user: {token: t0k3n}
-                """.formatted(url.substring(0, url.length() - 1)));
+        kubeconfig = CliRunner.tokenKubeconfig(dir, cluster.server.url("/"));
+        cli = new CliRunner(kubeconfig);
         cluster.createStable("shop", "web", 2, "shop/web:1");
     }
 
@@ -54,15 +37,6 @@ class ManifestSecretsCliTest {
         cluster.close();
     }
 
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        Cli cli = new Cli(target -> { });
-        cli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("--kubeconfig", kubeconfig.toString()));
-        all.addAll(List.of(args));
-        return cli.run(all.toArray(String[]::new));
-    }
 
     private void assertNoValue(String text) {
         assertThat(text).doesNotContain(VALUE)
@@ -89,19 +63,19 @@ class ManifestSecretsCliTest {
                       containers:
                       - {name: web, image: shop/web:2, envFrom: [{secretRef: {name: web-db}}]}
                 """.formatted(VALUE));
-        assertThat(run("canary", "start", "web", "-f", manifest.toString(), "--count", "1", "--skip-dry-run"))
-                .as(err::toString).isZero();
-        assertNoValue(out.toString() + err.toString());
+        assertThat(cli.run("canary", "start", "web", "-f", manifest.toString(), "--count", "1", "--skip-dry-run"))
+                .as(cli::err).isZero();
+        assertNoValue(cli.out() + cli.err());
         for (String[] command : List.of(new String[] {"canary", "status", "web", "-o", "json"},
                 new String[] {"canary", "status", "web"}, new String[] {"canary", "history", "web", "-o", "json"},
                 new String[] {"canary", "history", "web"})) {
-            assertThat(run(command)).as(err::toString).isZero();
-            assertThat(out.toString()).containsIgnoringCase("release");
-            assertNoValue(out.toString());
+            assertThat(cli.run(command)).as(cli::err).isZero();
+            assertThat(cli.out()).containsIgnoringCase("release");
+            assertNoValue(cli.out());
         }
-        assertThat(run("canary", "promote", "web")).as(err::toString).isZero();
-        assertThat(run("canary", "history", "web", "-o", "json")).isZero();
-        assertThat(out.toString()).contains("Succeeded");
-        assertNoValue(out.toString());
+        assertThat(cli.run("canary", "promote", "web")).as(cli::err).isZero();
+        assertThat(cli.run("canary", "history", "web", "-o", "json")).isZero();
+        assertThat(cli.out()).contains("Succeeded");
+        assertNoValue(cli.out());
     }
 }
