@@ -278,10 +278,13 @@ class DeploymentSimulationTest {
         Await.until(name + " to be " + replicas + "/" + replicas + " available", () -> isComplete(deployment(name), replicas));
     }
 
+    /** As {@code kubectl rollout status} judges it: a status about the current spec, every replica updated and available. */
     private static boolean isComplete(Deployment d, int replicas) {
         var status = d.getStatus();
         DeploymentCondition progressing = condition(d, "Progressing");
-        return status != null && Integer.valueOf(replicas).equals(status.getAvailableReplicas())
+        return status != null && status.getObservedGeneration() != null
+                && status.getObservedGeneration() >= d.getMetadata().getGeneration()
+                && Integer.valueOf(replicas).equals(status.getAvailableReplicas())
                 && Integer.valueOf(replicas).equals(status.getUpdatedReplicas())
                 && Integer.valueOf(replicas).equals(status.getReplicas())
                 && progressing != null && "NewReplicaSetAvailable".equals(progressing.getReason());
