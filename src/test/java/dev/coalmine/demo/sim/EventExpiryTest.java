@@ -2,43 +2,16 @@ package dev.coalmine.demo.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.coalmine.testing.MovableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class EventExpiryTest {
 
-    /** The system clock, which the test can move forward. */
-    private static final class MovableClock extends Clock {
-        private volatile Duration offset = Duration.ZERO;
-
-        void advance(Duration by) {
-            offset = offset.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-    }
-
     @Test
     void eventsOlderThanAnHourAreDeletedAsTheApiServerWould() {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = MovableClock.system();
         try (EmptyDemoCluster server = new EmptyDemoCluster();
              ClusterSimulation simulation = new ClusterSimulation(SimulationSettings.fast(), clock, new SplittableRandom(7))) {
             var client = server.client();

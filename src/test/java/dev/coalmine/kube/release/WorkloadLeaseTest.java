@@ -2,12 +2,11 @@ package dev.coalmine.kube.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.testing.MovableClock;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class WorkloadLeaseTest {
     private static final Duration LEASE = Duration.ofSeconds(15);
     private final MockCluster cluster = new MockCluster();
-    private final SettableClock now = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final MovableClock now = MovableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
 
     @AfterEach
     void close() {
@@ -69,30 +68,4 @@ class WorkloadLeaseTest {
         assertThat(stored().getSpec().getHolderIdentity()).isEqualTo("b");
     }
 
-    private static final class SettableClock extends Clock {
-        private Instant instant;
-
-        SettableClock(Instant start) {
-            this.instant = start;
-        }
-
-        void advance(Duration d) {
-            instant = instant.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return instant;
-        }
-    }
 }
