@@ -28,9 +28,14 @@ final class Journeys {
         Eventually.assertThat(() -> assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse());
     }
 
+    /** Waits for the rollout headline; a timeout also tells what the view's message line said (e.g. a drive error). */
     static void awaitHeadline(FxRobot robot, String text, Duration timeout) {
-        Eventually.assertThat(timeout, () -> assertThat(robot.lookup("#rollout-headline").tryQueryAs(Label.class))
-                .hasValueSatisfying(l -> assertThat(l.getText()).contains(text)));
+        Eventually.assertThat(timeout, () -> assertThat(labelText(robot, "#rollout-headline"))
+                .as(() -> "rollout message: " + labelText(robot, "#rollout-message")).contains(text));
+    }
+
+    private static String labelText(FxRobot robot, String id) {
+        return robot.lookup(id).tryQueryAs(Label.class).map(Label::getText).orElse("(not shown)");
     }
 
     private static boolean containsText(javafx.scene.Node row, String text) {
