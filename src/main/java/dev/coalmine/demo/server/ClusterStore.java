@@ -229,9 +229,9 @@ final class ClusterStore extends KubernetesCrudDispatcher {
         MockResponse upgrade = super.handleGet(base);
         String since = path.param("resourceVersion");
         long sinceVersion = since == null || since.isEmpty() ? 0 : Long.parseLong(since);
-        return new MockResponse().withWebSocketUpgrade(
-                new FilteringWatchListener(upgrade.getWebSocketListener(), Selectors.of(path), sinceVersion,
-                        presentation, registered.unregistering(upgrade.getWebSocketListener()), watchCloser));
+        return new MockResponse().withWebSocketUpgrade(new OffloadedWatchClose(
+                new FilteringWatchListener(upgrade.getWebSocketListener(), Selectors.of(path), sinceVersion, presentation),
+                registered.unregistering(upgrade.getWebSocketListener()), watchCloser));
     }
 
     String currentResourceVersion() {

@@ -8,7 +8,6 @@ import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -19,24 +18,15 @@ import java.util.function.UnaryOperator;
  */
 final class FilteringWatchListener extends WebSocketListener {
     private final WebSocketListener store;
-    private final Runnable unregister;
-    private final Executor closer;
     private final Predicate<JsonNode> selected;
     private final long sinceVersion;
     private final UnaryOperator<JsonNode> presentation;
     private final Set<String> visible = ConcurrentHashMap.newKeySet();
     private volatile WebSocket filtered;
 
-    /**
-     * @param unregister stops the store sending events to {@code store}; run before it is closed
-     * @param closer     where the mock's close runs: it waits for the watch's send queue, whose sends need the event
-     *                   loop that delivers the close, so on the event loop it froze every connection for 30 s
-     */
     FilteringWatchListener(WebSocketListener store, Predicate<JsonNode> selected, long sinceVersion,
-            UnaryOperator<JsonNode> presentation, Runnable unregister, Executor closer) {
+            UnaryOperator<JsonNode> presentation) {
         this.store = store;
-        this.unregister = unregister;
-        this.closer = closer;
         this.presentation = presentation;
         this.selected = selected;
         this.sinceVersion = sinceVersion;
@@ -71,16 +61,12 @@ final class FilteringWatchListener extends WebSocketListener {
 
     @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
-        unregister.run();
-        WebSocket socket = filtered(webSocket);
-        closer.execute(() -> store.onClosed(socket, code, reason));
+        store.onClosed(filtered(webSocket), code, reason);
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable error, Response response) {
-        unregister.run();
-        WebSocket socket = filtered(webSocket);
-        closer.execute(() -> store.onFailure(socket, error, response));
+        store.onFailure(filtered(webSocket), error, response);
     }
 
     /** The event to pass on for one event from the store, or null to drop it. */

@@ -9,15 +9,20 @@ import java.util.concurrent.Executor;
 /**
  * Runs a watch's close and failure handling off the server's event loop. fabric8's mock watch listener
  * waits in {@code onClosed} for its send queue to drain, and a queued send waits for the very event loop
- * that is waiting: every client that closes a busy watch (an informer switching namespace, Ctrl-C on
- * {@code kubectl get -w}) would freeze that event loop, and every connection on it, for 30 s.
+ * that is waiting: every client that closes a busy watch (an informer switching namespace or ending a release
+ * drive, Ctrl-C on {@code kubectl get -w}) would freeze that event loop, and every connection on it, for 30 s.
+ * The watch leaves the store's listeners first, at once: a write that notified it while its queue shuts down would
+ * fail and never be answered (see {@link RegisteredWatches}).
  */
 public final class OffloadedWatchClose extends WebSocketListener {
     private final WebSocketListener delegate;
+    private final Runnable unregister;
     private final Executor closer;
 
-    public OffloadedWatchClose(WebSocketListener delegate, Executor closer) {
+    /** @param unregister stops the store sending events to the watch; runs on the event loop, before the close */
+    public OffloadedWatchClose(WebSocketListener delegate, Runnable unregister, Executor closer) {
         this.delegate = delegate;
+        this.unregister = unregister;
         this.closer = closer;
     }
 
@@ -53,11 +58,13 @@ public final class OffloadedWatchClose extends WebSocketListener {
 
     @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
+        unregister.run();
         closer.execute(() -> delegate.onClosed(webSocket, code, reason));
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable error, Response response) {
+        unregister.run();
         closer.execute(() -> delegate.onFailure(webSocket, error, response));
     }
 }

@@ -8,14 +8,13 @@ import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * A selected watch's close: the store stops sending to it at once, on the server's event loop, but fabric8's own
- * close (which waits for the watch's pending sends, and those need that event loop) runs elsewhere.
+ * A watch's close: the store stops sending to it at once, on the server's event loop, but fabric8's own close
+ * (which waits for the watch's pending sends, and those need that event loop) runs elsewhere.
  */
-class FilteringWatchListenerTest {
+class OffloadedWatchCloseTest {
     private final List<String> happened = new ArrayList<>();
     private final List<Runnable> offloaded = new ArrayList<>();
     private final WebSocketListener store = new WebSocketListener() {
@@ -29,8 +28,8 @@ class FilteringWatchListenerTest {
             happened.add("store failed: " + error.getMessage());
         }
     };
-    private final FilteringWatchListener listener = new FilteringWatchListener(store, object -> true, 0,
-            UnaryOperator.identity(), () -> happened.add("unregistered"), offloaded::add);
+    private final OffloadedWatchClose listener = new OffloadedWatchClose(store, () -> happened.add("unregistered"),
+            offloaded::add);
 
     @Test
     void aCloseUnregistersAtOnceAndLeavesTheStoresCloseToTheCloser() {
