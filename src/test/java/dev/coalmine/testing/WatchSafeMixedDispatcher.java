@@ -36,7 +36,6 @@ public final class WatchSafeMixedDispatcher extends Dispatcher {
 
     @Override
     public void shutdown() {
-        store.close();
         store.shutdown();
         expected.shutdown();
     }

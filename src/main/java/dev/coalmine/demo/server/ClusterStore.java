@@ -21,8 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -37,12 +36,7 @@ final class ClusterStore extends KubernetesCrudDispatcher {
     private final ObjectDefaults defaults = new ObjectDefaults();
     private final ReentrantLock writes = new ReentrantLock();
     private final RegisteredWatches registered = new RegisteredWatches(this);
-    /** Daemon threads that end when idle: nothing to shut down, and a watch closing after the server stops still can. */
-    private final ExecutorService watchCloser = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "demo-watch-close");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Executor watchCloser = OffloadedWatchClose.closerThreads();
     private final KubernetesCrudDispatcherHandler dryCreate;
     private final KubernetesCrudDispatcherHandler dryUpdate;
     private final SecureRandom random = new SecureRandom();

@@ -5,6 +5,7 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Runs a watch's close and failure handling off the server's event loop. fabric8's mock watch listener
@@ -18,6 +19,18 @@ public final class OffloadedWatchClose extends WebSocketListener {
     private final WebSocketListener delegate;
     private final Runnable unregister;
     private final Executor closer;
+
+    /**
+     * Threads for the closes: daemons that end when idle, so there is nothing to shut down and a watch that closes
+     * after its server stopped still can.
+     */
+    public static Executor closerThreads() {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "demo-watch-close");
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     /** @param unregister stops the store sending events to the watch; runs on the event loop, before the close */
     public OffloadedWatchClose(WebSocketListener delegate, Runnable unregister, Executor closer) {

@@ -45,7 +45,6 @@ class PodLogFeedTest {
     void stop() {
         client.close();
         server.destroy();
-        dispatcher.close();
     }
 
     @Test
