@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
@@ -71,18 +70,22 @@ public final class EvidenceCollector {
         if (metrics.isEmpty() || metrics.get().metrics().stream().noneMatch(m -> m.name().equals(metric))) {
             return OptionalDouble.empty();
         }
-        return canary(() -> metrics.get().instant(target, metric, now), errors);
+        return reported(() -> {
+            Double canary = metrics.get().instant(target, metric, now).get(Track.CANARY);
+            return canary == null || canary.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(canary);
+        }, errors);
     }
 
     /** No count when the source has none; then the judge checks the rates whatever their volume. */
     private OptionalDouble canaryRequests(MetricTarget target, Instant now, List<String> errors) {
-        return metrics.isEmpty() ? OptionalDouble.empty() : canary(() -> metrics.get().requests(target, now), errors);
+        return metrics.isEmpty() ? OptionalDouble.empty()
+                : reported(() -> metrics.get().requests(target, Track.CANARY, now), errors);
     }
 
-    private static OptionalDouble canary(Supplier<Map<Track, Double>> query, List<String> errors) {
+    /** A query's value; a query Prometheus refused becomes an error of the evidence and no value. */
+    private static OptionalDouble reported(Supplier<OptionalDouble> query, List<String> errors) {
         try {
-            Double canary = query.get().get(Track.CANARY);
-            return canary == null || canary.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(canary);
+            return query.get();
         } catch (PrometheusQueryException e) {
             errors.add(e.getMessage());
             return OptionalDouble.empty();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /** Metrics of a release's tracks. Failures are {@link MetricSourceException}s with operator-ready messages. */
 public interface MetricSource extends AutoCloseable {
@@ -20,11 +21,11 @@ public interface MetricSource extends AutoCloseable {
     Map<Track, Double> instant(MetricTarget target, String metric, Instant at);
 
     /**
-     * How many requests each track served in the analysis interval ending at {@code at}, so that a judge does not
-     * read a success rate from a handful of requests. Empty when this source cannot count them.
+     * How many requests {@code track} served in the analysis interval ending at {@code at}, so that a judge does not
+     * read a success rate from a handful of requests. Empty when this source cannot count them (or found none).
      */
-    default Map<Track, Double> requests(MetricTarget target, Instant at) {
-        return Map.of();
+    default OptionalDouble requests(MetricTarget target, Track track, Instant at) {
+        return OptionalDouble.empty();
     }
 
     /** Where the metrics come from, safe to show (no credentials). */

@@ -65,24 +65,23 @@ public final class PrometheusSource implements MetricSource {
 
     @Override
     public Map<Track, Double> instant(MetricTarget target, String metric, Instant at) {
-        return instant(target, find(metric), at);
+        MetricQuery query = find(metric);
+        Map<Track, Double> values = new EnumMap<>(Track.class);
+        for (Track track : Track.values()) {
+            value(target, query, track, at).ifPresent(v -> values.put(track, v));
+        }
+        return values;
     }
 
     @Override
-    public Map<Track, Double> requests(MetricTarget target, Instant at) {
-        return requestCount.map(query -> instant(target, query, at)).orElse(Map.of());
+    public OptionalDouble requests(MetricTarget target, Track track, Instant at) {
+        return requestCount.map(query -> value(target, query, track, at)).orElse(OptionalDouble.empty());
     }
 
-    private Map<Track, Double> instant(MetricTarget target, MetricQuery query, Instant at) {
-        String metric = query.spec().name();
-        Map<Track, Double> values = new EnumMap<>(Track.class);
-        for (Track track : Track.values()) {
-            String what = track.label() + " " + metric;
-            List<PrometheusSeries> result = api.query(what, query.render(target, track), at);
-            single(what, query, target, track, result).map(s -> s.values().last()).filter(OptionalDouble::isPresent)
-                    .ifPresent(v -> values.put(track, v.getAsDouble()));
-        }
-        return values;
+    private OptionalDouble value(MetricTarget target, MetricQuery query, Track track, Instant at) {
+        String what = track.label() + " " + query.spec().name();
+        List<PrometheusSeries> result = api.query(what, query.render(target, track), at);
+        return single(what, query, target, track, result).map(s -> s.values().last()).orElse(OptionalDouble.empty());
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -72,15 +73,7 @@ public final class DemoMetricsSource implements MetricSource {
 
     @Override
     public Map<Track, Double> instant(MetricTarget target, String metric, Instant at) {
-        return instant(target, at, reader(find(metric)));
-    }
-
-    @Override
-    public Map<Track, Double> requests(MetricTarget target, Instant at) {
-        return instant(target, at, traffic -> traffic.counters().requests());
-    }
-
-    private Map<Track, Double> instant(MetricTarget target, Instant at, ToDoubleFunction<TrackTraffic> reader) {
+        ToDoubleFunction<TrackTraffic> reader = reader(find(metric));
         List<TrafficSnapshot> snapshots = usableSnapshots();
         Map<Track, Double> values = new EnumMap<>(Track.class);
         for (Track track : Track.values()) {
@@ -90,6 +83,12 @@ public final class DemoMetricsSource implements MetricSource {
             }
         }
         return values;
+    }
+
+    @Override
+    public OptionalDouble requests(MetricTarget target, Track track, Instant at) {
+        double value = valueAt(usableSnapshots(), target, track, at, traffic -> traffic.counters().requests());
+        return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
     }
 
     @Override
