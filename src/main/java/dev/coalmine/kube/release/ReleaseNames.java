@@ -10,6 +10,8 @@ public final class ReleaseNames {
     public static final String CONFIG_OF = "coalmine.dev/config-of";
     /** On the Secret that holds a release's Secret data: the Deployment it belongs to. */
     public static final String SECRET_DATA_OF = "coalmine.dev/secret-data-of";
+    /** On the ConfigMap holding a workload's release states: the Deployment it belongs to. */
+    public static final String STATE_OF = "coalmine.dev/state-of";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String COALMINE = "coalmine";
     public static final String STABLE = "stable";

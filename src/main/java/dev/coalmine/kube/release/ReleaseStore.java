@@ -20,7 +20,6 @@ import java.util.function.UnaryOperator;
  */
 public final class ReleaseStore {
     static final String KEY = "releases.json";
-    static final String STATE_OF = "coalmine.dev/state-of";
     private static final int MAX_ATTEMPTS = 20;
     /** A ConfigMap holds at most 1 MiB; leave room for metadata. */
     static final int MAX_JSON_CHARS = 900_000;
@@ -114,7 +113,7 @@ public final class ReleaseStore {
         if (current == null) {
             return client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
                     .withNewMetadata().withName(ReleaseNames.stateConfigMap(deployment)).withNamespace(namespace)
-                    .withLabels(Map.of(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE, STATE_OF, deployment))
+                    .withLabels(Map.of(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE, ReleaseNames.STATE_OF, deployment))
                     .endMetadata()
                     .withData(Map.of(KEY, json)).build()).create();
         } else {

@@ -1,0 +1,30 @@
+package dev.coalmine.kube.cache;
+
+import dev.coalmine.kube.release.ReleaseNames;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.function.BiFunction;
+
+/**
+ * A kind of object the {@link ClusterCache} lists and watches once per namespace for every user: what it is
+ * called in messages, and the informer that lists and watches it.
+ */
+public record CachedKind<T extends HasMetadata>(String description,
+                                                BiFunction<KubernetesClient, String, SharedIndexInformer<T>> informer) {
+    /** Every Deployment: the workload list shows them all, and a release looks at three of them. */
+    public static final CachedKind<Deployment> DEPLOYMENTS = new CachedKind<>("Deployments",
+            (client, ns) -> client.apps().deployments().inNamespace(ns).runnableInformer(0));
+    /** Only pods Coalmine labelled with a track: the pods of canaries and baselines (and of promoted stables). */
+    public static final CachedKind<Pod> TRACK_PODS = new CachedKind<>("release pods",
+            (client, ns) -> client.pods().inNamespace(ns).withLabel(ReleaseNames.TRACK).runnableInformer(0));
+    public static final CachedKind<Event> EVENTS = new CachedKind<>("Events",
+            (client, ns) -> client.v1().events().inNamespace(ns).runnableInformer(0));
+    /** The ConfigMaps that hold release states, one per workload that ever had a release. */
+    public static final CachedKind<ConfigMap> RELEASE_STATES = new CachedKind<>("release states",
+            (client, ns) -> client.configMaps().inNamespace(ns).withLabel(ReleaseNames.STATE_OF).runnableInformer(0));
+}
