@@ -1,9 +1,10 @@
 package dev.coalmine.ui;
 
 import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.ui.connect.ConnectedCluster;
 import dev.coalmine.ui.connect.KubeconfigClusterAccess;
-import dev.coalmine.ui.rollout.RolloutSession;
+import dev.coalmine.ui.rollout.OpenRollout;
 import dev.coalmine.ui.rollout.RolloutView;
 import dev.coalmine.ui.rollout.RolloutViewModel;
 import dev.coalmine.ui.wizard.WizardView;
@@ -12,7 +13,6 @@ import dev.coalmine.ui.workloads.WorkloadDetailsView;
 import dev.coalmine.ui.workloads.WorkloadListViewModel;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
@@ -28,7 +28,7 @@ public final class ContentArea extends StackPane {
     private final UiThread ui;
     private final WorkloadDetailsView details;
     private EngineGateway engine;
-    private RolloutSession session;
+    private OpenRollout session;
     private String shownName;
 
     public ContentArea(WorkloadListViewModel workloads, ObservableObjectValue<ConnectedCluster> connection,
@@ -60,7 +60,8 @@ public final class ContentArea extends StackPane {
     }
 
     private static EngineGateway engineFor(ConnectedCluster cluster) {
-        return cluster == null ? null : new EngineGateway(cluster.client(), EngineGateway.consoleIdentity());
+        return cluster == null ? null
+                : new EngineGateway(cluster.client(), new ClusterCache(cluster.client()), EngineGateway.consoleIdentity());
     }
 
     private void selected(WorkloadSummary workload) {
@@ -75,7 +76,7 @@ public final class ContentArea extends StackPane {
             EngineGateway current = engine;
             background.execute(() -> {
                 try {
-                    boolean hasRelease = current.status(workload.namespace(), workload.name()).current().isPresent();
+                    boolean hasRelease = current.hasRelease(workload.namespace(), workload.name());
                     ui.execute(() -> {
                         if (hasRelease && name.equals(shownName) && current == engine) {
                             openRelease(workload);
@@ -102,21 +103,15 @@ public final class ContentArea extends StackPane {
 
     /** Shows the workload's release, live, driving it from this console while no other process does. */
     public void openRelease(WorkloadSummary workload) {
-        ConnectedCluster cluster = connection.get();
-        if (cluster == null || engine == null) {
+        if (connection.get() == null || engine == null) {
             return;
         }
         closeSession();
         shownName = workload.name();
-        RolloutViewModel model = new RolloutViewModel(workload.namespace(), workload.name(), engine, background, ui);
-        session = new RolloutSession(cluster.client(), model, background, ui,
-                Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "coalmine-metrics-" + workload.name());
-                    t.setDaemon(true);
-                    return t;
-                }));
-        session.open();
-        show(new RolloutView(session, () -> startWizard(workloads.find(workload.name()).orElse(workload))));
+        OpenRollout opening = new OpenRollout(engine.open(workload.namespace(), workload.name()), background, ui);
+        session = opening;
+        opening.open();
+        show(new RolloutView(opening, () -> startWizard(workloads.find(workload.name()).orElse(workload))));
     }
 
     private void show(Node node) {
@@ -125,7 +120,7 @@ public final class ContentArea extends StackPane {
 
     private void closeSession() {
         if (session != null) {
-            RolloutSession closing = session;
+            OpenRollout closing = session;
             session = null;
             background.execute(closing::close);
         }

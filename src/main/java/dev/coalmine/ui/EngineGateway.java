@@ -1,36 +1,32 @@
 package dev.coalmine.ui;
 
 import dev.coalmine.core.release.ReleasePlan;
-import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.release.ReleasePreflight;
 import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSettings;
-import dev.coalmine.kube.release.ReleaseStatus;
-import dev.coalmine.ui.rollout.ReleaseActionsGateway;
+import dev.coalmine.kube.release.ReleaseSession;
+import dev.coalmine.metrics.PrometheusAuth;
 import dev.coalmine.ui.wizard.ReleaseLauncher;
 import dev.coalmine.ui.wizard.ReleasePreview;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.Watch;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** The release engine as the console uses it: one per connection, acting as this console's identity. */
-public final class EngineGateway implements ReleaseLauncher, ReleaseActionsGateway {
-    private static final Duration DRIVE_LIMIT = Duration.ofDays(7);
-
+public final class EngineGateway implements ReleaseLauncher {
     private final ReleaseService service;
     private final ReleasePreflight preflight;
     private final String identity;
     private final dev.coalmine.metrics.MetricsConnectionCheck metricsCheck;
 
-    public EngineGateway(KubernetesClient client, String identity) {
+    public EngineGateway(KubernetesClient client, ClusterCache cache, String identity) {
         this.identity = identity;
-        this.service = new ReleaseService(client, ReleaseSettings.defaults(identity));
+        this.service = new ReleaseService(client, cache, ReleaseSettings.defaults(identity),
+                PrometheusAuth.fromEnvironment(System.getenv()));
         this.preflight = new ReleasePreflight(client, Clock.systemUTC());
         this.metricsCheck = new dev.coalmine.metrics.MetricsConnectionCheck(client,
-                dev.coalmine.metrics.PrometheusAuth.fromEnvironment(System.getenv()));
+                PrometheusAuth.fromEnvironment(System.getenv()));
     }
 
     /** "alice@laptop (console)": who this console is in Leases and decisions. */
@@ -67,29 +63,13 @@ public final class EngineGateway implements ReleaseLauncher, ReleaseActionsGatew
                 .map(s -> "release " + s.number() + " is in phase " + s.phase().label());
     }
 
-    @Override
-    public ReleaseStatus status(String namespace, String deployment) {
-        return service.status(namespace, deployment);
+    /** Whether the workload has a release to show (one read). */
+    public boolean hasRelease(String namespace, String deployment) {
+        return service.status(namespace, deployment).current().isPresent();
     }
 
-    @Override
-    public AutoCloseable watch(String namespace, String deployment, Runnable changed) {
-        Watch watch = service.watch(namespace, deployment, history -> changed.run());
-        return watch::close;
-    }
-
-    @Override
-    public ReleaseState drive(String namespace, String deployment, Consumer<ReleaseState> progress) {
-        return service.drive(namespace, deployment, s -> false, DRIVE_LIMIT, progress);
-    }
-
-    @Override
-    public ReleaseState promote(String namespace, String deployment) {
-        return service.promote(namespace, deployment, identity);
-    }
-
-    @Override
-    public ReleaseState reject(String namespace, String deployment) {
-        return service.reject(namespace, deployment, identity);
+    /** The workload's release for a rollout view; it starts watching when first asked. */
+    public ReleaseSession open(String namespace, String deployment) {
+        return service.session(namespace, deployment);
     }
 }

@@ -1,5 +1,6 @@
 package dev.coalmine.core.judge;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,5 +11,10 @@ public record Evidence(CanaryReading reading, List<MetricSamples> samples, List<
     public Evidence {
         samples = List.copyOf(samples);
         sourceErrors = List.copyOf(sourceErrors);
+    }
+
+    /** The same evidence with every series cut to the points at or after {@code from}: a judge's window of it. */
+    public Evidence since(Instant from) {
+        return new Evidence(reading, samples.stream().map(s -> s.since(from)).toList(), sourceErrors);
     }
 }

@@ -1,5 +1,6 @@
 package dev.coalmine.core.judge;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -14,5 +15,12 @@ public record MetricSamples(MetricSpec metric, Map<Track, TimeSeries> series) {
     /** The series of one track; empty when the source had none. */
     public TimeSeries of(Track track) {
         return series.getOrDefault(track, TimeSeries.empty());
+    }
+
+    /** The same metric with only the points at or after {@code from}. */
+    public MetricSamples since(Instant from) {
+        Map<Track, TimeSeries> trimmed = new EnumMap<>(Track.class);
+        series.forEach((track, points) -> trimmed.put(track, points.since(from)));
+        return new MetricSamples(metric, trimmed);
     }
 }

@@ -51,6 +51,11 @@ public record TimeSeries(List<Point> points) {
         return size() == 0;
     }
 
+    /** The points at or after {@code from}. */
+    public TimeSeries since(Instant from) {
+        return new TimeSeries(points.stream().filter(p -> !p.at().isBefore(from)).toList());
+    }
+
     /** The newest finite value. */
     public OptionalDouble last() {
         for (int i = points.size() - 1; i >= 0; i--) {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.function.BiFunction;
@@ -27,4 +28,8 @@ public record CachedKind<T extends HasMetadata>(String description,
     /** The ConfigMaps that hold release states, one per workload that ever had a release. */
     public static final CachedKind<ConfigMap> RELEASE_STATES = new CachedKind<>("release states",
             (client, ns) -> client.configMaps().inNamespace(ns).withLabel(ReleaseNames.STATE_OF).runnableInformer(0));
+    /** Coalmine's Leases: who drives which release. */
+    public static final CachedKind<Lease> RELEASE_LEASES = new CachedKind<>("release Leases",
+            (client, ns) -> client.leases().inNamespace(ns)
+                    .withLabel(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE).runnableInformer(0));
 }

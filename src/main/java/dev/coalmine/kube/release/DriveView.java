@@ -1,13 +1,12 @@
 package dev.coalmine.kube.release;
 
-import dev.coalmine.kube.InformerStart;
+import dev.coalmine.kube.cache.CachedKind;
+import dev.coalmine.kube.cache.CachedObjects;
+import dev.coalmine.kube.cache.ClusterCache;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,19 +15,17 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What one drive of a release looks at, kept current by watches instead of polling: the namespace's Deployments,
- * the pods Coalmine labelled with a track, and the release's state ConfigMap (one LIST and one WATCH each). Every
- * change wakes the driver ({@link #awaitChange}). What this process itself wrote is remembered until the watch
- * brings it (or something newer), so the next look never shows the cluster as it was before our own write.
+ * What one drive of a release looks at, kept current by the connection's shared cache instead of polling: the
+ * namespace's Deployments, the pods Coalmine labelled with a track, and the release-state ConfigMaps (one LIST and
+ * one WATCH each per namespace, shared with every other user in this process). Every change wakes the driver
+ * ({@link #awaitChange}). What this process itself wrote is remembered until the watch brings it (or something
+ * newer), so the next look never shows the cluster as it was before our own write.
  */
 final class DriveView implements AutoCloseable {
-    private static final Duration FIRST_LIST = Duration.ofSeconds(30);
-
-    private final String namespace;
     private final String stateName;
-    private final SharedIndexInformer<Deployment> deployments;
-    private final SharedIndexInformer<Pod> pods;
-    private final SharedIndexInformer<ConfigMap> state;
+    private final CachedObjects<Deployment> deployments;
+    private final CachedObjects<Pod> pods;
+    private final CachedObjects<ConfigMap> states;
     /** Our own latest write per kind/name; {@code object} is null after our delete. */
     private final Map<String, OwnWrite> written = new ConcurrentHashMap<>();
     private final Object signal = new Object();
@@ -37,32 +34,31 @@ final class DriveView implements AutoCloseable {
     private record OwnWrite(HasMetadata object, long resourceVersion) {
     }
 
-    private DriveView(KubernetesClient client, String namespace, String deployment) {
-        this.namespace = namespace;
+    private DriveView(String deployment, CachedObjects<Deployment> deployments, CachedObjects<Pod> pods,
+                      CachedObjects<ConfigMap> states) {
         this.stateName = ReleaseNames.stateConfigMap(deployment);
-        this.deployments = client.apps().deployments().inNamespace(namespace).runnableInformer(0);
-        this.pods = client.pods().inNamespace(namespace).withLabel(ReleaseNames.TRACK).runnableInformer(0);
-        this.state = client.configMaps().inNamespace(namespace).withName(stateName).runnableInformer(0);
-        deployments.addEventHandler(new Wake<>());
-        pods.addEventHandler(new Wake<>());
-        state.addEventHandler(new Wake<>());
+        this.deployments = deployments;
+        this.pods = pods;
+        this.states = states;
+        deployments.onAnyChange(this::wake);
+        pods.onAnyChange(this::wake);
+        states.onAnyChange(this::wake);
     }
 
-    /** Lists and starts watching; blocks until all three caches are filled. */
-    static DriveView open(KubernetesClient client, String namespace, String deployment) {
-        DriveView view = new DriveView(client, namespace, deployment);
+    /** Joins (or starts) the shared watches; blocks until all three caches are filled. */
+    static DriveView open(ClusterCache cache, String namespace, String deployment) {
+        CachedObjects<Deployment> deployments = cache.open(CachedKind.DEPLOYMENTS, namespace);
+        CachedObjects<Pod> pods = null;
         try {
-            String what = "watch the release of " + deployment + " in namespace " + namespace;
-            InformerStart.await(view.deployments, FIRST_LIST, view::close, what);
-            InformerStart.await(view.pods, FIRST_LIST, view::close, what);
-            InformerStart.await(view.state, FIRST_LIST, view::close, what);
-        } catch (InterruptedException e) {
-            view.close();
-            Thread.currentThread().interrupt();
-            throw new dev.coalmine.core.CoalmineException("interrupted while opening the release's watches; "
-                    + "run the command again to continue");
+            pods = cache.open(CachedKind.TRACK_PODS, namespace);
+            return new DriveView(deployment, deployments, pods, cache.open(CachedKind.RELEASE_STATES, namespace));
+        } catch (RuntimeException e) {
+            deployments.close();
+            if (pods != null) {
+                pods.close();
+            }
+            throw e;
         }
-        return view;
     }
 
     /** How many changes the watches have seen so far; pass it to {@link #awaitChange}. */
@@ -87,18 +83,18 @@ final class DriveView implements AutoCloseable {
     }
 
     Deployment deployment(String name) {
-        return newest("Deployment/" + name, deployments.getStore().getByKey(namespace + "/" + name));
+        return newest("Deployment/" + name, deployments.get(name));
     }
 
     ConfigMap stateMap() {
-        return newest("ConfigMap/" + stateName, state.getStore().getByKey(namespace + "/" + stateName));
+        return newest("ConfigMap/" + stateName, states.get(stateName));
     }
 
     /** The pods of {@code track} in release {@code release}. */
     List<Pod> pods(String track, int release) {
         Map<String, String> wanted = ReleaseNames.trackLabels(track, release);
         List<Pod> matching = new ArrayList<>();
-        for (Pod pod : pods.getStore().list()) {
+        for (Pod pod : pods.list()) {
             Map<String, String> labels = pod.getMetadata().getLabels();
             if (labels != null && labels.entrySet().containsAll(wanted.entrySet())) {
                 matching.add(pod);
@@ -169,23 +165,6 @@ final class DriveView implements AutoCloseable {
     public void close() {
         deployments.close();
         pods.close();
-        state.close();
-    }
-
-    private final class Wake<T> implements ResourceEventHandler<T> {
-        @Override
-        public void onAdd(T obj) {
-            wake();
-        }
-
-        @Override
-        public void onUpdate(T oldObj, T newObj) {
-            wake();
-        }
-
-        @Override
-        public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-            wake();
-        }
+        states.close();
     }
 }

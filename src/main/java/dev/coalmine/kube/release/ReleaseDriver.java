@@ -8,6 +8,7 @@ import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.Stage;
 import dev.coalmine.core.release.Step;
 import dev.coalmine.core.release.StepLogEntry;
+import dev.coalmine.kube.cache.ClusterCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ public final class ReleaseDriver {
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final int MAX_CHAINED = 4;
     private final KubernetesClient client;
+    private final ClusterCache cache;
     private final ReleaseStore store;
     private final WorkloadObserver observer;
     private final ReleaseActions actions;
@@ -36,9 +38,10 @@ public final class ReleaseDriver {
     /** One per workload, kept between drives: the Lease this process released is the basis for taking it again. */
     private final Map<String, WorkloadLease> leases = new ConcurrentHashMap<>();
 
-    public ReleaseDriver(KubernetesClient client, ReleaseStore store, WorkloadObserver observer, ReleaseActions actions,
-                         ReleaseEvents events, ReleaseSettings settings, ReleaseAnalyser analyser) {
+    ReleaseDriver(KubernetesClient client, ClusterCache cache, ReleaseStore store, WorkloadObserver observer,
+                  ReleaseActions actions, ReleaseEvents events, ReleaseSettings settings, ReleaseAnalyser analyser) {
         this.client = client;
+        this.cache = cache;
         this.store = store;
         this.observer = observer;
         this.actions = actions;
@@ -62,7 +65,7 @@ public final class ReleaseDriver {
         Duration look = settings.pollInterval().compareTo(lease.renewWithin()) < 0
                 ? settings.pollInterval() : lease.renewWithin();
         ReleaseState seen = null;
-        try (DriveView view = DriveView.open(client, namespace, deployment)) {
+        try (DriveView view = DriveView.open(cache, namespace, deployment)) {
             Drive drive = new Drive(view, until);
             try {
                 while (true) {

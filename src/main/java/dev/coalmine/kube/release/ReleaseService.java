@@ -8,6 +8,8 @@ import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.Verdict;
 import dev.coalmine.core.release.WorkloadStatus;
 import dev.coalmine.metrics.PrometheusAuth;
+import dev.coalmine.kube.cache.ClusterCache;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -15,6 +17,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -28,21 +31,28 @@ import java.util.stream.Collectors;
  */
 public final class ReleaseService {
     private final KubernetesClient client;
+    private final ClusterCache cache;
     private final ReleaseSettings settings;
     private final ReleaseStore store;
     private final WorkloadObserver observer;
     private final ReleasePreparer preparer;
     private final ReleaseEvents events;
     private final ReleaseDriver driver;
+    private final ReleaseEvidences evidences;
 
-    /** With Prometheus credentials from the environment ({@link PrometheusAuth#fromEnvironment}). */
+    /** With a cache of its own and Prometheus credentials from the environment ({@link PrometheusAuth#fromEnvironment}). */
     public ReleaseService(KubernetesClient client, ReleaseSettings settings) {
-        this(client, settings, PrometheusAuth.fromEnvironment(System.getenv()));
+        this(client, new ClusterCache(client), settings, PrometheusAuth.fromEnvironment(System.getenv()));
     }
 
-    /** @param prometheusAuth credentials for a Prometheus the automatic judge reaches by URL */
-    public ReleaseService(KubernetesClient client, ReleaseSettings settings, PrometheusAuth prometheusAuth) {
+    /**
+     * @param cache          the connection's shared cache, which the driver and every session of this service watch through
+     * @param prometheusAuth credentials for a Prometheus the automatic judge reaches by URL
+     */
+    public ReleaseService(KubernetesClient client, ClusterCache cache, ReleaseSettings settings,
+                          PrometheusAuth prometheusAuth) {
         this.client = client;
+        this.cache = cache;
         this.settings = settings;
         this.store = new ReleaseStore(client, new ReleaseStateCodec());
         this.observer = new WorkloadObserver(client, settings.clock());
@@ -50,8 +60,9 @@ public final class ReleaseService {
         ReleaseActions actions = new ReleaseActions(client, renderer);
         this.preparer = new ReleasePreparer(client, renderer, actions);
         this.events = new ReleaseEvents(client, settings.identity());
-        this.driver = new ReleaseDriver(client, store, observer, actions, events, settings,
-                new ReleaseAnalyser(client, prometheusAuth));
+        this.evidences = new ReleaseEvidences(client, prometheusAuth);
+        this.driver = new ReleaseDriver(client, cache, store, observer, actions, events, settings,
+                new ReleaseAnalyser(evidences));
     }
 
     /** Renders what {@code plan} would create and the replica counts; changes nothing. */
@@ -153,6 +164,26 @@ public final class ReleaseService {
 
     public ReleaseDriver driver() {
         return driver;
+    }
+
+    /**
+     * Opens the workload's release in this process: snapshots from the shared cache, driving, decisions, feeds and
+     * evidence. Close it when done.
+     */
+    public ReleaseSession session(String namespace, String deployment) {
+        return new ReleaseSession(this, client, cache, namespace, deployment, settings.identity());
+    }
+
+    ReleaseHistory decode(String namespace, String deployment, ConfigMap map) {
+        return store.decode(namespace, deployment, map);
+    }
+
+    ReleaseEvidences evidences() {
+        return evidences;
+    }
+
+    Instant now() {
+        return settings.clock().instant();
     }
 
     private ReleaseState decide(String namespace, String deployment, Verdict verdict, String who) {

@@ -141,9 +141,13 @@ public final class WorkloadLease {
     /** Who drives the release now, if anyone. */
     public Optional<String> holder() {
         Lease current = leases().withName(ReleaseNames.lease(deployment)).get();
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        return current == null || expired(current, now) ? Optional.empty()
-                : Optional.ofNullable(current.getSpec().getHolderIdentity());
+        return current == null ? Optional.empty() : liveHolder(current, clock.instant());
+    }
+
+    /** Who holds {@code lease} at {@code now}; empty once it was released or has expired. */
+    static Optional<String> liveHolder(Lease lease, Instant now) {
+        return expired(lease, now.atZone(ZoneOffset.UTC)) ? Optional.empty()
+                : Optional.ofNullable(lease.getSpec().getHolderIdentity());
     }
 
     private static boolean expired(Lease lease, ZonedDateTime now) {

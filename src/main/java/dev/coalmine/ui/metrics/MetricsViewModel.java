@@ -70,6 +70,11 @@ public final class MetricsViewModel {
         });
     }
 
+    /** Shows {@code evidence} collected elsewhere (the release's shared evidence); any thread. */
+    public void accept(Evidence evidence) {
+        ui.execute(() -> show(evidence));
+    }
+
     private void show(Evidence evidence) {
         canarySuccess.set(orNaN(evidence.reading().successRatePercent()));
         canaryLatency.set(orNaN(evidence.reading().latencyMs()));

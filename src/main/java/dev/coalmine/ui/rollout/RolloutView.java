@@ -30,7 +30,7 @@ public final class RolloutView extends VBox {
     private final HBox strip = new HBox(6);
     private final HBox tracks = new HBox(10);
 
-    public RolloutView(RolloutSession session, Runnable onNewCanary) {
+    public RolloutView(OpenRollout session, Runnable onNewCanary) {
         super(10);
         this.model = session.model();
         setId("rollout-view");

@@ -1,17 +1,19 @@
 package dev.coalmine.ui.rollout;
 
-import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.JudgeMode;
+import dev.coalmine.core.release.RecordedVerdict;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.StepLogEntry;
 import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.kube.release.TrackStatus;
 import dev.coalmine.ui.UiThread;
-import java.time.Duration;
+import dev.coalmine.ui.metrics.MetricsViewModel;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -27,19 +29,12 @@ import javafx.collections.ObservableList;
  * decision made by the CLI or another console shows up here through the state watch.
  */
 public final class RolloutViewModel implements AutoCloseable {
-    /** Pauses between drives after an error: from {@code first}, doubling up to {@code max}. */
-    record DriveRetry(Duration first, Duration max) {
-        static final DriveRetry DEFAULT = new DriveRetry(Duration.ofSeconds(2), Duration.ofSeconds(30));
-
-        Duration after(Duration pause) {
-            Duration doubled = pause.multipliedBy(2);
-            return doubled.compareTo(max) > 0 ? max : doubled;
-        }
-    }
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final String namespace;
     private final String deployment;
-    private final ReleaseActionsGateway engine;
+    private final ReleaseFollower release;
     private final Executor background;
     private final UiThread ui;
     private final ObjectProperty<ReleaseStatus> status = new SimpleObjectProperty<>();
@@ -48,107 +43,49 @@ public final class RolloutViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Loading the release\u2026");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
-    private final ObjectProperty<java.util.Optional<dev.coalmine.core.release.RecordedVerdict>> latestVerdict =
-            new SimpleObjectProperty<>(java.util.Optional.empty());
-    private final ObjectProperty<dev.coalmine.ui.metrics.MetricsViewModel> metrics = new SimpleObjectProperty<>();
+    private final ObjectProperty<Optional<RecordedVerdict>> latestVerdict = new SimpleObjectProperty<>(Optional.empty());
+    private final ObjectProperty<MetricsViewModel> metrics = new SimpleObjectProperty<>();
     private final BooleanBinding canDecide;
     private volatile boolean closed;
-    private volatile boolean refreshQueued;
     private AutoCloseable watch;
-    private volatile Thread driver;
-    private final DriveRetry retry;
 
-    public RolloutViewModel(String namespace, String deployment, ReleaseActionsGateway engine, Executor background,
-            UiThread ui) {
-        this(namespace, deployment, engine, background, ui, DriveRetry.DEFAULT);
-    }
-
-    RolloutViewModel(String namespace, String deployment, ReleaseActionsGateway engine, Executor background,
-            UiThread ui, DriveRetry retry) {
-        this.retry = retry;
+    /**
+     * @param background runs the follower's blocking calls (tests pass {@code Runnable::run})
+     */
+    public RolloutViewModel(String namespace, String deployment, ReleaseFollower release, Executor background,
+                            UiThread ui) {
         this.namespace = namespace;
         this.deployment = deployment;
-        this.engine = engine;
+        this.release = release;
         this.background = background;
         this.ui = ui;
         canDecide = Bindings.createBooleanBinding(() -> current().map(s -> s.phase().awaitingDecision()
                 && s.decision() == null).orElse(false), status);
     }
 
-    /** Loads the release, watches it, and drives it in this process until it is finished. */
+    /** Follows the release and lets the engine drive it from this console while no other process does. */
     public void open() {
         background.execute(() -> {
             try {
-                watch = engine.watch(namespace, deployment, this::refresh);
-            } catch (RuntimeException e) {
-                ui.execute(() -> message.set("Live updates are off: " + e.getMessage()));
-            }
-            refresh();
-            driver = Thread.currentThread();
-            try {
-                driveUntilFinished();
-            } finally {
-                driver = null;
-                Thread.interrupted();
-            }
-        });
-    }
-
-    /**
-     * A console left open carries the release to its end: an error (the API server slow to answer, a conflict it
-     * could not resolve, the Lease briefly lost) is shown and the drive starts again after a pause, from what the
-     * cluster shows (nothing is lost or repeated). It stops when the release is finished or the view is closed.
-     */
-    private void driveUntilFinished() {
-        Duration pause = retry.first();
-        boolean failed = false;
-        while (!closed) {
-            AtomicBoolean errorShown = new AtomicBoolean(failed);
-            try {
-                engine.drive(namespace, deployment, state -> {
-                    if (errorShown.getAndSet(false)) {
-                        ui.execute(() -> message.set(""));
-                    }
-                    refresh();
-                });
-                return;
-            } catch (RuntimeException e) {
+                AutoCloseable opened = release.watch(read -> ui.execute(() -> show(read)));
+                synchronized (this) {
+                    watch = opened;
+                }
                 if (closed) {
+                    closeWatch();
                     return;
                 }
-                String again = " \u00b7 Coalmine tries again in " + pause.toSeconds() + " s (nothing is lost).";
-                ui.execute(() -> message.set(e.getMessage() + again));
-                failed = true;
-            }
-            try {
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            pause = retry.after(pause);
-        }
-    }
-
-    /** Reads the release and its tracks again; bursts of changes collapse into one read. */
-    public void refresh() {
-        if (closed || refreshQueued) {
-            return;
-        }
-        refreshQueued = true;
-        background.execute(() -> {
-            refreshQueued = false;
-            try {
-                ReleaseStatus read = engine.status(namespace, deployment);
-                ui.execute(() -> show(read));
+                release.driveInBackground(problem -> ui.execute(() -> message.set(problem.orElse(""))));
             } catch (RuntimeException e) {
-                if (!closed) {
-                    ui.execute(() -> message.set("Cannot read the release: " + e.getMessage()));
-                }
+                ui.execute(() -> message.set("Cannot follow the release: " + e.getMessage()));
             }
         });
     }
 
     private void show(ReleaseStatus read) {
+        if (closed) {
+            return;
+        }
         status.set(read);
         Optional<ReleaseState> state = read.current();
         if (state.isEmpty()) {
@@ -164,7 +101,7 @@ public final class RolloutViewModel implements AutoCloseable {
                 + s.decisionIfAny().map(d -> " \u00b7 " + d.describe()).orElse(""));
         latestVerdict.set(s.latestVerdict());
         verdict.set(s.latestVerdict().map(v -> "Latest verdict: " + v.summary()).orElse(
-                s.plan().judge().mode() == dev.coalmine.core.release.JudgeMode.AUTOMATIC
+                s.plan().judge().mode() == JudgeMode.AUTOMATIC
                         ? "The automatic judge has not judged an interval yet" : "Manual judgment: Promote or Reject"));
         List<String> lines = s.log().stream().map(RolloutViewModel::stepLine).toList();
         if (!lines.equals(stepLog)) {
@@ -177,17 +114,14 @@ public final class RolloutViewModel implements AutoCloseable {
         message.set(problem);
     }
 
-    /** Called once the release's metric source is known. */
-    public void metricsReady(dev.coalmine.ui.metrics.MetricsViewModel ready) {
+    /** Called once the release's evidence is open. */
+    public void metricsReady(MetricsViewModel ready) {
         ui.execute(() -> metrics.set(ready));
     }
 
-    public ObjectProperty<dev.coalmine.ui.metrics.MetricsViewModel> metricsProperty() {
+    public ObjectProperty<MetricsViewModel> metricsProperty() {
         return metrics;
     }
-
-    private static final java.time.format.DateTimeFormatter CLOCK =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
     private static String stepLine(StepLogEntry entry) {
         return CLOCK.format(entry.at()) + " [" + entry.stage().title() + "] " + entry.message();
@@ -209,16 +143,15 @@ public final class RolloutViewModel implements AutoCloseable {
         background.execute(() -> {
             try {
                 if (promote) {
-                    engine.promote(namespace, deployment);
+                    release.promote();
                 } else {
-                    engine.reject(namespace, deployment);
+                    release.reject();
                 }
                 ui.execute(() -> message.set(promote ? "Promote recorded; the engine rolls stable forward."
                         : "Reject recorded; the engine removes canary and baseline."));
             } catch (RuntimeException e) {
                 ui.execute(() -> message.set(e.getMessage()));
             }
-            refresh();
         });
     }
 
@@ -295,7 +228,7 @@ public final class RolloutViewModel implements AutoCloseable {
         return verdict.getReadOnlyProperty();
     }
 
-    public ObjectProperty<java.util.Optional<dev.coalmine.core.release.RecordedVerdict>> latestVerdictProperty() {
+    public ObjectProperty<Optional<RecordedVerdict>> latestVerdictProperty() {
         return latestVerdict;
     }
 
@@ -310,17 +243,17 @@ public final class RolloutViewModel implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Thread driving = driver;
-        if (driving != null) {
-            // The engine stops driving when interrupted and gives up the Lease, so another process can continue.
-            driving.interrupt();
-        }
+        closeWatch();
+    }
+
+    private synchronized void closeWatch() {
         if (watch != null) {
             try {
                 watch.close();
             } catch (Exception ignored) {
                 // the watch is being dropped with the view
             }
+            watch = null;
         }
     }
 }

@@ -1,0 +1,50 @@
+package dev.coalmine.kube.release;
+
+import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.metrics.PrometheusAuth;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One {@link ReleaseEvidence} per release per process, shared by whoever uses it (the judge, a rollout view, a
+ * second view of the same release) and closed when the last of them lets go.
+ */
+final class ReleaseEvidences {
+    private final KubernetesClient client;
+    private final PrometheusAuth auth;
+    private final Map<String, Shared> open = new HashMap<>();
+
+    private static final class Shared {
+        final ReleaseEvidence evidence;
+        int users;
+
+        Shared(ReleaseEvidence evidence) {
+            this.evidence = evidence;
+        }
+    }
+
+    ReleaseEvidences(KubernetesClient client, PrometheusAuth auth) {
+        this.client = client;
+        this.auth = auth;
+    }
+
+    synchronized ReleaseEvidence acquire(ReleaseState release) {
+        Shared shared = open.computeIfAbsent(key(release), k -> new Shared(new ReleaseEvidence(client, auth, release)));
+        shared.users++;
+        return shared.evidence;
+    }
+
+    synchronized void release(ReleaseState release) {
+        String key = key(release);
+        Shared shared = open.get(key);
+        if (shared != null && --shared.users == 0) {
+            open.remove(key);
+            shared.evidence.close();
+        }
+    }
+
+    private static String key(ReleaseState release) {
+        return release.plan().namespace() + "/" + release.plan().deployment() + "#" + release.number();
+    }
+}

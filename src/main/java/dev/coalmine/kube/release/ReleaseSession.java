@@ -1,0 +1,310 @@
+package dev.coalmine.kube.release;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.feed.EventRecord;
+import dev.coalmine.core.feed.FeedSink;
+import dev.coalmine.core.feed.LogLine;
+import dev.coalmine.core.feed.PodSelection;
+import dev.coalmine.core.feed.RolloutLine;
+import dev.coalmine.core.judge.Track;
+import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.kube.cache.CachedKind;
+import dev.coalmine.kube.cache.CachedObjects;
+import dev.coalmine.kube.cache.ClusterCache;
+import dev.coalmine.kube.feed.EventFeed;
+import dev.coalmine.kube.feed.PodLogFeed;
+import dev.coalmine.kube.feed.RolloutFeed;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * One workload's release as this process has it open: what the console's rollout view and the CLI's commands
+ * use. It publishes status snapshots built from the connection's shared cache (no GETs), drives the release
+ * while it holds or awaits the workload's Lease (in the background with back-off for a console, or blocking for a
+ * command), records decisions, and offers the release's Events, rollout lines, pod logs and evidence. Closing it
+ * stops driving (giving the Lease up for the next process), closes its streams and lets the cache go.
+ */
+public final class ReleaseSession implements AutoCloseable {
+    private static final Duration DRIVE_LIMIT = Duration.ofDays(7);
+    private static final Duration CHART_REFRESH = Duration.ofSeconds(5);
+
+    private final ReleaseService service;
+    private final KubernetesClient client;
+    private final ClusterCache cache;
+    private final String namespace;
+    private final String deployment;
+    private final String identity;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final List<Consumer<ReleaseStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean publishQueued = new AtomicBoolean();
+    private final ScheduledExecutorService worker;
+    private CachedObjects<Deployment> deployments;
+    private CachedObjects<ConfigMap> states;
+    private CachedObjects<Lease> leases;
+    private volatile ReleaseStatus published;
+    private volatile Thread driving;
+    private volatile boolean closed;
+    private ReleaseState evidenceOf;
+    private ReleaseEvidence evidence;
+
+    ReleaseSession(ReleaseService service, KubernetesClient client, ClusterCache cache, String namespace,
+                   String deployment, String identity) {
+        this.service = service;
+        this.client = client;
+        this.cache = cache;
+        this.namespace = namespace;
+        this.deployment = deployment;
+        this.identity = identity;
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "coalmine-release-" + deployment);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public String deployment() {
+        return deployment;
+    }
+
+    /**
+     * Calls {@code listener} with the release as it is now and again whenever it changes (on the session's own
+     * thread; bursts of changes collapse into one snapshot). Blocks while the cache first lists.
+     */
+    public AutoCloseable watch(Consumer<ReleaseStatus> listener) {
+        openCache();
+        listeners.add(listener);
+        worker.execute(() -> listener.accept(snapshot()));
+        return () -> listeners.remove(listener);
+    }
+
+    private synchronized void openCache() {
+        if (deployments == null) {
+            deployments = keep(cache.open(CachedKind.DEPLOYMENTS, namespace));
+            states = keep(cache.open(CachedKind.RELEASE_STATES, namespace));
+            leases = keep(cache.open(CachedKind.RELEASE_LEASES, namespace));
+            deployments.onAnyChange(this::changed);
+            states.onAnyChange(this::changed);
+            leases.onAnyChange(this::changed);
+        }
+    }
+
+    /** The release as the cache shows it now. */
+    public ReleaseStatus status() {
+        openCache();
+        return snapshot();
+    }
+
+    private void changed() {
+        if (!closed && publishQueued.compareAndSet(false, true)) {
+            worker.execute(this::publish);
+        }
+    }
+
+    private void publish() {
+        publishQueued.set(false);
+        ReleaseStatus now = snapshot();
+        if (!now.equals(published)) {
+            published = now;
+            listeners.forEach(l -> l.accept(now));
+        }
+    }
+
+    private ReleaseStatus snapshot() {
+        ReleaseState current = service.decode(namespace, deployment, states.get(ReleaseNames.stateConfigMap(deployment)))
+                .current().orElse(null);
+        return new ReleaseStatus(namespace, deployment, current, track(deployment),
+                track(ReleaseNames.canary(deployment)), track(ReleaseNames.baseline(deployment)), holder());
+    }
+
+    private TrackStatus track(String name) {
+        return TrackStatus.of(deployments.get(name));
+    }
+
+    private String holder() {
+        Lease lease = leases.get(ReleaseNames.lease(deployment));
+        return lease == null ? null : WorkloadLease.liveHolder(lease, service.now()).orElse(null);
+    }
+
+    /**
+     * Drives the release in the background until it is finished or the session closes. An error (the API server
+     * slow to answer, a conflict it could not resolve, the Lease briefly lost) goes to {@code problems} and the drive
+     * starts again after a pause, from what the cluster shows: nothing is lost or repeated. {@code problems} receives
+     * an empty value once a drive gets going again.
+     */
+    public synchronized void driveInBackground(Consumer<Optional<String>> problems) {
+        if (driving != null || closed) {
+            return;
+        }
+        RetryingDrive retrying = new RetryingDrive(going -> service.drive(namespace, deployment, s -> false,
+                DRIVE_LIMIT, state -> going.run()), DriveBackoff.DEFAULT, new Random());
+        Thread thread = new Thread(() -> retrying.run(problems), "coalmine-drive-" + deployment);
+        thread.setDaemon(true);
+        driving = thread;
+        thread.start();
+    }
+
+    /**
+     * Drives the release in this thread until it is finished or {@code until} holds, or {@code timeout} passes
+     * (a command waiting for its outcome); {@code progress} sees every state change.
+     */
+    public ReleaseState drive(Predicate<ReleaseState> until, Duration timeout, Consumer<ReleaseState> progress) {
+        return service.drive(namespace, deployment, until, timeout, progress);
+    }
+
+    public ReleaseState promote(String who) {
+        return service.promote(namespace, deployment, who);
+    }
+
+    public ReleaseState reject(String who) {
+        return service.reject(namespace, deployment, who);
+    }
+
+    /** Who this process is when it records a decision from a view (the console's identity). */
+    public String identity() {
+        return identity;
+    }
+
+    /** The Kubernetes Events of the release's objects, from those still stored on. */
+    public void followEvents(FeedSink<EventRecord> sink) {
+        keep(EventFeed.open(cache, client, namespace, deployment, sink));
+    }
+
+    /** {@code kubectl rollout status} lines of stable, canary and baseline, joined by the engine's step log. */
+    public void followRollout(FeedSink<RolloutLine> sink) {
+        RolloutFeed feed = keep(RolloutFeed.open(cache, namespace, Set.of(deployment, ReleaseNames.canary(deployment),
+                ReleaseNames.baseline(deployment)), sink));
+        keep(watch(new StepLines(feed::addStep)));
+    }
+
+    /** The logs of the canary and baseline pods, as {@code kubectl logs -f --prefix} shows them. */
+    public void followPodLogs(FeedSink<LogLine> sink) {
+        for (Track track : List.of(Track.CANARY, Track.BASELINE)) {
+            keep(PodLogFeed.open(cache, client, namespace, new PodSelection.TrackPods(deployment, track), sink,
+                    PodLogFeed.Options.defaults()));
+        }
+    }
+
+    /**
+     * The evidence of the current release, shared with the automatic judge in this process: its subscribers receive
+     * every collection, the judge's and the ones this session makes every few seconds for the charts. Empty while
+     * the workload has no release.
+     */
+    public synchronized Optional<ReleaseEvidence> openEvidence() {
+        if (evidence == null) {
+            Optional<ReleaseState> release = status().current();
+            if (release.isEmpty()) {
+                return Optional.empty();
+            }
+            evidenceOf = release.get();
+            evidence = service.evidences().acquire(evidenceOf);
+            ReleaseEvidence shared = evidence;
+            worker.scheduleWithFixedDelay(() -> collectQuietly(shared), 0, CHART_REFRESH.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        return Optional.of(evidence);
+    }
+
+    private void collectQuietly(ReleaseEvidence shared) {
+        if (closed) {
+            return;
+        }
+        try {
+            shared.collect(Instant.now());
+        } catch (RuntimeException e) {
+            // a failed collection is the next one's to repeat; the scheduled refresh must go on
+        }
+    }
+
+    /** Closes {@code resource} with the session. */
+    public <T extends AutoCloseable> T keep(T resource) {
+        synchronized (opened) {
+            if (closed) {
+                closeQuietly(resource);
+                throw new CoalmineException("the release view of " + deployment + " was closed");
+            }
+            opened.add(resource);
+        }
+        return resource;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread thread = driving;
+        if (thread != null) {
+            // The driver stops when interrupted and gives the Lease up, so another process can continue at once.
+            thread.interrupt();
+        }
+        worker.shutdownNow();
+        List<AutoCloseable> closing;
+        synchronized (opened) {
+            closing = new ArrayList<>(opened);
+            opened.clear();
+        }
+        closing.forEach(ReleaseSession::closeQuietly);
+        synchronized (this) {
+            if (evidence != null) {
+                service.evidences().release(evidenceOf);
+                evidence = null;
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // closing a feed whose connection already dropped has nothing to undo
+        }
+    }
+
+    /** Sends each step-log line of the release once, in order, as it appears in a snapshot. */
+    private static final class StepLines implements Consumer<ReleaseStatus> {
+        private final StepSink sink;
+        private int release = -1;
+        private int sent;
+
+        interface StepSink {
+            void addStep(String source, String text);
+        }
+
+        StepLines(StepSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void accept(ReleaseStatus status) {
+            status.current().ifPresent(state -> {
+                if (state.number() != release || state.log().size() < sent) {
+                    release = state.number();
+                    sent = 0;
+                }
+                for (int i = sent; i < state.log().size(); i++) {
+                    var entry = state.log().get(i);
+                    sink.addStep("coalmine", "[" + entry.stage().title() + "] " + entry.message());
+                }
+                sent = state.log().size();
+            });
+        }
+    }
+}
