@@ -25,7 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class EventIngestBench {
     private static final int RATE_PER_SECOND = 10_000;
     private static final int SECONDS = 10;
-    private static final int CAPACITY = 50_000; // what RolloutSession keeps of a release's Events
+    private static final int CAPACITY = 50_000; // what OpenRollout keeps of a release's Events
     private static final int REPETITIONS = 3;
     private static final double STALL_GOAL_MS = 16;
     private static final double HEAP_GOAL_MB = 64;

@@ -2,14 +2,18 @@ package dev.coalmine.cli.canary;
 
 import dev.coalmine.kube.config.ClusterConnection;
 import dev.coalmine.kube.release.ReleaseService;
+import dev.coalmine.kube.release.ReleaseSession;
 import dev.coalmine.kube.release.ReleaseSettings;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One CLI run's connection, namespace and release service. */
 final class CanarySession implements AutoCloseable {
     private final ClusterConnection connection;
     private final String namespace;
     private final ReleaseService service;
+    private final List<ReleaseSession> opened = new ArrayList<>();
 
     CanarySession(ClusterConnection connection, String namespace) {
         this.connection = connection;
@@ -25,6 +29,13 @@ final class CanarySession implements AutoCloseable {
         return service;
     }
 
+    /** The workload's release in this process; closed with this session. */
+    ReleaseSession release(String deployment) {
+        ReleaseSession release = service.session(namespace, deployment);
+        opened.add(release);
+        return release;
+    }
+
     /** Who decides, as written into the release: the workstation user and the cluster user. */
     String who() {
         return System.getProperty("user.name", "someone") + " (" + connection.user() + ", cli)";
@@ -38,6 +49,7 @@ final class CanarySession implements AutoCloseable {
 
     @Override
     public void close() {
+        opened.forEach(ReleaseSession::close);
         connection.close();
     }
 }

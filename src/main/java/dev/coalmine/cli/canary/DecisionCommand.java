@@ -2,6 +2,7 @@ package dev.coalmine.cli.canary;
 
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.Verdict;
+import dev.coalmine.kube.release.ReleaseSession;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -20,10 +21,9 @@ abstract class DecisionCommand extends DeploymentCommand {
     @Override
     public Integer call() {
         try (CanarySession session = canary.open()) {
-            String ns = session.namespace();
-            ReleaseState recorded = verdict() == Verdict.PROMOTE
-                    ? session.service().promote(ns, deployment, session.who())
-                    : session.service().reject(ns, deployment, session.who());
+            ReleaseSession release = session.release(deployment);
+            ReleaseState recorded = verdict() == Verdict.PROMOTE ? release.promote(session.who())
+                    : release.reject(session.who());
             ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
             progress.accept(recorded);
             if (noWait) {
@@ -32,7 +32,7 @@ abstract class DecisionCommand extends DeploymentCommand {
                 spec.commandLine().getOut().flush();
                 return 0;
             }
-            ReleaseState done = session.service().drive(ns, deployment, s -> false, timeout, progress);
+            ReleaseState done = release.drive(s -> false, timeout, progress);
             return StartCommand.Outcome.report(done, spec.commandLine().getOut(), spec.commandLine().getErr(),
                     deployment);
         }

@@ -28,7 +28,7 @@ final class ResumeCommand extends DeploymentCommand {
             boolean automatic = current.plan().judge().mode() == JudgeMode.AUTOMATIC;
             Duration limit = timeout != null ? timeout : automatic ? AutomaticOutcome.timeout(current.plan())
                     : current.plan().steadyStateTimeout().plusMinutes(2);
-            ReleaseState state = session.service().drive(ns, deployment, automatic
+            ReleaseState state = session.release(deployment).drive(automatic
                     ? s -> s.phase() instanceof ReleasePhase.AwaitingJudgment : s -> s.phase().awaitingDecision(),
                     limit, progress);
             return automatic ? AutomaticOutcome.report(state, spec.commandLine().getOut(), spec.commandLine().getErr(), deployment)

@@ -53,12 +53,12 @@ final class StartCommand implements Callable<Integer> {
                 return 0;
             }
             if (judge.automatic()) {
-                ReleaseState state = session.service().drive(plan.namespace(), plan.deployment(),
+                ReleaseState state = session.release(plan.deployment()).drive(
                         s -> s.phase() instanceof ReleasePhase.AwaitingJudgment, AutomaticOutcome.timeout(plan), progress);
                 return AutomaticOutcome.report(state, out, err, plan.deployment());
             }
-            ReleaseState state = session.service().drive(plan.namespace(), plan.deployment(),
-                    s -> s.phase().awaitingDecision(), plan.steadyStateTimeout().plusMinutes(2), progress);
+            ReleaseState state = session.release(plan.deployment()).drive(s -> s.phase().awaitingDecision(),
+                    plan.steadyStateTimeout().plusMinutes(2), progress);
             return Outcome.report(state, out, err, plan.deployment());
         }
     }

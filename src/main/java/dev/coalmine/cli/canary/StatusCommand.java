@@ -3,7 +3,8 @@ package dev.coalmine.cli.canary;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.kube.release.ReleaseStatus;
 import java.io.PrintWriter;
-import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,36 +22,37 @@ final class StatusCommand extends DeploymentCommand {
     @Option(names = {"-w", "--watch"}, description = "Print again whenever something changes, until the release ends.")
     boolean watch;
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", hidden = true,
-            converter = PlanOptions.DurationConverter.class)
-    Duration interval;
-
     private final StatusView view = new StatusView();
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (CanarySession session = canary.open()) {
-            String last = null;
-            while (true) {
+            if (!watch) {
                 ReleaseStatus status = session.service().status(session.namespace(), deployment);
-                if (!watch && status.release() == null && !status.stable().exists()) {
+                if (status.release() == null && !status.stable().exists()) {
                     throw new CoalmineException("Deployment " + deployment + " not found in namespace "
                             + session.namespace());
                 }
-                String shown = format == Format.json
-                        ? (watch ? view.compact(view.json(status)) : view.pretty(view.json(status)))
-                        : view.text(status);
-                if (!shown.equals(last)) {
-                    out.println(shown);
-                    out.flush();
-                    last = shown;
+                out.println(format == Format.json ? view.pretty(view.json(status)) : view.text(status));
+                out.flush();
+                return 0;
+            }
+            BlockingQueue<ReleaseStatus> changes = new LinkedBlockingQueue<>();
+            try (AutoCloseable watching = session.release(deployment).watch(changes::add)) {
+                String last = null;
+                while (true) {
+                    ReleaseStatus status = changes.take();
+                    String shown = format == Format.json ? view.compact(view.json(status)) : view.text(status);
+                    if (!shown.equals(last)) {
+                        out.println(shown);
+                        out.flush();
+                        last = shown;
+                    }
+                    if (status.current().map(r -> r.finished()).orElse(true)) {
+                        return 0;
+                    }
                 }
-                boolean over = status.current().map(r -> r.finished()).orElse(true);
-                if (!watch || over) {
-                    return 0;
-                }
-                Thread.sleep(interval.toMillis());
             }
         }
     }

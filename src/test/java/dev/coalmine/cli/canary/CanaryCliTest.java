@@ -99,7 +99,7 @@ class CanaryCliTest {
         java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             java.util.concurrent.Future<Integer> watching = thread.submit(() -> watcher.run("--kubeconfig",
-                    kubeconfig.toString(), "canary", "status", "web", "--watch", "-o", "json", "--interval", "100ms"));
+                    kubeconfig.toString(), "canary", "status", "web", "--watch", "-o", "json"));
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
             while (watchOut.toString().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);

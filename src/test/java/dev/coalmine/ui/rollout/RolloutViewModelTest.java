@@ -3,103 +3,161 @@ package dev.coalmine.ui.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.CanarySize;
+import dev.coalmine.core.release.Decision;
+import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.ReleasePhase;
+import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.Verdict;
 import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.kube.release.TrackStatus;
-import dev.coalmine.testing.Eventually;
-import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The rollout view keeps driving the release through errors, and says so, until the release ends or it is closed. */
+/**
+ * The rollout view-model only presents what the release session publishes and passes decisions on: everything
+ * runs synchronously here (background and UI thread are the caller), with no cluster.
+ */
 class RolloutViewModelTest {
-    private static final RolloutViewModel.DriveRetry QUICK = new RolloutViewModel.DriveRetry(Duration.ofMillis(50),
-            Duration.ofMillis(200));
-    private final ExecutorService background = Executors.newCachedThreadPool();
-    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+    private static final ReleasePlan PLAN = ReleasePlan.ofImages("shop", "web",
+            List.of(ImageChange.parse("web=web:2")), CanarySize.count(1), true);
 
-    @AfterEach
-    void stop() {
-        background.shutdownNow();
-    }
+    private final FakeRelease release = new FakeRelease();
+    private final RolloutViewModel model = new RolloutViewModel("shop", "web", release, Runnable::run, Runnable::run);
 
     @Test
-    void anErrorWhileDrivingIsShownAndTheDriveStartsAgain() {
-        FlakyEngine engine = new FlakyEngine(2);
-        RolloutViewModel model = open(engine);
-
-        Eventually.assertThat(Duration.ofSeconds(10), () -> assertThat(engine.drives.get()).isEqualTo(3));
-        assertThat(messages).anyMatch(m -> m.startsWith("the API server did not answer in time \u00b7 Coalmine tries "
-                + "again in ") && m.endsWith("(nothing is lost)."));
-        Eventually.assertThat(Duration.ofSeconds(10), () -> assertThat(model.messageProperty().get())
-                .as("the error goes once a drive is under way again").isEmpty());
-        model.close();
-    }
-
-    @Test
-    void closingTheViewStopsTheRetries() throws InterruptedException {
-        FlakyEngine engine = new FlakyEngine(Integer.MAX_VALUE);
-        RolloutViewModel model = open(engine);
-        Eventually.assertThat(Duration.ofSeconds(10), () -> assertThat(engine.drives.get()).isGreaterThanOrEqualTo(2));
-
-        model.close();
-        Thread.sleep(500);
-        int afterClose = engine.drives.get();
-        Thread.sleep(500);
-
-        assertThat(engine.drives.get()).isEqualTo(afterClose);
-    }
-
-    private RolloutViewModel open(FlakyEngine engine) {
-        RolloutViewModel model = new RolloutViewModel("shop", "web", engine, background, Runnable::run, QUICK);
-        model.messageProperty().addListener((obs, old, text) -> messages.add(text));
+    void showsEachPublishedSnapshot() {
         model.open();
-        return model;
+        assertThat(model.headlineProperty().get()).isEqualTo("web has no release");
+
+        release.publish(awaiting(null));
+
+        assertThat(model.headlineProperty().get()).isEqualTo("Release 3 of web: AwaitingJudgment");
+        assertThat(model.canDecide().get()).isTrue();
+        assertThat(model.stepLog()).singleElement().asString().endsWith("[Prepare] planned");
+        assertThat(model.verdictProperty().get()).isEqualTo("Manual judgment: Promote or Reject");
+        assertThat(release.driving).as("opening a view lets the engine drive from this console").isTrue();
     }
 
-    /** Fails its first {@code failures} drives, then drives to the end. */
-    private static final class FlakyEngine implements ReleaseActionsGateway {
-        final AtomicInteger drives = new AtomicInteger();
-        private final int failures;
+    @Test
+    void aDriveProblemIsShownUntilTheSessionSaysItIsGoingAgain() {
+        model.open();
+        release.problems.accept(Optional.of("the API server did not answer in time \u00b7 Coalmine tries again in 2 s "
+                + "(nothing is lost)."));
+        assertThat(model.messageProperty().get()).startsWith("the API server did not answer in time");
 
-        FlakyEngine(int failures) {
-            this.failures = failures;
+        release.problems.accept(Optional.empty());
+
+        assertThat(model.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void promoteRecordsTheDecisionOnceAndDecidedReleasesCannotBeDecidedAgain() {
+        model.open();
+        release.publish(awaiting(null));
+
+        model.promote();
+
+        assertThat(release.promotes).isEqualTo(1);
+        assertThat(model.messageProperty().get()).isEqualTo("Promote recorded; the engine rolls stable forward.");
+        release.publish(awaiting(new Decision(Verdict.PROMOTE, "ci (cli)", T0)));
+        assertThat(model.canDecide().get()).isFalse();
+        model.promote();
+        assertThat(release.promotes).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedDecisionSaysWhy() {
+        model.open();
+        release.publish(awaiting(null));
+        release.refusal = new CoalmineException("already decided: reject by ci (cli)");
+
+        model.reject();
+
+        assertThat(model.messageProperty().get()).isEqualTo("already decided: reject by ci (cli)");
+    }
+
+    @Test
+    void aWatchThatCannotStartIsShownAndNothingDrives() {
+        release.watchFailure = new CoalmineException("Cannot watch Deployments in namespace shop: forbidden");
+
+        model.open();
+
+        assertThat(model.messageProperty().get()).isEqualTo("Cannot follow the release: Cannot watch Deployments in "
+                + "namespace shop: forbidden");
+        assertThat(release.driving).isFalse();
+    }
+
+    @Test
+    void closingStopsFollowing() {
+        model.open();
+        model.close();
+
+        assertThat(release.watchClosed).isTrue();
+        release.publish(awaiting(null));
+        assertThat(model.headlineProperty().get()).as("nothing is shown after close").isEqualTo("web has no release");
+    }
+
+    private static ReleaseStatus awaiting(Decision decision) {
+        ReleaseState started = ReleaseState.start(3, PLAN, 1, "{}", List.of("planned"), T0);
+        ReleaseState state = new ReleaseState(3, PLAN, 1, new ReleasePhase.AwaitingJudgment(), T0, decision,
+                started.log(), T0, null, "{}");
+        TrackStatus track = new TrackStatus(true, 1, 1, List.of("web:2"));
+        return new ReleaseStatus("shop", "web", state, track, track, track, null);
+    }
+
+    /** A release session stand-in that publishes what a test tells it to. */
+    private static final class FakeRelease implements ReleaseFollower {
+        final List<Consumer<ReleaseStatus>> watchers = new ArrayList<>();
+        Consumer<Optional<String>> problems;
+        boolean driving;
+        boolean watchClosed;
+        int promotes;
+        RuntimeException refusal;
+        RuntimeException watchFailure;
+
+        void publish(ReleaseStatus status) {
+            watchers.forEach(w -> w.accept(status));
         }
 
         @Override
-        public ReleaseState drive(String namespace, String deployment, Consumer<ReleaseState> progress) {
-            if (drives.incrementAndGet() <= failures) {
-                throw new CoalmineException("the API server did not answer in time");
+        public AutoCloseable watch(Consumer<ReleaseStatus> changed) {
+            if (watchFailure != null) {
+                throw watchFailure;
             }
-            progress.accept(null);
+            watchers.add(changed);
+            changed.accept(new ReleaseStatus("shop", "web", null, TrackStatus.absent(), TrackStatus.absent(),
+                    TrackStatus.absent(), null));
+            return () -> watchClosed = true;
+        }
+
+        @Override
+        public void driveInBackground(Consumer<Optional<String>> problems) {
+            this.problems = problems;
+            driving = true;
+        }
+
+        @Override
+        public ReleaseState promote() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            promotes++;
             return null;
         }
 
         @Override
-        public ReleaseStatus status(String namespace, String deployment) {
-            return new ReleaseStatus(namespace, deployment, null, TrackStatus.absent(), TrackStatus.absent(),
-                    TrackStatus.absent(), null);
-        }
-
-        @Override
-        public AutoCloseable watch(String namespace, String deployment, Runnable changed) {
-            return () -> { };
-        }
-
-        @Override
-        public ReleaseState promote(String namespace, String deployment) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ReleaseState reject(String namespace, String deployment) {
-            throw new UnsupportedOperationException();
+        public ReleaseState reject() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return null;
         }
     }
 }
