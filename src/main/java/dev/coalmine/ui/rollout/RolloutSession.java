@@ -9,6 +9,7 @@ import dev.coalmine.core.judge.Track;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.kube.feed.EventFeed;
 import dev.coalmine.kube.feed.PodLogFeed;
+import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.feed.RolloutFeed;
 import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.metrics.EvidenceCollector;
@@ -35,7 +36,6 @@ import javafx.collections.ListChangeListener;
  * step-log lines, the canary and baseline pods' logs, and the metrics. Closing it closes them all.
  */
 public final class RolloutSession implements AutoCloseable {
-    private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration METRICS_REFRESH = Duration.ofSeconds(5);
 
     private final KubernetesClient client;
@@ -69,17 +69,18 @@ public final class RolloutSession implements AutoCloseable {
         model.stepLog().addListener((ListChangeListener<String>) c -> sendNewSteps());
         String ns = model.namespace();
         String name = model.deployment();
+        ClusterCache cache = new ClusterCache(client);
         background.execute(() -> {
-            keep(() -> EventFeed.open(client, ns, name, events.sink(), OPEN_TIMEOUT));
+            keep(() -> EventFeed.open(cache, client, ns, name, events.sink()));
             keep(() -> {
-                rolloutFeed = RolloutFeed.open(client, ns, Set.of(name, name + "-canary", name + "-baseline"),
-                        rolloutLines.sink(), OPEN_TIMEOUT);
+                rolloutFeed = RolloutFeed.open(cache, ns, Set.of(name, name + "-canary", name + "-baseline"),
+                        rolloutLines.sink());
                 ui.execute(this::sendNewSteps);
                 return rolloutFeed;
             });
             for (Track track : List.of(Track.CANARY, Track.BASELINE)) {
-                keep(() -> PodLogFeed.open(client, ns, new PodSelection.TrackPods(name, track), podLogs.sink(),
-                        PodLogFeed.Options.defaults(), OPEN_TIMEOUT));
+                keep(() -> PodLogFeed.open(cache, client, ns, new PodSelection.TrackPods(name, track), podLogs.sink(),
+                        PodLogFeed.Options.defaults()));
             }
         });
         model.statusProperty().addListener((obs, old, status) -> startMetricsOnce(status));
