@@ -1,7 +1,6 @@
 package dev.coalmine.ui;
 
 import dev.coalmine.core.workload.WorkloadSummary;
-import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.ui.connect.ConnectedCluster;
 import dev.coalmine.ui.connect.KubeconfigClusterAccess;
 import dev.coalmine.ui.rollout.OpenRollout;
@@ -61,7 +60,7 @@ public final class ContentArea extends StackPane {
 
     private static EngineGateway engineFor(ConnectedCluster cluster) {
         return cluster == null ? null
-                : new EngineGateway(cluster.client(), new ClusterCache(cluster.client()), EngineGateway.consoleIdentity());
+                : new EngineGateway(cluster.client(), cluster.cache(), EngineGateway.consoleIdentity());
     }
 
     private void selected(WorkloadSummary workload) {

@@ -5,10 +5,10 @@ import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.sim.ClusterSimulation;
 import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.workload.WorkloadFeed;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,7 +33,7 @@ class RolloutNoticedBench {
         AtomicReference<Watched> watched = new AtomicReference<>();
         try (DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
                 .withComponent(new ClusterSimulation(SimulationSettings.fast())));
-             WorkloadFeed feed = WorkloadFeed.open(cluster.client(), NS, new WorkloadFeed.Listener() {
+             WorkloadFeed feed = WorkloadFeed.open(new ClusterCache(cluster.client()), NS, new WorkloadFeed.Listener() {
                  @Override
                  public void upserted(WorkloadSummary workload) {
                      Watched w = watched.get();
@@ -45,7 +45,7 @@ class RolloutNoticedBench {
                  @Override
                  public void removed(String name) {
                  }
-             }, Duration.ofSeconds(30))) {
+             })) {
             Path kubeconfig = Files.createTempFile("bench-rollout", ".kubeconfig");
             cluster.writeKubeconfig(kubeconfig);
             BenchKubectl kubectl = new BenchKubectl(kubeconfig);

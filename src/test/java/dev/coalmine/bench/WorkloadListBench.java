@@ -2,6 +2,7 @@ package dev.coalmine.bench;
 
 import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
+import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.workload.WorkloadFeed;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.ui.FxUiThread;
@@ -10,7 +11,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,7 +88,7 @@ class WorkloadListBench {
         }).get();
         long start = System.nanoTime();
         WaitForAsyncUtils.asyncFx(() -> model.show("namespace " + NS,
-                listener -> WorkloadFeed.open(client, NS, listener, Duration.ofSeconds(60)))).get();
+                listener -> WorkloadFeed.open(new ClusterCache(client), NS, listener))).get();
         long done = full.get(120, TimeUnit.SECONDS);
         WaitForAsyncUtils.asyncFx(() -> model.visibleWorkloads().removeListener(watcher)).get();
         return (done - start) / 1e6;

@@ -12,6 +12,7 @@ import dev.coalmine.demo.SimulatedComponents;
 import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficKnobs;
 import dev.coalmine.demo.traffic.TrafficSettings;
+import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSettings;
 import dev.coalmine.metrics.PrometheusAuth;
@@ -40,7 +41,7 @@ final class AutoJudgeCluster implements AutoCloseable {
     }
 
     ReleaseService service(String identity) {
-        return new ReleaseService(demo.client(), ReleaseSettings.defaults(identity)
+        return new ReleaseService(demo.client(), new ClusterCache(demo.client()), ReleaseSettings.defaults(identity)
                 .withTiming(Duration.ofSeconds(15), Duration.ofMillis(100)), PrometheusAuth.none());
     }
 

@@ -1,8 +1,9 @@
 package dev.coalmine.core.feed;
 
 import dev.coalmine.core.judge.Track;
+import java.util.Set;
 
-/** Whose logs to follow: one pod, or every pod of one track of a release (pods come and go). */
+/** Whose logs to follow: one pod, or every pod of some tracks of one release (pods come and go). */
 public sealed interface PodSelection {
     boolean includes(String podName);
 
@@ -13,10 +14,19 @@ public sealed interface PodSelection {
         }
     }
 
-    record TrackPods(String workload, Track track) implements PodSelection {
+    /** The pods of {@code tracks} of {@code workload}: canary and baseline together make one release view's logs. */
+    record TrackPods(String workload, Set<Track> tracks) implements PodSelection {
+        public TrackPods {
+            tracks = Set.copyOf(tracks);
+        }
+
+        public TrackPods(String workload, Track track) {
+            this(workload, Set.of(track));
+        }
+
         @Override
         public boolean includes(String podName) {
-            return new ReleaseObjectNames(workload).trackOfPod(podName).equals(java.util.Optional.of(track));
+            return new ReleaseObjectNames(workload).trackOfPod(podName).filter(tracks::contains).isPresent();
         }
     }
 }

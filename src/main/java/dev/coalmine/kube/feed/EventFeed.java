@@ -7,11 +7,12 @@ import dev.coalmine.core.feed.FeedBuffer;
 import dev.coalmine.core.feed.FeedSink;
 import dev.coalmine.core.feed.ReleaseObjectNames;
 import dev.coalmine.core.feed.SeenVersions;
-import dev.coalmine.kube.InformerStart;
+import dev.coalmine.kube.cache.CachedKind;
+import dev.coalmine.kube.cache.CachedObjects;
+import dev.coalmine.kube.cache.ClusterCache;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,8 @@ import java.util.Comparator;
  * The Kubernetes Events of one release's objects, live, starting with the Events still stored (the
  * recent history, oldest first): the Deployments, ReplicaSets and Pods of stable, baseline and canary, and
  * whatever Coalmine itself reported about the workload. An updated Event (count bumped) is delivered
- * again with the same uid. The informer relists when the watch expires (410 Gone) and reconnects when the
- * connection drops; versions already delivered are not delivered again.
+ * again with the same uid. The shared informer of the {@link ClusterCache} relists when the watch expires
+ * (410 Gone) and reconnects when the connection drops; versions already delivered are not delivered again.
  *
  * <p>Informer callbacks only enqueue; one worker thread filters (checking owners over the API where a name
  * is ambiguous) and writes to the sink.
@@ -33,7 +34,7 @@ public final class EventFeed implements AutoCloseable {
     private static final Comparator<EventRecord> BY_LAST_TIME = Comparator.comparing(EventRecord::lastTime,
             Comparator.nullsFirst(Comparator.naturalOrder()));
 
-    private final SharedIndexInformer<Event> informer;
+    private final CachedObjects<Event> events;
     private final FeedBuffer<Event> raw = new FeedBuffer<>(RAW_CAPACITY);
     private final BatchPump<Event> worker;
     private final ReleaseObjectNames names;
@@ -42,12 +43,29 @@ public final class EventFeed implements AutoCloseable {
     private final FeedSink<EventRecord> sink;
     private volatile boolean closed;
 
-    public EventFeed(KubernetesClient client, String namespace, String workload, FeedSink<EventRecord> sink) {
+    private EventFeed(CachedObjects<Event> events, KubernetesClient client, String workload,
+                      FeedSink<EventRecord> sink) {
+        this.events = events;
         this.names = new ReleaseObjectNames(workload);
-        this.matcher = new ReleaseObjectMatcher(client, namespace, names);
+        this.matcher = new ReleaseObjectMatcher(client, events.namespace(), names);
         this.sink = sink;
-        this.informer = client.v1().events().inNamespace(namespace).runnableInformer(0);
-        informer.addEventHandler(new ResourceEventHandler<>() {
+        this.worker = new BatchPump<>("coalmine-event-feed", raw, Duration.ofMillis(50), 1_000, this::deliver);
+    }
+
+    /**
+     * Opens a feed over the cache's Events of {@code namespace}, blocking until they have been listed (call it
+     * off the UI thread); {@code client} only looks up owners where a name is ambiguous.
+     */
+    public static EventFeed open(ClusterCache cache, KubernetesClient client, String namespace, String workload,
+                                 FeedSink<EventRecord> sink) {
+        EventFeed feed = new EventFeed(cache.open(CachedKind.EVENTS, namespace), client, workload, sink);
+        // Listening last: the cached Events (the history) then arrive as adds to a fully built feed.
+        feed.events.listen(feed.enqueuer());
+        return feed;
+    }
+
+    private ResourceEventHandler<Event> enqueuer() {
+        return new ResourceEventHandler<>() {
             @Override
             public void onAdd(Event e) {
                 raw.accept(e);
@@ -62,16 +80,7 @@ public final class EventFeed implements AutoCloseable {
             public void onDelete(Event e, boolean finalStateUnknown) {
                 // Events expire; an expired Event stays in the story.
             }
-        });
-        this.worker = new BatchPump<>("coalmine-event-feed", raw, Duration.ofMillis(50), 1_000, this::deliver);
-    }
-
-    /** Opens a feed and blocks until the stored Events have been listed: call it off the UI thread. */
-    public static EventFeed open(KubernetesClient client, String namespace, String workload,
-                                 FeedSink<EventRecord> sink, Duration timeout) throws InterruptedException {
-        EventFeed feed = new EventFeed(client, namespace, workload, sink);
-        InformerStart.await(feed.informer, timeout, feed::close, "list Events in namespace " + namespace);
-        return feed;
+        };
     }
 
     private void deliver(Batch<Event> batch) {
@@ -100,13 +109,13 @@ public final class EventFeed implements AutoCloseable {
 
     /** Whether the watch is open now (false while relisting or reconnecting). */
     public boolean isWatching() {
-        return informer.isWatching();
+        return events.isWatching();
     }
 
     @Override
     public void close() {
         closed = true;
-        informer.close();
+        events.close();
         worker.close();
     }
 }

@@ -3,12 +3,13 @@ package dev.coalmine.kube.feed;
 import dev.coalmine.core.feed.FeedSink;
 import dev.coalmine.core.feed.LogLine;
 import dev.coalmine.core.feed.PodSelection;
-import dev.coalmine.kube.InformerStart;
+import dev.coalmine.kube.cache.CachedKind;
+import dev.coalmine.kube.cache.CachedObjects;
+import dev.coalmine.kube.cache.ClusterCache;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Follows the logs of one pod or of all pods of a track, like {@code kubectl logs -f --prefix}: a stream
- * per container, opened when the container has started, closed when its pod is gone, and new pods are
- * picked up as they appear. Lines go to the sink; {@link LogLine#prefixed()} renders kubectl's prefix.
+ * Follows the logs of one pod or of all pods of some tracks of a release, like {@code kubectl logs -f --prefix}:
+ * a stream per container, opened when the container has started, closed when its pod is gone, and new pods
+ * are picked up as they appear. Lines go to the sink; {@link LogLine#prefixed()} renders kubectl's prefix.
+ * Pods come from the {@link ClusterCache}'s track-labelled pods, so only pods Coalmine labelled with a
+ * track can be followed.
  */
 public final class PodLogFeed implements AutoCloseable {
     /**
@@ -40,7 +43,7 @@ public final class PodLogFeed implements AutoCloseable {
     private final PodSelection selection;
     private final FeedSink<LogLine> sink;
     private final Options options;
-    private final SharedIndexInformer<Pod> informer;
+    private final CachedObjects<Pod> pods;
     private final Map<String, PodLogStream> streams = new ConcurrentHashMap<>();
     private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "coalmine-pod-log");
@@ -49,15 +52,30 @@ public final class PodLogFeed implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    public PodLogFeed(KubernetesClient client, String namespace, PodSelection selection, FeedSink<LogLine> sink,
-                      Options options) {
+    private PodLogFeed(CachedObjects<Pod> pods, KubernetesClient client, PodSelection selection,
+                       FeedSink<LogLine> sink, Options options) {
+        this.pods = pods;
         this.client = client;
-        this.namespace = namespace;
+        this.namespace = pods.namespace();
         this.selection = selection;
         this.sink = sink;
         this.options = options;
-        this.informer = client.pods().inNamespace(namespace).runnableInformer(0);
-        informer.addEventHandler(new ResourceEventHandler<>() {
+    }
+
+    /**
+     * Opens a feed over the cache's track-labelled pods, blocking until they have been listed (call it off the UI
+     * thread); {@code client} reads the logs.
+     */
+    public static PodLogFeed open(ClusterCache cache, KubernetesClient client, String namespace,
+                                  PodSelection selection, FeedSink<LogLine> sink, Options options) {
+        PodLogFeed feed = new PodLogFeed(cache.open(CachedKind.TRACK_PODS, namespace), client, selection, sink,
+                options);
+        feed.pods.listen(feed.podWatcher());
+        return feed;
+    }
+
+    private ResourceEventHandler<Pod> podWatcher() {
+        return new ResourceEventHandler<>() {
             @Override
             public void onAdd(Pod pod) {
                 observe(pod);
@@ -72,15 +90,7 @@ public final class PodLogFeed implements AutoCloseable {
             public void onDelete(Pod pod, boolean finalStateUnknown) {
                 stopPod(pod.getMetadata().getName());
             }
-        });
-    }
-
-    /** Opens a feed and blocks until the pods have been listed: call it off the UI thread. */
-    public static PodLogFeed open(KubernetesClient client, String namespace, PodSelection selection,
-                                  FeedSink<LogLine> sink, Options options, Duration timeout) throws InterruptedException {
-        PodLogFeed feed = new PodLogFeed(client, namespace, selection, sink, options);
-        InformerStart.await(feed.informer, timeout, feed::close, "watch pods in namespace " + namespace);
-        return feed;
+        };
     }
 
     /** The containers followed now, as {@code pod/container}, sorted. */
@@ -145,7 +155,7 @@ public final class PodLogFeed implements AutoCloseable {
             streams.values().forEach(PodLogStream::close);
             streams.clear();
         }
-        informer.close();
+        pods.close();
         readers.shutdownNow();
         try {
             readers.awaitTermination(10, TimeUnit.SECONDS);

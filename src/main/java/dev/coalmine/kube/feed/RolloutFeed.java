@@ -5,15 +5,14 @@ import dev.coalmine.core.feed.FeedSink;
 import dev.coalmine.core.feed.RolloutLine;
 import dev.coalmine.core.feed.RolloutStatus;
 import dev.coalmine.core.feed.RolloutStatuses;
-import dev.coalmine.kube.InformerStart;
+import dev.coalmine.kube.cache.CachedKind;
+import dev.coalmine.kube.cache.CachedObjects;
+import dev.coalmine.kube.cache.ClusterCache;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,16 +27,28 @@ public final class RolloutFeed implements AutoCloseable {
     private final FeedSink<RolloutLine> sink;
     private final Clock clock;
     private final Map<String, String> lastText = new ConcurrentHashMap<>();
-    private final SharedIndexInformer<Deployment> informer;
+    private final CachedObjects<Deployment> cached;
     private volatile boolean closed;
 
-    public RolloutFeed(KubernetesClient client, String namespace, Set<String> deployments, FeedSink<RolloutLine> sink,
-                       Clock clock) {
+    private RolloutFeed(CachedObjects<Deployment> cached, Set<String> deployments, FeedSink<RolloutLine> sink,
+                        Clock clock) {
+        this.cached = cached;
         this.deployments = Set.copyOf(deployments);
         this.sink = sink;
         this.clock = clock;
-        this.informer = client.apps().deployments().inNamespace(namespace).runnableInformer(0);
-        informer.addEventHandler(new ResourceEventHandler<>() {
+    }
+
+    /** Opens a feed over the cache's Deployments, blocking until they have been listed: call it off the UI thread. */
+    public static RolloutFeed open(ClusterCache cache, String namespace, Set<String> deployments,
+                                   FeedSink<RolloutLine> sink) {
+        RolloutFeed feed = new RolloutFeed(cache.open(CachedKind.DEPLOYMENTS, namespace), deployments, sink,
+                Clock.systemUTC());
+        feed.cached.listen(feed.observer());
+        return feed;
+    }
+
+    private ResourceEventHandler<Deployment> observer() {
+        return new ResourceEventHandler<>() {
             @Override
             public void onAdd(Deployment d) {
                 observe(d);
@@ -53,15 +64,7 @@ public final class RolloutFeed implements AutoCloseable {
                 // A new Deployment of the same name starts its story afresh.
                 lastText.remove(d.getMetadata().getName());
             }
-        });
-    }
-
-    /** Opens a feed and blocks until the Deployments have been listed: call it off the UI thread. */
-    public static RolloutFeed open(KubernetesClient client, String namespace, Set<String> deployments,
-                                   FeedSink<RolloutLine> sink, Duration timeout) throws InterruptedException {
-        RolloutFeed feed = new RolloutFeed(client, namespace, deployments, sink, Clock.systemUTC());
-        InformerStart.await(feed.informer, timeout, feed::close, "watch Deployments in namespace " + namespace);
-        return feed;
+        };
     }
 
     /** Adds a line of the release engine's step log (for example "step 2/5: canary at 20 %"). */
@@ -103,6 +106,6 @@ public final class RolloutFeed implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        informer.close();
+        cached.close();
     }
 }

@@ -198,10 +198,8 @@ public final class ReleaseSession implements AutoCloseable {
 
     /** The logs of the canary and baseline pods, as {@code kubectl logs -f --prefix} shows them. */
     public void followPodLogs(FeedSink<LogLine> sink) {
-        for (Track track : List.of(Track.CANARY, Track.BASELINE)) {
-            keep(PodLogFeed.open(cache, client, namespace, new PodSelection.TrackPods(deployment, track), sink,
-                    PodLogFeed.Options.defaults()));
-        }
+        keep(PodLogFeed.open(cache, client, namespace, new PodSelection.TrackPods(deployment,
+                Set.of(Track.CANARY, Track.BASELINE)), sink, PodLogFeed.Options.defaults()));
     }
 
     /**

@@ -1,17 +1,15 @@
 package dev.coalmine.kube.workload;
 
 import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.kube.cache.CachedKind;
+import dev.coalmine.kube.cache.CachedObjects;
+import dev.coalmine.kube.cache.ClusterCache;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import dev.coalmine.kube.InformerStart;
-import java.time.Duration;
-import java.util.concurrent.CompletionStage;
 
 /**
- * The Deployments of one namespace, live: an informer keeps a local cache, so the list costs one LIST
- * and one WATCH however many Deployments there are. Callbacks arrive on fabric8's threads.
+ * The Deployments of one namespace, live, from the connection's {@link ClusterCache}: the list shares one LIST
+ * and one WATCH with every other user of the namespace's Deployments. Callbacks arrive on fabric8's threads.
  */
 public final class WorkloadFeed implements AutoCloseable {
     /** Receives changes on a fabric8 thread: implementations only enqueue. */
@@ -21,11 +19,19 @@ public final class WorkloadFeed implements AutoCloseable {
         void removed(String name);
     }
 
-    private final SharedIndexInformer<Deployment> informer;
+    private final CachedObjects<Deployment> deployments;
 
-    public WorkloadFeed(KubernetesClient client, String namespace, Listener listener) {
-        informer = client.apps().deployments().inNamespace(namespace).runnableInformer(0);
-        informer.addEventHandler(new ResourceEventHandler<>() {
+    private WorkloadFeed(CachedObjects<Deployment> deployments) {
+        this.deployments = deployments;
+    }
+
+    /**
+     * Opens a feed and blocks until the Deployments have been listed (call it off the UI thread); the listener
+     * first receives every Deployment already there.
+     */
+    public static WorkloadFeed open(ClusterCache cache, String namespace, Listener listener) {
+        WorkloadFeed feed = new WorkloadFeed(cache.open(CachedKind.DEPLOYMENTS, namespace));
+        feed.deployments.listen(new ResourceEventHandler<Deployment>() {
             @Override
             public void onAdd(Deployment d) {
                 listener.upserted(DeploymentSummaries.of(d));
@@ -41,23 +47,11 @@ public final class WorkloadFeed implements AutoCloseable {
                 listener.removed(d.getMetadata().getName());
             }
         });
-    }
-
-    /** Opens a feed and blocks until its first list has arrived: call it off the UI thread. */
-    public static WorkloadFeed open(KubernetesClient client, String namespace, Listener listener, Duration timeout)
-            throws InterruptedException {
-        WorkloadFeed feed = new WorkloadFeed(client, namespace, listener);
-        InformerStart.await(feed.informer, timeout, feed::close, "list Deployments in namespace " + namespace);
         return feed;
-    }
-
-    /** Starts listing and watching without blocking; completes once the first list has arrived. */
-    public CompletionStage<Void> start() {
-        return informer.start();
     }
 
     @Override
     public void close() {
-        informer.close();
+        deployments.close();
     }
 }

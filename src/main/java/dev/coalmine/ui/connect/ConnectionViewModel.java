@@ -4,7 +4,6 @@ import dev.coalmine.core.CoalmineException;
 import dev.coalmine.kube.workload.WorkloadFeed;
 import dev.coalmine.ui.UiThread;
 import dev.coalmine.ui.workloads.WorkloadListViewModel;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
@@ -20,8 +19,6 @@ import javafx.collections.ObservableList;
 
 /** The connection bar: which cluster and namespace, and how the connection is doing. */
 public final class ConnectionViewModel {
-    private static final Duration LIST_TIMEOUT = Duration.ofSeconds(20);
-
     private final ClusterAccess access;
     private final Executor background;
     private final UiThread ui;
@@ -122,7 +119,7 @@ public final class ConnectionViewModel {
         }
         shownNamespace.set(ns);
         workloads.show("namespace " + ns,
-                listener -> WorkloadFeed.open(cluster.client(), ns, listener, LIST_TIMEOUT));
+                listener -> WorkloadFeed.open(cluster.cache(), ns, listener));
     }
 
     public void disconnect() {

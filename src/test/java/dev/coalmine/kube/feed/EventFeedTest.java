@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coalmine.core.feed.EventRecord;
 import dev.coalmine.core.feed.EventTimeline;
 import dev.coalmine.core.feed.ObjectRef;
+import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.testing.CrudApiServer;
 import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.api.model.Event;
@@ -12,7 +13,6 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.MicroTimeBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +41,7 @@ class EventFeedTest {
         create(event("other-app", "Pod", "db-5f6d7c8b9-zzz99", "Pulled", "2026-01-01T09:30:00Z"));
 
         List<EventRecord> delivered = new CopyOnWriteArrayList<>();
-        try (EventFeed feed = EventFeed.open(client, "shop", "web", delivered::add, Duration.ofSeconds(30))) {
+        try (EventFeed feed = EventFeed.open(new ClusterCache(client), client, "shop", "web", delivered::add)) {
             Eventually.assertThat(() -> assertThat(delivered).extracting(r -> r.object().toString())
                     .as("the history, oldest first").containsExactly("ReplicaSet/web-canary-7d9f8c6b5", "Deployment/web"));
 

@@ -3,6 +3,7 @@ package dev.coalmine.kube.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.core.feed.EventRecord;
+import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -83,7 +84,7 @@ class EventFeedWatchExpiryTest {
                         .endOwnerReference().endMetadata().build()).always();
 
         List<EventRecord> delivered = new CopyOnWriteArrayList<>();
-        try (EventFeed feed = EventFeed.open(client, "shop", "web", delivered::add, Duration.ofSeconds(30))) {
+        try (EventFeed feed = EventFeed.open(new ClusterCache(client), client, "shop", "web", delivered::add)) {
             Eventually.assertThat(Duration.ofSeconds(60), () -> assertThat(versions(delivered))
                     .containsExactlyInAnyOrder("e1@10", "e2@10", "e3@11", "e2@12", "e4@13", "e4@14"));
             // Nothing more arrives later (a duplicate from a late relist would).

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.core.feed.LogLine;
 import dev.coalmine.core.feed.PodSelection;
+import dev.coalmine.core.feed.ReleaseObjectNames;
 import dev.coalmine.core.judge.Track;
+import dev.coalmine.kube.cache.ClusterCache;
+import dev.coalmine.kube.release.ReleaseNames;
 import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +38,13 @@ class PodLogFeedTest {
     private final KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(),
             new HashMap<>(), dispatcher, false);
     private final KubernetesClient client;
+    private final ClusterCache cache;
     private Instant clock = Instant.parse("2026-01-01T10:00:00Z");
 
     PodLogFeedTest() {
         server.init(InetAddress.getLoopbackAddress(), 0);
         client = server.createClient();
+        cache = new ClusterCache(client);
     }
 
     @AfterEach
@@ -60,8 +66,8 @@ class PodLogFeedTest {
         log(BASELINE, "not a canary");
 
         List<LogLine> lines = new CopyOnWriteArrayList<>();
-        try (PodLogFeed feed = PodLogFeed.open(client, "shop", new PodSelection.TrackPods("web", Track.CANARY),
-                lines::add, FAST, Duration.ofSeconds(30))) {
+        try (PodLogFeed feed = PodLogFeed.open(cache, client, "shop",
+                new PodSelection.TrackPods("web", Track.CANARY), lines::add, FAST)) {
             Eventually.assertThat(() -> assertThat(texts(lines, A)).hasSize(100).startsWith("GET /checkout 200 50"));
             Eventually.assertThat(() -> assertThat(texts(lines, B)).containsExactly("started"));
             assertThat(feed.followed()).containsExactly(A + "/app", B + "/app");
@@ -104,8 +110,8 @@ class PodLogFeedTest {
         create(pod(A, "Running"));
         log(A, "first instance");
         List<LogLine> lines = new CopyOnWriteArrayList<>();
-        try (PodLogFeed feed = PodLogFeed.open(client, "shop", new PodSelection.OnePod(A), lines::add, FAST,
-                Duration.ofSeconds(30))) {
+        try (PodLogFeed feed = PodLogFeed.open(cache, client, "shop", new PodSelection.OnePod(A), lines::add,
+                FAST)) {
             Eventually.assertThat(() -> assertThat(texts(lines, A)).containsExactly("first instance"));
             int requests = dispatcher.requestedPods().size();
             Thread.sleep(300);
@@ -119,6 +125,24 @@ class PodLogFeedTest {
         }
         assertThat(lines.get(0).time()).isNull();
         assertThat(lines.get(0).prefixed()).isEqualTo("[pod/" + A + "/app] first instance");
+    }
+
+    @Test
+    void oneFeedFollowsTheCanaryAndBaselineOfARelease() {
+        create(pod(A, "Running"));
+        create(pod(BASELINE, "Running"));
+        log(A, "canary line");
+        log(BASELINE, "baseline line");
+        List<LogLine> lines = new CopyOnWriteArrayList<>();
+        try (PodLogFeed feed = PodLogFeed.open(cache, client, "shop",
+                new PodSelection.TrackPods("web", Set.of(Track.CANARY, Track.BASELINE)), lines::add, FAST)) {
+            Eventually.assertThat(() -> {
+                assertThat(texts(lines, A)).containsExactly("canary line");
+                assertThat(texts(lines, BASELINE)).containsExactly("baseline line");
+            });
+            assertThat(feed.followed()).containsExactly(BASELINE + "/app", A + "/app");
+        }
+        assertThat(cache.running()).as("the pods' informer stops with its only user").isZero();
     }
 
     private void log(String pod, String text) {
@@ -137,7 +161,9 @@ class PodLogFeedTest {
     }
 
     private static Pod pod(String name, String phase) {
-        PodBuilder b = new PodBuilder().withNewMetadata().withName(name).withNamespace("shop").endMetadata()
+        String track = new ReleaseObjectNames("web").trackOfPod(name).orElseThrow().label();
+        PodBuilder b = new PodBuilder().withNewMetadata().withName(name).withNamespace("shop")
+                .addToLabels(ReleaseNames.TRACK, track).endMetadata()
                 .withNewSpec().addNewContainer().withName("app").withImage("shop:2").endContainer().endSpec();
         var status = b.withNewStatus().withPhase(phase).addNewContainerStatus().withName("app").withRestartCount(0);
         var state = status.withNewState();

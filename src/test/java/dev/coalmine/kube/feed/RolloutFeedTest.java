@@ -3,13 +3,13 @@ package dev.coalmine.kube.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.core.feed.RolloutLine;
+import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.testing.CrudApiServer;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,8 +32,8 @@ class RolloutFeedTest {
         create(Deployments.of("shop", "other", 1, "other:1"));
         setStatus("web", 3, 3, 3);
         List<RolloutLine> lines = new CopyOnWriteArrayList<>();
-        try (RolloutFeed feed = RolloutFeed.open(client, "shop", Set.of("web", "web-canary"), lines::add,
-                Duration.ofSeconds(30))) {
+        try (RolloutFeed feed = RolloutFeed.open(new ClusterCache(client), "shop", Set.of("web", "web-canary"),
+                lines::add)) {
             // The mock API server sets metadata.generation; nothing has observed web-canary's spec yet.
             Eventually.assertThat(() -> assertThat(texts(lines)).containsExactlyInAnyOrder(
                     "deployment \"web\" successfully rolled out",

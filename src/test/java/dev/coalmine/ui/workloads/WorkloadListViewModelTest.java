@@ -3,16 +3,17 @@ package dev.coalmine.ui.workloads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.workload.WorkloadFeed;
 import dev.coalmine.testing.CrudApiServer;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class WorkloadListViewModelTest {
     private final CrudApiServer api = new CrudApiServer();
+    private final ClusterCache cache = new ClusterCache(api.client());
     private final WorkloadListViewModel model = new WorkloadListViewModel(Runnable::run, Runnable::run);
 
     @AfterEach
@@ -23,7 +24,7 @@ class WorkloadListViewModelTest {
 
     private void show(String namespace) {
         model.show("namespace " + namespace,
-                listener -> WorkloadFeed.open(api.client(), namespace, listener, Duration.ofSeconds(10)));
+                listener -> WorkloadFeed.open(cache, namespace, listener));
     }
 
     private synchronized java.util.List<String> names() {
