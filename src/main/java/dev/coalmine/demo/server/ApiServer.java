@@ -54,7 +54,7 @@ final class ApiServer implements AutoCloseable {
         HttpServerOptions options = new HttpServerOptions().setHost(HOST).setPort(port)
                 .setHttp2ClearTextEnabled(false).setHandle100ContinueAutomatically(true);
         server = vertx.createHttpServer(options).requestHandler(request -> {
-            requests.record(request.getHeader("User-Agent"));
+            requests.record(request.getHeader("User-Agent"), request.method().name(), request.uri());
             boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
             String uri = request.uri();
             if (!upgrade && request.method() == io.vertx.core.http.HttpMethod.GET) {

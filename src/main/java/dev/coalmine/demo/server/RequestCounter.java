@@ -1,8 +1,12 @@
 package dev.coalmine.demo.server;
 
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -12,11 +16,37 @@ import java.util.concurrent.atomic.LongAdder;
 public final class RequestCounter {
     private static final String NONE = "(no User-Agent)";
 
-    private final Map<String, LongAdder> byAgent = new ConcurrentHashMap<>();
+    private static final int RECENT = 20_000;
 
-    void record(String userAgent) {
+    private final Map<String, LongAdder> byAgent = new ConcurrentHashMap<>();
+    private final Deque<Request> recent = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger kept = new AtomicInteger();
+
+    void record(String userAgent, String method, String uri) {
         byAgent.computeIfAbsent(userAgent == null || userAgent.isBlank() ? NONE : userAgent, a -> new LongAdder())
                 .increment();
+        recent.addLast(new Request(userAgent == null || userAgent.isBlank() ? NONE : userAgent, method, uri));
+        if (kept.incrementAndGet() > RECENT && recent.pollFirst() != null) {
+            kept.decrementAndGet();
+        }
+    }
+
+    /** One request: who sent it, the method and the URI with its query. */
+    public record Request(String userAgent, String method, String uri) {
+        /** A read of a collection (a LIST, or a WATCH when {@link #isWatch}), not of one named object. */
+        public boolean isWatch() {
+            return uri.contains("watch=true") || uri.contains("watch=1");
+        }
+
+        public String path() {
+            int query = uri.indexOf('?');
+            return query < 0 ? uri : uri.substring(0, query);
+        }
+    }
+
+    /** The latest requests (at most 20,000), oldest first. */
+    public List<Request> recent() {
+        return List.copyOf(recent);
     }
 
     /** Requests whose User-Agent starts with {@code prefix} (e.g. {@code "kubectl/"}). */
