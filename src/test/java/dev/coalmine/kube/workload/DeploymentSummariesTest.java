@@ -2,12 +2,14 @@ package dev.coalmine.kube.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.FastTest;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.testing.Deployments;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class DeploymentSummariesTest {
 
     private static Deployment withStatus(long generation, long observed) {
