@@ -42,7 +42,7 @@ public record WorkloadSummary(String namespace, String name, int desiredReplicas
     public boolean isSteady() {
         return observedGeneration >= generation
                 && updatedReplicas == desiredReplicas
-                && totalReplicas == updatedReplicas
+                && totalReplicas <= updatedReplicas
                 && availableReplicas == desiredReplicas;
     }
 

@@ -43,6 +43,12 @@ class WorkloadSummaryTest {
     }
 
     @Test
+    void aStatusWithoutATotalCountIsJudgedAsKubectlDoes() {
+        // kubectl only compares status.replicas > updatedReplicas, so a status that omits replicas passes.
+        assertThat(deployment(4, 4, 4, 0, 3, 3).isSteady()).isTrue();
+    }
+
+    @Test
     void fewerUpdatedOrAvailableThanDesiredIsNotSteady() {
         assertThat(deployment(4, 3, 3, 4, 3, 3).isSteady()).isFalse();
         assertThat(deployment(4, 4, 3, 4, 3, 3).isSteady()).isFalse();
