@@ -1,5 +1,6 @@
 package dev.coalmine;
 
+import dev.coalmine.app.DemoCommand;
 import dev.coalmine.cli.Cli;
 import dev.coalmine.cli.KubeTarget;
 import dev.coalmine.demo.ConsoleDemo;
@@ -26,7 +27,7 @@ public final class App {
             openConsole(KubeTarget.defaults());
             System.exit(0);
         }
-        System.exit(new Cli(App::openConsole).run(args));
+        System.exit(new Cli(App::openConsole, new DemoCommand()).run(args));
     }
 
     private static void openConsole(KubeTarget target) {

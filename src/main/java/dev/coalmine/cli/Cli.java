@@ -9,12 +9,15 @@ import picocli.CommandLine;
 public final class Cli {
     private final CommandLine commandLine;
 
-    public Cli(Consumer<KubeTarget> consoleLauncher) {
+    /** {@code moreSubcommands}: commands the composition root adds (such as {@code coalmine demo}). */
+    public Cli(Consumer<KubeTarget> consoleLauncher, Object... moreSubcommands) {
         CoalmineCommand root = new CoalmineCommand(consoleLauncher);
         commandLine = new CommandLine(root);
         commandLine.addSubcommand(new ContextsCommand());
         commandLine.addSubcommand(new ConnectCommand());
-        commandLine.addSubcommand(new DemoCommand());
+        for (Object command : moreSubcommands) {
+            commandLine.addSubcommand(command);
+        }
         commandLine.addSubcommand(new dev.coalmine.cli.canary.CanaryCommand());
         commandLine.setExecutionExceptionHandler(Cli::operationalError);
     }

@@ -2,6 +2,7 @@ package dev.coalmine.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.app.DemoCommand;
 import dev.coalmine.cli.Cli;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -74,7 +75,7 @@ class DemoCommandTest {
         StringWriter err = new StringWriter();
         Cli cli = new Cli(target -> {
             throw new AssertionError("the console must not open");
-        });
+        }, new DemoCommand());
         cli.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true));
         assertThat(cli.run("demo")).isEqualTo(1);
         assertThat(err.toString()).startsWith("error: coalmine demo needs --kubeconfig FILE");
@@ -86,7 +87,7 @@ class DemoCommandTest {
             StringWriter err = new StringWriter();
             Cli cli = new Cli(target -> {
                 throw new AssertionError("the console must not open");
-            });
+            }, new DemoCommand());
             cli.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true));
             int code = cli.run("demo", "--kubeconfig", dir.resolve("k").toString(), "--port",
                     String.valueOf(taken.getLocalPort()));

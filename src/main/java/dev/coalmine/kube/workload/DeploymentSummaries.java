@@ -30,13 +30,20 @@ public final class DeploymentSummaries {
                 d.getSpec() == null ? java.util.List.of()
                         : d.getSpec().getTemplate().getSpec().getContainers().stream()
                                 .map(c -> new WorkloadSummary.ContainerImage(c.getName(), c.getImage())).toList(),
-                Optional.ofNullable(labels.get(TRACK_LABEL)));
+                Optional.ofNullable(labels.get(TRACK_LABEL)),
+                orZero(d.getMetadata().getGeneration()),
+                orZero(status.getObservedGeneration()),
+                orZero(status.getReplicas()));
     }
 
     private static boolean observedLatest(Deployment d, DeploymentStatus status) {
         Long generation = d.getMetadata().getGeneration();
         Long observed = status.getObservedGeneration();
         return generation == null || observed != null && observed >= generation;
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
     }
 
     private static int orZero(Integer value) {

@@ -2,6 +2,7 @@ package dev.coalmine.core.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.FastTest;
 import dev.coalmine.testing.Eventually;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class BatchPumpTest {
     @Test
     void deliversEverythingInBatchesNoLargerThanMax() {

@@ -2,9 +2,11 @@ package dev.coalmine.core.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.FastTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class EventTimelineTest {
     @Test
     void anUpdatedEventReplacesItsEarlierVersionAndMovesToTheEnd() {

@@ -3,6 +3,7 @@ package dev.coalmine.core.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coalmine.FastTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class FeedBufferTest {
     @Test
     void handsOutItemsOldestFirstInBatchesOfAtMostMax() {

@@ -1,11 +1,13 @@
 package dev.coalmine.core.feed;
 
+import dev.coalmine.FastTest;
 import dev.coalmine.core.judge.Track;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class ReleaseObjectNamesTest {
     private final ReleaseObjectNames names = new ReleaseObjectNames("web");
 

@@ -2,10 +2,12 @@ package dev.coalmine.core.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.FastTest;
 import dev.coalmine.core.feed.RolloutStatus.State;
 import org.junit.jupiter.api.Test;
 
 /** Each branch of kubectl's deployment status viewer, in kubectl's order. */
+@FastTest
 class RolloutStatusesTest {
     @Test
     void aSpecChangeNotYetObservedWaitsWithoutNamingTheDeployment() {

@@ -2,10 +2,12 @@ package dev.coalmine.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.FastTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@FastTest
 class ImageReferenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"nginx", "nginx:1.27", "library/nginx:latest", "registry.example.com/shop/web:1.4.0",

@@ -2,12 +2,14 @@ package dev.coalmine.core.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.FastTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class AnalysisProgressTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Verdict PASS = Verdict.pass("ok");

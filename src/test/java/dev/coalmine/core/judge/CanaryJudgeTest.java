@@ -2,6 +2,7 @@ package dev.coalmine.core.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.FastTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class CanaryJudgeTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final CanaryReading HEALTHY = new CanaryReading(OptionalDouble.of(99.9), OptionalDouble.of(120), 0);

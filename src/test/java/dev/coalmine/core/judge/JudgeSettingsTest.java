@@ -3,12 +3,14 @@ package dev.coalmine.core.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coalmine.FastTest;
 import dev.coalmine.core.CoalmineException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class JudgeSettingsTest {
     @Test
     void readsTheWizardsKeys() {

@@ -3,6 +3,7 @@ package dev.coalmine.core.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.coalmine.FastTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.function.DoubleSupplier;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class StatisticalJudgeTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private final StatisticalJudge judge = new StatisticalJudge(StatisticalPolicy.defaults());

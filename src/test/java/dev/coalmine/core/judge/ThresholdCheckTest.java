@@ -3,9 +3,11 @@ package dev.coalmine.core.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coalmine.FastTest;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class ThresholdCheckTest {
     private final ThresholdCheck check = new ThresholdCheck(ThresholdPolicy.defaults());
 

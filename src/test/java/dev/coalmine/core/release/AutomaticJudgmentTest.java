@@ -2,6 +2,7 @@ package dev.coalmine.core.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.FastTest;
 import dev.coalmine.core.judge.AnalysisDecision;
 import dev.coalmine.core.judge.AnalysisPolicy;
 import dev.coalmine.core.judge.Verdict;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The automatic judge's path through the engine, without a cluster: verdicts in, phases and decisions out. */
+@FastTest
 class AutomaticJudgmentTest {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private static final Duration INTERVAL = Duration.ofSeconds(5);

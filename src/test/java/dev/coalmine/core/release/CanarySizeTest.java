@@ -3,11 +3,13 @@ package dev.coalmine.core.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coalmine.FastTest;
 import dev.coalmine.core.CoalmineException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@FastTest
 class CanarySizeTest {
 
     @ParameterizedTest(name = "{1}% of {0} replicas = {2}")

@@ -3,6 +3,7 @@ package dev.coalmine.core.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coalmine.FastTest;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.ReleaseAction.ApplyBaseline;
 import dev.coalmine.core.release.ReleaseAction.ApplyCanary;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class ReleaseDeciderTest {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private static final int N = 7;

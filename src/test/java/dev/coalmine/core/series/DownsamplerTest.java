@@ -2,9 +2,11 @@ package dev.coalmine.core.series;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.FastTest;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class DownsamplerTest {
     @Test
     void shortSeriesAreKeptWhole() {

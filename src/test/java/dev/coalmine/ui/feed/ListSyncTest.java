@@ -2,6 +2,7 @@ package dev.coalmine.ui.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.FastTest;
 import dev.coalmine.core.feed.EventRecord;
 import dev.coalmine.core.feed.EventTimeline;
 import dev.coalmine.core.feed.ObjectRef;
@@ -13,6 +14,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class ListSyncTest {
     private static EventRecord event(int uid, int version) {
         return new EventRecord("uid-" + uid, Integer.toString(version), "Normal", "Pulled", new ObjectRef("Pod", "p"),

@@ -2,6 +2,7 @@ package dev.coalmine.ui.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.FastTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -9,6 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class NewestRowsTest {
     @Test
     void showsTheNewestItemsThroughAppendsEvictionsAndRemovalsInside() {

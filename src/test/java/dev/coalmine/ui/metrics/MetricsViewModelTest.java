@@ -2,6 +2,7 @@ package dev.coalmine.ui.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.FastTest;
 import dev.coalmine.core.judge.CanaryReading;
 import dev.coalmine.core.judge.Evidence;
 import dev.coalmine.core.judge.MetricSamples;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class MetricsViewModelTest {
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
 

@@ -2,6 +2,7 @@ package dev.coalmine.ui.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.FastTest;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class WizardViewModelTest {
     private static final WorkloadSummary FRONTEND = new WorkloadSummary("shop", "frontend", 4, 4, 4, 4,
             List.of(new ContainerImage("web", "shop/web:1.3.0"), new ContainerImage("proxy", "envoy:1.30")),

@@ -1,5 +1,6 @@
-package dev.coalmine.cli;
+package dev.coalmine.app;
 
+import dev.coalmine.cli.CoalmineCommand;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
@@ -14,7 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code coalmine demo}: runs the embedded demo cluster headless until SIGINT/SIGTERM. */
+/**
+ * {@code coalmine demo}: runs the embedded demo cluster headless until SIGINT/SIGTERM. Part of the composition
+ * root (the only code besides {@code demo} itself that may use the demo cluster), added to the command tree by
+ * {@link dev.coalmine.App}.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the embedded demo cluster (127.0.0.1 only) until Ctrl-C or SIGTERM.",
                 "Writes a kubeconfig (context coalmine-demo, namespace default) to the --kubeconfig FILE."})

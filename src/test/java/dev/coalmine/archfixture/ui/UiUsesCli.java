@@ -1,0 +1,6 @@
+package dev.coalmine.archfixture.ui;
+
+/** Breaks "ui does not use cli". */
+public final class UiUsesCli {
+    dev.coalmine.archfixture.cli.CanaryCommand command;
+}
