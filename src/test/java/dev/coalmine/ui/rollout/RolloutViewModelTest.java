@@ -2,6 +2,7 @@ package dev.coalmine.ui.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.FastTest;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.Decision;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * The rollout view-model only presents what the release session publishes and passes decisions on: everything
  * runs synchronously here (background and UI thread are the caller), with no cluster.
  */
+@FastTest
 class RolloutViewModelTest {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private static final ReleasePlan PLAN = ReleasePlan.ofImages("shop", "web",
