@@ -20,6 +20,12 @@ public record WorkloadStatus(boolean exists, Integer release, int desiredReplica
         return new WorkloadStatus(false, null, 0, 0, 0, 0, 0, 0, 0, List.of(), null);
     }
 
+    /** The same status with {@code found} as its problem (null: none). */
+    public WorkloadStatus withProblem(String found) {
+        return new WorkloadStatus(exists, release, desiredReplicas, replicas, updatedReplicas, readyReplicas,
+                availableReplicas, generation, observedGeneration, images, found);
+    }
+
     /** Its pod template belongs to release {@code number}. */
     public boolean isRelease(int number) {
         return exists && release != null && release == number;

@@ -1,5 +1,8 @@
 package dev.coalmine.core.workload;
 
+import dev.coalmine.core.feed.DeploymentRollout;
+import dev.coalmine.core.feed.RolloutStatus;
+import dev.coalmine.core.feed.RolloutStatuses;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,9 +43,8 @@ public record WorkloadSummary(String namespace, String name, int desiredReplicas
      * latest spec, every desired replica runs it and is available, and no replica of an older template is left.
      */
     public boolean isSteady() {
-        return observedGeneration >= generation
-                && updatedReplicas == desiredReplicas
-                && totalReplicas <= updatedReplicas
+        return RolloutStatuses.of(new DeploymentRollout(name, generation, observedGeneration, desiredReplicas,
+                updatedReplicas, totalReplicas, availableReplicas, null)).state() == RolloutStatus.State.DONE
                 && availableReplicas == desiredReplicas;
     }
 

@@ -91,23 +91,15 @@ public final class WorkloadObserver {
         String label = podLabels == null ? null : podLabels.get(ReleaseNames.RELEASE);
         Integer templateRelease = label == null || !label.matches("\\d{1,9}") ? null : Integer.valueOf(label);
         List<String> images = d.getSpec().getTemplate().getSpec().getContainers().stream().map(Container::getImage).toList();
-        String problem = conditionProblem(s);
-        if (problem == null && Objects.equals(templateRelease, release) && !rolledOut(d, s)) {
-            problem = podProblem(pods.get());
+        WorkloadStatus counted = new WorkloadStatus(true, templateRelease, orZero(d.getSpec().getReplicas()),
+                orZero(s.getReplicas()), orZero(s.getUpdatedReplicas()), orZero(s.getReadyReplicas()),
+                orZero(s.getAvailableReplicas()), d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration(),
+                s.getObservedGeneration() == null ? 0 : s.getObservedGeneration(), images, conditionProblem(s));
+        // A rolled-out track has no pod that could be stuck, so its pods are only looked at while it is not.
+        if (counted.hasProblem() || !Objects.equals(templateRelease, release) || counted.steady()) {
+            return counted;
         }
-        return new WorkloadStatus(true, templateRelease, orZero(d.getSpec().getReplicas()), orZero(s.getReplicas()),
-                orZero(s.getUpdatedReplicas()), orZero(s.getReadyReplicas()), orZero(s.getAvailableReplicas()),
-                d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration(),
-                s.getObservedGeneration() == null ? 0 : s.getObservedGeneration(), images, problem);
-    }
-
-    /** Every replica updated, ready and available, no old ones left: no pod of it can be stuck. */
-    private static boolean rolledOut(Deployment d, DeploymentStatus s) {
-        int desired = orZero(d.getSpec().getReplicas());
-        long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
-        return s.getObservedGeneration() != null && s.getObservedGeneration() >= generation
-                && orZero(s.getUpdatedReplicas()) == desired && orZero(s.getReplicas()) == desired
-                && orZero(s.getReadyReplicas()) == desired && orZero(s.getAvailableReplicas()) == desired;
+        return counted.withProblem(podProblem(pods.get()));
     }
 
     private static String conditionProblem(DeploymentStatus s) {
