@@ -24,7 +24,7 @@ public final class AutomaticJudgment {
     /** The release is analysed automatically, nobody decided yet, and it is in {@code Analysing}. */
     public static boolean analysing(ReleaseState state) {
         return state.phase() instanceof ReleasePhase.Analysing && state.decision() == null
-                && state.plan().judge().mode() == JudgeMode.AUTOMATIC;
+                && state.plan().judge().isAutomatic();
     }
 
     /** The next check is due: {@code interval} has passed since the last one (or since the analysis started). */

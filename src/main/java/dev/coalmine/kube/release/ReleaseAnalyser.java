@@ -8,7 +8,6 @@ import dev.coalmine.core.judge.StatisticalJudge;
 import dev.coalmine.core.judge.Verdict;
 import dev.coalmine.core.release.AnalysisState;
 import dev.coalmine.core.release.AutomaticJudgment;
-import dev.coalmine.core.release.JudgeMode;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.metrics.EvidenceCollector;
@@ -67,7 +66,7 @@ public final class ReleaseAnalyser {
     }
 
     private static boolean wanted(ReleaseState state) {
-        boolean automatic = state.plan().judge().mode() == JudgeMode.AUTOMATIC && state.decision() == null;
+        boolean automatic = state.plan().judge().isAutomatic() && state.decision() == null;
         return automatic && (state.phase() instanceof ReleasePhase.CanaryDeploying
                 || state.phase() instanceof ReleasePhase.Analysing);
     }
@@ -98,7 +97,7 @@ public final class ReleaseAnalyser {
             Optional<MetricSource> metrics = Optional.empty();
             String trouble = null;
             try {
-                settings = JudgeSettings.fromConfig(state.plan().judge().config());
+                settings = state.plan().judge().settings();
                 metrics = MetricSources.forSettings(settings, client, auth, QUERY_TIMEOUT);
             } catch (CoalmineException | IllegalArgumentException e) {
                 trouble = e.getMessage();

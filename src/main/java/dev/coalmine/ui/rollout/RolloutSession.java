@@ -121,7 +121,7 @@ public final class RolloutSession implements AutoCloseable {
             return;
         }
         ReleaseState release = status.current().get();
-        JudgeSettings settings = JudgeSettings.fromConfig(release.plan().judge().config());
+        JudgeSettings settings = release.plan().judge().settings();
         java.util.Optional<dev.coalmine.metrics.MetricSource> source =
                 MetricSources.forSettings(settings, client, PrometheusAuth.fromEnvironment(System.getenv()), Duration.ofSeconds(10));
         synchronized (feeds) {
