@@ -5,6 +5,8 @@ import static dev.coalmine.judge.AutoJudgeCluster.NS;
 import static dev.coalmine.judge.AutoJudgeCluster.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.judge.Verdict;
 import dev.coalmine.core.release.AutomaticJudgment;
 import dev.coalmine.core.release.ReleasePhase;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class PrometheusJudgeTest {
     private final AutoJudgeCluster cluster = new AutoJudgeCluster();
     private PrometheusProcess prometheus;
-    private Map<String, String> judge;
+    private JudgeSettings judge;
 
     @BeforeEach
     void startPrometheus() throws IOException {
@@ -32,8 +34,8 @@ class PrometheusJudgeTest {
             String answer = prometheus.query("http_requests_total");
             return answer != null && answer.contains("shop-frontend");
         });
-        judge = Map.of("source", "prometheus-url", "prometheus-url", prometheus.baseUrl().toString(),
-                "metrics-preset", "demo");
+        judge = JudgeSettings.defaults(new MetricsLocation.PrometheusUrl(prometheus.baseUrl().toString()))
+                .withPreset("demo");
     }
 
     @AfterEach
