@@ -43,8 +43,8 @@ class AnalysisStateCodecTest {
 
         assertThat(read).isEqualTo(history);
         assertThat(read.current().orElseThrow().latestVerdict()).contains(verdict);
-        assertThat(read.current().orElseThrow().analysis().progress().lastVerdict())
-                .contains(new Verdict(Verdict.Outcome.FAIL, verdict.reasons()));
+        assertThat(read.current().orElseThrow().analysis().latest().verdict())
+                .isEqualTo(new Verdict(Verdict.Outcome.FAIL, verdict.reasons()));
     }
 
     @Test
