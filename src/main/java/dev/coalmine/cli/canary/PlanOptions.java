@@ -1,8 +1,10 @@
 package dev.coalmine.cli.canary;
 
+import dev.coalmine.cli.CanarySizeWording;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.InvalidCanarySizeException;
 import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.time.Durations;
@@ -64,6 +66,8 @@ final class PlanOptions {
     ReleasePlan toPlan(String namespace, java.util.function.Supplier<JudgeSpec> judge, CommandLine commandLine) {
         try {
             return toPlan(namespace).withJudge(judge.get());
+        } catch (InvalidCanarySizeException e) {
+            throw new ParameterException(commandLine, CanarySizeWording.of(e.problem()), e);
         } catch (CoalmineException e) {
             throw new ParameterException(commandLine, e.getMessage(), e);
         }

@@ -161,7 +161,8 @@ class CanaryCliTest {
     @Test
     void usageErrorsExitTwo() {
         assertThat(cli.run("canary", "start", "web", "--image", "x:1", "--percent", "0")).isEqualTo(2);
-        assertThat(cli.err()).contains("above 0 and at most 100");
+        assertThat(cli.err()).contains("canary percent must be above 0 and at most 100, got 0: pass --percent between 0 "
+                + "(exclusive) and 100");
         assertThat(cli.run("canary", "start", "web", "--image", "x:1", "--percent", "150")).isEqualTo(2);
         assertThat(cli.run("canary", "start", "web", "--image", "x:1")).isEqualTo(2);
         assertThat(cli.run("canary", "start", "web", "--image", "x:1", "--count", "1", "--percent", "5")).isEqualTo(2);

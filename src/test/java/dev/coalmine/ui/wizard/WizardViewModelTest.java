@@ -86,9 +86,12 @@ class WizardViewModelTest {
         wizard.next();
 
         wizard.size().amountProperty().set("150");
-        assertThat(wizard.size().problem().get()).contains("at most 100");
+        assertThat(wizard.size().problem().get()).isEqualTo("canary percent must be above 0 and at most 100, got 150: "
+                + "enter a percentage between 0 (exclusive) and 100");
         assertThat(wizard.canGoNext().get()).isFalse();
         wizard.size().modeProperty().set(SizeStep.Mode.COUNT);
+        wizard.size().amountProperty().set("0");
+        assertThat(wizard.size().problem().get()).isEqualTo("canary count must be at least 1, got 0: enter 1 pod or more");
         wizard.size().amountProperty().set("two");
         assertThat(wizard.size().problem().get()).isEqualTo("Enter a whole number of pods, e.g. 1");
         wizard.size().amountProperty().set("2");
