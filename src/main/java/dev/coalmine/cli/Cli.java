@@ -1,6 +1,7 @@
 package dev.coalmine.cli;
 
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.InvalidCanarySizeException;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 import picocli.CommandLine;
@@ -32,7 +33,9 @@ public final class Cli {
 
     private static int operationalError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        if (e instanceof CoalmineException) {
+        if (e instanceof InvalidCanarySizeException size) {
+            err.println("error: " + CanarySizeWording.of(size.problem()));
+        } else if (e instanceof CoalmineException) {
             err.println("error: " + e.getMessage());
         } else {
             err.println("error: " + e.getClass().getSimpleName()

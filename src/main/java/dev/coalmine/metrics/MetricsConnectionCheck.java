@@ -21,9 +21,8 @@ public final class MetricsConnectionCheck {
     }
 
     /** A one-line result for the operator; never throws for an unreachable or failing source. */
-    public String check(Map<String, String> judgeConfig, String namespace, String deployment) {
+    public String check(JudgeSettings settings, String namespace, String deployment) {
         try {
-            JudgeSettings settings = JudgeSettings.fromConfig(judgeConfig);
             Optional<MetricSource> found = MetricSources.forSettings(settings, client, auth, Duration.ofSeconds(5));
             if (found.isEmpty()) {
                 return "No request metrics: only Kubernetes health (restarts, readiness) will be judged.";

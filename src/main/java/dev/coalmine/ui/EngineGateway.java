@@ -54,7 +54,7 @@ public final class EngineGateway implements ReleaseLauncher {
 
     @Override
     public String testMetrics(dev.coalmine.core.release.JudgeSpec judge, String namespace, String deployment) {
-        return metricsCheck.check(judge.config(), namespace, deployment);
+        return metricsCheck.check(judge.settings(), namespace, deployment);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.coalmine.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.core.judge.AnalysisPolicy;
+import dev.coalmine.core.judge.JudgeSettings;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
 import dev.coalmine.core.release.JudgeSpec;
@@ -18,9 +20,7 @@ import dev.coalmine.kube.release.ReleaseSettings;
 import dev.coalmine.metrics.PrometheusAuth;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A fast simulated demo cluster with enough traffic that a 3-second window holds hundreds of canary requests,
@@ -50,12 +50,11 @@ final class AutoJudgeCluster implements AutoCloseable {
         return demo.metricsUrl().orElseThrow().replaceFirst("^http://", "").replaceFirst("/metrics$", "");
     }
 
-    static ReleasePlan plan(String image, Map<String, String> judgeConfig) {
-        Map<String, String> config = new LinkedHashMap<>(Map.of("interval", "3s", "max-failed-checks", "2",
-                "passing-checks", "3"));
-        config.putAll(judgeConfig);
+    static ReleasePlan plan(String image, JudgeSettings judge) {
+        JudgeSettings settings = judge.withInterval(Duration.ofSeconds(3))
+                .withAnalysis(AnalysisPolicy.defaults().withMaxFailedChecks(2).withPassingChecksToPromote(3));
         return ReleasePlan.ofImages(NS, APP, List.of(ImageChange.parse("frontend=" + image)), CanarySize.count(1), true)
-                .withJudge(JudgeSpec.automatic(config)).withSteadyStateTimeout(Duration.ofSeconds(60));
+                .withJudge(JudgeSpec.automatic(settings)).withSteadyStateTimeout(Duration.ofSeconds(60));
     }
 
     Deployment deployment(String name) {

@@ -5,6 +5,8 @@ import static dev.coalmine.judge.AutoJudgeCluster.NS;
 import static dev.coalmine.judge.AutoJudgeCluster.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.judge.Verdict;
 import dev.coalmine.core.release.AutomaticJudgment;
 import dev.coalmine.core.release.RecordedVerdict;
@@ -14,13 +16,13 @@ import dev.coalmine.demo.DemoEndpoints;
 import dev.coalmine.kube.release.ReleaseService;
 import io.fabric8.kubernetes.api.model.Event;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The automatic judge on the demo cluster's own metrics, read directly without Prometheus ({@code source=demo}). */
 class DemoMetricsJudgeTest {
+    private static final JudgeSettings DEMO_METRICS = JudgeSettings.defaults(new MetricsLocation.DemoCluster());
     private final AutoJudgeCluster cluster = new AutoJudgeCluster();
 
     @AfterEach
@@ -36,7 +38,7 @@ class DemoMetricsJudgeTest {
     @Test
     void aFaultyCanaryIsRejectedAndASecondDriverContinuesTheCount() {
         ReleaseService first = cluster.service("first");
-        first.start(AutoJudgeCluster.plan(AutoJudgeCluster.FAULTY, Map.of("source", "demo")), false);
+        first.start(AutoJudgeCluster.plan(AutoJudgeCluster.FAULTY, DEMO_METRICS), false);
         List<Integer> checksSeen = new CopyOnWriteArrayList<>();
 
         ReleaseState afterOneFail = first.drive(NS, APP, s -> s.analysis() != null && s.analysis().failedChecks() == 1,
@@ -72,7 +74,7 @@ class DemoMetricsJudgeTest {
     @Test
     void aHealthyCanaryIsPromoted() {
         ReleaseService service = cluster.service("driver");
-        service.start(AutoJudgeCluster.plan(AutoJudgeCluster.HEALTHY, Map.of()), false);
+        service.start(AutoJudgeCluster.plan(AutoJudgeCluster.HEALTHY, DEMO_METRICS), false);
 
         ReleaseState done = service.drive(NS, APP, s -> false, WAIT, s -> { });
 

@@ -5,6 +5,8 @@ import static dev.coalmine.judge.AutoJudgeCluster.NS;
 import static dev.coalmine.judge.AutoJudgeCluster.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.judge.Verdict;
 import dev.coalmine.core.release.AutomaticJudgment;
 import dev.coalmine.core.release.ReleasePhase;
@@ -14,7 +16,6 @@ import dev.coalmine.metrics.PrometheusProcess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class PrometheusJudgeTest {
     private final AutoJudgeCluster cluster = new AutoJudgeCluster();
     private PrometheusProcess prometheus;
-    private Map<String, String> judge;
+    private JudgeSettings judge;
 
     @BeforeEach
     void startPrometheus() throws IOException {
@@ -32,8 +33,8 @@ class PrometheusJudgeTest {
             String answer = prometheus.query("http_requests_total");
             return answer != null && answer.contains("shop-frontend");
         });
-        judge = Map.of("source", "prometheus-url", "prometheus-url", prometheus.baseUrl().toString(),
-                "metrics-preset", "demo");
+        judge = JudgeSettings.defaults(new MetricsLocation.PrometheusUrl(prometheus.baseUrl().toString()))
+                .withPreset("demo");
     }
 
     @AfterEach

@@ -3,13 +3,14 @@ package dev.coalmine.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.core.judge.Evidence;
+import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.kube.release.ReleaseEvidence;
 import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSession;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class SharedEvidenceTest {
     @Test
     void theChartsReceiveEveryCollectionTheJudgeJudged() {
         ReleaseService service = cluster.service("console");
-        service.start(AutoJudgeCluster.plan(AutoJudgeCluster.HEALTHY, Map.of("source", "demo")), false);
+        service.start(AutoJudgeCluster.plan(AutoJudgeCluster.HEALTHY,
+                JudgeSettings.defaults(new MetricsLocation.DemoCluster())), false);
         Thread judgeThread = Thread.currentThread();
         List<Evidence> charted = new CopyOnWriteArrayList<>();
         List<Evidence> judged = new CopyOnWriteArrayList<>();

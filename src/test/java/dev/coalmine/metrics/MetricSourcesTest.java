@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.core.judge.JudgeSettings;
 import dev.coalmine.core.judge.MetricSpec;
+import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.judge.ThresholdPolicy;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
 import java.util.Map;
@@ -26,9 +27,9 @@ class MetricSourcesTest {
 
     @Test
     void settingsPickTheSourceAndItsQueries() {
-        JudgeSettings url = JudgeSettings.fromConfig(Map.of("source", "prometheus-url", "prometheus-url", "http://127.0.0.1:9090",
-                "metrics-preset", "linkerd", "query.cpu", "avg(cpu{track=\"{{track}}\"})"));
-        JudgeSettings service = JudgeSettings.fromConfig(Map.of("source", "prometheus-service", "prometheus-service", "monitoring/prom:web"));
+        JudgeSettings url = JudgeSettings.defaults(new MetricsLocation.PrometheusUrl("http://127.0.0.1:9090"))
+                .withPreset("linkerd").withCustomQueries(Map.of("cpu", "avg(cpu{track=\"{{track}}\"})"));
+        JudgeSettings service = JudgeSettings.defaults(new MetricsLocation.PrometheusService("monitoring/prom:web"));
 
         Optional<MetricSource> direct = MetricSources.forSettings(url, client, PrometheusAuth.none(), Duration.ofSeconds(5));
         Optional<MetricSource> proxied = MetricSources.forSettings(service, client, PrometheusAuth.none(), Duration.ofSeconds(5));
@@ -36,7 +37,7 @@ class MetricSourcesTest {
         assertThat(direct.orElseThrow().describe()).isEqualTo("Prometheus at http://127.0.0.1:9090");
         assertThat(direct.orElseThrow().metrics()).extracting(MetricSpec::name).containsExactly("success rate", "latency", "cpu");
         assertThat(proxied.orElseThrow().describe()).startsWith("Prometheus service monitoring/prom:web");
-        assertThat(MetricSources.forSettings(JudgeSettings.fromConfig(Map.of("source", "none")), client, PrometheusAuth.none(),
+        assertThat(MetricSources.forSettings(JudgeSettings.defaults(new MetricsLocation.KubernetesOnly()), client, PrometheusAuth.none(),
                 Duration.ofSeconds(5))).isEmpty();
     }
 

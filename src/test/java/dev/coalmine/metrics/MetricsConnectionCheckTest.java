@@ -2,6 +2,8 @@ package dev.coalmine.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import java.util.Map;
@@ -26,14 +28,14 @@ class MetricsConnectionCheckTest {
 
     @Test
     void anUnreachablePrometheusIsExplained() {
-        String result = check.check(Map.of("source", "prometheus-url", "prometheus-url", "http://127.0.0.1:1"),
+        String result = check.check(JudgeSettings.defaults(new MetricsLocation.PrometheusUrl("http://127.0.0.1:1")),
                 "default", "web");
         assertThat(result).startsWith("Not reachable: ").contains("http://127.0.0.1:1");
     }
 
     @Test
     void noSourceMeansKubernetesHealthOnly() {
-        assertThat(check.check(Map.of("source", "none"), "default", "web"))
+        assertThat(check.check(JudgeSettings.defaults(new MetricsLocation.KubernetesOnly()), "default", "web"))
                 .isEqualTo("No request metrics: only Kubernetes health (restarts, readiness) will be judged.");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coalmine.core.judge.AnalysisDecision;
 import dev.coalmine.core.judge.AnalysisPolicy;
-import dev.coalmine.core.judge.AnalysisProgress;
 import dev.coalmine.core.judge.CanaryJudge;
 import dev.coalmine.core.judge.CanaryReading;
 import dev.coalmine.core.judge.Evidence;
@@ -18,6 +17,7 @@ import dev.coalmine.core.judge.ThresholdCheck;
 import dev.coalmine.core.judge.ThresholdPolicy;
 import dev.coalmine.core.judge.Track;
 import dev.coalmine.core.judge.Verdict;
+import dev.coalmine.core.release.AnalysisState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -88,7 +88,7 @@ class PrometheusSourceTest {
         CanaryJudge judge = CanaryJudge.withDefaults();
         AnalysisPolicy policy = AnalysisPolicy.defaults();
         Instant start = Instant.now().minus(WINDOW);
-        AnalysisProgress progress = AnalysisProgress.start(start);
+        AnalysisState progress = AnalysisState.start(start);
 
         for (int interval = 0; interval < 2; interval++) {
             Instant now = Instant.now();
@@ -96,13 +96,13 @@ class PrometheusSourceTest {
             assertThat(evidence.sourceErrors()).isEmpty();
             assertThat(evidence.reading().requests().getAsDouble()).as("100 requests/s over a 10 s interval")
                     .isBetween(700.0, 1300.0);
-            progress = progress.next(judge.judge(evidence, Track.BASELINE), now, policy);
+            progress = progress.next(judge.judge(evidence, Track.BASELINE), null, now, policy);
         }
 
         assertThat(progress.decision()).isEqualTo(AnalysisDecision.REJECT);
-        assertThat(progress.lastVerdict().orElseThrow().reasons()).first().asString()
+        assertThat(progress.latest().reasons()).first().asString()
                 .matches("canary success rate \\d+\\.\\d % is below the minimum 99\\.0 %");
-        assertThat(progress.lastVerdict().orElseThrow().reasons()).anyMatch(r -> r.startsWith("canary success rate ") && r.contains("too low"));
+        assertThat(progress.latest().reasons()).anyMatch(r -> r.startsWith("canary success rate ") && r.contains("too low"));
     }
 
     @Test

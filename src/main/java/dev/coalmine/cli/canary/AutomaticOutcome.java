@@ -17,7 +17,7 @@ final class AutomaticOutcome {
 
     /** Deploying, a long analysis and promoting: generous, and a re-run continues anyway. */
     static Duration timeout(ReleasePlan plan) {
-        JudgeSettings settings = JudgeSettings.fromConfig(plan.judge().config());
+        JudgeSettings settings = plan.judge().settings();
         return plan.steadyStateTimeout().multipliedBy(2).plus(settings.analysis().minAnalysisDuration())
                 .plus(settings.interval().multipliedBy(50)).plusMinutes(2);
     }

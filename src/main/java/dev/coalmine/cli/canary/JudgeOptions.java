@@ -1,7 +1,9 @@
 package dev.coalmine.cli.canary;
 
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.judge.AnalysisPolicy;
 import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.judge.ThresholdPolicy;
 import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.metrics.MetricQuery;
@@ -13,11 +15,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
- * {@code start}'s judge options. They become the keys of the release's judge config that {@link JudgeSettings}
- * reads; that config is stored in the cluster, so credentials never go into it (they come from the environment).
+ * {@code start}'s judge options. They become the release's {@link JudgeSettings}, which are stored in the cluster,
+ * so credentials never go into them (they come from the environment).
  */
 final class JudgeOptions {
     enum Judge { manual, auto }
@@ -30,7 +33,7 @@ final class JudgeOptions {
     Judge judge;
 
     @Option(names = "--analysis-interval", paramLabel = "DURATION", converter = PlanOptions.DurationConverter.class,
-            description = "How often the automatic judge checks, e.g. 5s, 1m (default 30s).")
+            description = "How often the automatic judge checks, e.g. 5s, 1m30s (default 30s).")
     Duration interval;
 
     @Option(names = "--max-failed-checks", paramLabel = "N",
@@ -41,7 +44,8 @@ final class JudgeOptions {
             description = "Passing checks in a row needed to promote (default 3).")
     Integer passingChecks;
 
-    @Option(names = "--min-analysis-duration", paramLabel = "DURATION", converter = PlanOptions.DurationConverter.class,
+    @Option(names = "--min-analysis-duration", paramLabel = "DURATION",
+            converter = PlanOptions.ZeroOrMoreDurationConverter.class,
             description = "No automatic promotion before the analysis has run this long (default 0s).")
     Duration minAnalysisDuration;
 
@@ -88,20 +92,38 @@ final class JudgeOptions {
 
     /** The judge of the plan; a judge option without {@code --judge auto}, or a bad value, is refused. */
     JudgeSpec toSpec() {
-        Map<String, String> config = config();
+        JudgeSettings settings = settings();
         if (!automatic()) {
-            if (!config.isEmpty()) {
-                throw new CoalmineException("the options " + String.join(", ", given()) + " configure the automatic "
+            List<String> given = given();
+            if (!given.isEmpty()) {
+                throw new CoalmineException("the options " + String.join(", ", given) + " configure the automatic "
                         + "judge: add --judge auto");
             }
             return JudgeSpec.manual();
         }
-        JudgeSettings.fromConfig(config);
-        return JudgeSpec.automatic(config);
+        return JudgeSpec.automatic(settings);
     }
 
-    private Map<String, String> config() {
-        Map<String, String> config = new LinkedHashMap<>();
+    private JudgeSettings settings() {
+        JudgeSettings settings = JudgeSettings.defaults(location());
+        if (preset != null) {
+            settings = settings.withPreset(QueryPreset.parse(preset).id());
+        }
+        Map<String, String> custom = new LinkedHashMap<>();
+        for (String query : queries) {
+            MetricQuery.parseCustom(query);
+            int eq = query.indexOf('=');
+            custom.put(query.substring(0, eq).strip(), query.substring(eq + 1).strip());
+        }
+        settings = settings.withCustomQueries(custom);
+        if (interval != null) {
+            settings = settings.withInterval(interval);
+        }
+        return settings.withThresholds(valid("thresholds", () -> thresholds(ThresholdPolicy.defaults())))
+                .withAnalysis(valid("analysis", () -> analysis(AnalysisPolicy.defaults())));
+    }
+
+    private MetricsLocation location() {
         if (prometheusUrl != null && prometheusService != null) {
             throw new CoalmineException("give either --prometheus or --prometheus-service, not both");
         }
@@ -111,50 +133,48 @@ final class JudgeOptions {
                         + "in the cluster): set " + PrometheusAuth.USER_VARIABLE + "/" + PrometheusAuth.PASSWORD_VARIABLE
                         + " or " + PrometheusAuth.TOKEN_VARIABLE + " instead");
             }
-            config.put("source", "prometheus-url");
-            config.put("prometheus-url", prometheusUrl.strip());
-        } else if (prometheusService != null) {
-            config.put("source", "prometheus-service");
-            config.put("prometheus-service", PrometheusService.parse(prometheusService).toString());
-        } else if (source != null) {
-            config.put("source", source.name());
+            return new MetricsLocation.PrometheusUrl(prometheusUrl.strip());
         }
-        if (preset != null) {
-            config.put("metrics-preset", QueryPreset.parse(preset).id());
+        if (prometheusService != null) {
+            return new MetricsLocation.PrometheusService(PrometheusService.parse(prometheusService).toString());
         }
-        for (String query : queries) {
-            MetricQuery.parseCustom(query);
-            int eq = query.indexOf('=');
-            config.put(JudgeSettings.QUERY_PREFIX + query.substring(0, eq).strip(), query.substring(eq + 1).strip());
+        return source == Source.none ? new MetricsLocation.KubernetesOnly() : new MetricsLocation.DemoCluster();
+    }
+
+    private ThresholdPolicy thresholds(ThresholdPolicy policy) {
+        ThresholdPolicy p = minSuccessRate == null ? policy : policy.withMinSuccessRate(minSuccessRate);
+        p = maxLatencyMs == null ? p : p.withMaxLatencyMs(maxLatencyMs);
+        return minRequests == null ? p : p.withMinRequests(minRequests);
+    }
+
+    private AnalysisPolicy analysis(AnalysisPolicy policy) {
+        AnalysisPolicy p = maxFailedChecks == null ? policy : policy.withMaxFailedChecks(maxFailedChecks);
+        p = passingChecks == null ? p : p.withPassingChecksToPromote(passingChecks);
+        return minAnalysisDuration == null ? p : p.withMinAnalysisDuration(minAnalysisDuration);
+    }
+
+    private static <T> T valid(String what, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new CoalmineException("the judge's " + what + " settings are not valid: " + e.getMessage());
         }
-        put(config, "interval", text(interval));
-        put(config, "max-failed-checks", maxFailedChecks);
-        put(config, "passing-checks", passingChecks);
-        put(config, "min-analysis-duration", text(minAnalysisDuration));
-        put(config, "min-success-rate", minSuccessRate);
-        put(config, "max-latency-ms", maxLatencyMs);
-        put(config, "min-requests", minRequests);
-        return config;
     }
 
     private List<String> given() {
-        List<String> names = new ArrayList<>();
-        config().keySet().forEach(k -> names.add("--" + switch (k) {
-            case "interval" -> "analysis-interval";
-            case "prometheus-url", "source" -> prometheusUrl != null ? "prometheus"
-                    : prometheusService != null ? "prometheus-service" : "metrics-source";
-            default -> k.startsWith(JudgeSettings.QUERY_PREFIX) ? "query" : k;
-        }));
-        return names.stream().distinct().toList();
-    }
-
-    private static String text(Duration d) {
-        return d == null ? null : d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
-    }
-
-    private static void put(Map<String, String> config, String key, Object value) {
-        if (value != null) {
-            config.put(key, String.valueOf(value));
-        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("--prometheus", prometheusUrl);
+        options.put("--prometheus-service", prometheusService);
+        options.put("--metrics-source", source);
+        options.put("--metrics-preset", preset);
+        options.put("--query", queries.isEmpty() ? null : queries);
+        options.put("--analysis-interval", interval);
+        options.put("--max-failed-checks", maxFailedChecks);
+        options.put("--passing-checks", passingChecks);
+        options.put("--min-analysis-duration", minAnalysisDuration);
+        options.put("--min-success-rate", minSuccessRate);
+        options.put("--max-latency-ms", maxLatencyMs);
+        options.put("--min-requests", minRequests);
+        return options.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
     }
 }

@@ -1,10 +1,13 @@
 package dev.coalmine.cli.canary;
 
+import dev.coalmine.cli.CanarySizeWording;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.InvalidCanarySizeException;
 import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.time.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +42,7 @@ final class PlanOptions {
     boolean noBaseline;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
-            description = "Steady-state timeout, e.g. 90s, 10m (default: ${DEFAULT-VALUE}).")
+            description = "Steady-state timeout, e.g. 90s, 1m30s, 10m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     static final class Size {
@@ -63,6 +66,8 @@ final class PlanOptions {
     ReleasePlan toPlan(String namespace, java.util.function.Supplier<JudgeSpec> judge, CommandLine commandLine) {
         try {
             return toPlan(namespace).withJudge(judge.get());
+        } catch (InvalidCanarySizeException e) {
+            throw new ParameterException(commandLine, CanarySizeWording.of(e.problem()), e);
         } catch (CoalmineException e) {
             throw new ParameterException(commandLine, e.getMessage(), e);
         }
@@ -83,32 +88,27 @@ final class PlanOptions {
                 JudgeSpec.manual(), timeout);
     }
 
-    /** 90s, 10m, 1h, 500ms or plain seconds. */
+    /** A positive duration in {@link Durations}' grammar: 90s, 1m30s, 10m, 1h, 500ms. */
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String text) {
-            String t = text.trim().toLowerCase();
-            try {
-                Duration d = parse(t);
-                if (d.isZero() || d.isNegative()) {
-                    throw new TypeConversionException("a timeout must be positive, e.g. 10m");
-                }
-                return d;
-            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-                throw new TypeConversionException("'" + text + "' is not a duration; write e.g. 90s, 10m or 1h");
+            Duration d = new ZeroOrMoreDurationConverter().convert(text);
+            if (d.isZero()) {
+                throw new TypeConversionException("'" + text.strip() + "' is no time at all: give more than 0, e.g. 10m");
             }
+            return d;
         }
     }
 
-    private static Duration parse(String t) {
-        if (t.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+    /** Any duration in {@link Durations}' grammar, 0s included. */
+    static final class ZeroOrMoreDurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) {
+            try {
+                return Durations.parse(text);
+            } catch (CoalmineException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
-        return switch (t.charAt(t.length() - 1)) {
-            case 's' -> Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
-            case 'm' -> Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
-            case 'h' -> Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
-            default -> Duration.ofSeconds(Long.parseLong(t));
-        };
     }
 }

@@ -1,7 +1,6 @@
 package dev.coalmine.cli.canary;
 
 import dev.coalmine.core.CoalmineException;
-import dev.coalmine.core.release.JudgeMode;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleaseState;
 import java.time.Duration;
@@ -25,7 +24,7 @@ final class ResumeCommand extends DeploymentCommand {
                     .orElseThrow(() -> new CoalmineException(deployment + " in namespace " + ns + " has no release; "
                             + "start one with coalmine canary start " + deployment));
             ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr()).skipping(current);
-            boolean automatic = current.plan().judge().mode() == JudgeMode.AUTOMATIC;
+            boolean automatic = current.plan().judge().isAutomatic();
             Duration limit = timeout != null ? timeout : automatic ? AutomaticOutcome.timeout(current.plan())
                     : current.plan().steadyStateTimeout().plusMinutes(2);
             ReleaseState state = session.release(deployment).drive(automatic

@@ -1,14 +1,18 @@
 package dev.coalmine.core.release;
 
 import dev.coalmine.core.judge.AnalysisDecision;
-import dev.coalmine.core.judge.AnalysisProgress;
+import dev.coalmine.core.judge.AnalysisPolicy;
+import dev.coalmine.core.judge.Verdict;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The automatic judge's analysis of a release, stored with it so that a driver started after a kill continues the
- * count instead of starting again: the counts of {@link AnalysisProgress} (kept flat, as plain JSON) and the
- * latest verdict.
+ * The automatic judge's analysis so far, as a value: stored with the release (flat, as plain JSON) so that a driver
+ * started after a kill continues the count instead of starting again, and fed one verdict per interval.
+ * Fails count toward the limit for the whole analysis; passes and inconclusive checks count consecutively.
+ * While waiting for a human, passes do not promote but fails still reject: safety does not wait.
  *
  * @param latest the latest verdict, or null before the first check
  */
@@ -20,18 +24,64 @@ public record AnalysisState(Instant startedAt, int checks, int failedChecks, int
     }
 
     public static AnalysisState start(Instant at) {
-        return of(AnalysisProgress.start(at), null);
+        return new AnalysisState(at, 0, 0, 0, 0, AnalysisDecision.KEEP_GOING, null);
     }
 
-    public static AnalysisState of(AnalysisProgress progress, RecordedVerdict latest) {
-        return new AnalysisState(progress.startedAt(), progress.checks(), progress.failedChecks(),
-                progress.consecutivePasses(), progress.consecutiveInconclusive(), progress.decision(), latest);
+    /**
+     * The analysis after one more interval's verdict.
+     *
+     * @param score the statistical score, or null when nothing was compared
+     */
+    public AnalysisState next(Verdict verdict, Double score, Instant at, AnalysisPolicy policy) {
+        if (decision.isFinal()) {
+            return this;
+        }
+        boolean waiting = decision == AnalysisDecision.WAIT_FOR_HUMAN;
+        int checksNow = checks + 1;
+        RecordedVerdict recorded = new RecordedVerdict(at, checksNow, verdict.outcome(), verdict.reasons(), score);
+        switch (verdict.outcome()) {
+            case FAIL -> {
+                int failed = failedChecks + 1;
+                AnalysisDecision next = failed >= policy.maxFailedChecks() ? AnalysisDecision.REJECT
+                        : waiting ? AnalysisDecision.WAIT_FOR_HUMAN : AnalysisDecision.KEEP_GOING;
+                return new AnalysisState(startedAt, checksNow, failed, 0, 0, next, recorded);
+            }
+            case PASS -> {
+                int passes = consecutivePasses + 1;
+                boolean longEnough = !Duration.between(startedAt, at).minus(policy.minAnalysisDuration()).isNegative();
+                AnalysisDecision next = waiting ? AnalysisDecision.WAIT_FOR_HUMAN
+                        : passes >= policy.passingChecksToPromote() && longEnough ? AnalysisDecision.PROMOTE
+                        : AnalysisDecision.KEEP_GOING;
+                return new AnalysisState(startedAt, checksNow, failedChecks, passes, 0, next, recorded);
+            }
+            default -> {
+                int unclear = consecutiveInconclusive + 1;
+                AnalysisDecision next = waiting || unclear >= policy.maxInconclusiveChecks()
+                        ? AnalysisDecision.WAIT_FOR_HUMAN : AnalysisDecision.KEEP_GOING;
+                return new AnalysisState(startedAt, checksNow, failedChecks, 0, unclear, next, recorded);
+            }
+        }
     }
 
-    /** The progress the judge package advances. */
-    public AnalysisProgress progress() {
-        return new AnalysisProgress(startedAt, checks, failedChecks, consecutivePasses, consecutiveInconclusive,
-                latestIfAny().map(RecordedVerdict::verdict), decision);
+    /** A human looked at an inconclusive analysis and let it go on; the counts of passes start again. */
+    public AnalysisState resumedByHuman() {
+        if (decision != AnalysisDecision.WAIT_FOR_HUMAN) {
+            return this;
+        }
+        return new AnalysisState(startedAt, checks, failedChecks, 0, 0, AnalysisDecision.KEEP_GOING, latest);
+    }
+
+    /** One line for the status: where the analysis stands and why. */
+    public String describe(AnalysisPolicy policy) {
+        String counts = String.format(Locale.ROOT, "check %d: %d of %d failed checks, %d of %d passing in a row",
+                checks, failedChecks, policy.maxFailedChecks(), consecutivePasses, policy.passingChecksToPromote());
+        String why = latestIfAny().map(v -> " — " + v.verdict().summary()).orElse("");
+        return switch (decision) {
+            case KEEP_GOING -> counts + why;
+            case PROMOTE -> "promote (" + counts + ")" + why;
+            case REJECT -> "reject (" + counts + ")" + why;
+            case WAIT_FOR_HUMAN -> "waiting for a human to promote or reject (" + counts + ")" + why;
+        };
     }
 
     public Optional<RecordedVerdict> latestIfAny() {

@@ -2,7 +2,6 @@ package dev.coalmine.core.release;
 
 import dev.coalmine.core.judge.AnalysisDecision;
 import dev.coalmine.core.judge.AnalysisPolicy;
-import dev.coalmine.core.judge.AnalysisProgress;
 import dev.coalmine.core.judge.Verdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,7 @@ public final class AutomaticJudgment {
     /** The release is analysed automatically, nobody decided yet, and it is in {@code Analysing}. */
     public static boolean analysing(ReleaseState state) {
         return state.phase() instanceof ReleasePhase.Analysing && state.decision() == null
-                && state.plan().judge().mode() == JudgeMode.AUTOMATIC;
+                && state.plan().judge().isAutomatic();
     }
 
     /** The next check is due: {@code interval} has passed since the last one (or since the analysis started). */
@@ -47,12 +46,9 @@ public final class AutomaticJudgment {
         if (!analysing(state)) {
             return state;
         }
-        AnalysisProgress before = state.analysisIfAny().map(AnalysisState::progress)
-                .orElseGet(() -> AnalysisProgress.start(state.phaseSince()));
-        AnalysisProgress after = before.next(verdict, now, policy);
-        RecordedVerdict recorded = new RecordedVerdict(now, after.checks(), verdict.outcome(), verdict.reasons(), score);
-        ReleaseState next = state.withAnalysis(AnalysisState.of(after, recorded))
-                .withLog(now, Stage.ANALYSIS, line(recorded, after, policy));
+        AnalysisState before = state.analysisIfAny().orElseGet(() -> AnalysisState.start(state.phaseSince()));
+        AnalysisState after = before.next(verdict, score, now, policy);
+        ReleaseState next = state.withAnalysis(after).withLog(now, Stage.ANALYSIS, line(after.latest(), after, policy));
         if (after.decision() == AnalysisDecision.REJECT) {
             return next.withDecision(new Decision(dev.coalmine.core.release.Verdict.REJECT, WHO, now,
                     String.format(Locale.ROOT, "%d of %d failed checks; last: %s", after.failedChecks(),
@@ -66,7 +62,7 @@ public final class AutomaticJudgment {
         return next;
     }
 
-    private static String line(RecordedVerdict v, AnalysisProgress progress, AnalysisPolicy policy) {
+    private static String line(RecordedVerdict v, AnalysisState progress, AnalysisPolicy policy) {
         String counts = String.format(Locale.ROOT, "%d of %d failed checks, %d of %d passing in a row",
                 progress.failedChecks(), policy.maxFailedChecks(), progress.consecutivePasses(),
                 policy.passingChecksToPromote());

@@ -1,6 +1,5 @@
 package dev.coalmine.core.release;
 
-import dev.coalmine.core.CoalmineException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -24,8 +23,7 @@ public sealed interface CanarySize {
     record Count(int replicas) implements CanarySize {
         public Count {
             if (replicas < 1) {
-                throw new CoalmineException("canary count must be at least 1, got " + replicas
-                        + ": pass --count 1 or more");
+                throw new InvalidCanarySizeException(new CanarySizeProblem.CountBelowOne(replicas));
             }
         }
 
@@ -45,9 +43,8 @@ public sealed interface CanarySize {
 
         public Percent {
             if (Double.isNaN(percent) || percent <= 0 || percent > 100) {
-                throw new CoalmineException("canary percent must be above 0 and at most 100, got "
-                        + (Double.isFinite(percent) ? plain(percent) : String.valueOf(percent))
-                        + ": pass --percent between 0 (exclusive) and 100");
+                throw new InvalidCanarySizeException(new CanarySizeProblem.PercentOutOfRange(
+                        Double.isFinite(percent) ? plain(percent) : String.valueOf(percent)));
             }
         }
 
@@ -55,8 +52,7 @@ public sealed interface CanarySize {
         @Override
         public int replicasFor(int stableReplicas) {
             if (stableReplicas < 1) {
-                throw new CoalmineException("the stable Deployment has 0 replicas, so a percentage of it is "
-                        + "no pod at all: scale it up or use --count");
+                throw new InvalidCanarySizeException(new CanarySizeProblem.NoStableReplicas());
             }
             int rounded = BigDecimal.valueOf(stableReplicas).multiply(BigDecimal.valueOf(percent))
                     .divide(HUNDRED).setScale(0, RoundingMode.HALF_UP).intValueExact();

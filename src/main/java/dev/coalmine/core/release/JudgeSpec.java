@@ -1,22 +1,49 @@
 package dev.coalmine.core.release;
 
-import java.util.Map;
+import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.MetricsLocation;
+import java.util.Objects;
 
-/**
- * The judge of a release. {@code config} is opaque to the engine: the automatic judge defines and reads
- * its keys (metrics, thresholds, intervals); the engine only stores it with the release.
- */
-public record JudgeSpec(JudgeMode mode, Map<String, String> config) {
-    public JudgeSpec {
-        mode = mode == null ? JudgeMode.MANUAL : mode;
-        config = config == null ? Map.of() : Map.copyOf(config);
+/** Who judges a release: a person (promote/reject), or the automatic judge with its settings. */
+public sealed interface JudgeSpec {
+    static JudgeSpec manual() {
+        return new Manual();
     }
 
-    public static JudgeSpec manual() {
-        return new JudgeSpec(JudgeMode.MANUAL, Map.of());
+    static JudgeSpec automatic(JudgeSettings settings) {
+        return new Automatic(settings);
     }
 
-    public static JudgeSpec automatic(Map<String, String> config) {
-        return new JudgeSpec(JudgeMode.AUTOMATIC, config);
+    boolean isAutomatic();
+
+    /**
+     * The automatic judge's settings; a manual judge has the defaults, which still choose the metrics the console
+     * charts for the release.
+     */
+    JudgeSettings settings();
+
+    /** A person promotes or rejects. */
+    record Manual() implements JudgeSpec {
+        @Override
+        public boolean isAutomatic() {
+            return false;
+        }
+
+        @Override
+        public JudgeSettings settings() {
+            return JudgeSettings.defaults(new MetricsLocation.DemoCluster());
+        }
+    }
+
+    /** The automatic judge decides from the metrics, as {@code settings} say. */
+    record Automatic(JudgeSettings settings) implements JudgeSpec {
+        public Automatic {
+            Objects.requireNonNull(settings, "settings");
+        }
+
+        @Override
+        public boolean isAutomatic() {
+            return true;
+        }
     }
 }

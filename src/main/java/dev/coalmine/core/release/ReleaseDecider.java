@@ -90,7 +90,7 @@ public final class ReleaseDecider {
         if (!ready) {
             return waiting(state, seen, "waiting for steady state: " + describeReadiness(seen, state));
         }
-        ReleasePhase judging = state.plan().judge().mode() == JudgeMode.AUTOMATIC
+        ReleasePhase judging = state.plan().judge().isAutomatic()
                 ? new ReleasePhase.Analysing() : new ReleasePhase.AwaitingJudgment();
         ReleaseState judged = judging instanceof ReleasePhase.Analysing
                 ? state.withAnalysis(AnalysisState.start(seen.now())) : state;

@@ -8,7 +8,6 @@ import dev.coalmine.core.judge.StatisticalJudge;
 import dev.coalmine.core.judge.Verdict;
 import dev.coalmine.core.release.AnalysisState;
 import dev.coalmine.core.release.AutomaticJudgment;
-import dev.coalmine.core.release.JudgeMode;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.metrics.MetricSources;
@@ -58,7 +57,7 @@ final class ReleaseAnalyser {
     }
 
     private static boolean wanted(ReleaseState state) {
-        boolean automatic = state.plan().judge().mode() == JudgeMode.AUTOMATIC && state.decision() == null;
+        boolean automatic = state.plan().judge().isAutomatic() && state.decision() == null;
         return automatic && (state.phase() instanceof ReleasePhase.CanaryDeploying
                 || state.phase() instanceof ReleasePhase.Analysing);
     }

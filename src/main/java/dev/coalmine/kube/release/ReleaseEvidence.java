@@ -41,7 +41,7 @@ public final class ReleaseEvidence {
         Optional<MetricSource> metrics = Optional.empty();
         String trouble = null;
         try {
-            read = JudgeSettings.fromConfig(release.plan().judge().config());
+            read = release.plan().judge().settings();
             metrics = MetricSources.forSettings(read, client, auth, QUERY_TIMEOUT);
         } catch (CoalmineException | IllegalArgumentException e) {
             trouble = e.getMessage();

@@ -75,7 +75,7 @@ final class ReleasePreparer {
                 "release " + number + " of " + plan.namespace() + "/" + plan.deployment() + ": canary " + canaryReplicas
                         + " pod(s) (" + plan.size().describe() + ", stable has " + stableReplicas + "), "
                         + (plan.baseline() ? "baseline " + canaryReplicas + " pod(s)" : "no baseline")
-                        + ", judge " + plan.judge().mode().name().toLowerCase(),
+                        + ", judge " + (plan.judge().isAutomatic() ? "automatic" : "manual"),
                 renamedNames(snapshot).isEmpty() ? "no versioned config needed"
                         : "versioned config for the canary: " + String.join(", ", renamedNames(snapshot))));
         if (!withSecrets) {

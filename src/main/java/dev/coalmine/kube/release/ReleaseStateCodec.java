@@ -15,7 +15,7 @@ import dev.coalmine.core.release.ReleasePhase;
 
 /**
  * JSON for the release history kept in the cluster. The core records stay free of annotations: the sealed
- * types get their type names through mix-ins here.
+ * types get their type names through mix-ins here, and the judge its stored form through {@link JudgeSpecJson}.
  */
 public final class ReleaseStateCodec {
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -26,6 +26,7 @@ public final class ReleaseStateCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .addMixIn(ReleasePhase.class, PhaseTypes.class)
             .addMixIn(CanarySize.class, SizeTypes.class)
+            .addModule(JudgeSpecJson.module())
             .build();
 
     public String write(ReleaseHistory history) {

@@ -1,6 +1,5 @@
 package dev.coalmine.ui.rollout;
 
-import dev.coalmine.core.release.JudgeMode;
 import dev.coalmine.core.release.RecordedVerdict;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleaseState;
@@ -101,7 +100,7 @@ public final class RolloutViewModel implements AutoCloseable {
                 + s.decisionIfAny().map(d -> " \u00b7 " + d.describe()).orElse(""));
         latestVerdict.set(s.latestVerdict());
         verdict.set(s.latestVerdict().map(v -> "Latest verdict: " + v.summary()).orElse(
-                s.plan().judge().mode() == JudgeMode.AUTOMATIC
+                s.plan().judge().isAutomatic()
                         ? "The automatic judge has not judged an interval yet" : "Manual judgment: Promote or Reject"));
         List<String> lines = s.log().stream().map(RolloutViewModel::stepLine).toList();
         if (!lines.equals(stepLog)) {

@@ -1,10 +1,13 @@
 package dev.coalmine.ui.wizard;
 
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.judge.AnalysisPolicy;
+import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.judge.ThresholdPolicy;
 import dev.coalmine.core.release.JudgeSpec;
+import dev.coalmine.core.time.Durations;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -58,7 +61,7 @@ public final class JudgeStep {
         minSuccessRateProblem = problem(minSuccessRate, t -> number(t, 0, 100, "a success rate between 0 and 100 %"));
         maxLatencyProblem = problem(maxLatencyMs, t -> number(t, 1, 600_000, "a latency in milliseconds, e.g. 500"));
         intervalProblem = problem(interval, t -> parseInterval(t).isPresent() ? ""
-                : "Enter an interval such as 10s, 30s or 1m (between 1s and 1h)");
+                : "Enter an interval such as 10s, 1m30s or 2m (between 1s and 1h)");
         maxFailedChecksProblem = problem(maxFailedChecks, t -> t.strip().matches("[1-9]\\d?")
                 ? "" : "Enter a whole number of failed checks from 1 to 99");
         minRequestsProblem = problem(minRequests, t -> t.strip().matches("\\d{1,6}")
@@ -95,38 +98,39 @@ public final class JudgeStep {
         };
     }
 
-    /** Parses 10s, 1m, 90s, 1h (1 s to 1 h). */
+    /** An interval between 1 s and 1 h in the duration grammar of {@link Durations} (10s, 1m30s, 1h). */
     public static Optional<Duration> parseInterval(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h)").matcher(text == null ? "" : text.strip());
-        if (!m.matches()) {
+        try {
+            Duration d = Durations.parse(text);
+            return d.compareTo(Duration.ofSeconds(1)) >= 0 && d.compareTo(Duration.ofHours(1)) <= 0
+                    ? Optional.of(d) : Optional.empty();
+        } catch (CoalmineException e) {
             return Optional.empty();
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
-        return d.compareTo(Duration.ofSeconds(1)) >= 0 && d.compareTo(Duration.ofHours(1)) <= 0 ? Optional.of(d) : Optional.empty();
     }
 
+    /** The judge as entered; call it only when {@link #valid()} holds. */
     public JudgeSpec spec() {
         if (!automatic.get()) {
             return JudgeSpec.manual();
         }
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("source", source.get().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        if (source.get() == Source.PROMETHEUS_URL) {
-            config.put("prometheus-url", location.get().strip());
-        } else if (source.get() == Source.PROMETHEUS_SERVICE) {
-            config.put("prometheus-service", location.get().strip());
-        }
-        config.put("min-success-rate", minSuccessRate.get().strip());
-        config.put("max-latency-ms", maxLatencyMs.get().strip());
-        config.put("interval", interval.get().strip());
-        config.put("max-failed-checks", maxFailedChecks.get().strip());
-        config.put("min-requests", minRequests.get().strip());
-        return JudgeSpec.automatic(config);
+        ThresholdPolicy thresholds = ThresholdPolicy.defaults()
+                .withMinSuccessRate(Double.parseDouble(minSuccessRate.get().strip()))
+                .withMaxLatencyMs(Double.parseDouble(maxLatencyMs.get().strip()))
+                .withMinRequests(Integer.parseInt(minRequests.get().strip()));
+        return JudgeSpec.automatic(JudgeSettings.defaults(metricsLocation())
+                .withInterval(parseInterval(interval.get()).orElseThrow())
+                .withThresholds(thresholds)
+                .withAnalysis(AnalysisPolicy.defaults().withMaxFailedChecks(Integer.parseInt(maxFailedChecks.get().strip()))));
+    }
+
+    private MetricsLocation metricsLocation() {
+        return switch (source.get()) {
+            case DEMO -> new MetricsLocation.DemoCluster();
+            case PROMETHEUS_URL -> new MetricsLocation.PrometheusUrl(location.get().strip());
+            case PROMETHEUS_SERVICE -> new MetricsLocation.PrometheusService(location.get().strip());
+            case NONE -> new MetricsLocation.KubernetesOnly();
+        };
     }
 
     public BooleanProperty automaticProperty() {

@@ -1,7 +1,8 @@
 package dev.coalmine.ui.wizard;
 
-import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.CanarySize;
+import dev.coalmine.core.release.CanarySizeProblem;
+import dev.coalmine.core.release.InvalidCanarySizeException;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -48,9 +49,17 @@ public final class SizeStep {
         } catch (NumberFormatException e) {
             return new Parsed(Optional.empty(), mode.get() == Mode.COUNT ? "Enter a whole number of pods, e.g. 1"
                     : "Enter a percentage of the stable replicas, e.g. 25 or 12.5");
-        } catch (CoalmineException e) {
-            return new Parsed(Optional.empty(), e.getMessage().replace("--count", "a count").replace("--percent", "a percentage"));
+        } catch (InvalidCanarySizeException e) {
+            return new Parsed(Optional.empty(), wording(e.problem()));
         }
+    }
+
+    /** A refused size in the wizard's words: the field to change. */
+    private static String wording(CanarySizeProblem problem) {
+        String change = problem instanceof CanarySizeProblem.NoStableReplicas ? "scale it up or use a count"
+                : problem.setting() == CanarySizeProblem.Setting.COUNT ? "enter 1 pod or more"
+                : "enter a percentage between 0 (exclusive) and 100";
+        return problem.what() + ": " + change;
     }
 
     public int canaryReplicas() {

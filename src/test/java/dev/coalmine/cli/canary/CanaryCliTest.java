@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coalmine.cli.Cli;
+import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.kube.release.MockCluster;
+import dev.coalmine.kube.release.ReleaseStateCodec;
+import dev.coalmine.kube.release.ReleaseStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,9 +145,24 @@ class CanaryCliTest {
     }
 
     @Test
+    void theAnalysisIntervalIsStoredAsTyped() {
+        assertThat(cli.run("canary", "start", "web", "--image", "shop/web:2", "--count", "1", "--no-baseline",
+                "--skip-dry-run", "--judge", "auto", "--metrics-source", "none", "--analysis-interval", "1m30s",
+                "--no-wait")).as(cli::err).isZero();
+
+        ReleasePlan stored = new ReleaseStore(cluster.client, new ReleaseStateCodec()).load("shop", "web").current()
+                .orElseThrow().plan();
+        assertThat(stored.judge().settings().interval()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(cli.run("canary", "start", "web", "--image", "x:1", "--count", "1", "--judge", "auto",
+                "--analysis-interval", "5x")).isEqualTo(2);
+        assertThat(cli.err()).contains("'5x' is not a duration: use forms like 90s, 1m30s or 2h");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(cli.run("canary", "start", "web", "--image", "x:1", "--percent", "0")).isEqualTo(2);
-        assertThat(cli.err()).contains("above 0 and at most 100");
+        assertThat(cli.err()).contains("canary percent must be above 0 and at most 100, got 0: pass --percent between 0 "
+                + "(exclusive) and 100");
         assertThat(cli.run("canary", "start", "web", "--image", "x:1", "--percent", "150")).isEqualTo(2);
         assertThat(cli.run("canary", "start", "web", "--image", "x:1")).isEqualTo(2);
         assertThat(cli.run("canary", "start", "web", "--image", "x:1", "--count", "1", "--percent", "5")).isEqualTo(2);

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coalmine.FastTest;
 import dev.coalmine.core.judge.AnalysisDecision;
 import dev.coalmine.core.judge.AnalysisPolicy;
+import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.judge.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The automatic judge's path through the engine, without a cluster: verdicts in, phases and decisions out. */
@@ -20,7 +21,8 @@ class AutomaticJudgmentTest {
     private static final AnalysisPolicy POLICY = AnalysisPolicy.defaults();
 
     private final ReleasePlan plan = ReleasePlan.ofImages("shop", "web", List.of(ImageChange.parse("web=web:2")),
-            CanarySize.count(1), true).withJudge(JudgeSpec.automatic(Map.of("interval", "5s")));
+            CanarySize.count(1), true)
+            .withJudge(JudgeSpec.automatic(JudgeSettings.defaults(new MetricsLocation.DemoCluster()).withInterval(INTERVAL)));
 
     private static WorkloadStatus ready(Integer release) {
         return new WorkloadStatus(true, release, 1, 1, 1, 1, 1, 2, 2, List.of("x"), null);

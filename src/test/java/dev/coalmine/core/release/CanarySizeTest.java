@@ -55,8 +55,9 @@ class CanarySizeTest {
 
     @Test
     void percentOfAStableScaledToZeroAsksForACount() {
-        assertThatThrownBy(() -> CanarySize.percent(10).replicasFor(0)).isInstanceOf(CoalmineException.class)
-                .hasMessageContaining("--count");
+        assertThatThrownBy(() -> CanarySize.percent(10).replicasFor(0)).isInstanceOfSatisfying(
+                InvalidCanarySizeException.class, e -> assertThat(e.problem()).isEqualTo(new CanarySizeProblem.NoStableReplicas()))
+                .hasMessageEndingWith(": scale it up or give a canary count");
     }
 
     @Test
@@ -71,5 +72,17 @@ class CanarySizeTest {
         assertThat(ImageChange.parse("web=shop/web:1.2")).isEqualTo(new ImageChange("web", "shop/web:1.2"));
         assertThat(ImageChange.parse("shop/web:1.2")).isEqualTo(new ImageChange(null, "shop/web:1.2"));
         assertThatThrownBy(() -> ImageChange.parse("web=")).isInstanceOf(CoalmineException.class);
+    }
+
+    @Test
+    void refusalsSayWhichSettingAndWhatIsWrongWithoutNamingAField() {
+        assertThatThrownBy(() -> CanarySize.count(0)).isInstanceOfSatisfying(InvalidCanarySizeException.class,
+                e -> assertThat(e.problem()).isEqualTo(new CanarySizeProblem.CountBelowOne(0)));
+        assertThatThrownBy(() -> CanarySize.percent(150)).isInstanceOfSatisfying(InvalidCanarySizeException.class, e -> {
+            assertThat(e.problem()).isEqualTo(new CanarySizeProblem.PercentOutOfRange("150"));
+            assertThat(e.problem().setting()).isEqualTo(CanarySizeProblem.Setting.PERCENT);
+            assertThat(e.getMessage()).isEqualTo("canary percent must be above 0 and at most 100, got 150: change the "
+                    + "canary percentage").doesNotContain("--");
+        });
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coalmine.FastTest;
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.release.ReleaseAction.ApplyBaseline;
 import dev.coalmine.core.release.ReleaseAction.ApplyCanary;
 import dev.coalmine.core.release.ReleaseAction.ApplyVersionedConfig;
@@ -22,7 +24,6 @@ import dev.coalmine.core.release.ReleasePhase.Promoting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @FastTest
@@ -111,10 +112,11 @@ class ReleaseDeciderTest {
 
     @Test
     void automaticJudgeAnalyses() {
-        ReleasePlan auto = plan.withJudge(JudgeSpec.automatic(Map.of("metric", "error-rate")));
+        JudgeSpec judge = JudgeSpec.automatic(JudgeSettings.defaults(new MetricsLocation.KubernetesOnly()));
+        ReleasePlan auto = plan.withJudge(judge);
         Step step = ReleaseDecider.decide(seen(ready(null, 10), ready(N, 2), ready(N, 2)), started(auto));
         assertThat(step.next().phase()).isEqualTo(new ReleasePhase.Analysing());
-        assertThat(step.next().plan().judge().config()).containsEntry("metric", "error-rate");
+        assertThat(step.next().plan().judge()).isEqualTo(judge);
     }
 
     @Test

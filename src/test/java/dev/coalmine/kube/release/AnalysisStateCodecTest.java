@@ -3,6 +3,8 @@ package dev.coalmine.kube.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.core.judge.AnalysisDecision;
+import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.judge.Verdict;
 import dev.coalmine.core.release.AnalysisState;
 import dev.coalmine.core.release.CanarySize;
@@ -14,9 +16,9 @@ import dev.coalmine.core.release.ReleaseHistory;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The automatic judge's state survives the trip through the release ConfigMap's JSON, and old JSON still reads. */
@@ -24,7 +26,8 @@ class AnalysisStateCodecTest {
     private static final Instant T = Instant.parse("2026-03-01T12:00:00Z");
     private final ReleaseStateCodec codec = new ReleaseStateCodec();
     private final ReleasePlan plan = ReleasePlan.ofImages("shop", "web", List.of(ImageChange.parse("web:2")),
-            CanarySize.count(1), true).withJudge(JudgeSpec.automatic(Map.of("interval", "5s")));
+            CanarySize.count(1), true).withJudge(JudgeSpec.automatic(
+            JudgeSettings.defaults(new MetricsLocation.DemoCluster()).withInterval(Duration.ofSeconds(5))));
 
     @Test
     void analysisAndVerdictRoundTrip() {
@@ -40,8 +43,8 @@ class AnalysisStateCodecTest {
 
         assertThat(read).isEqualTo(history);
         assertThat(read.current().orElseThrow().latestVerdict()).contains(verdict);
-        assertThat(read.current().orElseThrow().analysis().progress().lastVerdict())
-                .contains(new Verdict(Verdict.Outcome.FAIL, verdict.reasons()));
+        assertThat(read.current().orElseThrow().analysis().latest().verdict())
+                .isEqualTo(new Verdict(Verdict.Outcome.FAIL, verdict.reasons()));
     }
 
     @Test

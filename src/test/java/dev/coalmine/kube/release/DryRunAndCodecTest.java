@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.Decision;
 import dev.coalmine.core.release.ImageChange;
@@ -51,7 +53,8 @@ class DryRunAndCodecTest {
         Instant t = Instant.parse("2026-03-04T05:06:07.123456Z");
         ReleasePlan plan = new ReleasePlan("shop", "web", List.of(new ImageChange("web", "web:2"),
                 new ImageChange(null, "side:3")), null, CanarySize.percent(12.5), true,
-                JudgeSpec.automatic(Map.of("metric", "errors")), Duration.ofSeconds(90));
+                JudgeSpec.automatic(JudgeSettings.defaults(new MetricsLocation.PrometheusUrl("http://prometheus:9090"))
+                        .withCustomQueries(Map.of("errors", "sum(errors{track=\"{{track}}\"})"))), Duration.ofSeconds(90));
         List<ReleasePhase> phases = List.of(new ReleasePhase.CanaryDeploying(), new ReleasePhase.AwaitingJudgment(),
                 new ReleasePhase.Analysing(), new ReleasePhase.Promoting(), new ReleasePhase.Finalising(),
                 new ReleasePhase.Succeeded(), new ReleasePhase.Rejecting(), new ReleasePhase.Rejected(),

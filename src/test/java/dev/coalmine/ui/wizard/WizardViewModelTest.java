@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.FastTest;
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
-import dev.coalmine.core.release.JudgeMode;
+import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.core.workload.WorkloadSummary.ContainerImage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,9 +66,12 @@ class WizardViewModelTest {
         assertThat(plan.images()).containsExactly(new ImageChange("web", "shop/web:1.4.0"));
         assertThat(plan.size()).isEqualTo(CanarySize.percent(10));
         assertThat(plan.baseline()).isTrue();
-        assertThat(plan.judge().mode()).isEqualTo(JudgeMode.AUTOMATIC);
-        assertThat(plan.judge().config()).containsEntry("prometheus-url", "http://127.0.0.1:9090")
-                .containsEntry("min-success-rate", "99").containsEntry("interval", "30s").containsEntry("min-requests", "50");
+        assertThat(plan.judge()).isInstanceOf(JudgeSpec.Automatic.class);
+        JudgeSettings settings = plan.judge().settings();
+        assertThat(settings.location()).isEqualTo(new MetricsLocation.PrometheusUrl("http://127.0.0.1:9090"));
+        assertThat(settings.thresholds().minSuccessRatePercent()).hasValue(99);
+        assertThat(settings.interval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.thresholds().minRequests()).isEqualTo(50);
         assertThat(started).containsExactly(FRONTEND);
     }
 
@@ -82,9 +88,12 @@ class WizardViewModelTest {
         wizard.next();
 
         wizard.size().amountProperty().set("150");
-        assertThat(wizard.size().problem().get()).contains("at most 100");
+        assertThat(wizard.size().problem().get()).isEqualTo("canary percent must be above 0 and at most 100, got 150: "
+                + "enter a percentage between 0 (exclusive) and 100");
         assertThat(wizard.canGoNext().get()).isFalse();
         wizard.size().modeProperty().set(SizeStep.Mode.COUNT);
+        wizard.size().amountProperty().set("0");
+        assertThat(wizard.size().problem().get()).isEqualTo("canary count must be at least 1, got 0: enter 1 pod or more");
         wizard.size().amountProperty().set("two");
         assertThat(wizard.size().problem().get()).isEqualTo("Enter a whole number of pods, e.g. 1");
         wizard.size().amountProperty().set("2");
@@ -152,6 +161,22 @@ class WizardViewModelTest {
     }
 
     @Test
+    void theAnalysisIntervalReadsLikeKubectls() {
+        WizardViewModel wizard = toReview();
+        wizard.back();
+        wizard.judge().automaticProperty().set(true);
+        wizard.judge().intervalProperty().set("1m30x");
+        assertThat(wizard.judge().intervalProblem().get()).isEqualTo("Enter an interval such as 10s, 1m30s or 2m (between 1s and 1h)");
+        assertThat(wizard.canGoNext().get()).isFalse();
+
+        wizard.judge().intervalProperty().set("1m30s");
+        assertThat(wizard.judge().intervalProblem().get()).isEmpty();
+        wizard.next();
+
+        assertThat(wizard.plan().judge().settings().interval()).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
     void testConnectionReportsWhatTheSourceSaid() {
         WizardViewModel wizard = wizard();
         wizard.judge().automaticProperty().set(true);
@@ -193,7 +218,7 @@ class WizardViewModelTest {
 
         @Override
         public String testMetrics(dev.coalmine.core.release.JudgeSpec judge, String namespace, String deployment) {
-            return "tested " + judge.config().get("prometheus-url") + " for " + namespace + "/" + deployment;
+            return "tested " + ((MetricsLocation.PrometheusUrl) judge.settings().location()).url() + " for " + namespace + "/" + deployment;
         }
 
         @Override

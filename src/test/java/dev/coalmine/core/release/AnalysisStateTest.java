@@ -1,8 +1,11 @@
-package dev.coalmine.core.judge;
+package dev.coalmine.core.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.FastTest;
+import dev.coalmine.core.judge.AnalysisDecision;
+import dev.coalmine.core.judge.AnalysisPolicy;
+import dev.coalmine.core.judge.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @FastTest
-class AnalysisProgressTest {
+class AnalysisStateTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Verdict PASS = Verdict.pass("ok");
     private static final Verdict FAIL = Verdict.fail("canary success rate 90.0 % is below the minimum 99.0 %");
@@ -58,13 +61,13 @@ class AnalysisProgressTest {
 
     @Test
     void aHumanCanLetTheAnalysisGoOn() {
-        AnalysisProgress waiting = run(policy.withMaxInconclusiveChecks(1), List.of(UNCLEAR)).get(0);
-        AnalysisProgress resumed = waiting.resumedByHuman();
+        AnalysisState waiting = run(policy.withMaxInconclusiveChecks(1), List.of(UNCLEAR)).get(0);
+        AnalysisState resumed = waiting.resumedByHuman();
 
         assertThat(resumed.decision()).isEqualTo(AnalysisDecision.KEEP_GOING);
-        AnalysisProgress after = resumed;
+        AnalysisState after = resumed;
         for (int i = 0; i < 3; i++) {
-            after = after.next(PASS, T0.plusSeconds(60L * (i + 2)), policy);
+            after = after.next(PASS, null, T0.plusSeconds(60L * (i + 2)), policy);
         }
         assertThat(after.decision()).isEqualTo(AnalysisDecision.PROMOTE);
     }
@@ -80,9 +83,9 @@ class AnalysisProgressTest {
 
     @Test
     void finalDecisionsDoNotChangeAndTheDescriptionSaysWhy() {
-        List<AnalysisProgress> steps = run(policy, List.of(FAIL, FAIL, PASS, PASS, PASS));
+        List<AnalysisState> steps = run(policy, List.of(FAIL, FAIL, PASS, PASS, PASS));
 
-        AnalysisProgress last = steps.get(steps.size() - 1);
+        AnalysisState last = steps.get(steps.size() - 1);
         assertThat(last.decision()).isEqualTo(AnalysisDecision.REJECT);
         assertThat(last.checks()).isEqualTo(2);
         assertThat(last.describe(policy)).isEqualTo("reject (check 2: 2 of 2 failed checks, 0 of 3 passing in a row)"
@@ -90,14 +93,14 @@ class AnalysisProgressTest {
     }
 
     private List<AnalysisDecision> decisions(AnalysisPolicy p, Verdict... verdicts) {
-        return run(p, List.of(verdicts)).stream().map(AnalysisProgress::decision).toList();
+        return run(p, List.of(verdicts)).stream().map(AnalysisState::decision).toList();
     }
 
-    private static List<AnalysisProgress> run(AnalysisPolicy p, List<Verdict> verdicts) {
-        List<AnalysisProgress> steps = new ArrayList<>();
-        AnalysisProgress progress = AnalysisProgress.start(T0);
+    private static List<AnalysisState> run(AnalysisPolicy p, List<Verdict> verdicts) {
+        List<AnalysisState> steps = new ArrayList<>();
+        AnalysisState progress = AnalysisState.start(T0);
         for (int i = 0; i < verdicts.size(); i++) {
-            progress = progress.next(verdicts.get(i), T0.plusSeconds(60L * (i + 1)), p);
+            progress = progress.next(verdicts.get(i), null, T0.plusSeconds(60L * (i + 1)), p);
             steps.add(progress);
         }
         return steps;
