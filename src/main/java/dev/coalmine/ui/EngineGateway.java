@@ -25,12 +25,12 @@ public final class EngineGateway implements ReleaseLauncher, ReleaseActionsGatew
     private final String identity;
     private final dev.coalmine.metrics.MetricsConnectionCheck metricsCheck;
 
-    public EngineGateway(KubernetesClient client, String identity) {
+    public EngineGateway(KubernetesClient client, String identity, dev.coalmine.metrics.MetricSources metricSources) {
         this.identity = identity;
-        this.service = new ReleaseService(client, ReleaseSettings.defaults(identity));
+        dev.coalmine.metrics.PrometheusAuth auth = dev.coalmine.metrics.PrometheusAuth.fromEnvironment(System.getenv());
+        this.service = new ReleaseService(client, ReleaseSettings.defaults(identity), auth, metricSources);
         this.preflight = new ReleasePreflight(client, Clock.systemUTC());
-        this.metricsCheck = new dev.coalmine.metrics.MetricsConnectionCheck(client,
-                dev.coalmine.metrics.PrometheusAuth.fromEnvironment(System.getenv()));
+        this.metricsCheck = new dev.coalmine.metrics.MetricsConnectionCheck(client, auth, metricSources);
     }
 
     /** "alice@laptop (console)": who this console is in Leases and decisions. */

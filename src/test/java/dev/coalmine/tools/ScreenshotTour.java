@@ -1,6 +1,6 @@
 package dev.coalmine.tools;
 
-import dev.coalmine.cli.KubeTarget;
+import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.demo.ConsoleDemo;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.SimulatedComponents;

@@ -3,6 +3,8 @@ package dev.coalmine.cli.canary;
 import dev.coalmine.kube.config.ClusterConnection;
 import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSettings;
+import dev.coalmine.metrics.MetricSources;
+import dev.coalmine.metrics.PrometheusAuth;
 import java.lang.management.ManagementFactory;
 
 /** One CLI run's connection, namespace and release service. */
@@ -11,10 +13,11 @@ final class CanarySession implements AutoCloseable {
     private final String namespace;
     private final ReleaseService service;
 
-    CanarySession(ClusterConnection connection, String namespace) {
+    CanarySession(ClusterConnection connection, String namespace, MetricSources metricSources) {
         this.connection = connection;
         this.namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
-        this.service = new ReleaseService(connection.client(), ReleaseSettings.defaults(identity()));
+        this.service = new ReleaseService(connection.client(), ReleaseSettings.defaults(identity()),
+                PrometheusAuth.fromEnvironment(System.getenv()), metricSources);
     }
 
     String namespace() {

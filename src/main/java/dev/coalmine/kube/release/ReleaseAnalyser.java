@@ -36,11 +36,13 @@ public final class ReleaseAnalyser {
 
     private final KubernetesClient client;
     private final PrometheusAuth auth;
+    private final MetricSources metricSources;
     private final Map<String, Analysis> open = new ConcurrentHashMap<>();
 
-    public ReleaseAnalyser(KubernetesClient client, PrometheusAuth auth) {
+    public ReleaseAnalyser(KubernetesClient client, PrometheusAuth auth, MetricSources metricSources) {
         this.client = client;
         this.auth = auth;
+        this.metricSources = metricSources;
     }
 
     /** {@code state} with the next verdict recorded when a check is due, else {@code state} itself. */
@@ -99,7 +101,7 @@ public final class ReleaseAnalyser {
             String trouble = null;
             try {
                 settings = JudgeSettings.fromConfig(state.plan().judge().config());
-                metrics = MetricSources.forSettings(settings, client, auth, QUERY_TIMEOUT);
+                metrics = metricSources.forSettings(settings, client, auth, QUERY_TIMEOUT);
             } catch (CoalmineException | IllegalArgumentException e) {
                 trouble = e.getMessage();
             }

@@ -7,6 +7,7 @@ import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.Verdict;
 import dev.coalmine.core.release.WorkloadStatus;
+import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.PrometheusAuth;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -42,6 +43,12 @@ public final class ReleaseService {
 
     /** @param prometheusAuth credentials for a Prometheus the automatic judge reaches by URL */
     public ReleaseService(KubernetesClient client, ReleaseSettings settings, PrometheusAuth prometheusAuth) {
+        this(client, settings, prometheusAuth, MetricSources.standard());
+    }
+
+    /** @param metricSources what the automatic judge may read on this cluster (the demo's metrics only on the demo) */
+    public ReleaseService(KubernetesClient client, ReleaseSettings settings, PrometheusAuth prometheusAuth,
+                          MetricSources metricSources) {
         this.client = client;
         this.settings = settings;
         this.store = new ReleaseStore(client, new ReleaseStateCodec());
@@ -51,7 +58,7 @@ public final class ReleaseService {
         this.preparer = new ReleasePreparer(client, renderer, actions);
         this.events = new ReleaseEvents(client, settings.identity());
         this.driver = new ReleaseDriver(client, store, observer, actions, events, settings,
-                new ReleaseAnalyser(client, prometheusAuth));
+                new ReleaseAnalyser(client, prometheusAuth, metricSources));
     }
 
     /** Renders what {@code plan} would create and the replica counts; changes nothing. */

@@ -39,6 +39,7 @@ public final class RolloutSession implements AutoCloseable {
     private static final Duration METRICS_REFRESH = Duration.ofSeconds(5);
 
     private final KubernetesClient client;
+    private final MetricSources metricSources;
     private final RolloutViewModel model;
     private final Executor background;
     private final UiThread ui;
@@ -51,9 +52,10 @@ public final class RolloutSession implements AutoCloseable {
     private volatile MetricsViewModel metrics;
     private int stepLinesSent;
 
-    public RolloutSession(KubernetesClient client, RolloutViewModel model, Executor background, UiThread ui,
-            ScheduledExecutorService ticker) {
+    public RolloutSession(KubernetesClient client, MetricSources metricSources, RolloutViewModel model,
+            Executor background, UiThread ui, ScheduledExecutorService ticker) {
         this.client = client;
+        this.metricSources = metricSources;
         this.model = model;
         this.background = background;
         this.ui = ui;
@@ -123,7 +125,7 @@ public final class RolloutSession implements AutoCloseable {
         ReleaseState release = status.current().get();
         JudgeSettings settings = JudgeSettings.fromConfig(release.plan().judge().config());
         java.util.Optional<dev.coalmine.metrics.MetricSource> source =
-                MetricSources.forSettings(settings, client, PrometheusAuth.fromEnvironment(System.getenv()), Duration.ofSeconds(10));
+                metricSources.forSettings(settings, client, PrometheusAuth.fromEnvironment(System.getenv()), Duration.ofSeconds(10));
         synchronized (feeds) {
             source.ifPresent(feeds::add); // the demo's source scrapes in the background until closed
         }

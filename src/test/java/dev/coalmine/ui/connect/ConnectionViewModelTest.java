@@ -2,7 +2,7 @@ package dev.coalmine.ui.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coalmine.cli.KubeTarget;
+import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.kube.config.ClusterConnector;

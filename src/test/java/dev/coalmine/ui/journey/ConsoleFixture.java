@@ -1,6 +1,6 @@
 package dev.coalmine.ui.journey;
 
-import dev.coalmine.cli.KubeTarget;
+import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.demo.ConsoleDemo;
 import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
