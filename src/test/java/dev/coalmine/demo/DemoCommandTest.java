@@ -2,6 +2,7 @@ package dev.coalmine.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.App;
 import dev.coalmine.cli.Cli;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -72,7 +73,7 @@ class DemoCommandTest {
     @Test
     void needsAKubeconfigFileToWrite() {
         StringWriter err = new StringWriter();
-        Cli cli = new Cli(target -> {
+        Cli cli = App.cli(target -> {
             throw new AssertionError("the console must not open");
         });
         cli.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true));
@@ -84,7 +85,7 @@ class DemoCommandTest {
     void saysWhatToDoWhenThePortIsTaken(@TempDir Path dir) throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             StringWriter err = new StringWriter();
-            Cli cli = new Cli(target -> {
+            Cli cli = App.cli(target -> {
                 throw new AssertionError("the console must not open");
             });
             cli.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true));

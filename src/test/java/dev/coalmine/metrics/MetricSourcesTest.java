@@ -30,13 +30,13 @@ class MetricSourcesTest {
                 "metrics-preset", "linkerd", "query.cpu", "avg(cpu{track=\"{{track}}\"})"));
         JudgeSettings service = JudgeSettings.fromConfig(Map.of("source", "prometheus-service", "prometheus-service", "monitoring/prom:web"));
 
-        Optional<MetricSource> direct = MetricSources.forSettings(url, client, PrometheusAuth.none(), Duration.ofSeconds(5));
-        Optional<MetricSource> proxied = MetricSources.forSettings(service, client, PrometheusAuth.none(), Duration.ofSeconds(5));
+        Optional<MetricSource> direct = MetricSources.standard().forSettings(url, client, PrometheusAuth.none(), Duration.ofSeconds(5));
+        Optional<MetricSource> proxied = MetricSources.standard().forSettings(service, client, PrometheusAuth.none(), Duration.ofSeconds(5));
 
         assertThat(direct.orElseThrow().describe()).isEqualTo("Prometheus at http://127.0.0.1:9090");
         assertThat(direct.orElseThrow().metrics()).extracting(MetricSpec::name).containsExactly("success rate", "latency", "cpu");
         assertThat(proxied.orElseThrow().describe()).startsWith("Prometheus service monitoring/prom:web");
-        assertThat(MetricSources.forSettings(JudgeSettings.fromConfig(Map.of("source", "none")), client, PrometheusAuth.none(),
+        assertThat(MetricSources.standard().forSettings(JudgeSettings.fromConfig(Map.of("source", "none")), client, PrometheusAuth.none(),
                 Duration.ofSeconds(5))).isEmpty();
     }
 

@@ -16,7 +16,8 @@ class MetricsConnectionCheckTest {
     @BeforeAll
     static void start() {
         demo = DemoCluster.start(DemoOptions.defaults().withSeed(false));
-        check = new MetricsConnectionCheck(demo.client(), PrometheusAuth.fromEnvironment(Map.of()));
+        check = new MetricsConnectionCheck(demo.client(), PrometheusAuth.fromEnvironment(Map.of()),
+                MetricSources.standard());
     }
 
     @AfterAll
