@@ -41,6 +41,18 @@ class MetricSourcesTest {
     }
 
     @Test
+    void theDefaultLocationReadsTheClustersSimulatedMetricsOnlyWhereTheyAreRegistered() {
+        JudgeSettings defaults = JudgeSettings.fromConfig(Map.of());
+        MetricSource anySource = new PrometheusSource(new PrometheusApi(DirectPrometheusTransport.of("http://127.0.0.1:9",
+                PrometheusAuth.none(), Duration.ofSeconds(1))), QueryPreset.AZURE_SAMPLE.queries());
+
+        assertThat(MetricSources.standard().forSettings(defaults, client, PrometheusAuth.none(), Duration.ofSeconds(5)))
+                .as("Kubernetes health only on a real cluster").isEmpty();
+        assertThat(MetricSources.withSimulated(c -> anySource).forSettings(defaults, client, PrometheusAuth.none(),
+                Duration.ofSeconds(5))).containsSame(anySource);
+    }
+
+    @Test
     void thresholdsDropWhatTheSourceCannotMeasure() {
         ThresholdPolicy configured = ThresholdPolicy.defaults();
         MetricSource azure = new PrometheusSource(new PrometheusApi(DirectPrometheusTransport.of("http://127.0.0.1:9",

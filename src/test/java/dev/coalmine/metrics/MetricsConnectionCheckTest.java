@@ -33,6 +33,12 @@ class MetricsConnectionCheckTest {
     }
 
     @Test
+    void theDefaultSourceOnAClusterWithoutSimulatedMetricsIsKubernetesHealth() {
+        assertThat(check.check(Map.of(), "default", "web"))
+                .isEqualTo("No request metrics: only Kubernetes health (restarts, readiness) will be judged.");
+    }
+
+    @Test
     void noSourceMeansKubernetesHealthOnly() {
         assertThat(check.check(Map.of("source", "none"), "default", "web"))
                 .isEqualTo("No request metrics: only Kubernetes health (restarts, readiness) will be judged.");
