@@ -71,6 +71,7 @@ public final class MetricsPanel extends VBox {
     /** Shown only while the evidence carries usage: without metrics-server the numbers would never come. */
     private static Tile usageTile(String title, String unit, String id, MetricsViewModel model) {
         Tile tile = tile(title, unit);
+        tile.setDecimals(0);
         tile.setId(id);
         tile.visibleProperty().bind(model.usageServedProperty());
         tile.managedProperty().bind(model.usageServedProperty());
