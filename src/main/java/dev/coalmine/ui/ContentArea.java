@@ -59,7 +59,8 @@ public final class ContentArea extends StackPane {
     }
 
     private static EngineGateway engineFor(ConnectedCluster cluster) {
-        return cluster == null ? null : new EngineGateway(cluster.client(), EngineGateway.consoleIdentity(), cluster.metricSources());
+        return cluster == null ? null
+                : new EngineGateway(cluster.client(), EngineGateway.consoleIdentity(), cluster.metricSources());
     }
 
     private void selected(WorkloadSummary workload) {

@@ -1,10 +1,10 @@
 package dev.coalmine.cli.canary;
 
 import dev.coalmine.cli.CoalmineCommand;
-import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.kube.config.ClusterConnection;
 import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
+import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.kube.config.KubeconfigLoader;
 import dev.coalmine.kube.config.KubeconfigSet;
 import java.util.concurrent.Callable;
