@@ -1,20 +1,26 @@
 package dev.coalmine;
 
-import dev.coalmine.app.DemoCommand;
+import dev.coalmine.addon.ClusterAddOn;
+import dev.coalmine.addon.DemoLauncher;
 import dev.coalmine.cli.Cli;
-import dev.coalmine.cli.KubeTarget;
 import dev.coalmine.demo.ConsoleDemo;
+import dev.coalmine.demo.DemoAddOn;
+import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.SimulatedComponents;
 import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
+import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.ui.ConsoleLauncher;
 import dev.coalmine.ui.connect.KubeconfigClusterAccess;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The composition root. Deliberately not a JavaFX {@code Application}: a plain main class lets the
- * shaded jar start JavaFX from the classpath, and lets the CLI run without a display.
+ * shaded jar start JavaFX from the classpath, and lets the CLI run without a display. The only class outside
+ * {@code demo} that knows the demo: it plugs the demo's add-on and launcher into the console and the CLI.
  */
 public final class App {
     private App() {
@@ -27,7 +33,22 @@ public final class App {
             openConsole(KubeTarget.defaults());
             System.exit(0);
         }
-        System.exit(new Cli(App::openConsole, new DemoCommand()).run(args));
+        System.exit(cli(App::openConsole).run(args));
+    }
+
+    /** The command line with the demo's parts plugged in. */
+    public static Cli cli(Consumer<KubeTarget> consoleLauncher) {
+        return new Cli(consoleLauncher, demoAddOn(), Optional.of(demoLauncher()));
+    }
+
+    /** Registers the demo's metrics and trainer controls on a cluster that turns out to be the demo. */
+    public static ClusterAddOn demoAddOn() {
+        return new DemoAddOn();
+    }
+
+    private static DemoLauncher demoLauncher() {
+        return (port, seeded) -> DemoCluster.start(DemoOptions.defaults().withPort(port).withSeed(seeded)
+                .withComponents(SimulatedComponents.realistic()));
     }
 
     private static void openConsole(KubeTarget target) {
@@ -35,7 +56,7 @@ public final class App {
         try (ConsoleDemo demo = new ConsoleDemo(
                 () -> DemoOptions.defaults().withComponents(SimulatedComponents.realistic()))) {
             ConsoleLauncher.open(new KubeconfigClusterAccess(target, KubeEnvironment.fromSystem(),
-                    new ClusterConnector(), demo::kubeconfig));
+                    new ClusterConnector(), demo::kubeconfig, demoAddOn()));
         }
     }
 }

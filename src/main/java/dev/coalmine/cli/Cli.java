@@ -1,8 +1,12 @@
 package dev.coalmine.cli;
 
+import dev.coalmine.addon.ClusterAddOn;
+import dev.coalmine.addon.DemoLauncher;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.InvalidCanarySizeException;
+import dev.coalmine.kube.config.KubeTarget;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 
@@ -10,15 +14,21 @@ import picocli.CommandLine;
 public final class Cli {
     private final CommandLine commandLine;
 
-    /** {@code moreSubcommands}: commands the composition root adds (such as {@code coalmine demo}). */
-    public Cli(Consumer<KubeTarget> consoleLauncher, Object... moreSubcommands) {
-        CoalmineCommand root = new CoalmineCommand(consoleLauncher);
+    /** Without add-ons: no {@code demo} command, and every cluster is a real one. */
+    public Cli(Consumer<KubeTarget> consoleLauncher) {
+        this(consoleLauncher, ClusterAddOn.NONE, Optional.empty());
+    }
+
+    /**
+     * @param addOn looks at each cluster a command connects to (the demo's simulated metrics)
+     * @param demo what {@code coalmine demo} starts; without it there is no such command
+     */
+    public Cli(Consumer<KubeTarget> consoleLauncher, ClusterAddOn addOn, Optional<DemoLauncher> demo) {
+        CoalmineCommand root = new CoalmineCommand(consoleLauncher, addOn);
         commandLine = new CommandLine(root);
         commandLine.addSubcommand(new ContextsCommand());
         commandLine.addSubcommand(new ConnectCommand());
-        for (Object command : moreSubcommands) {
-            commandLine.addSubcommand(command);
-        }
+        demo.ifPresent(launcher -> commandLine.addSubcommand(new DemoCommand(launcher)));
         commandLine.addSubcommand(new dev.coalmine.cli.canary.CanaryCommand());
         commandLine.setExecutionExceptionHandler(Cli::operationalError);
     }

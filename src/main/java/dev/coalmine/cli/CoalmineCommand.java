@@ -1,6 +1,8 @@
 package dev.coalmine.cli;
 
 import dev.coalmine.Version;
+import dev.coalmine.addon.ClusterAddOn;
+import dev.coalmine.kube.config.KubeTarget;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,14 +34,21 @@ public final class CoalmineCommand implements Callable<Integer> {
     String namespace;
 
     private final Consumer<KubeTarget> consoleLauncher;
+    private final ClusterAddOn addOn;
 
-    public CoalmineCommand(Consumer<KubeTarget> consoleLauncher) {
+    public CoalmineCommand(Consumer<KubeTarget> consoleLauncher, ClusterAddOn addOn) {
         this.consoleLauncher = consoleLauncher;
+        this.addOn = addOn;
     }
 
     public KubeTarget target() {
         return new KubeTarget(Optional.ofNullable(kubeconfig), Optional.ofNullable(context),
                 Optional.ofNullable(namespace));
+    }
+
+    /** What the composition root plugs in for the clusters the commands connect to. */
+    public ClusterAddOn addOn() {
+        return addOn;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.coalmine.cli;
 import dev.coalmine.kube.config.ClusterConnection;
 import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
+import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.kube.config.KubeconfigLoader;
 import dev.coalmine.kube.config.KubeconfigSet;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package dev.coalmine.demo;
 
+import dev.coalmine.addon.RunningDemo;
 import dev.coalmine.demo.server.DemoApiServer;
 import dev.coalmine.demo.server.RequestCounter;
 import io.fabric8.kubernetes.client.Config;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * The embedded demo cluster: an API server on 127.0.0.1 that kubectl and Coalmine talk to as to a real cluster,
  * seeded with a small shop, and the {@link DemoComponent}s (controllers, traffic, metrics) that bring it to life.
  */
-public final class DemoCluster implements AutoCloseable {
+public final class DemoCluster implements RunningDemo {
     private final DemoApiServer server;
     private final KubernetesClient client;
     private final List<DemoComponent> started = new ArrayList<>();
@@ -60,6 +61,7 @@ public final class DemoCluster implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT} */
+    @Override
     public String apiServerUrl() {
         return server.url();
     }
@@ -74,12 +76,14 @@ public final class DemoCluster implements AutoCloseable {
     }
 
     /** The metrics page of the first component that serves one. */
+    @Override
     public Optional<String> metricsUrl() {
         return started.stream().filter(MetricsEndpoint.class::isInstance).map(MetricsEndpoint.class::cast)
                 .map(MetricsEndpoint::metricsUrl).findFirst();
     }
 
     /** Writes a kubeconfig with context, cluster and user {@code coalmine-demo}, namespace {@code default}. */
+    @Override
     public void writeKubeconfig(Path file) {
         DemoKubeconfig.write(file, apiServerUrl());
     }

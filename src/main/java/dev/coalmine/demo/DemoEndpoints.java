@@ -3,6 +3,7 @@ package dev.coalmine.demo;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,18 @@ public final class DemoEndpoints {
                 .withNewMetadata().withName(CONFIG_MAP).withNamespace(NAMESPACE)
                 .addToLabels("app.kubernetes.io/managed-by", "coalmine").endMetadata()
                 .addToData(METRICS_URL, metricsUrl).build()).createOr(existing -> existing.update());
+    }
+
+    /**
+     * Whether the cluster is a Coalmine demo cluster: it advertises the demo's endpoints. A cluster that forbids
+     * reading them is not one.
+     */
+    public static boolean advertised(KubernetesClient client) {
+        try {
+            return metricsUrl(client).isPresent();
+        } catch (KubernetesClientException e) {
+            return false;
+        }
     }
 
     /** The demo's metrics page, when the cluster is a Coalmine demo cluster that serves one. */

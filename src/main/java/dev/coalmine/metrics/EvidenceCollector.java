@@ -9,23 +9,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
 /**
  * Gathers one analysis interval's {@link Evidence}: the canary's success rate and latency now, its restarts,
- * and every metric's series since {@code from}. A failing source becomes an error message in the evidence
+ * every metric's series since {@code from}, and CPU and memory per track when the cluster serves metrics.k8s.io. A failing source becomes an error message in the evidence
  * (so the verdict is ERROR), not an exception that would stop the engine.
  */
 public final class EvidenceCollector {
     private final Optional<MetricSource> metrics;
     private final Optional<KubernetesHealthSource> health;
+    private final Optional<TrackUsageReader> usage;
 
     /** Either source may be absent: no request metrics (Kubernetes health only), or no pod health. */
     public EvidenceCollector(Optional<MetricSource> metrics, Optional<KubernetesHealthSource> health) {
         this.metrics = metrics;
         this.health = health;
+        this.usage = health.map(TrackUsageReader::new);
     }
 
     public Evidence collect(MetricTarget target, Instant from, Instant now, Duration step) {
@@ -50,7 +53,7 @@ public final class EvidenceCollector {
             errors.add(e.getMessage());
         }
         return new Evidence(new CanaryReading(successRate, latency, canaryRestarts(target, errors), requests), samples,
-                errors.stream().distinct().toList());
+                errors.stream().distinct().toList(), usage.map(u -> u.read(target)).orElse(Map.of()));
     }
 
     private int canaryRestarts(MetricTarget target, List<String> errors) {

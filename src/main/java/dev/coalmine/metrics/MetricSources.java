@@ -4,26 +4,43 @@ import dev.coalmine.core.judge.JudgeSettings;
 import dev.coalmine.core.judge.MetricSpec;
 import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.judge.ThresholdPolicy;
-import dev.coalmine.metrics.demo.DemoMetricsSource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds the metric source that a release's judge settings describe. */
+/**
+ * Builds the metric source that a release's judge settings describe, on one cluster: Prometheus by URL or through
+ * the service proxy, the cluster's own {@link SimulatedMetrics} where the composition root registered them, or
+ * none (Kubernetes health only).
+ */
 public final class MetricSources {
-    private MetricSources() {
+    private final Optional<SimulatedMetrics> simulated;
+
+    private MetricSources(Optional<SimulatedMetrics> simulated) {
+        this.simulated = simulated;
+    }
+
+    /** For a real cluster: no simulated metrics. */
+    public static MetricSources standard() {
+        return new MetricSources(Optional.empty());
+    }
+
+    /** For a cluster that serves simulated metrics (the demo). */
+    public static MetricSources withSimulated(SimulatedMetrics metrics) {
+        return new MetricSources(Optional.of(metrics));
     }
 
     /**
      * The source for {@code settings}; empty when there are no request metrics to read (Kubernetes health only).
-     * The demo cluster without a Prometheus is read directly by a {@link DemoMetricsSource}, which scrapes in the
-     * background: close the source when done.
+     * The {@code demo} location, which settings without a source default to, reads the cluster's simulated metrics
+     * and is Kubernetes health only on a cluster without them. A simulated source may sample in the background:
+     * close the source when done.
      *
      * @param auth credentials for a Prometheus URL, from the command line or environment, never from the settings
      */
-    public static Optional<MetricSource> forSettings(JudgeSettings settings, KubernetesClient client, PrometheusAuth auth,
-                                                     Duration timeout) {
+    public Optional<MetricSource> forSettings(JudgeSettings settings, KubernetesClient client, PrometheusAuth auth,
+                                              Duration timeout) {
         QueryPreset preset = QueryPreset.parse(settings.preset());
         List<MetricQuery> queries = preset.queriesWith(settings.customQueries().entrySet().stream()
                 .map(e -> MetricQuery.parseCustom(e.getKey() + "=" + e.getValue())).toList());
@@ -40,9 +57,14 @@ public final class MetricSources {
                 throw new MetricSourceException("Custom queries (" + String.join(", ", settings.customQueries().keySet())
                         + ") need Prometheus: add --prometheus URL or --prometheus-service NAMESPACE/SERVICE:PORT.");
             }
-            return Optional.of(DemoMetricsSource.forCluster(client));
+            return simulated.map(metrics -> metrics.open(client));
         }
         return Optional.empty();
+    }
+
+    /** Whether this cluster's simulated metrics were registered (it is the demo). */
+    public boolean simulated() {
+        return simulated.isPresent();
     }
 
     /** The configured limits, without those the source cannot measure (so they do not stay inconclusive forever). */

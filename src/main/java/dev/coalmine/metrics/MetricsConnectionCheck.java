@@ -14,16 +14,18 @@ import java.util.Optional;
 public final class MetricsConnectionCheck {
     private final KubernetesClient client;
     private final PrometheusAuth auth;
+    private final MetricSources sources;
 
-    public MetricsConnectionCheck(KubernetesClient client, PrometheusAuth auth) {
+    public MetricsConnectionCheck(KubernetesClient client, PrometheusAuth auth, MetricSources sources) {
         this.client = client;
         this.auth = auth;
+        this.sources = sources;
     }
 
     /** A one-line result for the operator; never throws for an unreachable or failing source. */
     public String check(JudgeSettings settings, String namespace, String deployment) {
         try {
-            Optional<MetricSource> found = MetricSources.forSettings(settings, client, auth, Duration.ofSeconds(5));
+            Optional<MetricSource> found = sources.forSettings(settings, client, auth, Duration.ofSeconds(5));
             if (found.isEmpty()) {
                 return "No request metrics: only Kubernetes health (restarts, readiness) will be judged.";
             }

@@ -2,7 +2,6 @@ package dev.coalmine.ui;
 
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.ui.connect.ConnectedCluster;
-import dev.coalmine.ui.connect.KubeconfigClusterAccess;
 import dev.coalmine.ui.rollout.OpenRollout;
 import dev.coalmine.ui.rollout.RolloutView;
 import dev.coalmine.ui.rollout.RolloutViewModel;
@@ -60,7 +59,8 @@ public final class ContentArea extends StackPane {
 
     private static EngineGateway engineFor(ConnectedCluster cluster) {
         return cluster == null ? null
-                : new EngineGateway(cluster.client(), cluster.cache(), EngineGateway.consoleIdentity());
+                : new EngineGateway(cluster.client(), cluster.cache(), EngineGateway.consoleIdentity(),
+                        cluster.metricSources());
     }
 
     private void selected(WorkloadSummary workload) {
@@ -95,7 +95,7 @@ public final class ContentArea extends StackPane {
             return;
         }
         closeSession();
-        boolean demo = KubeconfigClusterAccess.DEMO_CHOICE.equals(cluster.choice());
+        boolean demo = cluster.isDemo();
         WizardViewModel wizard = new WizardViewModel(workload, demo, engine, background, ui, this::openRelease);
         show(new WizardView(wizard, () -> show(details)));
     }

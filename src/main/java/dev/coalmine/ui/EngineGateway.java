@@ -6,6 +6,8 @@ import dev.coalmine.kube.release.ReleasePreflight;
 import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSettings;
 import dev.coalmine.kube.release.ReleaseSession;
+import dev.coalmine.metrics.MetricSources;
+import dev.coalmine.metrics.MetricsConnectionCheck;
 import dev.coalmine.metrics.PrometheusAuth;
 import dev.coalmine.ui.wizard.ReleaseLauncher;
 import dev.coalmine.ui.wizard.ReleasePreview;
@@ -18,15 +20,14 @@ public final class EngineGateway implements ReleaseLauncher {
     private final ReleaseService service;
     private final ReleasePreflight preflight;
     private final String identity;
-    private final dev.coalmine.metrics.MetricsConnectionCheck metricsCheck;
+    private final MetricsConnectionCheck metricsCheck;
 
-    public EngineGateway(KubernetesClient client, ClusterCache cache, String identity) {
+    public EngineGateway(KubernetesClient client, ClusterCache cache, String identity, MetricSources metricSources) {
         this.identity = identity;
-        this.service = new ReleaseService(client, cache, ReleaseSettings.defaults(identity),
-                PrometheusAuth.fromEnvironment(System.getenv()));
+        PrometheusAuth auth = PrometheusAuth.fromEnvironment(System.getenv());
+        this.service = new ReleaseService(client, cache, ReleaseSettings.defaults(identity), auth, metricSources);
         this.preflight = new ReleasePreflight(client, Clock.systemUTC());
-        this.metricsCheck = new dev.coalmine.metrics.MetricsConnectionCheck(client,
-                PrometheusAuth.fromEnvironment(System.getenv()));
+        this.metricsCheck = new MetricsConnectionCheck(client, auth, metricSources);
     }
 
     /** "alice@laptop (console)": who this console is in Leases and decisions. */

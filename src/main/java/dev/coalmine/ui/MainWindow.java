@@ -3,7 +3,6 @@ package dev.coalmine.ui;
 import dev.coalmine.ui.connect.ConnectedCluster;
 import dev.coalmine.ui.connect.ConnectionBarView;
 import dev.coalmine.ui.connect.ConnectionViewModel;
-import dev.coalmine.ui.connect.KubeconfigClusterAccess;
 import dev.coalmine.ui.demo.DemoPanel;
 import dev.coalmine.ui.demo.DemoPanelViewModel;
 import dev.coalmine.ui.workloads.WorkloadListView;
@@ -122,9 +121,9 @@ public final class MainWindow {
 
     private void showDemoPanel(WorkloadListView list, ConnectedCluster cluster) {
         left.getChildren().setAll(list);
-        if (cluster != null && KubeconfigClusterAccess.DEMO_CHOICE.equals(cluster.choice())) {
-            left.getChildren().add(new DemoPanel(new DemoPanelViewModel(cluster.client(), background, ui),
-                    workloads.selectedProperty()));
+        if (cluster != null) {
+            cluster.trainer().ifPresent(controls -> left.getChildren().add(new DemoPanel(
+                    new DemoPanelViewModel(cluster.client(), controls, background, ui), workloads.selectedProperty())));
         }
     }
 

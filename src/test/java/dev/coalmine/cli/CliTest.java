@@ -2,6 +2,7 @@ package dev.coalmine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.kube.config.KubeTarget;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.coalmine.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coalmine.app.DemoCommand;
+import dev.coalmine.App;
 import dev.coalmine.cli.Cli;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -73,9 +73,9 @@ class DemoCommandTest {
     @Test
     void needsAKubeconfigFileToWrite() {
         StringWriter err = new StringWriter();
-        Cli cli = new Cli(target -> {
+        Cli cli = App.cli(target -> {
             throw new AssertionError("the console must not open");
-        }, new DemoCommand());
+        });
         cli.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true));
         assertThat(cli.run("demo")).isEqualTo(1);
         assertThat(err.toString()).startsWith("error: coalmine demo needs --kubeconfig FILE");
@@ -85,9 +85,9 @@ class DemoCommandTest {
     void saysWhatToDoWhenThePortIsTaken(@TempDir Path dir) throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             StringWriter err = new StringWriter();
-            Cli cli = new Cli(target -> {
+            Cli cli = App.cli(target -> {
                 throw new AssertionError("the console must not open");
-            }, new DemoCommand());
+            });
             cli.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true));
             int code = cli.run("demo", "--kubeconfig", dir.resolve("k").toString(), "--port",
                     String.valueOf(taken.getLocalPort()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.core.judge.AnalysisPolicy;
 import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.App;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
 import dev.coalmine.core.release.JudgeSpec;
@@ -42,7 +43,8 @@ final class AutoJudgeCluster implements AutoCloseable {
 
     ReleaseService service(String identity) {
         return new ReleaseService(demo.client(), new ClusterCache(demo.client()), ReleaseSettings.defaults(identity)
-                .withTiming(Duration.ofSeconds(15), Duration.ofMillis(100)), PrometheusAuth.none());
+                .withTiming(Duration.ofSeconds(15), Duration.ofMillis(100)), PrometheusAuth.none(),
+                App.demoAddOn().detect(demo.client()).metricSources());
     }
 
     /** The demo's {@code host:port} of its metrics page, for Prometheus to scrape. */

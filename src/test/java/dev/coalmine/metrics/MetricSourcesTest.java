@@ -31,14 +31,26 @@ class MetricSourcesTest {
                 .withPreset("linkerd").withCustomQueries(Map.of("cpu", "avg(cpu{track=\"{{track}}\"})"));
         JudgeSettings service = JudgeSettings.defaults(new MetricsLocation.PrometheusService("monitoring/prom:web"));
 
-        Optional<MetricSource> direct = MetricSources.forSettings(url, client, PrometheusAuth.none(), Duration.ofSeconds(5));
-        Optional<MetricSource> proxied = MetricSources.forSettings(service, client, PrometheusAuth.none(), Duration.ofSeconds(5));
+        Optional<MetricSource> direct = MetricSources.standard().forSettings(url, client, PrometheusAuth.none(), Duration.ofSeconds(5));
+        Optional<MetricSource> proxied = MetricSources.standard().forSettings(service, client, PrometheusAuth.none(), Duration.ofSeconds(5));
 
         assertThat(direct.orElseThrow().describe()).isEqualTo("Prometheus at http://127.0.0.1:9090");
         assertThat(direct.orElseThrow().metrics()).extracting(MetricSpec::name).containsExactly("success rate", "latency", "cpu");
         assertThat(proxied.orElseThrow().describe()).startsWith("Prometheus service monitoring/prom:web");
-        assertThat(MetricSources.forSettings(JudgeSettings.defaults(new MetricsLocation.KubernetesOnly()), client, PrometheusAuth.none(),
+        assertThat(MetricSources.standard().forSettings(JudgeSettings.defaults(new MetricsLocation.KubernetesOnly()), client, PrometheusAuth.none(),
                 Duration.ofSeconds(5))).isEmpty();
+    }
+
+    @Test
+    void theDefaultLocationReadsTheClustersSimulatedMetricsOnlyWhereTheyAreRegistered() {
+        JudgeSettings defaults = JudgeSettings.defaults(new MetricsLocation.DemoCluster());
+        MetricSource anySource = new PrometheusSource(new PrometheusApi(DirectPrometheusTransport.of("http://127.0.0.1:9",
+                PrometheusAuth.none(), Duration.ofSeconds(1))), QueryPreset.AZURE_SAMPLE.queries());
+
+        assertThat(MetricSources.standard().forSettings(defaults, client, PrometheusAuth.none(), Duration.ofSeconds(5)))
+                .as("Kubernetes health only on a real cluster").isEmpty();
+        assertThat(MetricSources.withSimulated(c -> anySource).forSettings(defaults, client, PrometheusAuth.none(),
+                Duration.ofSeconds(5))).containsSame(anySource);
     }
 
     @Test

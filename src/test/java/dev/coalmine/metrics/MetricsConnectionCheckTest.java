@@ -18,7 +18,8 @@ class MetricsConnectionCheckTest {
     @BeforeAll
     static void start() {
         demo = DemoCluster.start(DemoOptions.defaults().withSeed(false));
-        check = new MetricsConnectionCheck(demo.client(), PrometheusAuth.fromEnvironment(Map.of()));
+        check = new MetricsConnectionCheck(demo.client(), PrometheusAuth.fromEnvironment(Map.of()),
+                MetricSources.standard());
     }
 
     @AfterAll
@@ -31,6 +32,12 @@ class MetricsConnectionCheckTest {
         String result = check.check(JudgeSettings.defaults(new MetricsLocation.PrometheusUrl("http://127.0.0.1:1")),
                 "default", "web");
         assertThat(result).startsWith("Not reachable: ").contains("http://127.0.0.1:1");
+    }
+
+    @Test
+    void theDefaultSourceOnAClusterWithoutSimulatedMetricsIsKubernetesHealth() {
+        assertThat(check.check(JudgeSettings.defaults(new MetricsLocation.DemoCluster()), "default", "web"))
+                .isEqualTo("No request metrics: only Kubernetes health (restarts, readiness) will be judged.");
     }
 
     @Test

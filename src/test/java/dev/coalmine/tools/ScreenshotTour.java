@@ -1,6 +1,6 @@
 package dev.coalmine.tools;
 
-import dev.coalmine.cli.KubeTarget;
+import dev.coalmine.App;
 import dev.coalmine.demo.ConsoleDemo;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.SimulatedComponents;
@@ -8,6 +8,7 @@ import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficSettings;
 import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
+import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.ui.ConsoleLauncher;
 import dev.coalmine.ui.connect.KubeconfigClusterAccess;
 import java.nio.file.Files;
@@ -45,7 +46,8 @@ public final class ScreenshotTour {
         try (ConsoleDemo demo = new ConsoleDemo(DemoOptions.defaults()
                 .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())))) {
             KubeconfigClusterAccess access = new KubeconfigClusterAccess(KubeTarget.defaults(),
-                    new KubeEnvironment(Optional.empty(), home, "/usr/bin:/bin"), new ClusterConnector(), demo::kubeconfig);
+                    new KubeEnvironment(Optional.empty(), home, "/usr/bin:/bin"), new ClusterConnector(), demo::kubeconfig,
+                    App.demoAddOn());
             Stage[] stage = new Stage[1];
             Platform.startup(() -> {
                 stage[0] = new Stage();

@@ -2,6 +2,7 @@ package dev.coalmine.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.addon.ClusterExtras;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.testing.CrudApiServer;
@@ -101,7 +102,7 @@ class MainWindowTest {
             List<String> names = api.client().namespaces().list().getItems().stream()
                     .map(n -> n.getMetadata().getName()).toList();
             return new ConnectedCluster(choice, "default", "v1.32.0", "tester", "http://127.0.0.1", names, true,
-                    api.client(), () -> { });
+                    api.client(), () -> { }, ClusterExtras.none());
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.coalmine.cli.canary;
 
 import dev.coalmine.cli.CoalmineCommand;
-import dev.coalmine.cli.KubeTarget;
 import dev.coalmine.kube.config.ClusterConnection;
 import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
+import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.kube.config.KubeconfigLoader;
 import dev.coalmine.kube.config.KubeconfigSet;
 import java.util.concurrent.Callable;
@@ -37,6 +37,7 @@ public final class CanaryCommand implements Callable<Integer> {
         KubeconfigSet set = new KubeconfigLoader(KubeEnvironment.fromSystem()).load(target.kubeconfig());
         String context = set.resolveContextName(target.context());
         ClusterConnection connection = new ClusterConnector().connect(set, context);
-        return new CanarySession(connection, target.namespace().orElse(connection.namespace()));
+        return new CanarySession(connection, target.namespace().orElse(connection.namespace()),
+                root.addOn().detect(connection.client()).metricSources());
     }
 }

@@ -1,9 +1,12 @@
 package dev.coalmine.cli.canary;
 
+import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.config.ClusterConnection;
 import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSession;
 import dev.coalmine.kube.release.ReleaseSettings;
+import dev.coalmine.metrics.MetricSources;
+import dev.coalmine.metrics.PrometheusAuth;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +18,11 @@ final class CanarySession implements AutoCloseable {
     private final ReleaseService service;
     private final List<ReleaseSession> opened = new ArrayList<>();
 
-    CanarySession(ClusterConnection connection, String namespace) {
+    CanarySession(ClusterConnection connection, String namespace, MetricSources metricSources) {
         this.connection = connection;
         this.namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
-        this.service = new ReleaseService(connection.client(), ReleaseSettings.defaults(identity()));
+        this.service = new ReleaseService(connection.client(), new ClusterCache(connection.client()),
+                ReleaseSettings.defaults(identity()), PrometheusAuth.fromEnvironment(System.getenv()), metricSources);
     }
 
     String namespace() {

@@ -1,5 +1,6 @@
 package dev.coalmine.demo.traffic;
 
+import dev.coalmine.addon.TrainerControls;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -20,7 +21,7 @@ import java.util.Map;
  * {@code kubectl edit configmap} change the same thing; the traffic simulation re-reads it on every tick.
  * Every method here does an API call: call it off the JavaFX thread.
  */
-public final class TrafficKnobs {
+public final class TrafficKnobs implements TrainerControls {
     public static final String NAMESPACE = "coalmine-demo";
     public static final String CONFIG_MAP = "coalmine-demo";
 
@@ -36,6 +37,7 @@ public final class TrafficKnobs {
         return configMap == null ? KnobSettings.DEFAULTS : KnobSettings.parse(configMap.getData());
     }
 
+    @Override
     public void setRequestsPerSecond(double requestsPerSecond) {
         if (!(requestsPerSecond >= 0 && requestsPerSecond <= KnobSettings.MAX_REQUESTS_PER_SECOND)) {
             throw new IllegalArgumentException("requests per second must be between 0 and "
@@ -45,6 +47,7 @@ public final class TrafficKnobs {
     }
 
     /** Makes pods whose image reference contains {@code imageSubstring} answer this share with 5xx. */
+    @Override
     public void setErrorRate(String imageSubstring, double errorRate) {
         if (!(errorRate >= 0 && errorRate <= 1)) {
             throw new IllegalArgumentException("an error rate is between 0 and 1, got " + errorRate);
@@ -53,6 +56,7 @@ public final class TrafficKnobs {
     }
 
     /** Sets the median latency of pods whose image reference contains {@code imageSubstring}. */
+    @Override
     public void setLatency(String imageSubstring, Duration medianLatency) {
         if (medianLatency.isNegative() || medianLatency.isZero()) {
             throw new IllegalArgumentException("a latency is positive, got " + medianLatency);
@@ -61,6 +65,7 @@ public final class TrafficKnobs {
     }
 
     /** Returns images containing {@code imageSubstring} to their built-in behaviour. */
+    @Override
     public void clear(String imageSubstring) {
         Map<String, String> removed = new HashMap<>();
         removed.put(key(imageSubstring, KnobSettings.ERROR_RATE_SUFFIX), null);

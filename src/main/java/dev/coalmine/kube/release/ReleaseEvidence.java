@@ -36,13 +36,13 @@ public final class ReleaseEvidence {
     private final List<Consumer<Evidence>> listeners = new CopyOnWriteArrayList<>();
     private volatile Evidence latest;
 
-    ReleaseEvidence(KubernetesClient client, PrometheusAuth auth, ReleaseState release) {
+    ReleaseEvidence(KubernetesClient client, PrometheusAuth auth, MetricSources metricSources, ReleaseState release) {
         JudgeSettings read = null;
         Optional<MetricSource> metrics = Optional.empty();
         String trouble = null;
         try {
             read = release.plan().judge().settings();
-            metrics = MetricSources.forSettings(read, client, auth, QUERY_TIMEOUT);
+            metrics = metricSources.forSettings(read, client, auth, QUERY_TIMEOUT);
         } catch (CoalmineException | IllegalArgumentException e) {
             trouble = e.getMessage();
         }

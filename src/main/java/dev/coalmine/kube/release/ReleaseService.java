@@ -7,6 +7,7 @@ import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.Verdict;
 import dev.coalmine.core.release.WorkloadStatus;
+import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.PrometheusAuth;
 import dev.coalmine.kube.cache.ClusterCache;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -42,15 +43,17 @@ public final class ReleaseService {
 
     /** With a cache of its own and Prometheus credentials from the environment ({@link PrometheusAuth#fromEnvironment}). */
     public ReleaseService(KubernetesClient client, ReleaseSettings settings) {
-        this(client, new ClusterCache(client), settings, PrometheusAuth.fromEnvironment(System.getenv()));
+        this(client, new ClusterCache(client), settings, PrometheusAuth.fromEnvironment(System.getenv()),
+                MetricSources.standard());
     }
 
     /**
      * @param cache          the connection's shared cache, which the driver and every session of this service watch through
      * @param prometheusAuth credentials for a Prometheus the automatic judge reaches by URL
+     * @param metricSources  what the automatic judge may read on this cluster (the demo's metrics only on the demo)
      */
     public ReleaseService(KubernetesClient client, ClusterCache cache, ReleaseSettings settings,
-                          PrometheusAuth prometheusAuth) {
+                          PrometheusAuth prometheusAuth, MetricSources metricSources) {
         this.client = client;
         this.cache = cache;
         this.settings = settings;
@@ -60,7 +63,7 @@ public final class ReleaseService {
         ReleaseActions actions = new ReleaseActions(client, renderer);
         this.preparer = new ReleasePreparer(client, renderer, actions);
         this.events = new ReleaseEvents(client, settings.identity());
-        this.evidences = new ReleaseEvidences(client, prometheusAuth);
+        this.evidences = new ReleaseEvidences(client, prometheusAuth, metricSources);
         this.driver = new ReleaseDriver(client, cache, store, observer, actions, events, settings,
                 new ReleaseAnalyser(evidences));
     }

@@ -1,10 +1,11 @@
 package dev.coalmine.ui.connect;
 
-import dev.coalmine.cli.KubeTarget;
+import dev.coalmine.addon.ClusterAddOn;
 import dev.coalmine.kube.config.ClusterConnection;
 import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeContext;
 import dev.coalmine.kube.config.KubeEnvironment;
+import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.kube.config.KubeconfigException;
 import dev.coalmine.kube.config.KubeconfigLoader;
 import dev.coalmine.kube.config.KubeconfigSet;
@@ -26,19 +27,22 @@ public final class KubeconfigClusterAccess implements ClusterAccess {
     private final KubeconfigLoader loader;
     private final ClusterConnector connector;
     private final Supplier<Path> demoKubeconfig;
+    private final ClusterAddOn addOn;
     private volatile Optional<KubeconfigSet> loaded = Optional.empty();
     private volatile String source = "";
 
     /**
      * @param demoKubeconfig starts the demo cluster on first use and returns the kubeconfig it wrote
+     * @param addOn looks at every cluster once when it connects and registers what belongs there (the demo's parts)
      */
     public KubeconfigClusterAccess(KubeTarget target, KubeEnvironment environment, ClusterConnector connector,
-            Supplier<Path> demoKubeconfig) {
+            Supplier<Path> demoKubeconfig, ClusterAddOn addOn) {
         this.target = target;
         this.environment = environment;
         this.loader = new KubeconfigLoader(environment);
         this.connector = connector;
         this.demoKubeconfig = demoKubeconfig;
+        this.addOn = addOn;
     }
 
     @Override
@@ -87,7 +91,8 @@ public final class KubeconfigClusterAccess implements ClusterAccess {
         NamespaceListing namespaces = connection.namespaces();
         String namespace = target.namespace().orElse(connection.namespace());
         return new ConnectedCluster(choice, namespace, connection.serverVersion(), connection.user(),
-                connection.serverUrl(), namespaces.names(), namespaces.allowed(), connection.client(), connection);
+                connection.serverUrl(), namespaces.names(), namespaces.allowed(), connection.client(), connection,
+                addOn.detect(connection.client()));
     }
 
     /** True when the operator has no kubeconfig anywhere kubectl would look: the demo cluster is then the default. */

@@ -1,7 +1,7 @@
 package dev.coalmine.ui.demo;
 
+import dev.coalmine.addon.TrainerControls;
 import dev.coalmine.core.image.ImageReference;
-import dev.coalmine.demo.traffic.TrafficKnobs;
 import dev.coalmine.ui.UiThread;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,7 +15,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 
 /**
  * The trainer's dials on the demo cluster: request rate, and how the selected workload's canary behaves.
- * Scenarios change the canary's error rate or latency through the demo's knobs ConfigMap, or its image for
+ * Scenarios change the canary's error rate or latency through the trainer controls, or its image for
  * a bad image or a crash loop; the change shows in charts and events within one analysis interval.
  */
 public final class DemoPanelViewModel {
@@ -37,15 +37,15 @@ public final class DemoPanelViewModel {
     }
 
     private final KubernetesClient client;
-    private final TrafficKnobs knobs;
+    private final TrainerControls knobs;
     private final Executor background;
     private final UiThread ui;
     private final DoubleProperty requestsPerSecond = new SimpleDoubleProperty(20);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
-    public DemoPanelViewModel(KubernetesClient client, Executor background, UiThread ui) {
+    public DemoPanelViewModel(KubernetesClient client, TrainerControls knobs, Executor background, UiThread ui) {
         this.client = client;
-        this.knobs = new TrafficKnobs(client);
+        this.knobs = knobs;
         this.background = background;
         this.ui = ui;
     }

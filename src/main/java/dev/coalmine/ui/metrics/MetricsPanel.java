@@ -13,7 +13,10 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Headline tiles (canary against its control) above one baseline-vs-canary chart per metric. */
+/**
+ * Headline tiles (canary against its control; CPU and memory per pod when the cluster serves them) above one
+ * baseline-vs-canary chart per metric.
+ */
 public final class MetricsPanel extends VBox {
     private final Map<String, ComparisonChart> charts = new HashMap<>();
     private final VBox chartBox = new VBox(8);
@@ -33,8 +36,12 @@ public final class MetricsPanel extends VBox {
         bind(latency, model.canaryLatencyProperty(), model.controlLatencyProperty(), control, "%.0f ms");
         model.canaryRestartsProperty().addListener((obs, old, n) -> restarts.setValue(n.doubleValue()));
         restarts.setDescription("container restarts of canary pods");
+        Tile cpu = usageTile("CPU per pod", "m", "tile-cpu", model);
+        Tile memory = usageTile("Memory per pod", "MiB", "tile-memory", model);
+        bind(cpu, model.canaryCpuProperty(), model.controlCpuProperty(), control, "%.0f m");
+        bind(memory, model.canaryMemoryProperty(), model.controlMemoryProperty(), control, "%.0f MiB");
 
-        FlowPane tiles = new FlowPane(10, 10, success, latency, restarts, verdictTile);
+        FlowPane tiles = new FlowPane(10, 10, success, latency, restarts, cpu, memory, verdictTile);
         Label problems = new Label();
         problems.setId("metrics-problems");
         problems.getStyleClass().add("field-problem");
@@ -59,6 +66,16 @@ public final class MetricsPanel extends VBox {
             });
             chart.show(data.lines());
         }
+    }
+
+    /** Shown only while the evidence carries usage: without metrics-server the numbers would never come. */
+    private static Tile usageTile(String title, String unit, String id, MetricsViewModel model) {
+        Tile tile = tile(title, unit);
+        tile.setDecimals(0);
+        tile.setId(id);
+        tile.visibleProperty().bind(model.usageServedProperty());
+        tile.managedProperty().bind(model.usageServedProperty());
+        return tile;
     }
 
     public static Tile tile(String title, String unit) {

@@ -4,14 +4,19 @@ import dev.coalmine.core.judge.Evidence;
 import dev.coalmine.core.judge.MetricSamples;
 import dev.coalmine.core.judge.TimeSeries;
 import dev.coalmine.core.judge.Track;
+import dev.coalmine.core.judge.TrackUsage;
 import dev.coalmine.ui.UiThread;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -20,14 +25,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Baseline-versus-canary evidence for the rollout view: headline numbers for the tiles and one chart per
- * metric. Each {@link #refresh()} collects on the background executor and publishes on the UI thread.
+ * Baseline-versus-canary evidence for the rollout view: headline numbers for the tiles (CPU and memory per pod
+ * too, when the cluster serves metrics.k8s.io) and one chart per metric. Each {@link #refresh()} collects on the background executor and publishes on the UI thread.
  * Unknown numbers are NaN, never zero: no data is not a good result.
  */
 public final class MetricsViewModel {
     /** One chart: a metric and its lines, control first. */
     public record Chart(String metric, String unit, List<ComparisonChart.Line> lines) {
     }
+
+    private static final double MEBIBYTE = 1024.0 * 1024.0;
 
     private final Supplier<Evidence> collector;
     private final Track control;
@@ -38,6 +45,11 @@ public final class MetricsViewModel {
     private final DoubleProperty canaryLatency = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty controlLatency = new SimpleDoubleProperty(Double.NaN);
     private final IntegerProperty canaryRestarts = new SimpleIntegerProperty();
+    private final DoubleProperty canaryCpu = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty controlCpu = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty canaryMemory = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty controlMemory = new SimpleDoubleProperty(Double.NaN);
+    private final BooleanProperty usageServed = new SimpleBooleanProperty(false);
     private final StringProperty problems = new SimpleStringProperty("");
     private final ObservableList<Chart> charts = FXCollections.observableArrayList();
     private volatile boolean refreshing;
@@ -94,6 +106,20 @@ public final class MetricsViewModel {
         }
         charts.setAll(shown);
         problems.set(String.join("\n", evidence.sourceErrors()));
+        showUsage(evidence.usage());
+    }
+
+    /** Per pod, because the tracks differ in size: a stable of ten pods uses ten times the canary's total. */
+    private void showUsage(Map<Track, TrackUsage> usage) {
+        usageServed.set(!usage.isEmpty());
+        canaryCpu.set(perPod(usage.get(Track.CANARY), TrackUsage::cpuMillicores));
+        controlCpu.set(perPod(usage.get(control), TrackUsage::cpuMillicores));
+        canaryMemory.set(perPod(usage.get(Track.CANARY), u -> u.memoryBytes() / MEBIBYTE));
+        controlMemory.set(perPod(usage.get(control), u -> u.memoryBytes() / MEBIBYTE));
+    }
+
+    private static double perPod(TrackUsage usage, ToDoubleFunction<TrackUsage> total) {
+        return usage == null || usage.pods() == 0 ? Double.NaN : total.applyAsDouble(usage) / usage.pods();
     }
 
     private static ComparisonChart.Line line(Track track, TimeSeries series) {
@@ -141,6 +167,29 @@ public final class MetricsViewModel {
 
     public IntegerProperty canaryRestartsProperty() {
         return canaryRestarts;
+    }
+
+    /** Millicores per canary pod; NaN when unknown. */
+    public DoubleProperty canaryCpuProperty() {
+        return canaryCpu;
+    }
+
+    public DoubleProperty controlCpuProperty() {
+        return controlCpu;
+    }
+
+    /** MiB per canary pod; NaN when unknown. */
+    public DoubleProperty canaryMemoryProperty() {
+        return canaryMemory;
+    }
+
+    public DoubleProperty controlMemoryProperty() {
+        return controlMemory;
+    }
+
+    /** Whether the last evidence carried CPU and memory (false on a cluster without metrics-server). */
+    public BooleanProperty usageServedProperty() {
+        return usageServed;
     }
 
     public StringProperty problemsProperty() {

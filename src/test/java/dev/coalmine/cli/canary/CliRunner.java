@@ -1,5 +1,6 @@
 package dev.coalmine.cli.canary;
 
+import dev.coalmine.App;
 import dev.coalmine.cli.Cli;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,7 +42,7 @@ final class CliRunner {
     int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        Cli cli = new Cli(target -> { });
+        Cli cli = App.cli(target -> { });
         cli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of("--kubeconfig", kubeconfig.toString()));
         all.addAll(List.of(args));

@@ -2,6 +2,7 @@ package dev.coalmine.kube.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.App;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
 import dev.coalmine.core.release.ReleasePhase;
@@ -58,7 +59,8 @@ class OpenReleaseRequestsTest {
                         CanarySize.count(1), true), false);
         ClusterCache cache = new ClusterCache(console);
         ReleaseService engine = new ReleaseService(console, cache, ReleaseSettings.defaults("console")
-                .withTiming(Duration.ofSeconds(15), Duration.ofMillis(200)), PrometheusAuth.none());
+                .withTiming(Duration.ofSeconds(15), Duration.ofMillis(200)), PrometheusAuth.none(),
+                App.demoAddOn().detect(console).metricSources());
         AtomicReference<ReleaseStatus> shown = new AtomicReference<>();
 
         try (WorkloadFeed workloads = WorkloadFeed.open(cache, NS, new IgnoredWorkloads());

@@ -2,11 +2,12 @@ package dev.coalmine.ui.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coalmine.cli.KubeTarget;
+import dev.coalmine.addon.ClusterAddOn;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
+import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.testing.CrudApiServer;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
@@ -38,7 +39,7 @@ class ConnectionViewModelTest {
                 new KubeEnvironment(Optional.empty(), home, "/usr/bin:/bin"), new ClusterConnector(), () -> {
                     demoStarted = true;
                     throw new CoalmineException("demo not started in this test");
-                });
+                }, ClusterAddOn.NONE);
         return new ConnectionViewModel(access, Runnable::run, Runnable::run, workloads);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
+import dev.coalmine.demo.traffic.TrafficKnobs;
 import dev.coalmine.testing.Deployments;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,8 @@ class DemoPanelViewModelTest {
         demo.close();
     }
 
-    private final DemoPanelViewModel model = new DemoPanelViewModel(client, Runnable::run, Runnable::run);
+    private final DemoPanelViewModel model = new DemoPanelViewModel(client, new TrafficKnobs(client), Runnable::run,
+            Runnable::run);
 
     private String knob(String key) {
         return client.configMaps().inNamespace("coalmine-demo").withName("coalmine-demo").get().getData().get(key);

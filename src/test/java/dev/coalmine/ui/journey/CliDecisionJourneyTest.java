@@ -2,6 +2,7 @@ package dev.coalmine.ui.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.App;
 import dev.coalmine.cli.Cli;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
@@ -36,7 +37,7 @@ class CliDecisionJourneyTest extends ConsoleJourney {
         Eventually.assertThat(() -> assertThat(robot.lookup("#reject").queryButton().isDisabled()).isFalse());
 
         StringWriter err = new StringWriter();
-        Cli cli = new Cli(t -> { });
+        Cli cli = App.cli(t -> { });
         cli.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true));
         int code = cli.run("--kubeconfig", console.kubeconfig().toString(), "-n", "default",
                 "canary", "reject", "shop-api", "--no-wait");

@@ -1,6 +1,6 @@
 package dev.coalmine.ui.journey;
 
-import dev.coalmine.cli.KubeTarget;
+import dev.coalmine.App;
 import dev.coalmine.demo.ConsoleDemo;
 import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
@@ -9,6 +9,7 @@ import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficSettings;
 import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
+import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.ui.ConsoleLauncher;
 import dev.coalmine.ui.connect.KubeconfigClusterAccess;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -39,7 +40,8 @@ final class ConsoleFixture implements AutoCloseable {
     /** Opens the console; with no kubeconfig in the (empty) home it connects to the demo cluster. */
     void show(Stage stage) {
         KubeconfigClusterAccess access = new KubeconfigClusterAccess(KubeTarget.defaults(),
-                new KubeEnvironment(Optional.empty(), home, "/usr/bin:/bin"), new ClusterConnector(), demo::kubeconfig);
+                new KubeEnvironment(Optional.empty(), home, "/usr/bin:/bin"), new ClusterConnector(), demo::kubeconfig,
+                App.demoAddOn());
         ConsoleLauncher.show(stage, access, background).start();
     }
 

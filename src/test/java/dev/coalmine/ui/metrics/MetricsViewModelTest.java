@@ -9,6 +9,7 @@ import dev.coalmine.core.judge.MetricSamples;
 import dev.coalmine.core.judge.MetricSpec;
 import dev.coalmine.core.judge.TimeSeries;
 import dev.coalmine.core.judge.Track;
+import dev.coalmine.core.judge.TrackUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,6 +58,36 @@ class MetricsViewModelTest {
         assertThat(model.canaryLatencyProperty().get()).isNaN();
         assertThat(model.charts()).isEmpty();
         assertThat(model.problemsProperty().get()).contains("cannot be reached");
+    }
+
+    @Test
+    void cpuAndMemoryAreShownPerPodOfCanaryAndControl() {
+        Evidence evidence = new Evidence(new CanaryReading(OptionalDouble.empty(), OptionalDouble.empty(), 0),
+                List.of(), List.of(), Map.of(
+                        Track.STABLE, new TrackUsage(Track.STABLE, 4, 1000, 4 * 256L * 1024 * 1024),
+                        Track.CANARY, new TrackUsage(Track.CANARY, 1, 400, 300L * 1024 * 1024)));
+        MetricsViewModel model = new MetricsViewModel(() -> evidence, Track.STABLE, Runnable::run, Runnable::run);
+
+        model.refresh();
+
+        assertThat(model.usageServedProperty().get()).isTrue();
+        assertThat(model.canaryCpuProperty().get()).isEqualTo(400);
+        assertThat(model.controlCpuProperty().get()).isEqualTo(250);
+        assertThat(model.canaryMemoryProperty().get()).isEqualTo(300);
+        assertThat(model.controlMemoryProperty().get()).isEqualTo(256);
+    }
+
+    @Test
+    void withoutUsageTheNumbersStayUnknown() {
+        Evidence evidence = new Evidence(new CanaryReading(OptionalDouble.empty(), OptionalDouble.empty(), 0),
+                List.of(), List.of());
+        MetricsViewModel model = new MetricsViewModel(() -> evidence, Track.BASELINE, Runnable::run, Runnable::run);
+
+        model.refresh();
+
+        assertThat(model.usageServedProperty().get()).isFalse();
+        assertThat(model.canaryCpuProperty().get()).isNaN();
+        assertThat(model.controlMemoryProperty().get()).isNaN();
     }
 
     @Test

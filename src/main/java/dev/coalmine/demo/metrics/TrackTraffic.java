@@ -1,4 +1,4 @@
-package dev.coalmine.metrics.demo;
+package dev.coalmine.demo.metrics;
 
 import java.util.Map;
 import java.util.TreeMap;

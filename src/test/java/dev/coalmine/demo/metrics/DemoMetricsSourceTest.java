@@ -1,4 +1,4 @@
-package dev.coalmine.metrics.demo;
+package dev.coalmine.demo.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

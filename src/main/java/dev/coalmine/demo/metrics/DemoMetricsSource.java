@@ -1,4 +1,4 @@
-package dev.coalmine.metrics.demo;
+package dev.coalmine.demo.metrics;
 
 import dev.coalmine.core.judge.MetricSamples;
 import dev.coalmine.core.judge.MetricSpec;

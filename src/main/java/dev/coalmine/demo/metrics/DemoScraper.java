@@ -1,4 +1,4 @@
-package dev.coalmine.metrics.demo;
+package dev.coalmine.demo.metrics;
 
 import java.io.IOException;
 import java.net.URI;

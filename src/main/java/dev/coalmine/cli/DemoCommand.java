@@ -1,10 +1,8 @@
-package dev.coalmine.app;
+package dev.coalmine.cli;
 
-import dev.coalmine.cli.CoalmineCommand;
+import dev.coalmine.addon.DemoLauncher;
+import dev.coalmine.addon.RunningDemo;
 import dev.coalmine.core.CoalmineException;
-import dev.coalmine.demo.DemoCluster;
-import dev.coalmine.demo.DemoOptions;
-import dev.coalmine.demo.SimulatedComponents;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -15,11 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code coalmine demo}: runs the embedded demo cluster headless until SIGINT/SIGTERM. Part of the composition
- * root (the only code besides {@code demo} itself that may use the demo cluster), added to the command tree by
- * {@link dev.coalmine.App}.
- */
+/** {@code coalmine demo}: runs the embedded demo cluster headless until SIGINT/SIGTERM. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the embedded demo cluster (127.0.0.1 only) until Ctrl-C or SIGTERM.",
                 "Writes a kubeconfig (context coalmine-demo, namespace default) to the --kubeconfig FILE."})
@@ -36,17 +30,20 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "The API server's port on 127.0.0.1 (default: a free port).")
     int port;
 
+    private final DemoLauncher launcher;
     private final CountDownLatch stopped = new CountDownLatch(1);
+
+    DemoCommand(DemoLauncher launcher) {
+        this.launcher = launcher;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
         Path kubeconfig = parent.target().kubeconfig().orElseThrow(() -> new CoalmineException(
                 "coalmine demo needs --kubeconfig FILE: the file to write the demo cluster's kubeconfig to"));
-        DemoOptions options = DemoOptions.defaults().withPort(port).withSeed(!empty)
-                .withComponents(SimulatedComponents.realistic());
-        DemoCluster cluster;
+        RunningDemo cluster;
         try {
-            cluster = DemoCluster.start(options);
+            cluster = launcher.launch(port, !empty);
         } catch (IllegalStateException e) {
             throw new CoalmineException("the demo cluster cannot start: " + e.getMessage()
                     + (port == 0 ? "" : "; pick another --port or leave it out to use a free one"), e);

@@ -1,4 +1,4 @@
-package dev.coalmine.cli;
+package dev.coalmine.kube.config;
 
 import java.nio.file.Path;
 import java.util.Optional;
