@@ -57,6 +57,8 @@ public final class App {
                 () -> DemoOptions.defaults().withComponents(SimulatedComponents.realistic()))) {
             ConsoleLauncher.open(new KubeconfigClusterAccess(target, KubeEnvironment.fromSystem(),
                     new ClusterConnector(), demo::kubeconfig, demoAddOn()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -60,6 +60,11 @@ final class LayerRules {
                 .that().resideInAPackage(demo)
                 .should().dependOnClassesThat().resideInAnyPackage(ui, cli)
                 .because("the demo cluster is a cluster, not a presenter"));
+        rules.put("ui neither sleeps nor interrupts threads", noClasses()
+                .that().resideInAPackage(ui)
+                .should().callMethod(Thread.class, "sleep", long.class)
+                .orShould().callMethod(Thread.class, "interrupt")
+                .because("views and view-models only present: retrying, pausing and stopping work is the engine's"));
         return rules;
     }
 

@@ -54,6 +54,9 @@ class LayerRulesCatchViolationsTest {
         EXPECTED.put("demo does not use ui or cli", List.of(
                 "demo.DemoUsesPresenters → ui.RolloutView",
                 "demo.DemoUsesPresenters → cli.CanaryCommand"));
+        EXPECTED.put("ui neither sleeps nor interrupts threads", List.of(
+                "ui.UiRetriesWithSleeps → java.lang.Thread.sleep(long)",
+                "ui.UiRetriesWithSleeps → java.lang.Thread.interrupt()"));
     }
 
     @Test
@@ -71,6 +74,7 @@ class LayerRulesCatchViolationsTest {
                 String[] ends = pair.split(" → ");
                 String violator = qualify(ends[0]);
                 String target = ends[1].startsWith("javafx") || ends[1].startsWith("io.") || ends[1].startsWith("picocli")
+                        || ends[1].startsWith("java.")
                         ? ends[1] : qualify(ends[1]);
                 assertThat(details).as("%s reports %s", rule.getKey(), pair)
                         .anySatisfy(d -> {

@@ -27,9 +27,17 @@ import java.util.stream.Stream;
 public final class KubernetesHealthSource {
     public static final String TRACK_LABEL = "coalmine.dev/track";
     private final KubernetesClient client;
+    private final WorkloadReads reads;
 
+    /** Reads the workloads and their pods over the API. */
     public KubernetesHealthSource(KubernetesClient client) {
+        this(client, WorkloadReads.over(client));
+    }
+
+    /** @param reads where the Deployments and pods come from (the API, or a shared cache) */
+    public KubernetesHealthSource(KubernetesClient client, WorkloadReads reads) {
         this.client = client;
+        this.reads = reads;
     }
 
     /** Health per track; tracks whose Deployment does not exist are absent. */
@@ -79,7 +87,7 @@ public final class KubernetesHealthSource {
     private Map<Track, Deployment> workloadsOf(String namespace, String deployment) {
         Map<Track, Deployment> workloads = new EnumMap<>(Track.class);
         for (Track track : Track.values()) {
-            Deployment workload = client.apps().deployments().inNamespace(namespace).withName(track.workloadName(deployment)).get();
+            Deployment workload = reads.deployment(namespace, track.workloadName(deployment));
             if (workload != null) {
                 workloads.put(track, workload);
             }
@@ -94,7 +102,7 @@ public final class KubernetesHealthSource {
             if (workload.getSpec() == null || workload.getSpec().getSelector() == null) {
                 continue;
             }
-            client.pods().inNamespace(namespace).withLabelSelector(workload.getSpec().getSelector()).list().getItems()
+            reads.pods(namespace, workload.getSpec().getSelector())
                     .forEach(p -> pods.putIfAbsent(p.getMetadata().getName(), p));
         }
         return pods;

@@ -15,7 +15,8 @@ public final class ConsoleLauncher {
     private ConsoleLauncher() {
     }
 
-    public static void open(ClusterAccess access) {
+    /** Blocks until the console's window closes; an interrupt closes the console too and is passed on. */
+    public static void open(ClusterAccess access) throws InterruptedException {
         ExecutorService background = backgroundPool();
         CountDownLatch closed = new CountDownLatch(1);
         Platform.startup(() -> {
@@ -25,11 +26,10 @@ public final class ConsoleLauncher {
         });
         try {
             closed.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } finally {
+            background.shutdownNow();
+            Platform.exit();
         }
-        background.shutdownNow();
-        Platform.exit();
     }
 
     /** Builds the main window on the given stage; tests call this with TestFX's stage. */

@@ -10,7 +10,7 @@ import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.MetricsConnectionCheck;
 import dev.coalmine.metrics.PrometheusAuth;
 import dev.coalmine.ui.wizard.ReleaseLauncher;
-import dev.coalmine.ui.wizard.ReleasePreview;
+import dev.coalmine.ui.wizard.ReviewContent;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.Optional;
@@ -42,10 +42,10 @@ public final class EngineGateway implements ReleaseLauncher {
     }
 
     @Override
-    public ReleasePreview preview(ReleasePlan plan) {
+    public ReviewContent preview(ReleasePlan plan) {
         dev.coalmine.kube.release.ReleasePreview rendered = service.plan(plan);
         ReleasePreflight.Result checks = preflight.check(plan, rendered.release());
-        return new ReleasePreview(rendered.yaml(), checks.dryRunProblems(), checks.rbacProblems());
+        return new ReviewContent(rendered.yaml(), checks.dryRunProblems(), checks.rbacProblems());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.coalmine.cli.canary;
 
 import dev.coalmine.core.release.ReleaseState;
-import dev.coalmine.core.release.Verdict;
+import dev.coalmine.core.release.DecisionVerdict;
 import dev.coalmine.kube.release.ReleaseSession;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -16,13 +16,13 @@ abstract class DecisionCommand extends DeploymentCommand {
             description = "How long to wait for the release to finish (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    abstract Verdict verdict();
+    abstract DecisionVerdict verdict();
 
     @Override
     public Integer call() {
         try (CanarySession session = canary.open()) {
             ReleaseSession release = session.release(deployment);
-            ReleaseState recorded = verdict() == Verdict.PROMOTE ? release.promote(session.who())
+            ReleaseState recorded = verdict() == DecisionVerdict.PROMOTE ? release.promote(session.who())
                     : release.reject(session.who());
             ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
             progress.accept(recorded);

@@ -1,6 +1,6 @@
 package dev.coalmine.cli.canary;
 
-import dev.coalmine.core.release.Verdict;
+import dev.coalmine.core.release.DecisionVerdict;
 import picocli.CommandLine.Command;
 
 /** {@code coalmine canary promote}. */
@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Record 'promote' and roll stable to the new version until Succeeded (idempotent).")
 final class PromoteCommand extends DecisionCommand {
     @Override
-    Verdict verdict() {
-        return Verdict.PROMOTE;
+    DecisionVerdict verdict() {
+        return DecisionVerdict.PROMOTE;
     }
 }

@@ -1,6 +1,6 @@
 package dev.coalmine.cli.canary;
 
-import dev.coalmine.core.release.Verdict;
+import dev.coalmine.core.release.DecisionVerdict;
 import picocli.CommandLine.Command;
 
 /** {@code coalmine canary reject}. */
@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Record 'reject' and remove canary and baseline until Rejected; stable is not touched (idempotent).")
 final class RejectCommand extends DecisionCommand {
     @Override
-    Verdict verdict() {
-        return Verdict.REJECT;
+    DecisionVerdict verdict() {
+        return DecisionVerdict.REJECT;
     }
 }

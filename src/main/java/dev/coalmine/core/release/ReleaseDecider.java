@@ -51,7 +51,7 @@ public final class ReleaseDecider {
     }
 
     private static Step deployCanary(Observation seen, ReleaseState state) {
-        if (state.decision() != null && state.decision().verdict() == Verdict.REJECT) {
+        if (state.decision() != null && state.decision().verdict() == DecisionVerdict.REJECT) {
             return goTo(state, seen, new ReleasePhase.Rejecting(), Stage.WRAP_UP,
                     "rejected by " + state.decision().who() + " while the canary was deploying");
         }
@@ -108,7 +108,7 @@ public final class ReleaseDecider {
                     : new Step(state, List.of());
         }
         String why = decision.reason() == null ? "" : " (" + decision.reason() + ")";
-        if (decision.verdict() == Verdict.PROMOTE) {
+        if (decision.verdict() == DecisionVerdict.PROMOTE) {
             return goTo(state, seen, new ReleasePhase.Promoting(), Stage.APPLY,
                     "promoted by " + decision.who() + why + "; rolling " + state.plan().deployment() + " to the new version");
         }

@@ -72,9 +72,9 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
                     + decision.who() + " (" + decision.verdict().word() + " at " + decision.at() + ")");
         }
         boolean rejectable = phase instanceof ReleasePhase.CanaryDeploying || phase.awaitingDecision();
-        if (!phase.awaitingDecision() && !(newDecision.verdict() == Verdict.REJECT && rejectable)) {
+        if (!phase.awaitingDecision() && !(newDecision.verdict() == DecisionVerdict.REJECT && rejectable)) {
             throw new CoalmineException("release " + number + " of " + plan.deployment() + " is in phase "
-                    + phase.label() + " and cannot be " + (newDecision.verdict() == Verdict.PROMOTE
+                    + phase.label() + " and cannot be " + (newDecision.verdict() == DecisionVerdict.PROMOTE
                     ? "promoted: wait until the canary is ready (AwaitingJudgment)" : "rejected any more"));
         }
         return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, newDecision, log, startedAt,

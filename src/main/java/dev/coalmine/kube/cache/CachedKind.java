@@ -4,11 +4,14 @@ import dev.coalmine.kube.release.ReleaseNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 /**
@@ -28,6 +31,14 @@ public record CachedKind<T extends HasMetadata>(String description,
     /** The ConfigMaps that hold release states, one per workload that ever had a release. */
     public static final CachedKind<ConfigMap> RELEASE_STATES = new CachedKind<>("release states",
             (client, ns) -> client.configMaps().inNamespace(ns).withLabel(ReleaseNames.STATE_OF).runnableInformer(0));
+    /** The pods {@code selector} selects (a stable Deployment's pods carry no track label). */
+    public static CachedKind<Pod> podsSelectedBy(LabelSelector selector) {
+        String labels = new TreeMap<>(selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels()).toString();
+        String expressions = selector.getMatchExpressions() == null ? "" : selector.getMatchExpressions().toString();
+        return new CachedKind<>("pods selected by " + labels + expressions,
+                (client, ns) -> client.pods().inNamespace(ns).withLabelSelector(selector).runnableInformer(0));
+    }
+
     /** Coalmine's Leases: who drives which release. */
     public static final CachedKind<Lease> RELEASE_LEASES = new CachedKind<>("release Leases",
             (client, ns) -> client.leases().inNamespace(ns)

@@ -26,7 +26,8 @@ public final class ClusterCache {
     private final Duration firstList;
     private final Map<Key, Shared<?>> shared = new HashMap<>();
 
-    private record Key(CachedKind<?> kind, String namespace) {
+    /** Kinds are told apart by what they select (their description), so a kind made twice shares one informer. */
+    private record Key(String kind, String namespace) {
     }
 
     public ClusterCache(KubernetesClient client) {
@@ -67,7 +68,7 @@ public final class ClusterCache {
 
     @SuppressWarnings("unchecked")
     private synchronized <T extends HasMetadata> Shared<T> acquire(CachedKind<T> kind, String namespace) {
-        Key key = new Key(kind, namespace);
+        Key key = new Key(kind.description(), namespace);
         Shared<T> entry = (Shared<T>) shared.get(key);
         if (entry == null) {
             SharedIndexInformer<T> informer = kind.informer().apply(client, namespace);

@@ -4,6 +4,8 @@ import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.judge.Evidence;
 import dev.coalmine.core.judge.JudgeSettings;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.kube.cache.CachedWorkloadReads;
+import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.metrics.EvidenceCollector;
 import dev.coalmine.metrics.KubernetesHealthSource;
 import dev.coalmine.metrics.MetricSource;
@@ -29,6 +31,7 @@ public final class ReleaseEvidence {
 
     private final Optional<JudgeSettings> settings;
     private final Optional<MetricSource> source;
+    private final CachedWorkloadReads reads;
     private final EvidenceCollector collector;
     private final MetricTarget target;
     private final Instant since;
@@ -36,7 +39,8 @@ public final class ReleaseEvidence {
     private final List<Consumer<Evidence>> listeners = new CopyOnWriteArrayList<>();
     private volatile Evidence latest;
 
-    ReleaseEvidence(KubernetesClient client, PrometheusAuth auth, MetricSources metricSources, ReleaseState release) {
+    ReleaseEvidence(KubernetesClient client, ClusterCache cache, PrometheusAuth auth, MetricSources metricSources,
+                    ReleaseState release) {
         JudgeSettings read = null;
         Optional<MetricSource> metrics = Optional.empty();
         String trouble = null;
@@ -50,7 +54,8 @@ public final class ReleaseEvidence {
         this.source = metrics;
         this.problem = trouble;
         this.since = release.startedAt();
-        this.collector = new EvidenceCollector(metrics, Optional.of(new KubernetesHealthSource(client)));
+        this.reads = new CachedWorkloadReads(cache);
+        this.collector = new EvidenceCollector(metrics, Optional.of(new KubernetesHealthSource(client, reads)));
         this.target = new MetricTarget(release.plan().namespace(), release.plan().deployment(), interval());
     }
 
@@ -104,5 +109,6 @@ public final class ReleaseEvidence {
 
     void close() {
         source.ifPresent(MetricSource::close);
+        reads.close();
     }
 }

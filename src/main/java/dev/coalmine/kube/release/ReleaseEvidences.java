@@ -1,6 +1,7 @@
 package dev.coalmine.kube.release;
 
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.PrometheusAuth;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,6 +14,7 @@ import java.util.Map;
  */
 final class ReleaseEvidences {
     private final KubernetesClient client;
+    private final ClusterCache cache;
     private final PrometheusAuth auth;
     private final MetricSources metricSources;
     private final Map<String, Shared> open = new HashMap<>();
@@ -26,14 +28,15 @@ final class ReleaseEvidences {
         }
     }
 
-    ReleaseEvidences(KubernetesClient client, PrometheusAuth auth, MetricSources metricSources) {
+    ReleaseEvidences(KubernetesClient client, ClusterCache cache, PrometheusAuth auth, MetricSources metricSources) {
         this.client = client;
+        this.cache = cache;
         this.auth = auth;
         this.metricSources = metricSources;
     }
 
     synchronized ReleaseEvidence acquire(ReleaseState release) {
-        Shared shared = open.computeIfAbsent(key(release), k -> new Shared(new ReleaseEvidence(client, auth, metricSources, release)));
+        Shared shared = open.computeIfAbsent(key(release), k -> new Shared(new ReleaseEvidence(client, cache, auth, metricSources, release)));
         shared.users++;
         return shared.evidence;
     }

@@ -5,7 +5,7 @@ import dev.coalmine.core.release.Decision;
 import dev.coalmine.core.release.ReleaseHistory;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
-import dev.coalmine.core.release.Verdict;
+import dev.coalmine.core.release.DecisionVerdict;
 import dev.coalmine.core.release.WorkloadStatus;
 import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.PrometheusAuth;
@@ -63,7 +63,7 @@ public final class ReleaseService {
         ReleaseActions actions = new ReleaseActions(client, renderer);
         this.preparer = new ReleasePreparer(client, renderer, actions);
         this.events = new ReleaseEvents(client, settings.identity());
-        this.evidences = new ReleaseEvidences(client, prometheusAuth, metricSources);
+        this.evidences = new ReleaseEvidences(client, cache, prometheusAuth, metricSources);
         this.driver = new ReleaseDriver(client, cache, store, observer, actions, events, settings,
                 new ReleaseAnalyser(evidences));
     }
@@ -138,12 +138,12 @@ public final class ReleaseService {
      * was already promoted it is returned as it is (so a re-run after a kill just continues).
      */
     public ReleaseState promote(String namespace, String deployment, String who) {
-        return decide(namespace, deployment, Verdict.PROMOTE, who);
+        return decide(namespace, deployment, DecisionVerdict.PROMOTE, who);
     }
 
     /** Records "reject" by {@code who}; like {@link #promote}, the opposite decision recorded first wins. */
     public ReleaseState reject(String namespace, String deployment, String who) {
-        return decide(namespace, deployment, Verdict.REJECT, who);
+        return decide(namespace, deployment, DecisionVerdict.REJECT, who);
     }
 
     /** All releases of the workload, oldest first. */
@@ -181,6 +181,11 @@ public final class ReleaseService {
         return store.decode(namespace, deployment, map);
     }
 
+    /** The connection's shared cache this service watches through. */
+    public ClusterCache cache() {
+        return cache;
+    }
+
     ReleaseEvidences evidences() {
         return evidences;
     }
@@ -189,7 +194,7 @@ public final class ReleaseService {
         return settings.clock().instant();
     }
 
-    private ReleaseState decide(String namespace, String deployment, Verdict verdict, String who) {
+    private ReleaseState decide(String namespace, String deployment, DecisionVerdict verdict, String who) {
         AtomicReference<ReleaseState> before = new AtomicReference<>();
         ReleaseHistory saved = store.update(namespace, deployment, h -> {
             ReleaseState current = h.current().orElseThrow(() -> new CoalmineException(deployment + " in namespace "

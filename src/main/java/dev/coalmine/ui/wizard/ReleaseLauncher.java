@@ -6,7 +6,7 @@ import java.util.Optional;
 /** What the wizard needs of the release engine. All calls block: run them off the UI thread. */
 public interface ReleaseLauncher {
     /** Renders every object the plan creates or changes, dry-runs them and checks RBAC; changes nothing. */
-    ReleasePreview preview(ReleasePlan plan);
+    ReviewContent preview(ReleasePlan plan);
 
     /** Records and starts the release; the engine drives it from there. */
     void start(ReleasePlan plan);

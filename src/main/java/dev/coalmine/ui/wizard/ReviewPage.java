@@ -19,7 +19,7 @@ final class ReviewPage extends VBox {
         yaml.setId("review-yaml");
         yaml.setEditable(false);
         yaml.getStyleClass().add("monospace");
-        yaml.textProperty().bind(model.previewProperty().map(p -> p.map(ReleasePreview::yaml).orElse("")));
+        yaml.textProperty().bind(model.previewProperty().map(p -> p.map(ReviewContent::yaml).orElse("")));
         VBox.setVgrow(yaml, Priority.ALWAYS);
 
         Button copy = new Button("Copy");

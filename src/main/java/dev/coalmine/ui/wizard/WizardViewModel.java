@@ -31,7 +31,7 @@ public final class WizardViewModel {
     private final JudgeStep judge;
     private final ObjectProperty<WizardStep> step = new SimpleObjectProperty<>(WizardStep.WORKLOAD);
     private final ReadOnlyStringWrapper unfinished = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Optional<ReleasePreview>> preview = new ReadOnlyObjectWrapper<>(Optional.empty());
+    private final ReadOnlyObjectWrapper<Optional<ReviewContent>> preview = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper reviewStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper metricsTest = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -56,7 +56,7 @@ public final class WizardViewModel {
             case REVIEW -> false;
         }, step, unfinished, version.valid(), size.valid(), judge.valid());
         canStart = Bindings.createBooleanBinding(() -> step.get() == WizardStep.REVIEW && !busy.get()
-                && preview.get().map(ReleasePreview::startable).orElse(false), step, busy, preview);
+                && preview.get().map(ReviewContent::startable).orElse(false), step, busy, preview);
         checkUnfinishedRelease();
     }
 
@@ -127,7 +127,7 @@ public final class WizardViewModel {
         busy.set(true);
         background.execute(() -> {
             try {
-                ReleasePreview result = launcher.preview(plan());
+                ReviewContent result = launcher.preview(plan());
                 ui.execute(() -> showPreview(result));
             } catch (RuntimeException e) {
                 ui.execute(() -> failed("The release cannot be prepared: " + e.getMessage()));
@@ -135,7 +135,7 @@ public final class WizardViewModel {
         });
     }
 
-    private void showPreview(ReleasePreview result) {
+    private void showPreview(ReviewContent result) {
         busy.set(false);
         preview.set(Optional.of(result));
         reviewStatus.set(result.startable() ? "Dry run passed and all permissions are granted. Start creates the "
@@ -193,7 +193,7 @@ public final class WizardViewModel {
         return unfinished.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Optional<ReleasePreview>> previewProperty() {
+    public ReadOnlyObjectProperty<Optional<ReviewContent>> previewProperty() {
         return preview.getReadOnlyProperty();
     }
 

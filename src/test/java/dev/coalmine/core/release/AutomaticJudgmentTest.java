@@ -77,7 +77,7 @@ class AutomaticJudgmentTest {
         ReleaseState state = check(analysing(), 1, Verdict.fail("canary success rate 90.1 % is below the minimum 99.0 %"));
         state = check(state, 2, Verdict.fail("canary success rate 89.7 % is below the minimum 99.0 %"));
 
-        assertThat(state.decision().verdict()).isEqualTo(dev.coalmine.core.release.Verdict.REJECT);
+        assertThat(state.decision().verdict()).isEqualTo(dev.coalmine.core.release.DecisionVerdict.REJECT);
         assertThat(state.decision().who()).isEqualTo(AutomaticJudgment.WHO);
         assertThat(state.decision().reason()).contains("2 of 2 failed checks").contains("89.7 %");
         Step step = ReleaseDecider.decide(seen(T0.plusSeconds(10)), state);
@@ -97,7 +97,7 @@ class AutomaticJudgmentTest {
         assertThat(state.analysis().consecutivePasses()).isEqualTo(3);
 
         state = AutomaticJudgment.record(state, Verdict.pass("fine"), null, slow, T0.plusSeconds(20));
-        assertThat(state.decision().verdict()).isEqualTo(dev.coalmine.core.release.Verdict.PROMOTE);
+        assertThat(state.decision().verdict()).isEqualTo(dev.coalmine.core.release.DecisionVerdict.PROMOTE);
         assertThat(state.decision().reason()).isEqualTo("4 passing checks in a row over 20s");
         assertThat(ReleaseDecider.decide(seen(T0.plusSeconds(20)), state).next().phase())
                 .isEqualTo(new ReleasePhase.Promoting());

@@ -35,7 +35,7 @@ class AnalysisStateCodecTest {
                 List.of("canary success rate 90.0 % is below the minimum 99.0 %"), 50.0);
         AnalysisState analysis = new AnalysisState(T, 2, 2, 0, 0, AnalysisDecision.REJECT, verdict);
         ReleaseState state = new ReleaseState(4, plan, 1, new ReleasePhase.Rejecting(), T.plusSeconds(10),
-                new Decision(dev.coalmine.core.release.Verdict.REJECT, "automatic judge", T.plusSeconds(10), "2 of 2 failed checks"),
+                new Decision(dev.coalmine.core.release.DecisionVerdict.REJECT, "automatic judge", T.plusSeconds(10), "2 of 2 failed checks"),
                 List.of(), T, null, "{}", analysis);
         ReleaseHistory history = new ReleaseHistory(List.of(state));
 

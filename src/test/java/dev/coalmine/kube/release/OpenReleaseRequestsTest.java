@@ -8,7 +8,9 @@ import dev.coalmine.core.release.ImageChange;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.addon.ClusterExtras;
 import dev.coalmine.demo.DemoCluster;
+import dev.coalmine.demo.DemoEndpoints;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.SimulatedComponents;
 import dev.coalmine.demo.server.RequestCounter;
@@ -16,16 +18,21 @@ import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficSettings;
 import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.workload.WorkloadFeed;
+import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.PrometheusAuth;
 import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +47,7 @@ class OpenReleaseRequestsTest {
     private static final String APP = "shop-frontend";
     private static final String CONSOLE = "coalmine-console-under-test";
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Pattern LABEL_SELECTOR = Pattern.compile("[?&]labelSelector=([^&]*)");
 
     private final DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
             .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())));
@@ -54,29 +62,10 @@ class OpenReleaseRequestsTest {
 
     @Test
     void anOpenRolloutViewListsAndWatchesEachKindOncePerNamespace() throws Exception {
-        new ReleaseService(cluster.client(), ReleaseSettings.defaults("pipeline"))
-                .start(ReleasePlan.ofImages(NS, APP, List.of(ImageChange.parse("frontend=shop/frontend:1.4.0")),
-                        CanarySize.count(1), true), false);
-        ClusterCache cache = new ClusterCache(console);
-        ReleaseService engine = new ReleaseService(console, cache, ReleaseSettings.defaults("console")
-                .withTiming(Duration.ofSeconds(15), Duration.ofMillis(200)), PrometheusAuth.none(),
-                App.demoAddOn().detect(console).metricSources());
-        AtomicReference<ReleaseStatus> shown = new AtomicReference<>();
+        startRelease();
+        ReleaseService engine = consoleEngine(App.demoAddOn().detect(console).metricSources());
 
-        try (WorkloadFeed workloads = WorkloadFeed.open(cache, NS, new IgnoredWorkloads());
-             ReleaseSession release = engine.session(NS, APP)) {
-            release.watch(shown::set);
-            release.followEvents(e -> { });
-            release.followRollout(l -> { });
-            release.followPodLogs(l -> { });
-            release.openEvidence().orElseThrow();
-            release.driveInBackground(problem -> { });
-
-            Eventually.assertThat(WAIT, () -> assertThat(phase(shown)).isEqualTo(new ReleasePhase.AwaitingJudgment()));
-            release.promote("operator");
-            Eventually.assertThat(WAIT, () -> assertThat(phase(shown)).isEqualTo(new ReleasePhase.Succeeded()));
-            Thread.sleep(6_000); // a chart refresh or two after the end
-        }
+        openRolloutView(engine, true);
 
         Map<String, Long> lists = collectionReads(false);
         Map<String, Long> watches = collectionReads(true);
@@ -85,18 +74,75 @@ class OpenReleaseRequestsTest {
         assertThat(watches.keySet()).containsExactlyInAnyOrderElementsOf(lists.keySet());
     }
 
+    @Test
+    void onAClusterThatIsNotTheDemoAnOpenRolloutViewAsksForNoDemoObject() throws Exception {
+        cluster.client().configMaps().inNamespace(DemoEndpoints.NAMESPACE).withName(DemoEndpoints.CONFIG_MAP).delete();
+        ClusterExtras extras = App.demoAddOn().detect(console);
+        assertThat(extras.simulated()).as("without its endpoints ConfigMap the cluster is not taken for the demo").isFalse();
+        startRelease();
+        int before = cluster.requests().recent().size();
+
+        openRolloutView(consoleEngine(extras.metricSources()), false);
+
+        assertThat(cluster.requests().recent().stream().skip(before)
+                .filter(r -> r.userAgent().equals(CONSOLE)).map(RequestCounter.Request::uri))
+                .isNotEmpty().noneMatch(uri -> uri.contains(DemoEndpoints.NAMESPACE) || uri.contains(DemoEndpoints.CONFIG_MAP));
+    }
+
+    private void startRelease() {
+        new ReleaseService(cluster.client(), ReleaseSettings.defaults("pipeline"))
+                .start(ReleasePlan.ofImages(NS, APP, List.of(ImageChange.parse("frontend=shop/frontend:1.4.0")),
+                        CanarySize.count(1), true), false);
+    }
+
+    private ReleaseService consoleEngine(MetricSources metricSources) {
+        return new ReleaseService(console, new ClusterCache(console), ReleaseSettings.defaults("console")
+                .withTiming(Duration.ofSeconds(15), Duration.ofMillis(200)), PrometheusAuth.none(), metricSources);
+    }
+
+    /** What the console opens for a release (the workload list beside it); drives it to its decision, maybe on. */
+    private void openRolloutView(ReleaseService engine, boolean promote) throws InterruptedException {
+        AtomicReference<ReleaseStatus> shown = new AtomicReference<>();
+        try (ReleaseSession release = engine.session(NS, APP);
+             WorkloadFeed workloads = WorkloadFeed.open(engine.cache(), NS, new IgnoredWorkloads())) {
+            release.watch(shown::set);
+            release.followEvents(e -> { });
+            release.followRollout(l -> { });
+            release.followPodLogs(l -> { });
+            release.openEvidence().orElseThrow();
+            release.driveInBackground(problem -> { });
+
+            Eventually.assertThat(WAIT, () -> assertThat(phase(shown)).isEqualTo(new ReleasePhase.AwaitingJudgment()));
+            if (promote) {
+                release.promote("operator");
+                Eventually.assertThat(WAIT, () -> assertThat(phase(shown)).isEqualTo(new ReleasePhase.Succeeded()));
+            }
+            Thread.sleep(6_000); // a chart refresh or two more
+        }
+    }
+
     private static ReleasePhase phase(AtomicReference<ReleaseStatus> shown) {
         ReleaseStatus status = shown.get();
         return status == null ? null : status.current().map(s -> s.phase()).orElse(null);
     }
 
-    /** The console's reads of whole collections in the namespace (LISTs or WATCHes), counted per collection. */
+    /**
+     * The console's reads of whole collections in the namespace (LISTs or WATCHes), counted per collection and label
+     * selector. Pod CPU and memory (metrics.k8s.io) are samples like a Prometheus query, read once per collection,
+     * not a kind that can be watched; a read of one pod by name (fabric8 follows a pod's log so) is no collection read.
+     */
     private Map<String, Long> collectionReads(boolean watch) {
         return cluster.requests().recent().stream()
                 .filter(r -> r.userAgent().equals(CONSOLE) && r.method().equals("GET") && r.isWatch() == watch)
-                .map(RequestCounter.Request::path)
-                .filter(path -> path.matches(".*/namespaces/" + NS + "/[a-z]+"))
+                .filter(r -> r.path().matches(".*/namespaces/" + NS + "/[a-z]+") && !r.path().contains("metrics.k8s.io")
+                        && !r.uri().contains("fieldSelector=metadata.name"))
+                .map(r -> r.path() + selector(r.uri()))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    private static String selector(String uri) {
+        Matcher m = LABEL_SELECTOR.matcher(uri);
+        return m.find() ? " " + URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : "";
     }
 
     private static final class IgnoredWorkloads implements WorkloadFeed.Listener {

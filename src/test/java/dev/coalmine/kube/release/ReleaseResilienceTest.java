@@ -10,7 +10,7 @@ import dev.coalmine.core.release.ReleaseAction;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
-import dev.coalmine.core.release.Verdict;
+import dev.coalmine.core.release.DecisionVerdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -188,11 +188,11 @@ class ReleaseResilienceTest {
         assertThat(failures.get(0)).isInstanceOf(CoalmineException.class).hasMessageContaining("already decided by");
 
         ReleaseState done = bo.drive("shop", "web", s -> false, WAIT, s -> { });
-        Verdict winner = done.decision().verdict();
-        assertThat(done.phase()).isEqualTo(winner == Verdict.PROMOTE ? new ReleasePhase.Succeeded()
+        DecisionVerdict winner = done.decision().verdict();
+        assertThat(done.phase()).isEqualTo(winner == DecisionVerdict.PROMOTE ? new ReleasePhase.Succeeded()
                 : new ReleasePhase.Rejected());
         assertThatThrownBy(() -> {
-            if (winner == Verdict.PROMOTE) {
+            if (winner == DecisionVerdict.PROMOTE) {
                 ana.reject("shop", "web", "late");
             } else {
                 ana.promote("shop", "web", "late");

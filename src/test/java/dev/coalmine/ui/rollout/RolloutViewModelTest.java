@@ -10,7 +10,7 @@ import dev.coalmine.core.release.ImageChange;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
-import dev.coalmine.core.release.Verdict;
+import dev.coalmine.core.release.DecisionVerdict;
 import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.kube.release.TrackStatus;
 import java.time.Instant;
@@ -68,7 +68,7 @@ class RolloutViewModelTest {
 
         assertThat(release.promotes).isEqualTo(1);
         assertThat(model.messageProperty().get()).isEqualTo("Promote recorded; the engine rolls stable forward.");
-        release.publish(awaiting(new Decision(Verdict.PROMOTE, "ci (cli)", T0)));
+        release.publish(awaiting(new Decision(DecisionVerdict.PROMOTE, "ci (cli)", T0)));
         assertThat(model.canDecide().get()).isFalse();
         model.promote();
         assertThat(release.promotes).isEqualTo(1);

@@ -204,8 +204,8 @@ class WizardViewModelTest {
         CoalmineException startFailure;
 
         @Override
-        public ReleasePreview preview(ReleasePlan plan) {
-            return new ReleasePreview("kind: Deployment\n", List.of(), rbacProblems);
+        public ReviewContent preview(ReleasePlan plan) {
+            return new ReviewContent("kind: Deployment\n", List.of(), rbacProblems);
         }
 
         @Override

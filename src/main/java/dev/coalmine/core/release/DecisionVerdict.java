@@ -1,7 +1,7 @@
 package dev.coalmine.core.release;
 
 /** What a decision says about the canary. */
-public enum Verdict {
+public enum DecisionVerdict {
     PROMOTE, REJECT;
 
     public String word() {

@@ -9,8 +9,8 @@ import java.util.List;
  * @param dryRunProblems what the server-side dry run rejected (empty when all passed)
  * @param rbacProblems   the permissions the operator lacks (empty when all are granted)
  */
-public record ReleasePreview(String yaml, List<String> dryRunProblems, List<String> rbacProblems) {
-    public ReleasePreview {
+public record ReviewContent(String yaml, List<String> dryRunProblems, List<String> rbacProblems) {
+    public ReviewContent {
         dryRunProblems = List.copyOf(dryRunProblems);
         rbacProblems = List.copyOf(rbacProblems);
     }
