@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * {@code <name>-baseline} (a copy of the stable spec) and the rolled stable. Stable's selector never changes;
  * canary and baseline keep stable's pod labels so its Service sends them traffic by pod count.
  */
-public final class CanaryRenderer {
+final class CanaryRenderer {
     private final KubernetesSerialization serialization;
 
     public CanaryRenderer(KubernetesSerialization serialization) {

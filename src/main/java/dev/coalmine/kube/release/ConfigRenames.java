@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Points a pod spec at versioned config copies: every reference to a renamed ConfigMap or Secret. */
-public record ConfigRenames(Map<String, String> configMaps, Map<String, String> secrets) {
+record ConfigRenames(Map<String, String> configMaps, Map<String, String> secrets) {
 
     public static ConfigRenames none() {
         return new ConfigRenames(Map.of(), Map.of());

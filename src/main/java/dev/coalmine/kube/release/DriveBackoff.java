@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * Pauses between drives of a release after an error: from {@code first}, doubling up to {@code max}, each
  * shortened by up to a fifth at random so that consoles which failed together do not all retry together.
  */
-public record DriveBackoff(Duration first, Duration max) {
+record DriveBackoff(Duration first, Duration max) {
     public static final DriveBackoff DEFAULT = new DriveBackoff(Duration.ofSeconds(2), Duration.ofSeconds(30));
 
     /** The pause after {@code failures} failed drives in a row (1 for the first). */

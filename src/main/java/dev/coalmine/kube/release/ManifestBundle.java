@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** A manifest file's objects: exactly one Deployment, plus the ConfigMaps and Secrets it brings along. */
-public record ManifestBundle(Deployment deployment, List<ConfigMap> configMaps, List<Secret> secrets) {
+record ManifestBundle(Deployment deployment, List<ConfigMap> configMaps, List<Secret> secrets) {
     /** On a Secret of a stored manifest: its keys, comma-separated (the values are not there). */
     static final String SECRET_KEYS = "coalmine.dev/secret-keys";
     /** On a Secret of a stored manifest: the Secret that holds its data. */

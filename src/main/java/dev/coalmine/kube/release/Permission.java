@@ -1,7 +1,7 @@
 package dev.coalmine.kube.release;
 
 /** One verb on one resource, as RBAC names it: {@code create deployments.apps}. */
-public record Permission(String verb, String group, String resource) {
+record Permission(String verb, String group, String resource) {
     @Override
     public String toString() {
         return verb + " " + resource + (group.isEmpty() ? "" : "." + group);

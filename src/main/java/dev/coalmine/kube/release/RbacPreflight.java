@@ -16,7 +16,7 @@ import java.util.List;
  * Asks the API server (SelfSubjectRulesReview, else SelfSubjectAccessReview) whether we may do everything a release
  * needs, before any change.
  */
-public final class RbacPreflight {
+final class RbacPreflight {
     private final KubernetesClient client;
 
     public RbacPreflight(KubernetesClient client) {

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Performs the actions {@code decide} returns. Each one converges, so performing it twice is harmless. */
-public final class ReleaseActions {
+final class ReleaseActions {
     private final KubernetesClient client;
     private final CanaryRenderer renderer;
     private final ClusterWrites writes;

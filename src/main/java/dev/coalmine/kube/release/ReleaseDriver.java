@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * The new state is saved before its actions run and every action is chosen from what the cluster shows, so a
  * process killed at any point is simply continued by the next one. Without the Lease it only follows the state.
  */
-public final class ReleaseDriver {
+final class ReleaseDriver {
     /** A "waiting for …" line alone is saved (and sent as an Event) at most this often; real steps at once. */
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final int MAX_CHAINED = 4;

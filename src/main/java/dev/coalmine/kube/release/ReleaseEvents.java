@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Writes step-log lines as Kubernetes Events on the stable Deployment, so `kubectl get events` tells the story. */
-public final class ReleaseEvents {
+final class ReleaseEvents {
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseEvents.class);
     /** The API server refuses event messages over 1 KiB. */
     private static final int MESSAGE_LIMIT = 1000;

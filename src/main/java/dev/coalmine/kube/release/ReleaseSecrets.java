@@ -11,7 +11,7 @@ import java.util.Map;
  * manifest's Secrets, and the data of the live Secrets a promotion overwrites (null: that Secret did not exist),
  * for the rollback.
  */
-public record ReleaseSecrets(List<Secret> manifestSecrets, Map<String, Map<String, String>> previousData) {
+record ReleaseSecrets(List<Secret> manifestSecrets, Map<String, Map<String, String>> previousData) {
 
     public ReleaseSecrets {
         manifestSecrets = manifestSecrets == null ? List.of() : List.copyOf(manifestSecrets);

@@ -165,10 +165,6 @@ public final class ReleaseService {
         return driver.run(namespace, deployment, until, timeout, progress);
     }
 
-    public ReleaseDriver driver() {
-        return driver;
-    }
-
     /**
      * Opens the workload's release in this process: snapshots from the shared cache, driving, decisions, feeds and
      * evidence. Close it when done.

@@ -21,7 +21,7 @@ import java.util.Optional;
  * absent, expired or already ours; every write is based on a resourceVersion (the one read, or the one of our own
  * last write), so of two processes racing for it exactly one gets it.
  */
-public final class WorkloadLease {
+final class WorkloadLease {
     private final KubernetesClient client;
     private final String namespace;
     private final String deployment;

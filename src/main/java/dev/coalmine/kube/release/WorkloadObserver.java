@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Looks at stable, canary, baseline and the versioned config of a release and reports what it sees. */
-public final class WorkloadObserver {
+final class WorkloadObserver {
     /** Container waiting reasons that will not fix themselves. */
     private static final Set<String> STUCK = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
             "CrashLoopBackOff", "CreateContainerConfigError", "CreateContainerError", "ErrImageNeverPull");
