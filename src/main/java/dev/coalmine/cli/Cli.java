@@ -2,6 +2,7 @@ package dev.coalmine.cli;
 
 import dev.coalmine.addon.ClusterAddOn;
 import dev.coalmine.addon.DemoLauncher;
+import dev.coalmine.cli.canary.CanaryCommand;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.InvalidCanarySizeException;
 import dev.coalmine.kube.config.KubeTarget;
@@ -29,7 +30,7 @@ public final class Cli {
         commandLine.addSubcommand(new ContextsCommand());
         commandLine.addSubcommand(new ConnectCommand());
         demo.ifPresent(launcher -> commandLine.addSubcommand(new DemoCommand(launcher)));
-        commandLine.addSubcommand(new dev.coalmine.cli.canary.CanaryCommand());
+        commandLine.addSubcommand(new CanaryCommand());
         commandLine.setExecutionExceptionHandler(Cli::operationalError);
     }
 

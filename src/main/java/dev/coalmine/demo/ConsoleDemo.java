@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The demo cluster as the console uses it: started on first use, stopped when the console closes. */
@@ -41,8 +42,8 @@ public final class ConsoleDemo implements AutoCloseable {
         return kubeconfig;
     }
 
-    public synchronized java.util.Optional<DemoCluster> running() {
-        return java.util.Optional.ofNullable(cluster);
+    public synchronized Optional<DemoCluster> running() {
+        return Optional.ofNullable(cluster);
     }
 
     @Override

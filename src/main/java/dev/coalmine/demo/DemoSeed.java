@@ -1,15 +1,18 @@
 package dev.coalmine.demo;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
 import java.util.Map;
 
 /** What a fresh demo cluster contains: its namespaces and, unless empty, a small shop in {@code default}. */
@@ -58,8 +61,8 @@ final class DemoSeed {
                 .endContainer().endSpec().endTemplate().endSpec();
         Deployment deployment = builder.build();
         if (withConfig) {
-            deployment.getSpec().getTemplate().getSpec().getContainers().get(0).setEnvFrom(java.util.List.of(
-                    new io.fabric8.kubernetes.api.model.EnvFromSourceBuilder().withNewConfigMapRef()
+            deployment.getSpec().getTemplate().getSpec().getContainers().get(0).setEnvFrom(List.of(
+                    new EnvFromSourceBuilder().withNewConfigMapRef()
                             .withName("shop-frontend-config").endConfigMapRef().build()));
         }
         return deployment;
@@ -70,7 +73,7 @@ final class DemoSeed {
                 .endHttpGet().withInitialDelaySeconds(2).withPeriodSeconds(5).build();
     }
 
-    private static io.fabric8.kubernetes.api.model.Service service(String name, int port) {
+    private static Service service(String name, int port) {
         return new ServiceBuilder().withNewMetadata().withName(name).addToLabels("app", name).endMetadata()
                 .withNewSpec().addToSelector("app", name)
                 .addNewPort().withName("http").withPort(port).withTargetPort(new IntOrString("http"))

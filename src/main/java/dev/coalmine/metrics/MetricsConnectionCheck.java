@@ -7,6 +7,7 @@ import dev.coalmine.core.judge.Track;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public final class MetricsConnectionCheck {
                 Double stable = now.get(Track.STABLE);
                 return "Connected to " + source.describe() + (stable == null || stable.isNaN()
                         ? ": no traffic for " + deployment + " yet (the judge needs requests to compare)."
-                        : String.format(java.util.Locale.ROOT, ": %s answers %.2f %% success now.", deployment, stable));
+                        : String.format(Locale.ROOT, ": %s answers %.2f %% success now.", deployment, stable));
             }
         } catch (CoalmineException | IllegalArgumentException e) {
             return "Not reachable: " + e.getMessage();

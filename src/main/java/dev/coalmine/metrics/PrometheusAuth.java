@@ -2,6 +2,7 @@ package dev.coalmine.metrics;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 /** How to authenticate to Prometheus reached by URL. The secrets never appear in {@code toString}. */
@@ -20,7 +21,7 @@ public sealed interface PrometheusAuth {
      * {@code COALMINE_PROMETHEUS_USER} and {@code COALMINE_PROMETHEUS_PASSWORD} (basic), else none. Credentials never
      * go into the judge settings, which are stored in the cluster.
      */
-    static PrometheusAuth fromEnvironment(java.util.Map<String, String> environment) {
+    static PrometheusAuth fromEnvironment(Map<String, String> environment) {
         String token = environment.get(TOKEN_VARIABLE);
         if (token != null && !token.isBlank()) {
             return bearer(token);

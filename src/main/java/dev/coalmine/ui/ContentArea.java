@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
+import javafx.stage.WindowEvent;
 
 /**
  * The right-hand side of the console: the selected workload's details, the canary wizard, or the rollout
@@ -50,7 +51,7 @@ public final class ContentArea extends StackPane {
             if (scene != null) {
                 scene.windowProperty().addListener((o, oldWindow, window) -> {
                     if (window != null) {
-                        window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closeSession());
+                        window.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closeSession());
                     }
                 });
             }

@@ -1,8 +1,10 @@
 package dev.coalmine.ui;
 
+import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.release.ReleasePreflight;
+import dev.coalmine.kube.release.ReleasePreview;
 import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSettings;
 import dev.coalmine.kube.release.ReleaseSession;
@@ -12,6 +14,8 @@ import dev.coalmine.metrics.PrometheusAuth;
 import dev.coalmine.ui.wizard.ReleaseLauncher;
 import dev.coalmine.ui.wizard.ReviewContent;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -34,8 +38,8 @@ public final class EngineGateway implements ReleaseLauncher {
     public static String consoleIdentity() {
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             host = "localhost";
         }
         return System.getProperty("user.name", "operator") + "@" + host + " (console)";
@@ -43,7 +47,7 @@ public final class EngineGateway implements ReleaseLauncher {
 
     @Override
     public ReviewContent preview(ReleasePlan plan) {
-        dev.coalmine.kube.release.ReleasePreview rendered = service.plan(plan);
+        ReleasePreview rendered = service.plan(plan);
         ReleasePreflight.Result checks = preflight.check(plan, rendered.release());
         return new ReviewContent(rendered.yaml(), checks.dryRunProblems(), checks.rbacProblems());
     }
@@ -54,7 +58,7 @@ public final class EngineGateway implements ReleaseLauncher {
     }
 
     @Override
-    public String testMetrics(dev.coalmine.core.release.JudgeSpec judge, String namespace, String deployment) {
+    public String testMetrics(JudgeSpec judge, String namespace, String deployment) {
         return metricsCheck.check(judge.settings(), namespace, deployment);
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
@@ -63,7 +64,7 @@ final class PlanOptions {
     }
 
     /** The plan with the judge {@code judge} builds; its refusals are usage errors too. */
-    ReleasePlan toPlan(String namespace, java.util.function.Supplier<JudgeSpec> judge, CommandLine commandLine) {
+    ReleasePlan toPlan(String namespace, Supplier<JudgeSpec> judge, CommandLine commandLine) {
         try {
             return toPlan(namespace).withJudge(judge.get());
         } catch (InvalidCanarySizeException e) {

@@ -1,5 +1,6 @@
 package dev.coalmine.cli.canary;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,7 @@ import dev.coalmine.core.release.StepLogEntry;
 import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.kube.release.TrackStatus;
 import java.util.List;
+import java.util.Locale;
 
 /** Renders a {@link ReleaseStatus} as text for people or as JSON for scripts. */
 final class StatusView {
@@ -31,7 +33,7 @@ final class StatusView {
         }
         s.verdict().ifPresent(v -> {
             b.append("verdict:  check ").append(v.check()).append(" at ").append(v.at()).append(": ")
-                    .append(v.outcomeWord()).append(v.score() == null ? "" : String.format(java.util.Locale.ROOT, " (score %.0f)", v.score()))
+                    .append(v.outcomeWord()).append(v.score() == null ? "" : String.format(Locale.ROOT, " (score %.0f)", v.score()))
                     .append('\n');
             v.reasons().forEach(reason -> b.append("  - ").append(reason).append('\n'));
         });
@@ -127,7 +129,7 @@ final class StatusView {
     String pretty(Object node) {
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -135,7 +137,7 @@ final class StatusView {
     String compact(Object node) {
         try {
             return json.writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

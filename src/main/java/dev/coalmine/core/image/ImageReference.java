@@ -1,5 +1,6 @@
 package dev.coalmine.core.image;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,7 @@ public final class ImageReference {
             int slash = path.lastIndexOf('/');
             String name = slash < 0 ? path : path.substring(slash + 1);
             name = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
-            if (!name.equals(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (!name.equals(name.toLowerCase(Locale.ROOT))) {
                 return Optional.of("Repository names must be lower case");
             }
             return Optional.of("Not a valid image reference: use [registry/]repository[:tag][@sha256:digest]");

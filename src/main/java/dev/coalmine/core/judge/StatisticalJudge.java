@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 
 /**
@@ -105,7 +106,7 @@ public final class StatisticalJudge {
         return new Verdict(Verdict.Outcome.FAIL, join(failing, passing, List.of(scoreLine)));
     }
 
-    private static List<String> reasons(List<MetricComparison> results, java.util.function.Predicate<MetricComparison> which) {
+    private static List<String> reasons(List<MetricComparison> results, Predicate<MetricComparison> which) {
         return results.stream().filter(which).map(MetricComparison::reason).toList();
     }
 

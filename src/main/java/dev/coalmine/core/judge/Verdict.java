@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The judge's answer with its reasons in plain words. No data is never a pass: it is {@link Outcome#INCONCLUSIVE};
@@ -44,7 +45,7 @@ public record Verdict(Outcome outcome, List<String> reasons) {
 
     /** The reasons on one line, for a status column or a log. */
     public String summary() {
-        return outcome.name().toLowerCase(java.util.Locale.ROOT) + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
+        return outcome.name().toLowerCase(Locale.ROOT) + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
     }
 
     /** The worst of the verdicts; the reasons of the worst ones come first. */

@@ -50,12 +50,12 @@ public final class AutomaticJudgment {
         AnalysisState after = before.next(verdict, score, now, policy);
         ReleaseState next = state.withAnalysis(after).withLog(now, Stage.ANALYSIS, line(after.latest(), after, policy));
         if (after.decision() == AnalysisDecision.REJECT) {
-            return next.withDecision(new Decision(dev.coalmine.core.release.DecisionVerdict.REJECT, WHO, now,
+            return next.withDecision(new Decision(DecisionVerdict.REJECT, WHO, now,
                     String.format(Locale.ROOT, "%d of %d failed checks; last: %s", after.failedChecks(),
                             policy.maxFailedChecks(), String.join("; ", verdict.reasons()))));
         }
         if (after.decision() == AnalysisDecision.PROMOTE) {
-            return next.withDecision(new Decision(dev.coalmine.core.release.DecisionVerdict.PROMOTE, WHO, now,
+            return next.withDecision(new Decision(DecisionVerdict.PROMOTE, WHO, now,
                     String.format(Locale.ROOT, "%d passing checks in a row over %s", after.consecutivePasses(),
                             human(Duration.between(after.startedAt(), now)))));
         }

@@ -1,5 +1,6 @@
 package dev.coalmine.core.release;
 
+import dev.coalmine.core.judge.AnalysisDecision;
 import dev.coalmine.core.release.ReleaseAction.ApplyBaseline;
 import dev.coalmine.core.release.ReleaseAction.ApplyCanary;
 import dev.coalmine.core.release.ReleaseAction.ApplyVersionedConfig;
@@ -118,7 +119,7 @@ public final class ReleaseDecider {
     /** The automatic analysis gave up deciding (too many inconclusive checks): a person decides from here. */
     private static boolean needsHuman(ReleaseState state) {
         return state.phase() instanceof ReleasePhase.Analysing && state.analysisIfAny()
-                .filter(a -> a.decision() == dev.coalmine.core.judge.AnalysisDecision.WAIT_FOR_HUMAN).isPresent();
+                .filter(a -> a.decision() == AnalysisDecision.WAIT_FOR_HUMAN).isPresent();
     }
 
     private static Step promote(Observation seen, ReleaseState state) {

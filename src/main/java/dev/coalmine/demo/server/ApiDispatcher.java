@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes each request: discovery and {@code /version}, SelfSubjectAccessReviews, the {@code scale} and
  * {@code log} subresources, and everything else to the {@link ClusterStore}; then polishes error answers.
  */
 final class ApiDispatcher extends Dispatcher {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiDispatcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
     private final ClusterStore store;
     private final DiscoveryDocuments discovery;
     private final AccessReviewer reviewer;
@@ -75,7 +79,7 @@ final class ApiDispatcher extends Dispatcher {
         if (bytes.length > 0 && ProtobufBodies.isProtobuf(request.getHeader("Content-Type"))) {
             return ProtobufBodies.toJson(bytes);
         }
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private MockResponse route(ApiPath path, String method, String contentType, String body, String accept) {
@@ -112,18 +116,18 @@ final class ApiDispatcher extends Dispatcher {
         boolean table = tables.wanted(accept);
         if (path.isWatch()) {
             return store.watch(path, table
-                    ? o -> tables.render(path, java.util.List.of(o), o.path("metadata").path("resourceVersion").asText())
+                    ? o -> tables.render(path, List.of(o), o.path("metadata").path("resourceVersion").asText())
                     : o -> o);
         }
         if (path.name() != null) {
             MockResponse single = store.handleGet(path.pathOnly());
             if (single.code() == 200 && table) {
-                return StatusResponses.json(200, tables.render(path, java.util.List.of(
+                return StatusResponses.json(200, tables.render(path, List.of(
                         Json.parse(single.getBody().readUtf8())), store.currentResourceVersion()));
             }
             return single;
         }
-        java.util.List<JsonNode> items = store.list(path);
+        List<JsonNode> items = store.list(path);
         if (table) {
             return StatusResponses.json(200, tables.render(path, items, store.currentResourceVersion()));
         }

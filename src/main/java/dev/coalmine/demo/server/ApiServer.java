@@ -8,16 +8,21 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import io.fabric8.mockwebserver.vertx.HttpServerRequestHandler;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of the demo API server, on 127.0.0.1 only. Ordinary requests and WebSocket watches go through
@@ -58,7 +63,7 @@ final class ApiServer implements AutoCloseable {
             boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
             String uri = request.uri();
             if (!upgrade && request.method() == io.vertx.core.http.HttpMethod.GET) {
-                java.util.Optional<ApiPath> path = ApiPath.parse(uri);
+                Optional<ApiPath> path = ApiPath.parse(uri);
                 if (path.isPresent() && path.get().isWatch()) {
                     streamWatch(request);
                     return;
@@ -76,7 +81,7 @@ final class ApiServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the demo API server", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             close();
             throw new IllegalStateException("cannot listen on " + HOST + ":" + port + ": "
                     + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
@@ -166,14 +171,14 @@ final class ApiServer implements AutoCloseable {
         await(vertx.close(), "stopping Vert.x");
     }
 
-    private static void await(io.vertx.core.Future<?> step, String what) {
+    private static void await(Future<?> step, String what) {
         try {
             step.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             // Shutting down regardless: the port is released when the event loops stop.
-            org.slf4j.LoggerFactory.getLogger(ApiServer.class).debug("{} failed: {}", what, e.toString());
+            LoggerFactory.getLogger(ApiServer.class).debug("{} failed: {}", what, e.toString());
         }
     }
 }

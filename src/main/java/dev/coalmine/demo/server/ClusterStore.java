@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * fabric8's CRUD store with what a real API server adds: {@code /status} subresource semantics for built-in
@@ -61,7 +64,7 @@ final class ClusterStore extends KubernetesCrudDispatcher {
     }
 
     /** Runs a read-check-write sequence without other writes in between. */
-    <T> T locked(java.util.function.Supplier<T> work) {
+    <T> T locked(Supplier<T> work) {
         writes.lock();
         try {
             return work.get();
@@ -198,7 +201,7 @@ final class ClusterStore extends KubernetesCrudDispatcher {
     List<JsonNode> list(ApiPath path) {
         MockResponse response = super.handleGet(path.collectionPath());
         JsonNode items = Json.parse(response.getBody().readUtf8()).path("items");
-        java.util.function.Predicate<JsonNode> selected = Selectors.of(path);
+        Predicate<JsonNode> selected = Selectors.of(path);
         List<JsonNode> out = new ArrayList<>();
         items.forEach(item -> {
             if (selected.test(item)) {
@@ -218,7 +221,7 @@ final class ClusterStore extends KubernetesCrudDispatcher {
     }
 
     /** A watch of the store's events, with selectors applied here rather than by the mock. */
-    MockResponse watch(ApiPath path, java.util.function.UnaryOperator<JsonNode> presentation) {
+    MockResponse watch(ApiPath path, UnaryOperator<JsonNode> presentation) {
         String base = path.objectPath() + "?watch=true";
         MockResponse upgrade = super.handleGet(base);
         String since = path.param("resourceVersion");

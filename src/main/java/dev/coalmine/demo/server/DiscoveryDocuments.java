@@ -2,10 +2,12 @@ package dev.coalmine.demo.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The legacy discovery documents ({@code /api}, {@code /apis}, {@code /api/v1}, {@code /apis/G/V}) and
@@ -14,9 +16,9 @@ import java.util.Optional;
  */
 final class DiscoveryDocuments {
     private final ResourceCatalog catalog;
-    private final java.util.function.Supplier<String> serverAddress;
+    private final Supplier<String> serverAddress;
 
-    DiscoveryDocuments(ResourceCatalog catalog, java.util.function.Supplier<String> serverAddress) {
+    DiscoveryDocuments(ResourceCatalog catalog, Supplier<String> serverAddress) {
         this.catalog = catalog;
         this.serverAddress = serverAddress;
     }
@@ -51,7 +53,7 @@ final class DiscoveryDocuments {
     private ObjectNode groupList() {
         Map<String, List<String>> versionsByGroup = new LinkedHashMap<>();
         catalog.all().stream().filter(t -> !t.group().isEmpty()).forEach(t ->
-                versionsByGroup.computeIfAbsent(t.group(), g -> new java.util.ArrayList<>()).add(t.version()));
+                versionsByGroup.computeIfAbsent(t.group(), g -> new ArrayList<>()).add(t.version()));
         ObjectNode doc = Json.object().put("kind", "APIGroupList").put("apiVersion", "v1");
         ArrayNode groups = doc.putArray("groups");
         versionsByGroup.forEach((group, versions) -> {

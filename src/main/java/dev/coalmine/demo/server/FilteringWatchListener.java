@@ -6,6 +6,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -124,7 +125,7 @@ final class FilteringWatchListener extends WebSocketListener {
 
         @Override
         public boolean send(byte[] bytes) {
-            return send(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            return send(new String(bytes, StandardCharsets.UTF_8));
         }
 
         @Override

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.zjsonpatch.JsonPatch;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies the three patch types kubectl and clients send: JSON patch (RFC 6902), JSON merge patch (RFC 7386)
@@ -104,7 +106,7 @@ final class Patches {
             }
         }
         if (patch.has("$retainKeys")) {
-            java.util.Set<String> keep = new java.util.HashSet<>();
+            Set<String> keep = new HashSet<>();
             patch.get("$retainKeys").forEach(k -> keep.add(k.asText()));
             result.retain(keep);
         }

@@ -3,6 +3,7 @@ package dev.coalmine.demo.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
@@ -179,7 +180,7 @@ final class ProtobufBodies {
             if (length < 0 || at + length > end) {
                 throw new Json.BadRequest("truncated protobuf body");
             }
-            byte[] out = java.util.Arrays.copyOfRange(data, at, at + length);
+            byte[] out = Arrays.copyOfRange(data, at, at + length);
             at += length;
             return out;
         }

@@ -1,6 +1,7 @@
 package dev.coalmine.demo.server;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** One kind of object the demo API server serves, as discovery describes it. */
@@ -19,7 +20,7 @@ public record ResourceType(String group, String version, String kind, String plu
     }
 
     public String singular() {
-        return kind.toLowerCase(java.util.Locale.ROOT);
+        return kind.toLowerCase(Locale.ROOT);
     }
 
     /** The REST path of an object of this type. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.util.Optional;
+import java.util.Spliterators;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -65,7 +66,7 @@ final class ScaleSubresource {
                 workload.path("status").path("replicas").asInt(0));
         JsonNode matchLabels = workload.path("spec").path("selector").path("matchLabels");
         String selector = StreamSupport.stream(
-                java.util.Spliterators.spliteratorUnknownSize(matchLabels.fields(), 0), false)
+                Spliterators.spliteratorUnknownSize(matchLabels.fields(), 0), false)
                 .map(e -> e.getKey() + "=" + e.getValue().asText()).collect(Collectors.joining(","));
         status.put("selector", selector);
         return scale;

@@ -3,6 +3,7 @@ package dev.coalmine.demo.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.MockResponse;
+import java.nio.charset.StandardCharsets;
 
 /** Kubernetes {@code Status} answers, and the fix-ups that make the mock's error answers look like a real server's. */
 final class StatusResponses {
@@ -53,7 +54,7 @@ final class StatusResponses {
         }
         int code = response.code();
         String body = response.getBody() == null ? "" : new String(response.getBody().getBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         if (code == 404 && body.isBlank() && path != null) {
             return notFound(path);
         }

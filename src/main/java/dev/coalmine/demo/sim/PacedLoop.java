@@ -2,6 +2,7 @@ package dev.coalmine.demo.sim;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ public final class PacedLoop implements AutoCloseable {
         }
         try {
             executor.schedule(this::run, pause.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             // the loop was closed while this run was going on
         }
     }

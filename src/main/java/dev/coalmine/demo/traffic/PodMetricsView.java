@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsBuilder;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsList;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsListBuilder;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class PodMetricsView {
     private PodMetricsView() {
     }
 
-    public static PodMetricsList of(List<PodUsage> usage, String namespace, Instant now, java.time.Duration window) {
+    public static PodMetricsList of(List<PodUsage> usage, String namespace, Instant now, Duration window) {
         List<PodMetrics> items = usage.stream()
                 .filter(u -> namespace == null || namespace.equals(u.namespace()))
                 .sorted(Comparator.comparing(PodUsage::namespace).thenComparing(PodUsage::pod))
@@ -29,11 +30,11 @@ public final class PodMetricsView {
         return Timestamps.format(now);
     }
 
-    static io.fabric8.kubernetes.api.model.Duration window(java.time.Duration window) {
+    static io.fabric8.kubernetes.api.model.Duration window(Duration window) {
         return new io.fabric8.kubernetes.api.model.Duration(window);
     }
 
-    private static PodMetrics podMetrics(PodUsage usage, Instant now, java.time.Duration window) {
+    private static PodMetrics podMetrics(PodUsage usage, Instant now, Duration window) {
         return new PodMetricsBuilder()
                 .withNewMetadata().withName(usage.pod()).withNamespace(usage.namespace()).endMetadata()
                 .withTimestamp(timestamp(now)).withWindow(window(window))

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Resolves a pod's Deployment through its ReplicaSet's controller reference. */
 final class PodOwners {
@@ -37,8 +38,8 @@ final class PodOwners {
                 track == null || track.isEmpty() ? "stable" : track);
     }
 
-    private static java.util.Optional<OwnerReference> controller(List<OwnerReference> refs, String kind) {
-        return refs == null ? java.util.Optional.empty()
+    private static Optional<OwnerReference> controller(List<OwnerReference> refs, String kind) {
+        return refs == null ? Optional.empty()
                 : refs.stream().filter(r -> Boolean.TRUE.equals(r.getController()) && kind.equals(r.getKind())).findFirst();
     }
 }

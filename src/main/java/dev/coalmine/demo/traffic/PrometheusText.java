@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Renders pod traffic in the Prometheus text exposition format 0.0.4, one metric family at a time. */
 final class PrometheusText {
@@ -20,7 +21,7 @@ final class PrometheusText {
         out.append("# HELP http_requests_total Total HTTP requests served, by response code.\n");
         out.append("# TYPE http_requests_total counter\n");
         for (PodTraffic pod : sorted) {
-            for (Map.Entry<Integer, Long> code : new java.util.TreeMap<>(pod.requestsByCode()).entrySet()) {
+            for (Map.Entry<Integer, Long> code : new TreeMap<>(pod.requestsByCode()).entrySet()) {
                 out.append("http_requests_total{").append(labels(pod.series()))
                         .append(",code=\"").append(code.getKey()).append("\"} ").append(code.getValue()).append('\n');
             }

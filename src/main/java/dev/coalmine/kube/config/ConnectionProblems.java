@@ -1,5 +1,6 @@
 package dev.coalmine.kube.config;
 
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -56,7 +57,7 @@ final class ConnectionProblems {
                     + "and your proxy settings.", failure);
         }
         if (has(failure, TimeoutException.class) || has(failure, SocketTimeoutException.class)
-                || has(failure, io.fabric8.kubernetes.client.KubernetesClientTimeoutException.class)) {
+                || has(failure, KubernetesClientTimeoutException.class)) {
             return timedOut(timeout, failure);
         }
         return new ConnectionException("Cannot talk to the API server " + server + " (context '" + context

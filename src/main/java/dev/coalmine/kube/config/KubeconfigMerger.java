@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Merges kubeconfig files in order: the first file that defines a name wins, as in kubectl. */
 final class KubeconfigMerger {
@@ -42,7 +43,7 @@ final class KubeconfigMerger {
     }
 
     private static <T> void addFirstWins(Map<String, T> into, List<T> entries, Function<T, String> name,
-            java.util.function.Predicate<T> complete) {
+            Predicate<T> complete) {
         if (entries == null) {
             return;
         }

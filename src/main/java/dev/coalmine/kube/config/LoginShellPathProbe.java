@@ -1,5 +1,6 @@
 package dev.coalmine.kube.config;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public final class LoginShellPathProbe implements LoginShellPath {
         Process process = null;
         try {
             process = new ProcessBuilder(shell, "-lc", "printf %s \"$PATH\"")
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             InputStream stdout = process.getInputStream();

@@ -1,5 +1,6 @@
 package dev.coalmine.kube.release;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -11,7 +12,7 @@ import java.util.function.UnaryOperator;
 final class ClusterWrites {
     private static final int MAX_ATTEMPTS = 10;
     /** "Read the live object first": no guess. */
-    private static final HasMetadata UNKNOWN = new io.fabric8.kubernetes.api.model.GenericKubernetesResource();
+    private static final HasMetadata UNKNOWN = new GenericKubernetesResource();
     private final KubernetesClient client;
 
     ClusterWrites(KubernetesClient client) {

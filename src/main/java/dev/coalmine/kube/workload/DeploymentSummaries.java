@@ -3,6 +3,7 @@ package dev.coalmine.kube.workload;
 import dev.coalmine.core.workload.WorkloadSummary;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public final class DeploymentSummaries {
                 orZero(status.getReadyReplicas()),
                 updated,
                 orZero(status.getAvailableReplicas()),
-                d.getSpec() == null ? java.util.List.of()
+                d.getSpec() == null ? List.of()
                         : d.getSpec().getTemplate().getSpec().getContainers().stream()
                                 .map(c -> new WorkloadSummary.ContainerImage(c.getName(), c.getImage())).toList(),
                 Optional.ofNullable(labels.get(TRACK_LABEL)),

@@ -1,6 +1,7 @@
 package dev.coalmine.ui.demo;
 
 import dev.coalmine.core.workload.WorkloadSummary;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Alert;
@@ -39,7 +40,7 @@ public final class DemoPanel extends TitledPane {
         scenario.setValue(DemoPanelViewModel.Scenario.FAULTY);
         Button apply = new Button("Apply to canary");
         apply.setId("demo-apply");
-        apply.disableProperty().bind(javafx.beans.binding.Bindings.isNull(selected));
+        apply.disableProperty().bind(Bindings.isNull(selected));
         apply.setOnAction(e -> {
             WorkloadSummary workload = selected.get();
             Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, model.describe(scenario.getValue(), workload.name()),

@@ -11,6 +11,7 @@ import javafx.css.PseudoClass;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -81,7 +82,7 @@ public final class EventsPane extends VBox {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox bar = new HBox(8, type, object, shownLabel(newest, filtered), olderButton(newest));
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(bar, table);
     }
 

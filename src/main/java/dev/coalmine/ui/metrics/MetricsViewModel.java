@@ -2,6 +2,8 @@ package dev.coalmine.ui.metrics;
 
 import dev.coalmine.core.judge.Evidence;
 import dev.coalmine.core.judge.MetricSamples;
+import dev.coalmine.core.judge.MetricSpec;
+import dev.coalmine.core.judge.MetricUnit;
 import dev.coalmine.core.judge.TimeSeries;
 import dev.coalmine.core.judge.Track;
 import dev.coalmine.core.judge.TrackUsage;
@@ -96,9 +98,9 @@ public final class MetricsViewModel {
         List<Chart> shown = new ArrayList<>();
         for (MetricSamples samples : evidence.samples()) {
             double last = orNaN(samples.of(control).last());
-            if (samples.metric().name().equals(dev.coalmine.core.judge.MetricSpec.SUCCESS_RATE)) {
+            if (samples.metric().name().equals(MetricSpec.SUCCESS_RATE)) {
                 controlSuccess.set(last);
-            } else if (samples.metric().name().equals(dev.coalmine.core.judge.MetricSpec.LATENCY)) {
+            } else if (samples.metric().name().equals(MetricSpec.LATENCY)) {
                 controlLatency.set(last);
             }
             shown.add(new Chart(samples.metric().name(), symbol(samples.metric().unit()),
@@ -133,7 +135,7 @@ public final class MetricsViewModel {
         return new ComparisonChart.Line(track.label(), x, y);
     }
 
-    private static String symbol(dev.coalmine.core.judge.MetricUnit unit) {
+    private static String symbol(MetricUnit unit) {
         return switch (unit) {
             case PERCENT -> "%";
             case MILLISECONDS -> "ms";

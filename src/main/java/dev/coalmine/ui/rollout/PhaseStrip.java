@@ -2,6 +2,7 @@ package dev.coalmine.ui.rollout;
 
 import dev.coalmine.core.release.ReleasePhase;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Maps the engine's phases onto the four stages an operator reads: Canary → Verify → Primary → Wrap-up. */
 public final class PhaseStrip {
@@ -42,7 +43,7 @@ public final class PhaseStrip {
 
     /** Stages before {@code current} are done; the stage at {@code current} (1-based) gets {@code mark}. */
     private static List<Stage> marks(int current, Mark mark, boolean primarySkipped) {
-        return java.util.stream.IntStream.range(0, TITLES.size()).mapToObj(i -> {
+        return IntStream.range(0, TITLES.size()).mapToObj(i -> {
             int n = i + 1;
             Mark m = n < current ? Mark.DONE : n == current ? mark : Mark.TODO;
             if (primarySkipped && n == 3) {

@@ -9,6 +9,8 @@ import dev.coalmine.ui.metrics.MetricsPanel;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,6 +21,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -55,7 +60,7 @@ public final class RolloutView extends VBox {
         Button again = new Button("New canary\u2026");
         again.setId("new-canary");
         again.setOnAction(e -> onNewCanary.run());
-        again.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(model::finished, model.statusProperty()));
+        again.visibleProperty().bind(Bindings.createBooleanBinding(model::finished, model.statusProperty()));
         again.managedProperty().bind(again.visibleProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -101,9 +106,9 @@ public final class RolloutView extends VBox {
         sceneProperty().addListener((obs, old, scene) -> {
             for (int i = 0; i < tabs.getTabs().size() && scene != null; i++) {
                 int index = i;
-                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(
-                        javafx.scene.input.KeyCode.getKeyCode(Integer.toString(i + 1)),
-                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(index));
+                scene.getAccelerators().put(new KeyCodeCombination(
+                        KeyCode.getKeyCode(Integer.toString(i + 1)),
+                        KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(index));
             }
         });
         showStages();
@@ -116,9 +121,9 @@ public final class RolloutView extends VBox {
                 .textVisible(true).build();
         tile.setId("tile-verdict");
         Runnable update = () -> model.latestVerdictProperty().get().ifPresentOrElse(v -> {
-            tile.setDescription(v.outcomeWord().toUpperCase(java.util.Locale.ROOT));
+            tile.setDescription(v.outcomeWord().toUpperCase(Locale.ROOT));
             tile.setText(v.score() == null || v.score().isNaN() ? "check " + v.check()
-                    : String.format(java.util.Locale.ROOT, "score %.0f \u00b7 check %d", v.score(), v.check()));
+                    : String.format(Locale.ROOT, "score %.0f \u00b7 check %d", v.score(), v.check()));
         }, () -> {
             tile.setDescription("none yet");
             tile.setText("the judge or the operator decides");
@@ -153,7 +158,7 @@ public final class RolloutView extends VBox {
         strip.getChildren().clear();
         for (PhaseStrip.Stage stage : model.stages()) {
             Label chip = new Label(symbol(stage.mark()) + " " + stage.title());
-            chip.getStyleClass().addAll("phase-chip", "phase-" + stage.mark().name().toLowerCase(java.util.Locale.ROOT));
+            chip.getStyleClass().addAll("phase-chip", "phase-" + stage.mark().name().toLowerCase(Locale.ROOT));
             strip.getChildren().add(chip);
         }
     }

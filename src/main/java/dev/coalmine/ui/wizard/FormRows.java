@@ -1,6 +1,8 @@
 package dev.coalmine.ui.wizard;
 
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -10,7 +12,7 @@ final class FormRows {
     private FormRows() {
     }
 
-    static TextField addField(GridPane grid, String label, String id, javafx.beans.property.StringProperty value,
+    static TextField addField(GridPane grid, String label, String id, StringProperty value,
             ObservableStringValue problem) {
         TextField field = new TextField();
         field.setId(id);
@@ -34,7 +36,7 @@ final class FormRows {
     }
 
     static void markInvalid(TextField field, String problem) {
-        field.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"),
+        field.pseudoClassStateChanged(PseudoClass.getPseudoClass("danger"),
                 problem != null && !problem.isEmpty() && !problem.equals("unchanged"));
     }
 

@@ -1,5 +1,6 @@
 package dev.coalmine.ui.wizard;
 
+import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ public interface ReleaseLauncher {
     void start(ReleasePlan plan);
 
     /** Tries the judge's metric source for the workload and says in one line what it found. */
-    String testMetrics(dev.coalmine.core.release.JudgeSpec judge, String namespace, String deployment);
+    String testMetrics(JudgeSpec judge, String namespace, String deployment);
 
     /** A description of the workload's unfinished release ("release 3 is in phase AwaitingJudgment"), if any. */
     Optional<String> unfinishedRelease(String namespace, String deployment);

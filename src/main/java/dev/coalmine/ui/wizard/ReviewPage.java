@@ -2,9 +2,11 @@ package dev.coalmine.ui.wizard;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -26,7 +28,7 @@ final class ReviewPage extends VBox {
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(yaml.getText());
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            Clipboard.getSystemClipboard().setContent(content);
         });
         Button save = new Button("Save as\u2026");
         save.setOnAction(e -> saveAs(yaml.getText(), model.workload().name() + "-canary.yaml"));
@@ -48,7 +50,7 @@ final class ReviewPage extends VBox {
             try {
                 Files.writeString(file.toPath(), text);
             } catch (IOException ex) {
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                new Alert(Alert.AlertType.ERROR,
                         "Could not save " + file + ": " + ex.getMessage()).show();
             }
         }

@@ -3,6 +3,7 @@ package dev.coalmine.ui.wizard;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.CanarySizeProblem;
 import dev.coalmine.core.release.InvalidCanarySizeException;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -84,9 +85,9 @@ public final class SizeStep {
         }
         int total = stableReplicas + canaryReplicas() + baselineReplicas();
         double share = 100.0 * canaryReplicas() / total;
-        return String.format(java.util.Locale.ROOT, "The Service spreads requests over %d pods, so the canary "
+        return String.format(Locale.ROOT, "The Service spreads requests over %d pods, so the canary "
                 + "receives about %.1f %% of requests%s.", total, share,
-                baseline.get() ? String.format(java.util.Locale.ROOT, " and the baseline as much", share) : "");
+                baseline.get() ? String.format(Locale.ROOT, " and the baseline as much", share) : "");
     }
 
     public BooleanBinding valid() {

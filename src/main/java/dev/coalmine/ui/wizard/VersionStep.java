@@ -3,10 +3,16 @@ package dev.coalmine.ui.wizard;
 import dev.coalmine.core.image.ImageReference;
 import dev.coalmine.core.release.ImageChange;
 import dev.coalmine.core.workload.WorkloadSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -54,18 +60,18 @@ public final class VersionStep {
     }
 
     private final List<ContainerField> fields;
-    private final javafx.beans.property.BooleanProperty useManifest = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty useManifest = new SimpleBooleanProperty();
     private final StringProperty manifestPath = new SimpleStringProperty("");
     private final BooleanBinding valid;
     private final StringBinding message;
 
     public VersionStep(WorkloadSummary workload) {
         fields = workload.containers().stream().map(c -> new ContainerField(c.container(), c.image())).toList();
-        java.util.List<javafx.beans.Observable> deps = new java.util.ArrayList<>(
+        List<Observable> deps = new ArrayList<>(
                 fields.stream().map(ContainerField::problem).toList());
         deps.add(useManifest);
         deps.add(manifestPath);
-        javafx.beans.Observable[] all = deps.toArray(javafx.beans.Observable[]::new);
+        Observable[] all = deps.toArray(Observable[]::new);
         valid = Bindings.createBooleanBinding(() -> useManifest.get() ? manifestProblem().isEmpty()
                 : fields.stream().noneMatch(ContainerField::invalid) && fields.stream().anyMatch(ContainerField::changed),
                 all);
@@ -87,10 +93,10 @@ public final class VersionStep {
         if (path.isEmpty()) {
             return "Choose the manifest file with the new Deployment (and its ConfigMaps or Secrets)";
         }
-        return java.nio.file.Files.isReadable(java.nio.file.Path.of(path)) ? "" : "Cannot read " + path + ": choose an existing file";
+        return Files.isReadable(Path.of(path)) ? "" : "Cannot read " + path + ": choose an existing file";
     }
 
-    public javafx.beans.property.BooleanProperty useManifestProperty() {
+    public BooleanProperty useManifestProperty() {
         return useManifest;
     }
 

@@ -1,8 +1,11 @@
 package dev.coalmine.ui.wizard;
 
 import dev.coalmine.core.workload.WorkloadSummary;
+import java.io.File;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -12,6 +15,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 /** The content of each wizard step, built from the view-model's properties. */
 final class WizardPages {
@@ -64,11 +68,11 @@ final class WizardPages {
         path.setPromptText("/path/to/deployment.yaml");
         path.setPrefColumnCount(36);
         path.textProperty().bindBidirectional(model.version().manifestPathProperty());
-        javafx.scene.control.Button browse = new javafx.scene.control.Button("Browse\u2026");
+        Button browse = new Button("Browse\u2026");
         browse.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"));
-            java.io.File file = chooser.showOpenDialog(path.getScene().getWindow());
+            FileChooser chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"));
+            File file = chooser.showOpenDialog(path.getScene().getWindow());
             if (file != null) {
                 path.setText(file.getAbsolutePath());
             }
@@ -123,7 +127,7 @@ final class WizardPages {
         RadioButton automatic = radio("Automatic: promote on passing checks, reject on failing ones", "judge-automatic", who);
         who.selectToggle(judge.automaticProperty().get() ? automatic : manual);
         who.selectedToggleProperty().addListener((obs, old, t) -> judge.automaticProperty().set(t == automatic));
-        ComboBox<JudgeStep.Source> source = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(JudgeStep.Source.values()));
+        ComboBox<JudgeStep.Source> source = new ComboBox<>(FXCollections.observableArrayList(JudgeStep.Source.values()));
         source.setId("metric-source");
         source.valueProperty().bindBidirectional(judge.sourceProperty());
         GridPane grid = FormRows.grid();
@@ -137,7 +141,7 @@ final class WizardPages {
         FormRows.addField(grid, "Failed-check limit", "max-failed-checks", judge.maxFailedChecksProperty(), judge.maxFailedChecksProblem());
         FormRows.addField(grid, "Min requests per check", "min-requests", judge.minRequestsProperty(), judge.minRequestsProblem());
         grid.disableProperty().bind(judge.automaticProperty().not());
-        javafx.scene.control.Button test = new javafx.scene.control.Button("Test connection");
+        Button test = new Button("Test connection");
         test.setId("test-connection");
         test.setOnAction(e -> model.testMetrics());
         test.disableProperty().bind(judge.locationProblem().isNotEmpty());

@@ -1,9 +1,13 @@
 package dev.coalmine.ui.wizard;
 
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.ui.UiThread;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -92,10 +96,10 @@ public final class WizardViewModel {
     public ReleasePlan plan() {
         String manifest = null;
         if (version.useManifestProperty().get()) {
-            java.nio.file.Path file = java.nio.file.Path.of(version.manifestPathProperty().get().strip());
+            Path file = Path.of(version.manifestPathProperty().get().strip());
             try {
-                manifest = java.nio.file.Files.readString(file);
-            } catch (java.io.IOException e) {
+                manifest = Files.readString(file);
+            } catch (IOException e) {
                 throw new CoalmineException("Cannot read the manifest " + file + ": " + e.getMessage());
             }
         }
@@ -105,7 +109,7 @@ public final class WizardViewModel {
 
     /** Tries the chosen metric source; the result shows next to the button. */
     public void testMetrics() {
-        dev.coalmine.core.release.JudgeSpec spec = judge.spec();
+        JudgeSpec spec = judge.spec();
         metricsTest.set("Testing\u2026");
         background.execute(() -> {
             try {

@@ -7,6 +7,7 @@ import dev.coalmine.ui.UiThread;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -163,9 +164,9 @@ public final class WorkloadListViewModel {
         if (text == null || text.isBlank()) {
             return true;
         }
-        String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
-        return w.name().toLowerCase(java.util.Locale.ROOT).contains(needle)
-                || w.imagesText().toLowerCase(java.util.Locale.ROOT).contains(needle);
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        return w.name().toLowerCase(Locale.ROOT).contains(needle)
+                || w.imagesText().toLowerCase(Locale.ROOT).contains(needle);
     }
 
     public ObservableList<WorkloadSummary> visibleWorkloads() {
