@@ -57,7 +57,8 @@ public final class ScreenshotTour {
                 stage[0].setWidth(1366);
                 stage[0].setHeight(768);
             });
-            await(() -> onFx(() -> stage[0].getScene() != null && table(stage[0]).getItems().size() >= 2
+            await(() -> onFx(() -> stage[0].getScene() != null && table(stage[0]) != null
+                    && table(stage[0]).getItems().size() >= 2
                     && table(stage[0]).getItems().stream().allMatch(w -> w.isSteady())));
             shot(out.resolve("main-window.png"));
             onFx(() -> {
