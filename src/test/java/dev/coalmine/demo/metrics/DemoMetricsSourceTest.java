@@ -54,7 +54,9 @@ class DemoMetricsSourceTest {
         assertThat(success.get(Track.BASELINE)).isGreaterThan(98.5);
         assertThat(success.get(Track.STABLE)).isGreaterThan(98.5);
         Map<Track, Double> latency = source.instant(TARGET, MetricSpec.LATENCY, now);
-        assertThat(latency.get(Track.CANARY)).as("p99 of a 20 ms mean, not the other namespace's 2 s").isBetween(50.0, 150.0);
+        // The true p99 of a 20 ms mean is ~92 ms; read from the histogram it lands in the 100-250 ms bucket when a
+        // short window holds a few slow requests, so any value up to that bucket's end is right (2 s would not be).
+        assertThat(latency.get(Track.CANARY)).as("p99 of a 20 ms mean, not the other namespace's 2 s").isBetween(50.0, 250.0);
 
         MetricSamples series = source.range(TARGET, MetricSpec.SUCCESS_RATE, now.minusSeconds(2), now, Duration.ofMillis(500));
         assertThat(series.of(Track.CANARY).size()).isEqualTo(5);
