@@ -25,8 +25,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,7 +55,9 @@ public final class ReleaseSession implements AutoCloseable {
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final List<Consumer<ReleaseStatus>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean publishQueued = new AtomicBoolean();
-    private final ScheduledExecutorService worker;
+    private final ExecutorService worker;
+    /** Collects evidence apart from {@link #worker}, so a slow metric source never holds up a status snapshot. */
+    private final ScheduledExecutorService evidenceTicker;
     private CachedObjects<Deployment> deployments;
     private CachedObjects<ConfigMap> states;
     private CachedObjects<Lease> leases;
@@ -71,11 +75,8 @@ public final class ReleaseSession implements AutoCloseable {
         this.namespace = namespace;
         this.deployment = deployment;
         this.identity = identity;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "coalmine-release-" + deployment);
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadExecutor(daemon("coalmine-release-" + deployment));
+        this.evidenceTicker = Executors.newSingleThreadScheduledExecutor(daemon("coalmine-evidence-" + deployment));
     }
 
     public String namespace() {
@@ -216,7 +217,7 @@ public final class ReleaseSession implements AutoCloseable {
             evidenceOf = release.get();
             evidence = service.evidences().acquire(evidenceOf);
             ReleaseEvidence shared = evidence;
-            worker.scheduleWithFixedDelay(() -> collectQuietly(shared), 0, CHART_REFRESH.toMillis(),
+            evidenceTicker.scheduleWithFixedDelay(() -> collectQuietly(shared), 0, CHART_REFRESH.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
         return Optional.of(evidence);
@@ -254,6 +255,7 @@ public final class ReleaseSession implements AutoCloseable {
             thread.interrupt();
         }
         worker.shutdownNow();
+        evidenceTicker.shutdownNow();
         List<AutoCloseable> closing;
         synchronized (opened) {
             closing = new ArrayList<>(opened);
@@ -266,6 +268,14 @@ public final class ReleaseSession implements AutoCloseable {
                 evidence = null;
             }
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static void closeQuietly(AutoCloseable resource) {
