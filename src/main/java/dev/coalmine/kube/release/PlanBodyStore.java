@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -78,17 +77,20 @@ final class PlanBodyStore {
         }
     }
 
-    /** Deletes the bodies of trimmed releases that {@code before} held and {@code after} no longer does. */
-    void forgetDropped(String namespace, ReleaseHistory before, ReleaseHistory after) {
+    /**
+     * Deletes the bodies of the releases that {@code before} held and {@code after} no longer does, including one
+     * moved out by the same write that dropped its record. Only ConfigMaps labelled as that release's body go.
+     */
+    void forgetDropped(String namespace, String deployment, ReleaseHistory before, ReleaseHistory after) {
         Set<Integer> still = after.releases().stream().map(ReleaseState::number).collect(Collectors.toSet());
-        before.releases().stream().filter(r -> !still.contains(r.number()))
-                .flatMap(r -> r.trimmedIfAny().stream()).map(TrimmedBody::keptIn).filter(Objects::nonNull)
-                .forEach(name -> delete(namespace, name));
+        before.releases().stream().map(ReleaseState::number).filter(n -> !still.contains(n))
+                .forEach(n -> delete(namespace, deployment, n));
     }
 
-    private void delete(String namespace, String name) {
+    private void delete(String namespace, String deployment, int release) {
         try {
-            client.configMaps().inNamespace(namespace).withName(name).delete();
+            client.configMaps().inNamespace(namespace).withLabel(ReleaseNames.PLAN_OF, deployment)
+                    .withLabel(ReleaseNames.RELEASE, String.valueOf(release)).delete();
         } catch (KubernetesClientException e) {
             // the history is saved already; a body left behind is owned by the history ConfigMap and goes with it
         }

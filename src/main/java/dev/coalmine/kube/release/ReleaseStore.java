@@ -73,7 +73,7 @@ public final class ReleaseStore {
             try {
                 ReleaseHistory fitted = fitter.fit(current, after);
                 Saved saved = new Saved(write(namespace, deployment, current, fitted), fitted);
-                bodies.forgetDropped(namespace, before, fitted);
+                bodies.forgetDropped(namespace, deployment, before, fitted);
                 return saved;
             } catch (KubernetesClientException e) {
                 boolean lostRace = e.getCode() == HttpURLConnection.HTTP_CONFLICT;
