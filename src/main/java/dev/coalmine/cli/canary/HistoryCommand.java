@@ -2,13 +2,18 @@ package dev.coalmine.cli.canary;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coalmine.core.release.ReleaseHistory;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.TrimmedBody;
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code coalmine canary history}: every recorded release of the Deployment, oldest first. */
+/**
+ * {@code coalmine canary history}: every recorded release of the Deployment, oldest first, saying which releases'
+ * plans were moved out of the history and how many older releases were not kept.
+ */
 @Command(name = "history", mixinStandardHelpOptions = true, description = "List the Deployment's releases.")
 final class HistoryCommand extends DeploymentCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
@@ -20,25 +25,48 @@ final class HistoryCommand extends DeploymentCommand {
         PrintWriter out = spec.commandLine().getOut();
         StatusView view = new StatusView();
         try (CanarySession session = canary.open()) {
-            List<ReleaseState> releases = session.service().history(session.namespace(), deployment);
+            ReleaseHistory history = session.service().storedHistory(session.namespace(), deployment);
             if (format == StatusCommand.Format.json) {
                 ArrayNode all = JsonNodeFactory.instance.arrayNode();
-                releases.forEach(r -> all.add(view.history(r)));
+                history.releases().forEach(r -> all.add(withTrim(view.history(r), r)));
                 out.println(view.pretty(all));
-            } else if (releases.isEmpty()) {
+            } else if (history.releases().isEmpty()) {
                 out.println("no releases of " + deployment + " in namespace " + session.namespace());
             } else {
+                if (history.notKept() > 0) {
+                    out.println(history.notKept() + " older release(s) not kept (the history outgrew its ConfigMap)");
+                }
                 String row = "%-8s %-17s %-24s %-24s %-30s %s%n";
                 out.printf(row, "RELEASE", "PHASE", "STARTED", "FINISHED", "DECISION", "CHANGE");
-                for (ReleaseState r : releases) {
+                for (ReleaseState r : history.releases()) {
                     out.printf(row, r.number(), r.phase().label(), r.startedAt(),
                             r.finishedAt() == null ? "-" : r.finishedAt(),
                             r.decisionIfAny().map(d -> d.verdict().word() + " by " + d.who()).orElse("-"),
-                            StatusView.change(r));
+                            change(r));
                 }
             }
             out.flush();
         }
         return 0;
+    }
+
+    /** The change, with the images a trimmed manifest release set and where its plan went. */
+    private static String change(ReleaseState r) {
+        return r.trimmedIfAny().map(t -> StatusView.change(r) + images(t, r) + " [" + t.describe() + "]")
+                .orElse(StatusView.change(r));
+    }
+
+    private static String images(TrimmedBody t, ReleaseState r) {
+        return r.plan().fromManifest() && !t.images().isEmpty() ? " " + String.join(",", t.images()) : "";
+    }
+
+    private static ObjectNode withTrim(ObjectNode entry, ReleaseState r) {
+        r.trimmedIfAny().ifPresent(t -> {
+            ObjectNode trimmed = entry.putObject("planTrimmed");
+            trimmed.put("keptIn", t.keptIn());
+            ArrayNode images = trimmed.putArray("images");
+            t.images().forEach(images::add);
+        });
+        return entry;
     }
 }

@@ -14,15 +14,25 @@ import java.util.Optional;
  * @param finishedAt when it reached a terminal phase, or null
  * @param clusterSnapshot opaque to the engine: what the cluster edge fixed at the start (templates, config names)
  * @param analysis the automatic judge's analysis (counts and latest verdict), or null when it never analysed
+ * @param trimmed where its manifest text and cluster snapshot went when the history had to shrink, or null
+ *                while they are kept here
  */
 public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, ReleasePhase phase, Instant phaseSince,
                            Decision decision, List<StepLogEntry> log, Instant startedAt, Instant finishedAt,
-                           String clusterSnapshot, AnalysisState analysis) {
+                           String clusterSnapshot, AnalysisState analysis, TrimmedBody trimmed) {
 
     static final int MAX_LOG_LINES = 300;
 
     public ReleaseState {
         log = log == null ? List.of() : List.copyOf(log);
+    }
+
+    /** A release whose body is kept in full. */
+    public ReleaseState(int number, ReleasePlan plan, int canaryReplicas, ReleasePhase phase, Instant phaseSince,
+                        Decision decision, List<StepLogEntry> log, Instant startedAt, Instant finishedAt,
+                        String clusterSnapshot, AnalysisState analysis) {
+        this(number, plan, canaryReplicas, phase, phaseSince, decision, log, startedAt, finishedAt, clusterSnapshot,
+                analysis, null);
     }
 
     /** A release the automatic judge has not analysed. */
@@ -43,7 +53,7 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
 
     ReleaseState withAnalysis(AnalysisState next) {
         return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, decision, log, startedAt, finishedAt,
-                clusterSnapshot, next);
+                clusterSnapshot, next, trimmed);
     }
 
     /** A new release in {@code CanaryDeploying}, with the Prepare lines already written. */
@@ -78,7 +88,7 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
                     ? "promoted: wait until the canary is ready (AwaitingJudgment)" : "rejected any more"));
         }
         return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, newDecision, log, startedAt,
-                finishedAt, clusterSnapshot, analysis).withLog(newDecision.at(), Stage.WAIT_FOR_STEADY_STATE,
+                finishedAt, clusterSnapshot, analysis, trimmed).withLog(newDecision.at(), Stage.WAIT_FOR_STEADY_STATE,
                 newDecision.verdict().word() + " recorded by " + newDecision.who());
     }
 
@@ -93,7 +103,7 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
 
     ReleaseState transitionTo(ReleasePhase next, Instant now) {
         return new ReleaseState(number, plan, canaryReplicas, next, now, decision, log, startedAt,
-                next.terminal() ? now : finishedAt, clusterSnapshot, analysis);
+                next.terminal() ? now : finishedAt, clusterSnapshot, analysis, trimmed);
     }
 
     public ReleaseState withLog(Instant now, Stage stage, String message) {
@@ -103,23 +113,40 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
             lines = lines.subList(lines.size() - MAX_LOG_LINES, lines.size());
         }
         return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, decision, lines, startedAt,
-                finishedAt, clusterSnapshot, analysis);
+                finishedAt, clusterSnapshot, analysis, trimmed);
     }
 
-    /**
-     * A finished release reduced to what history needs: the last step-log lines, no cluster snapshot and no
-     * manifest text, so dozens of releases fit in one ConfigMap.
-     */
+    /** A finished release with only its last step-log lines (older releases need no more). */
     public ReleaseState compacted(int keptLogLines) {
         if (!finished()) {
             return this;
         }
-        ReleasePlan slim = plan.fromManifest() ? new ReleasePlan(plan.namespace(), plan.deployment(), plan.images(),
-                COMPACTED_MANIFEST, plan.size(), plan.baseline(), plan.judge(), plan.steadyStateTimeout()) : plan;
-        return new ReleaseState(number, slim, canaryReplicas, phase, phaseSince, decision, lastLog(keptLogLines),
-                startedAt, finishedAt, "{}", analysis);
+        return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, decision, lastLog(keptLogLines),
+                startedAt, finishedAt, clusterSnapshot, analysis, trimmed);
     }
 
+    /**
+     * This finished release without its manifest text and cluster snapshot, recording where they went. The
+     * manifest text becomes a comment naming that place, since a manifest plan needs some text.
+     */
+    public ReleaseState trimmedTo(TrimmedBody where) {
+        if (!finished()) {
+            throw new IllegalStateException("release " + number + " is unfinished and needs its plan to resume");
+        }
+        ReleasePlan slim = plan.fromManifest() ? plan.withManifestYaml("# " + where.describe()) : plan;
+        return new ReleaseState(number, slim, canaryReplicas, phase, phaseSince, decision, log, startedAt, finishedAt,
+                "{}", analysis, where);
+    }
+
+    /** Where the body went: recorded, or, for a release an earlier version compacted, "not kept". */
+    public Optional<TrimmedBody> trimmedIfAny() {
+        if (trimmed == null && COMPACTED_MANIFEST.equals(plan.manifestYaml())) {
+            return Optional.of(new TrimmedBody(null, List.of()));
+        }
+        return Optional.ofNullable(trimmed);
+    }
+
+    /** What earlier versions wrote in place of a compacted release's manifest; such histories are still read. */
     static final String COMPACTED_MANIFEST = "# manifest not kept in the history of finished releases";
 
     /** The last {@code n} step-log lines. */

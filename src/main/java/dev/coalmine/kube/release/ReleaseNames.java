@@ -12,6 +12,8 @@ public final class ReleaseNames {
     public static final String SECRET_DATA_OF = "coalmine.dev/secret-data-of";
     /** On the ConfigMap holding a workload's release states: the Deployment it belongs to. */
     public static final String STATE_OF = "coalmine.dev/state-of";
+    /** On the ConfigMap keeping a finished release's plan body: the Deployment it belongs to. */
+    public static final String PLAN_OF = "coalmine.dev/plan-of";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String COALMINE = "coalmine";
     public static final String STABLE = "stable";
@@ -32,6 +34,11 @@ public final class ReleaseNames {
     /** The ConfigMap that holds the workload's release state and history. */
     public static String stateConfigMap(String deployment) {
         return "coalmine-release-" + deployment;
+    }
+
+    /** The ConfigMap that keeps the plan body of finished release {@code release} once the history needs its room. */
+    public static String planConfigMap(String deployment, int release) {
+        return "coalmine-release-" + deployment + "-" + release + "-plan";
     }
 
     /** The Lease held by the one process that drives the workload's release. */

@@ -148,7 +148,12 @@ public final class ReleaseService {
 
     /** All releases of the workload, oldest first. */
     public List<ReleaseState> history(String namespace, String deployment) {
-        return store.load(namespace, deployment).releases();
+        return storedHistory(namespace, deployment).releases();
+    }
+
+    /** The stored history: the releases kept, oldest first, and how many older ones were not kept. */
+    public ReleaseHistory storedHistory(String namespace, String deployment) {
+        return store.load(namespace, deployment);
     }
 
     /** Calls {@code listener} (on a fabric8 thread) whenever the stored history changes; close when done. */

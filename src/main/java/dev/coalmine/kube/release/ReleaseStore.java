@@ -16,20 +16,30 @@ import java.util.function.UnaryOperator;
 
 /**
  * The release history of a workload, in the ConfigMap {@code coalmine-release-<deployment>}. Every write is
- * based on the resourceVersion it read; on a conflict it reads again and re-applies the change.
+ * based on the resourceVersion it read; on a conflict it reads again and re-applies the change. Every write is
+ * fitted within the ConfigMap's limit first ({@link HistoryFitter}).
  */
 public final class ReleaseStore {
     static final String KEY = "releases.json";
     private static final int MAX_ATTEMPTS = 20;
     /** A ConfigMap holds at most 1 MiB; leave room for metadata. */
-    static final int MAX_JSON_CHARS = 900_000;
+    static final int MAX_JSON_BYTES = 900_000;
 
     private final KubernetesClient client;
     private final ReleaseStateCodec codec;
+    private final PlanBodyStore bodies;
+    private final HistoryFitter fitter;
 
     public ReleaseStore(KubernetesClient client, ReleaseStateCodec codec) {
+        this(client, codec, MAX_JSON_BYTES);
+    }
+
+    /** With another limit, so tests can reach it without megabytes of data. */
+    ReleaseStore(KubernetesClient client, ReleaseStateCodec codec, int maxJsonBytes) {
         this.client = client;
         this.codec = codec;
+        this.bodies = new PlanBodyStore(client);
+        this.fitter = new HistoryFitter(codec, bodies, maxJsonBytes);
     }
 
     public ReleaseHistory load(String namespace, String deployment) {
@@ -61,7 +71,10 @@ public final class ReleaseStore {
                 return new Saved(current, before);
             }
             try {
-                return new Saved(write(namespace, deployment, current, after), after);
+                ReleaseHistory fitted = fitter.fit(current, after);
+                Saved saved = new Saved(write(namespace, deployment, current, fitted), fitted);
+                bodies.forgetDropped(namespace, deployment, before, fitted);
+                return saved;
             } catch (KubernetesClientException e) {
                 boolean lostRace = e.getCode() == HttpURLConnection.HTTP_CONFLICT;
                 if (!lostRace || attempt >= MAX_ATTEMPTS) {
@@ -106,10 +119,6 @@ public final class ReleaseStore {
 
     private ConfigMap write(String namespace, String deployment, ConfigMap current, ReleaseHistory history) {
         String json = codec.write(history);
-        while (json.length() > MAX_JSON_CHARS && history.releases().size() > 1) {
-            history = history.withoutOldest();
-            json = codec.write(history);
-        }
         if (current == null) {
             return client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
                     .withNewMetadata().withName(ReleaseNames.stateConfigMap(deployment)).withNamespace(namespace)

@@ -283,11 +283,35 @@ class ReleaseDeciderTest {
         ReleaseState old = history.releases().get(0);
         assertThat(old.number()).isEqualTo(11);
         assertThat(old.log()).hasSize(ReleaseHistory.COMPACT_LOG_LINES);
-        assertThat(old.clusterSnapshot()).isEqualTo("{}");
+        assertThat(old.clusterSnapshot()).as("bodies move out only when the ConfigMap needs room").contains("big");
         ReleaseState recent = history.current().orElseThrow();
         assertThat(recent.log()).hasSize(52);
         assertThat(recent.clusterSnapshot()).contains("big");
+        assertThat(history.notKept()).isEqualTo(10);
         assertThat(history.withoutOldest().releases()).hasSize(ReleaseHistory.MAX_KEPT - 1);
+        assertThat(history.withoutOldest().notKept()).isEqualTo(11);
+    }
+
+    @Test
+    void aTrimmedReleaseKeepsItsRecordAndSaysWhereItsBodyWent() {
+        ReleasePlan manifest = new ReleasePlan("shop", "web", List.of(), "kind: Deployment\n", CanarySize.count(1),
+                false, JudgeSpec.manual(), null);
+        ReleaseState done = started(manifest).withDecision(Decision.reject("bo", T0))
+                .transitionTo(new ReleasePhase.Rejected(), T0);
+        ReleaseHistory history = ReleaseHistory.empty().begin(done)
+                .begin(ReleaseState.start(N + 1, plan, 1, "{}", List.of(), T0));
+        assertThat(history.trimmable()).containsExactly(done);
+
+        TrimmedBody where = new TrimmedBody("coalmine-release-web-1-plan", List.of("web=web:2"));
+        ReleaseState trimmed = history.withTrimmed(done.number(), where).releases().get(0);
+
+        assertThat(trimmed.trimmedIfAny()).contains(where);
+        assertThat(trimmed.plan().manifestYaml()).isEqualTo("# plan moved to ConfigMap coalmine-release-web-1-plan");
+        assertThat(trimmed.clusterSnapshot()).isEqualTo("{}");
+        assertThat(trimmed.decision()).isEqualTo(done.decision());
+        assertThat(trimmed.phase()).isEqualTo(done.phase());
+        assertThat(history.withTrimmed(done.number(), where).trimmable()).isEmpty();
+        assertThatThrownBy(() -> started(plan).trimmedTo(where)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

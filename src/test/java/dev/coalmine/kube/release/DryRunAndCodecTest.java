@@ -73,7 +73,7 @@ class DryRunAndCodecTest {
     }
 
     @Test
-    void aHistoryTooBigForAConfigMapDropsItsOldestReleases() {
+    void aHistoryTooBigForAConfigMapMovesOlderPlanBodiesOutAndKeepsEveryRecord() {
         ReleaseStore store = new ReleaseStore(cluster.client, new ReleaseStateCodec());
         String bigManifest = "# " + "x".repeat(250_000);
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
@@ -85,7 +85,9 @@ class DryRunAndCodecTest {
             store.update("shop", "web", h -> h.begin(done));
         }
         ReleaseHistory kept = store.load("shop", "web");
-        assertThat(kept.releases()).extracting(ReleaseState::number).containsExactly(2, 3, 4);
+        assertThat(kept.releases()).extracting(ReleaseState::number).containsExactly(1, 2, 3, 4);
+        assertThat(kept.releases()).extracting(r -> r.trimmedIfAny().isPresent()).containsExactly(true, false, false, false);
+        assertThat(kept.notKept()).isZero();
         assertThat(kept.nextNumber()).isEqualTo(5);
     }
 
