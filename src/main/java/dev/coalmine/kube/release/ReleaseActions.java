@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -25,6 +26,7 @@ final class ReleaseActions {
     private final KubernetesSerialization serialization;
     private final ReleaseSecretStore secretStore;
     private final PreviousConfig previousConfig;
+    private final StableTemplateMerge merge;
 
     public ReleaseActions(KubernetesClient client, CanaryRenderer renderer) {
         this.client = client;
@@ -33,6 +35,7 @@ final class ReleaseActions {
         this.serialization = client.getKubernetesSerialization();
         this.secretStore = new ReleaseSecretStore(client);
         this.previousConfig = new PreviousConfig(client);
+        this.merge = new StableTemplateMerge(serialization);
     }
 
     /** Performs {@code action}, reading the live objects from {@code view} and telling it what was written. */
@@ -46,14 +49,13 @@ final class ReleaseActions {
         } else if (action instanceof ReleaseAction.ApplyBaseline) {
             replaceDerived(renderer.baseline(stable(state, view), state.number(), state.canaryReplicas()), view);
         } else if (action instanceof ReleaseAction.RollStable) {
-            liveConfig(state, secrets(state, snapshot)).forEach(writes::upsert);
-            Deployment stable = stable(state, view);
-            view.wrote(writes.upsert(renderer.rolledStable(stable, snapshot.newTemplate(), state.number()), stable));
+            rollStable(state, snapshot, view);
         } else if (action instanceof ReleaseAction.RollbackStable) {
             // Config first: once stable is back on its old template, nothing asks for this rollback again.
             previousConfig.restore(state.plan().namespace(), snapshot, secrets(state, snapshot));
-            Deployment stable = stable(state, view);
-            view.wrote(writes.upsert(renderer.rolledBack(stable, snapshot.stableTemplateBefore()), stable));
+            PodTemplateSpec released = released(state, snapshot);
+            wroteIfAny(view, writes.edit(stable(state, view), live -> renderer.stableOn(live,
+                    merge.rollback(snapshot, released, live.getSpec().getTemplate()))));
         } else if (action instanceof ReleaseAction.DeleteCanary) {
             deleteDerived(view.deployment(ReleaseNames.canary(name)), view);
         } else if (action instanceof ReleaseAction.DeleteBaseline) {
@@ -62,6 +64,48 @@ final class ReleaseActions {
             Map<String, String> labels = WorkloadObserver.copyLabels(name, state.number());
             client.configMaps().inNamespace(state.plan().namespace()).withLabels(labels).delete();
             client.secrets().inNamespace(state.plan().namespace()).withLabels(labels).delete();
+        }
+    }
+
+    /**
+     * Nothing is written while the live stable conflicts with the release's change: the next decide sees the
+     * conflict ({@link #promotionConflict}) and refuses the promotion.
+     */
+    private void rollStable(ReleaseState state, StartSnapshot snapshot, DriveView view) {
+        PodTemplateSpec released = released(state, snapshot);
+        Deployment stable = stable(state, view);
+        if (!merge.promotion(snapshot, released, stable.getSpec().getTemplate()).clean()) {
+            return;
+        }
+        liveConfig(state, secrets(state, snapshot)).forEach(writes::upsert);
+        wroteIfAny(view, writes.edit(stable, live -> {
+            StableTemplateMerge.Merged merged = merge.promotion(snapshot, released, live.getSpec().getTemplate());
+            return merged.clean() ? renderer.stableOn(live, merged.template()) : null;
+        }));
+    }
+
+    /**
+     * Why the release's change cannot be applied to the live stable (someone changed the same values differently
+     * during the release), or null when it can.
+     */
+    String promotionConflict(ReleaseState state, StartSnapshot snapshot, DriveView view) {
+        Deployment stable = view.deployment(state.plan().deployment());
+        if (stable == null) {
+            return null;
+        }
+        StableTemplateMerge.Merged merged = merge.promotion(snapshot, released(state, snapshot),
+                stable.getSpec().getTemplate());
+        return merged.clean() ? null : "promotion refused: " + merged.describe() + "; stable was left as it is. To "
+                + "release on top of that edit, start a new release; to drop it, " + merged.undo() + " and start again";
+    }
+
+    private PodTemplateSpec released(ReleaseState state, StartSnapshot snapshot) {
+        return renderer.releasedTemplate(snapshot.newTemplate(), state.number());
+    }
+
+    private static void wroteIfAny(DriveView view, Deployment written) {
+        if (written != null) {
+            view.wrote(written);
         }
     }
 
@@ -80,7 +124,7 @@ final class ReleaseActions {
             all.add(renderer.baseline(stable, state.number(), state.canaryReplicas()));
         }
         all.addAll(liveConfig(state, secrets));
-        all.add(renderer.rolledStable(stable, snapshot.newTemplate(), state.number()));
+        all.add(renderer.stableOn(stable, released(state, snapshot)));
         return all;
     }
 
