@@ -27,6 +27,7 @@ final class ReleaseActions {
     private final ReleaseSecretStore secretStore;
     private final PreviousConfig previousConfig;
     private final StableTemplateMerge merge;
+    private final LiveConfigWrites config;
 
     public ReleaseActions(KubernetesClient client, CanaryRenderer renderer) {
         this.client = client;
@@ -34,7 +35,8 @@ final class ReleaseActions {
         this.writes = new ClusterWrites(client);
         this.serialization = client.getKubernetesSerialization();
         this.secretStore = new ReleaseSecretStore(client);
-        this.previousConfig = new PreviousConfig(client);
+        this.config = new LiveConfigWrites(client);
+        this.previousConfig = new PreviousConfig(client, config);
         this.merge = new StableTemplateMerge(serialization);
     }
 
@@ -77,7 +79,7 @@ final class ReleaseActions {
         if (!merge.promotion(snapshot, released, stable.getSpec().getTemplate()).clean()) {
             return;
         }
-        liveConfig(state, secrets(state, snapshot)).forEach(writes::upsert);
+        liveConfig(state, secrets(state, snapshot)).forEach(config::apply);
         wroteIfAny(view, writes.edit(stable, live -> {
             StableTemplateMerge.Merged merged = merge.promotion(snapshot, released, live.getSpec().getTemplate());
             return merged.clean() ? renderer.stableOn(live, merged.template()) : null;
