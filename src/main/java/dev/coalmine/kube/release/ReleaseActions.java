@@ -76,7 +76,7 @@ final class ReleaseActions {
     private void rollStable(ReleaseState state, StartSnapshot snapshot, DriveView view) {
         PodTemplateSpec released = released(state, snapshot);
         Deployment stable = stable(state, view);
-        if (!merge.promotion(snapshot, released, stable.getSpec().getTemplate()).clean()) {
+        if (!promotionMerge(state, snapshot, stable).clean()) {
             return;
         }
         liveConfig(state, secrets(state, snapshot)).forEach(config::apply);
@@ -92,13 +92,15 @@ final class ReleaseActions {
      */
     String promotionConflict(ReleaseState state, StartSnapshot snapshot, DriveView view) {
         Deployment stable = view.deployment(state.plan().deployment());
-        if (stable == null) {
-            return null;
-        }
-        StableTemplateMerge.Merged merged = merge.promotion(snapshot, released(state, snapshot),
-                stable.getSpec().getTemplate());
-        return merged.clean() ? null : "promotion refused: " + merged.describe() + "; stable was left as it is. To "
-                + "release on top of that edit, start a new release; to drop it, " + merged.undo() + " and start again";
+        StableTemplateMerge.Merged merged = stable == null ? null : promotionMerge(state, snapshot, stable);
+        return merged == null || merged.clean() ? null : "promotion refused: " + merged.describe() + "; stable was "
+                + "left as it is. To release on top of that edit, start a new release; to drop it, " + merged.undo()
+                + " and start again";
+    }
+
+    /** The release's change merged onto {@code stable}, with the conflicts if any. */
+    StableTemplateMerge.Merged promotionMerge(ReleaseState state, StartSnapshot snapshot, Deployment stable) {
+        return merge.promotion(snapshot, released(state, snapshot), stable.getSpec().getTemplate());
     }
 
     private PodTemplateSpec released(ReleaseState state, StartSnapshot snapshot) {

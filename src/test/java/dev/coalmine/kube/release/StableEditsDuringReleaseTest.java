@@ -1,7 +1,9 @@
 package dev.coalmine.kube.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
 import dev.coalmine.core.release.ReleaseAction;
@@ -88,12 +90,33 @@ class StableEditsDuringReleaseTest {
     }
 
     @Test
-    void anImageEditThatConflictsRefusesPromotionAndLeavesStableAlone() {
+    void aPromoteIsRefusedWithTheChoicesWhileStablesImageWasChangedToo() {
         startAndAwaitJudgment();
+        editStable(c -> c.setImage("shop/web:1-hotfix"));
+
+        assertThatThrownBy(() -> service.promote("shop", "web", "ana")).isInstanceOf(CoalmineException.class)
+                .hasMessage("release 1 of web cannot be promoted: stable's container web image was changed to "
+                        + "shop/web:1-hotfix during the release, which changes it from shop/web:1 to shop/web:2. Reject "
+                        + "this release (coalmine canary reject web), or set stable's container web image back to "
+                        + "shop/web:1 and promote again");
+
+        ReleaseState waiting = service.history("shop", "web").get(0);
+        assertThat(waiting.phase()).isEqualTo(new ReleasePhase.AwaitingJudgment());
+        assertThat(waiting.decision()).isNull();
+        service.reject("shop", "web", "bo");
+        assertThat(service.drive("shop", "web", s -> false, WAIT, s -> { }).phase())
+                .isEqualTo(new ReleasePhase.Rejected());
+        assertThat(stableContainer().getImage()).isEqualTo("shop/web:1-hotfix");
+    }
+
+    @Test
+    void anImageEditAfterThePromoteWasRecordedRefusesThePromotionAndLeavesStableAlone() {
+        startAndAwaitJudgment();
+        service.promote("shop", "web", "ana");
         editStable(c -> c.setImage("shop/web:1-hotfix"));
         Deployment edited = cluster.deployment("shop", "web");
 
-        ReleaseState done = promote();
+        ReleaseState done = service.drive("shop", "web", s -> false, WAIT, s -> { });
 
         assertThat(done.phase()).isInstanceOf(ReleasePhase.Failed.class);
         assertThat(((ReleasePhase.Failed) done.phase()).reason()).startsWith("promotion refused: stable's container web "
