@@ -74,14 +74,13 @@ final class ReleaseActions {
      * conflict ({@link #promotionConflict}) and refuses the promotion.
      */
     private void rollStable(ReleaseState state, StartSnapshot snapshot, DriveView view) {
-        PodTemplateSpec released = released(state, snapshot);
         Deployment stable = stable(state, view);
         if (!promotionMerge(state, snapshot, stable).clean()) {
             return;
         }
         liveConfig(state, secrets(state, snapshot)).forEach(config::apply);
         wroteIfAny(view, writes.edit(stable, live -> {
-            StableTemplateMerge.Merged merged = merge.promotion(snapshot, released, live.getSpec().getTemplate());
+            StableTemplateMerge.Merged merged = promotionMerge(state, snapshot, live);
             return merged.clean() ? renderer.stableOn(live, merged.template()) : null;
         }));
     }
