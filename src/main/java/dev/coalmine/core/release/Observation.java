@@ -7,12 +7,24 @@ import java.time.Instant;
  *
  * @param configCopiesNeeded how many versioned ConfigMap/Secret copies the canary needs
  * @param configCopiesPresent how many versioned copies of this release exist
+ * @param promotionConflict why the release's change cannot be applied to the live stable (someone changed the same
+ *                          values differently during the release), or null when it can or nobody looked
  */
 public record Observation(Instant now, WorkloadStatus stable, WorkloadStatus canary, WorkloadStatus baseline,
-                          int configCopiesNeeded, int configCopiesPresent) {
+                          int configCopiesNeeded, int configCopiesPresent, String promotionConflict) {
 
     public Observation {
         canary = canary == null ? WorkloadStatus.absent() : canary;
         baseline = baseline == null ? WorkloadStatus.absent() : baseline;
+    }
+
+    /** Without a look at whether promotion would conflict. */
+    public Observation(Instant now, WorkloadStatus stable, WorkloadStatus canary, WorkloadStatus baseline,
+                       int configCopiesNeeded, int configCopiesPresent) {
+        this(now, stable, canary, baseline, configCopiesNeeded, configCopiesPresent, null);
+    }
+
+    public Observation withPromotionConflict(String conflict) {
+        return new Observation(now, stable, canary, baseline, configCopiesNeeded, configCopiesPresent, conflict);
     }
 }

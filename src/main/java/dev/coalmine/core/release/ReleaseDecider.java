@@ -136,6 +136,10 @@ public final class ReleaseDecider {
             return goTo(state, seen, new Failing(reason, true), Stage.WAIT_FOR_STEADY_STATE,
                     "failed: " + reason + "; rolling stable back");
         }
+        if (!rolled && seen.promotionConflict() != null) {
+            return goTo(state, seen, new Failing(seen.promotionConflict(), false), Stage.APPLY,
+                    "failed: " + seen.promotionConflict());
+        }
         if (!rolled) {
             return new Step(state.withLog(seen.now(), Stage.APPLY, "rolling update of " + state.plan().deployment()
                     + ": " + whatIsNew(state.plan())), List.of(new RollStable()));

@@ -58,22 +58,19 @@ final class CanaryRenderer {
                 ReleaseNames.BASELINE, release, replicas);
     }
 
-    /** Stable on the new template; its pods get the stable track label now, as the rollout happens anyway. */
-    public Deployment rolledStable(Deployment stable, PodTemplateSpec newTemplate, int release) {
-        Deployment rolled = serialization.clone(stable);
+    /** The new template as stable gets it: its pods get the stable track label now, as the rollout happens anyway. */
+    public PodTemplateSpec releasedTemplate(PodTemplateSpec newTemplate, int release) {
         PodTemplateSpec template = serialization.clone(newTemplate);
         template.getMetadata().getLabels().putAll(ReleaseNames.trackLabels(ReleaseNames.STABLE, release));
-        rolled.getSpec().setTemplate(template);
-        rolled.setStatus(null);
-        return rolled;
+        return template;
     }
 
-    /** Stable with the pod template it had before the release. */
-    public Deployment rolledBack(Deployment stable, PodTemplateSpec before) {
-        Deployment back = serialization.clone(stable);
-        back.getSpec().setTemplate(serialization.clone(before));
-        back.setStatus(null);
-        return back;
+    /** Stable on {@code template} (rolled forward or back). */
+    public Deployment stableOn(Deployment stable, PodTemplateSpec template) {
+        Deployment rolled = serialization.clone(stable);
+        rolled.getSpec().setTemplate(serialization.clone(template));
+        rolled.setStatus(null);
+        return rolled;
     }
 
     private Deployment derived(Deployment stable, PodTemplateSpec template, String name, String track, int release,

@@ -70,6 +70,33 @@ final class ClusterWrites {
         }
     }
 
+    /**
+     * Updates {@code live} to what {@code change} makes of it, locked on its resourceVersion; when someone wrote it
+     * in between, reads it again and changes that, so their write is built upon, never overwritten. {@code change}
+     * answers null when there is nothing to write (then so does this).
+     */
+    <T extends HasMetadata> T edit(T live, UnaryOperator<T> change) {
+        T current = live;
+        for (int attempt = 1; ; attempt++) {
+            T desired = change.apply(current);
+            if (desired == null) {
+                return null;
+            }
+            desired.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
+            try {
+                return client.resource(desired).update();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                current = client.resource(current).get();
+                if (current == null) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Deletes the object only if Coalmine made it, so a foreign object of the same name is never touched. */
     boolean deleteIfOurs(HasMetadata live) {
         if (live != null && isOurs(live)) {

@@ -19,10 +19,12 @@ import java.util.function.Supplier;
 final class PreviousConfig {
     private final KubernetesClient client;
     private final ClusterWrites writes;
+    private final LiveConfigWrites config;
 
-    PreviousConfig(KubernetesClient client) {
+    PreviousConfig(KubernetesClient client, LiveConfigWrites config) {
         this.client = client;
         this.writes = new ClusterWrites(client);
+        this.config = config;
     }
 
     void restore(String namespace, StartSnapshot snapshot, ReleaseSecrets secrets) {
@@ -47,9 +49,16 @@ final class PreviousConfig {
             return;
         }
         T live = resource.get();
-        T restored = live == null ? fresh.get() : live;
-        setData.accept(restored, new HashMap<>(data));
-        restored.getMetadata().setResourceVersion(null);
-        writes.upsert(restored);
+        if (live == null) {
+            T restored = fresh.get();
+            setData.accept(restored, new HashMap<>(data));
+            writes.upsert(restored);
+        } else {
+            // Only the data goes back: labels and annotations others keep on it (Helm's, kubectl's) stay.
+            config.changeData(live, current -> {
+                setData.accept(current, new HashMap<>(data));
+                return current;
+            });
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -25,6 +26,8 @@ final class ReleaseActions {
     private final KubernetesSerialization serialization;
     private final ReleaseSecretStore secretStore;
     private final PreviousConfig previousConfig;
+    private final StableTemplateMerge merge;
+    private final LiveConfigWrites config;
 
     public ReleaseActions(KubernetesClient client, CanaryRenderer renderer) {
         this.client = client;
@@ -32,7 +35,9 @@ final class ReleaseActions {
         this.writes = new ClusterWrites(client);
         this.serialization = client.getKubernetesSerialization();
         this.secretStore = new ReleaseSecretStore(client);
-        this.previousConfig = new PreviousConfig(client);
+        this.config = new LiveConfigWrites(client);
+        this.previousConfig = new PreviousConfig(client, config);
+        this.merge = new StableTemplateMerge(serialization);
     }
 
     /** Performs {@code action}, reading the live objects from {@code view} and telling it what was written. */
@@ -46,14 +51,13 @@ final class ReleaseActions {
         } else if (action instanceof ReleaseAction.ApplyBaseline) {
             replaceDerived(renderer.baseline(stable(state, view), state.number(), state.canaryReplicas()), view);
         } else if (action instanceof ReleaseAction.RollStable) {
-            liveConfig(state, secrets(state, snapshot)).forEach(writes::upsert);
-            Deployment stable = stable(state, view);
-            view.wrote(writes.upsert(renderer.rolledStable(stable, snapshot.newTemplate(), state.number()), stable));
+            rollStable(state, snapshot, view);
         } else if (action instanceof ReleaseAction.RollbackStable) {
             // Config first: once stable is back on its old template, nothing asks for this rollback again.
             previousConfig.restore(state.plan().namespace(), snapshot, secrets(state, snapshot));
-            Deployment stable = stable(state, view);
-            view.wrote(writes.upsert(renderer.rolledBack(stable, snapshot.stableTemplateBefore()), stable));
+            PodTemplateSpec released = released(state, snapshot);
+            wroteIfAny(view, writes.edit(stable(state, view), live -> renderer.stableOn(live,
+                    merge.rollback(snapshot, released, live.getSpec().getTemplate()))));
         } else if (action instanceof ReleaseAction.DeleteCanary) {
             deleteDerived(view.deployment(ReleaseNames.canary(name)), view);
         } else if (action instanceof ReleaseAction.DeleteBaseline) {
@@ -62,6 +66,49 @@ final class ReleaseActions {
             Map<String, String> labels = WorkloadObserver.copyLabels(name, state.number());
             client.configMaps().inNamespace(state.plan().namespace()).withLabels(labels).delete();
             client.secrets().inNamespace(state.plan().namespace()).withLabels(labels).delete();
+        }
+    }
+
+    /**
+     * Nothing is written while the live stable conflicts with the release's change: the next decide sees the
+     * conflict ({@link #promotionConflict}) and refuses the promotion.
+     */
+    private void rollStable(ReleaseState state, StartSnapshot snapshot, DriveView view) {
+        Deployment stable = stable(state, view);
+        if (!promotionMerge(state, snapshot, stable).clean()) {
+            return;
+        }
+        liveConfig(state, secrets(state, snapshot)).forEach(config::apply);
+        wroteIfAny(view, writes.edit(stable, live -> {
+            StableTemplateMerge.Merged merged = promotionMerge(state, snapshot, live);
+            return merged.clean() ? renderer.stableOn(live, merged.template()) : null;
+        }));
+    }
+
+    /**
+     * Why the release's change cannot be applied to the live stable (someone changed the same values differently
+     * during the release), or null when it can.
+     */
+    String promotionConflict(ReleaseState state, StartSnapshot snapshot, DriveView view) {
+        Deployment stable = view.deployment(state.plan().deployment());
+        StableTemplateMerge.Merged merged = stable == null ? null : promotionMerge(state, snapshot, stable);
+        return merged == null || merged.clean() ? null : "promotion refused: " + merged.describe() + "; stable was "
+                + "left as it is. To release on top of that edit, start a new release; to drop it, " + merged.undo()
+                + " and start again";
+    }
+
+    /** The release's change merged onto {@code stable}, with the conflicts if any. */
+    StableTemplateMerge.Merged promotionMerge(ReleaseState state, StartSnapshot snapshot, Deployment stable) {
+        return merge.promotion(snapshot, released(state, snapshot), stable.getSpec().getTemplate());
+    }
+
+    private PodTemplateSpec released(ReleaseState state, StartSnapshot snapshot) {
+        return renderer.releasedTemplate(snapshot.newTemplate(), state.number());
+    }
+
+    private static void wroteIfAny(DriveView view, Deployment written) {
+        if (written != null) {
+            view.wrote(written);
         }
     }
 
@@ -80,7 +127,7 @@ final class ReleaseActions {
             all.add(renderer.baseline(stable, state.number(), state.canaryReplicas()));
         }
         all.addAll(liveConfig(state, secrets));
-        all.add(renderer.rolledStable(stable, snapshot.newTemplate(), state.number()));
+        all.add(renderer.stableOn(stable, released(state, snapshot)));
         return all;
     }
 

@@ -4,6 +4,7 @@ import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.Observation;
 import dev.coalmine.core.release.ReleaseAction;
 import dev.coalmine.core.release.ReleaseDecider;
+import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.Stage;
 import dev.coalmine.core.release.Step;
@@ -110,6 +111,9 @@ final class ReleaseDriver {
         boolean tick(ReleaseState state) {
             StartSnapshot snapshot = snapshotOf(state);
             Observation seen = observer.observe(state, snapshot, view);
+            if (state.phase().awaitingDecision() || state.phase() instanceof ReleasePhase.Promoting) {
+                seen = seen.withPromotionConflict(actions.promotionConflict(state, snapshot, view));
+            }
             Step step = decide(seen, analyser.analyseIfDue(state, seen.now()));
             ReleaseState next = step.next();
             if (step.actions().isEmpty() && onlyProgress(state, next)

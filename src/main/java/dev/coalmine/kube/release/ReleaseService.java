@@ -40,6 +40,7 @@ public final class ReleaseService {
     private final ReleaseEvents events;
     private final ReleaseDriver driver;
     private final ReleaseEvidences evidences;
+    private final ReleaseActions actions;
 
     /** With a cache of its own and Prometheus credentials from the environment ({@link PrometheusAuth#fromEnvironment}). */
     public ReleaseService(KubernetesClient client, ReleaseSettings settings) {
@@ -60,7 +61,7 @@ public final class ReleaseService {
         this.store = new ReleaseStore(client, new ReleaseStateCodec());
         this.observer = new WorkloadObserver(client, settings.clock());
         CanaryRenderer renderer = new CanaryRenderer(client.getKubernetesSerialization());
-        ReleaseActions actions = new ReleaseActions(client, renderer);
+        this.actions = new ReleaseActions(client, renderer);
         this.preparer = new ReleasePreparer(client, renderer, actions);
         this.events = new ReleaseEvents(client, settings.identity());
         this.evidences = new ReleaseEvidences(client, cache, prometheusAuth, metricSources);
@@ -135,10 +136,29 @@ public final class ReleaseService {
 
     /**
      * Records "promote" by {@code who}. Throws "already decided by …" if someone rejected first; if the release
-     * was already promoted it is returned as it is (so a re-run after a kill just continues).
+     * was already promoted it is returned as it is (so a re-run after a kill just continues). Refused, with the
+     * choices, while stable was changed during the release where the release changes it too.
      */
     public ReleaseState promote(String namespace, String deployment, String who) {
+        store.load(namespace, deployment).current()
+                .filter(r -> r.decision() == null && r.phase().awaitingDecision())
+                .ifPresent(this::refuseIfStableConflicts);
         return decide(namespace, deployment, DecisionVerdict.PROMOTE, who);
+    }
+
+    private void refuseIfStableConflicts(ReleaseState release) {
+        Deployment stable = client.apps().deployments().inNamespace(release.plan().namespace())
+                .withName(release.plan().deployment()).get();
+        if (stable == null) {
+            return;
+        }
+        StableTemplateMerge.Merged merged = actions.promotionMerge(release, preparer.snapshotOf(release), stable);
+        if (!merged.clean()) {
+            String name = release.plan().deployment();
+            throw new CoalmineException("release " + release.number() + " of " + name + " cannot be promoted: "
+                    + merged.describe() + ". Reject this release (coalmine canary reject " + name + "), or "
+                    + merged.undo() + " and promote again");
+        }
     }
 
     /** Records "reject" by {@code who}; like {@link #promote}, the opposite decision recorded first wins. */

@@ -189,6 +189,23 @@ class ReleaseDeciderTest {
     }
 
     @Test
+    void aPromotionThatConflictsWithAnEditToStableFailsWithoutTouchingIt() {
+        String conflict = "promotion refused: stable's container web image was changed to web:1-hotfix during the release";
+        ReleaseState promoting = started(plan).transitionTo(new AwaitingJudgment(), T0)
+                .withDecision(Decision.promote("ana", T0)).transitionTo(new Promoting(), T0);
+
+        Step refused = ReleaseDecider.decide(seen(ready(null, 10), ready(N, 2), ready(N, 2))
+                .withPromotionConflict(conflict), promoting);
+
+        assertThat(refused.actions()).isEmpty();
+        assertThat(refused.next().phase()).isEqualTo(new Failing(conflict, false));
+        Step cleanup = ReleaseDecider.decide(seen(ready(null, 10), ready(N, 2), ready(N, 2)), refused.next());
+        assertThat(cleanup.actions()).containsExactly(new DeleteCanary(), new DeleteBaseline());
+        Step failed = ReleaseDecider.decide(seen(ready(null, 10), NONE, NONE), cleanup.next());
+        assertThat(failed.next().phase()).isEqualTo(new Failed(conflict));
+    }
+
+    @Test
     void rejectCleansUpWithoutTouchingStable() {
         ReleaseState waiting = started(plan).transitionTo(new AwaitingJudgment(), T0)
                 .withDecision(Decision.reject("bo", T0));

@@ -102,6 +102,26 @@ class DemoClusterReleaseTest {
     }
 
     @Test
+    void editsMadeWithKubectlWhileAwaitingJudgmentSurvivePromotion() throws Exception {
+        service.start(plan("registry.example.com/shop/frontend:1.4.0"), false);
+        service.drive(NS, APP, s -> s.phase().awaitingDecision(), WAIT, s -> { });
+        kubectl("set", "env", "deployment/" + APP, "-c", "frontend", "HOTFIX=on");
+        kubectl("set", "resources", "deployment/" + APP, "-c", "frontend", "--limits=memory=384Mi");
+
+        service.promote(NS, APP, "ana");
+        ReleaseState done = service.drive(NS, APP, s -> false, WAIT, s -> { });
+
+        assertThat(done.phase()).isEqualTo(new ReleasePhase.Succeeded());
+        String frontend = "{.spec.template.spec.containers[?(@.name==\"frontend\")]";
+        assertThat(kubectl("get", "deploy", APP, "-o", "jsonpath=" + frontend + ".image}"))
+                .isEqualTo("registry.example.com/shop/frontend:1.4.0");
+        assertThat(kubectl("get", "deploy", APP, "-o", "jsonpath=" + frontend + ".env[?(@.name==\"HOTFIX\")].value}"))
+                .isEqualTo("on");
+        assertThat(kubectl("get", "deploy", APP, "-o", "jsonpath=" + frontend + ".resources.limits.memory}"))
+                .isEqualTo("384Mi");
+    }
+
+    @Test
     void manifestReleaseKilledWhilePromotingIsFinishedByAnotherProcess() {
         Deployment live = deployment(APP);
         Deployment next = new DeploymentBuilder()
