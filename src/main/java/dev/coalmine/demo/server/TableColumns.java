@@ -22,6 +22,9 @@ final class TableColumns {
     List<Column> forKind(String kind) {
         List<Column> c = new ArrayList<>();
         c.add(new Column("Name", "string", 0, o -> o.path("metadata").path("name").asText()));
+        if (AccessAndNodeColumns.add(kind, c, age) || ScalingColumns.add(kind, c, age)) {
+            return c;
+        }
         switch (kind) {
             case "Deployment" -> {
                 c.add(col("Ready", o -> st(o, "readyReplicas") + "/" + spec(o, "replicas")));
@@ -88,11 +91,11 @@ final class TableColumns {
         c.add(wide("Selector", o -> pairs(o.path("spec").path("selector").path("matchLabels"))));
     }
 
-    private static Column col(String name, Function<JsonNode, Object> cell) {
+    static Column col(String name, Function<JsonNode, Object> cell) {
         return new Column(name, "string", 0, cell);
     }
 
-    private static Column wide(String name, Function<JsonNode, Object> cell) {
+    static Column wide(String name, Function<JsonNode, Object> cell) {
         return new Column(name, "string", 1, cell);
     }
 

@@ -1,0 +1,110 @@
+package dev.coalmine.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coalmine.demo.sim.Await;
+import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.demo.traffic.TrafficSettings;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real kubectl against the simulated demo cluster, with manifests as real sample apps write them. */
+class DemoClusterFidelityTest {
+    @TempDir
+    static Path dir;
+
+    private static DemoCluster cluster;
+    private static Kubectl kubectl;
+
+    @BeforeAll
+    static void start() {
+        cluster = DemoCluster.start(DemoOptions.defaults().withComponents(
+                SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())));
+        Path kubeconfig = dir.resolve("kubeconfig");
+        cluster.writeKubeconfig(kubeconfig);
+        kubectl = new Kubectl(kubeconfig);
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void describeShowsGrpcProbesWithTheServersDefaults() {
+        apply("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: grpc-shop, namespace: default}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: grpc-shop}}
+                  template:
+                    metadata: {labels: {app: grpc-shop}}
+                    spec:
+                      containers:
+                      - name: server
+                        image: registry.example.com/shop/grpc:1.0.0
+                        ports: [{containerPort: 9090}]
+                        readinessProbe: {grpc: {port: 9090}}
+                        livenessProbe: {grpc: {port: 9090}, initialDelaySeconds: 5}
+                """);
+        assertThat(kubectl.run("describe", "deploy", "grpc-shop").ok().out())
+                .contains("Readiness:", "grpc <pod>:9090  delay=0s timeout=1s period=10s #success=1 #failure=3");
+        Await.until("a grpc-shop pod", () -> !kubectl.run("get", "pods", "-l", "app=grpc-shop", "-o", "name").ok()
+                .out().isBlank());
+        assertThat(kubectl.run("describe", "pod", "-l", "app=grpc-shop").ok().out())
+                .contains("Liveness:", "grpc <pod>:9090  delay=5s timeout=1s period=10s #success=1 #failure=3");
+    }
+
+    @Test
+    void newNamespacesGetADefaultServiceAccount() {
+        kubectl.run("create", "namespace", "fresh").ok();
+        assertThat(kubectl.run("get", "serviceaccount", "default", "-n", "fresh", "-o", "name").ok().out().trim())
+                .isEqualTo("serviceaccount/default");
+    }
+
+    @Test
+    void listsAreSortedByName() {
+        kubectl.run("create", "namespace", "sorted").ok();
+        for (String name : List.of("zeta", "alpha", "mike", "bravo")) {
+            kubectl.run("create", "configmap", name, "-n", "sorted").ok();
+        }
+        assertThat(kubectl.run("get", "configmaps", "-n", "sorted", "-o", "name").ok().out().lines().toList())
+                .containsExactly("configmap/alpha", "configmap/bravo", "configmap/mike", "configmap/zeta");
+    }
+
+    @Test
+    void getPrintsKubectlsColumnsForNodesServiceAccountsAndRoles() {
+        apply("""
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: columns}
+                ---
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata: {name: reader, namespace: columns}
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: Role
+                metadata: {name: pod-reader, namespace: columns}
+                rules: [{apiGroups: [""], resources: [pods], verbs: [get, list]}]
+                """);
+        Await.until("three nodes", () -> kubectl.run("get", "nodes", "-o", "name").ok().out().lines().count() == 3);
+        assertThat(kubectl.run("get", "nodes").ok().out())
+                .containsPattern("NAME\\s+STATUS\\s+ROLES\\s+AGE\\s+VERSION")
+                .containsPattern("demo-node-1\\s+Ready\\s+<none>\\s+\\S+\\s+v1\\.");
+        assertThat(kubectl.run("get", "sa", "-n", "columns").ok().out())
+                .containsPattern("NAME\\s+SECRETS\\s+AGE").containsPattern("reader\\s+0\\s+\\d+s");
+        assertThat(kubectl.run("get", "roles", "-n", "columns").ok().out())
+                .containsPattern("NAME\\s+CREATED AT").containsPattern("pod-reader\\s+\\d{4}-\\d\\d-\\d\\dT");
+    }
+
+    private static void apply(String manifest) {
+        kubectl.runWithInput(manifest, 60, "apply", "-f", "-").ok();
+    }
+}
