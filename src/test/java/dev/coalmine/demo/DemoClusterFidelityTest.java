@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coalmine.demo.sim.Await;
 import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficSettings;
+import com.sun.net.httpserver.HttpServer;
+import dev.coalmine.metrics.PrometheusService;
+import dev.coalmine.metrics.PrometheusTransport;
+import dev.coalmine.metrics.ServiceProxyTransport;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +110,51 @@ class DemoClusterFidelityTest {
                 .containsPattern("NAME\\s+SECRETS\\s+AGE").containsPattern("reader\\s+0\\s+\\d+s");
         assertThat(kubectl.run("get", "roles", "-n", "columns").ok().out())
                 .containsPattern("NAME\\s+CREATED AT").containsPattern("pod-reader\\s+\\d{4}-\\d\\d-\\d\\dT");
+    }
+
+    @Test
+    void theServiceProxyForwardsToTheServicesBackend() throws Exception {
+        Await.until("the demo's metrics page through the service proxy", () -> kubectl.run("get", "--raw",
+                "/api/v1/namespaces/coalmine-demo/services/demo-metrics:80/proxy/metrics").ok().out()
+                .contains("http_requests_total{"));
+        HttpServer prometheus = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+        prometheus.createContext("/api/v1/query", exchange -> {
+            byte[] answer = ("{\"status\":\"success\",\"query\":\"" + exchange.getRequestURI().getQuery()
+                    + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        prometheus.start();
+        try {
+            apply("""
+                    apiVersion: v1
+                    kind: Namespace
+                    metadata: {name: monitoring}
+                    ---
+                    apiVersion: v1
+                    kind: Service
+                    metadata: {name: prometheus, namespace: monitoring}
+                    spec: {ports: [{name: web, port: 9090}]}
+                    ---
+                    apiVersion: v1
+                    kind: Endpoints
+                    metadata: {name: prometheus, namespace: monitoring}
+                    subsets: [{addresses: [{ip: 127.0.0.1}], ports: [{name: web, port: %d}]}]
+                    """.formatted(prometheus.getAddress().getPort()));
+            assertThat(kubectl.run("get", "--raw",
+                    "/api/v1/namespaces/monitoring/services/prometheus:9090/proxy/api/v1/query?query=up").ok().out())
+                    .contains("\"status\":\"success\"", "query=up");
+            PrometheusTransport.Answer answer = new ServiceProxyTransport(cluster.client(),
+                    PrometheusService.parse("monitoring/prometheus:web"), Duration.ofSeconds(10)).get("/api/v1/query?query=up");
+            assertThat(answer.status()).isEqualTo(200);
+        } finally {
+            prometheus.stop(0);
+        }
+        Kubectl.Result noBackend = kubectl.run("get", "--raw", "/api/v1/namespaces/default/services/shop-api:8080/proxy/");
+        assertThat(noBackend.exitCode()).isEqualTo(1);
+        assertThat(noBackend.err()).contains("ServiceUnavailable", "no endpoints available for service \"shop-api\"");
     }
 
     private static void apply(String manifest) {
