@@ -7,6 +7,9 @@ import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficSettings;
 import com.sun.net.httpserver.HttpServer;
 import dev.coalmine.metrics.PrometheusService;
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import dev.coalmine.metrics.PrometheusTransport;
 import dev.coalmine.metrics.ServiceProxyTransport;
 import java.net.InetAddress;
@@ -14,6 +17,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +36,9 @@ class DemoClusterFidelityTest {
     @BeforeAll
     static void start() {
         cluster = DemoCluster.start(DemoOptions.defaults().withComponents(
-                SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())));
+                // Init containers run long enough for every state to be written even when the machine is busy.
+                SimulatedComponents.of(SimulationSettings.fast().withInitRun(Duration.ofSeconds(2)),
+                        TrafficSettings.fast())));
         Path kubeconfig = dir.resolve("kubeconfig");
         cluster.writeKubeconfig(kubeconfig);
         kubectl = new Kubectl(kubeconfig);
@@ -155,6 +162,53 @@ class DemoClusterFidelityTest {
         Kubectl.Result noBackend = kubectl.run("get", "--raw", "/api/v1/namespaces/default/services/shop-api:8080/proxy/");
         assertThat(noBackend.exitCode()).isEqualTo(1);
         assertThat(noBackend.err()).contains("ServiceUnavailable", "no endpoints available for service \"shop-api\"");
+    }
+
+    @Test
+    void initContainersRunToCompletionBeforeTheContainersStart() throws Exception {
+        apply("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: migrating, namespace: default}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: migrating}}
+                  template:
+                    metadata: {labels: {app: migrating}}
+                    spec:
+                      initContainers:
+                      - {name: migrate, image: registry.example.com/shop/migrate:1.0.0}
+                      containers:
+                      - {name: app, image: registry.example.com/shop/app:1.0.0}
+                """);
+        Set<String> seen = new LinkedHashSet<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!seen.contains("Completed running True") && System.nanoTime() < deadline) {
+            for (Pod pod : cluster.client().pods().inNamespace("default").withLabel("app", "migrating").list().getItems()) {
+                PodStatus status = pod.getStatus();
+                if (status != null && status.getInitContainerStatuses() != null
+                        && !status.getInitContainerStatuses().isEmpty()) {
+                    seen.add(stateOf(status.getInitContainerStatuses().get(0).getState()) + " "
+                            + stateOf(status.getContainerStatuses().get(0).getState()) + " " + status.getConditions()
+                            .stream().filter(c -> c.getType().equals("Initialized")).findFirst().orElseThrow().getStatus());
+                }
+            }
+            Thread.sleep(20);
+        }
+        assertThat(seen).containsSubsequence("ContainerCreating PodInitializing False", "running PodInitializing False",
+                "Completed ContainerCreating True", "Completed running True");
+        assertThat(seen).allMatch(s -> s.startsWith("Completed") || s.contains("PodInitializing"));
+        String pod = kubectl.run("get", "pods", "-l", "app=migrating", "-o", "name").ok().out().trim();
+        assertThat(kubectl.run("logs", pod, "-c", "migrate").ok().out())
+                .contains("init container migrate running registry.example.com/shop/migrate:1.0.0");
+        assertThat(kubectl.run("describe", pod).ok().out()).contains("Init Containers:", "Reason:       Completed");
+    }
+
+    private static String stateOf(ContainerState state) {
+        if (state.getRunning() != null) {
+            return "running";
+        }
+        return state.getTerminated() != null ? state.getTerminated().getReason() : state.getWaiting().getReason();
     }
 
     private static void apply(String manifest) {

@@ -84,7 +84,13 @@ final class Kubelets {
 
     private PodRuntime.ContainerEvents containerEvents(Pod pod, String node) {
         return container -> (type, reason, message) ->
-                events.record(pod, "spec.containers{" + container + "}", Source.kubelet(node), type, reason, message);
+                events.record(pod, fieldPath(pod, container), Source.kubelet(node), type, reason, message);
+    }
+
+    private static String fieldPath(Pod pod, String container) {
+        boolean init = pod.getSpec().getInitContainers() != null
+                && pod.getSpec().getInitContainers().stream().anyMatch(c -> c.getName().equals(container));
+        return (init ? "spec.initContainers{" : "spec.containers{") + container + "}";
     }
 
     private static String hostIP(Node node) {
