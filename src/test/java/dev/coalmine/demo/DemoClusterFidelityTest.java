@@ -204,6 +204,57 @@ class DemoClusterFidelityTest {
         assertThat(kubectl.run("describe", pod).ok().out()).contains("Init Containers:", "Reason:       Completed");
     }
 
+    @Test
+    void aMissingConfigMapVolumeKeepsThePodWaitingUntilTheConfigMapAppears() {
+        apply("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: mounting, namespace: default}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: mounting}}
+                  template:
+                    metadata: {labels: {app: mounting}}
+                    spec:
+                      containers:
+                      - name: app
+                        image: registry.example.com/shop/app:1.0.0
+                        volumeMounts: [{name: config, mountPath: /etc/app}]
+                      volumes:
+                      - {name: config, configMap: {name: mounting-config}}
+                """);
+        Await.until("a FailedMount event", () -> kubectl.run("get", "events", "--field-selector", "reason=FailedMount")
+                .ok().out().contains("MountVolume.SetUp failed for volume \"config\" : configmap \"mounting-config\" not found"));
+        assertThat(kubectl.run("get", "pods", "-l", "app=mounting").ok().out()).contains("ContainerCreating");
+        kubectl.run("create", "configmap", "mounting-config", "--from-literal=a=b").ok();
+        Await.until("the pod runs", () -> kubectl.run("get", "pods", "-l", "app=mounting").ok().out()
+                .contains("Running"));
+    }
+
+    @Test
+    void aMissingServiceAccountKeepsTheReplicaSetFromCreatingPodsUntilItAppears() {
+        apply("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: accounted, namespace: default}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: accounted}}
+                  template:
+                    metadata: {labels: {app: accounted}}
+                    spec:
+                      serviceAccountName: robot
+                      containers:
+                      - {name: app, image: registry.example.com/shop/app:1.0.0}
+                """);
+        Await.until("a FailedCreate event", () -> kubectl.run("get", "events", "--field-selector", "reason=FailedCreate")
+                .ok().out().contains("error looking up service account default/robot: serviceaccount \"robot\" not found"));
+        assertThat(kubectl.run("get", "pods", "-l", "app=accounted", "-o", "name").ok().out()).isBlank();
+        kubectl.run("create", "serviceaccount", "robot").ok();
+        Await.until("the pod runs", () -> kubectl.run("get", "pods", "-l", "app=accounted").ok().out()
+                .contains("Running"));
+    }
+
     private static String stateOf(ContainerState state) {
         if (state.getRunning() != null) {
             return "running";

@@ -41,7 +41,7 @@ public final class ClusterSimulation implements DemoComponent {
         EventRecorder events = new EventRecorder(client, clock);
         new NodeProvisioner(client, writer).provision(settings.nodes(), clock.instant());
         Pass pass = new Pass(client, events, new GarbageCollector(writer), new DeploymentController(writer, events),
-                new ReplicaSetController(writer, events, random), new PodScheduler(writer, events),
+                new ReplicaSetController(writer, events, random, settings), new PodScheduler(writer, events),
                 new Kubelets(writer, events, settings));
         loop = new PacedLoop("coalmine-demo-controllers", settings.tick(), () -> {
             pass.run(clock);

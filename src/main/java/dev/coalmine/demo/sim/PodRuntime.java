@@ -2,7 +2,6 @@ package dev.coalmine.demo.sim;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.HostIP;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -135,10 +134,8 @@ final class PodRuntime {
     private static List<ContainerStatus> statuses(List<Container> specs, List<ContainerRuntime> started, Instant now) {
         List<ContainerStatus> out = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            out.add(i < started.size() ? started.get(i).status(now) : new ContainerStatusBuilder()
-                    .withName(specs.get(i).getName()).withImage(specs.get(i).getImage()).withImageID("")
-                    .withReady(false).withStarted(false).withRestartCount(0)
-                    .withNewState().withNewWaiting().withReason("PodInitializing").endWaiting().endState().build());
+            out.add(i < started.size() ? started.get(i).status(now)
+                    : WaitingPodStatus.container(specs.get(i), "PodInitializing"));
         }
         return out;
     }

@@ -21,11 +21,14 @@ final class ReplicaSetController {
     private final ClusterWriter writer;
     private final EventRecorder events;
     private final RandomGenerator random;
+    private final RetryBackOff creations;
 
-    ReplicaSetController(ClusterWriter writer, EventRecorder events, RandomGenerator random) {
+    ReplicaSetController(ClusterWriter writer, EventRecorder events, RandomGenerator random,
+            SimulationSettings settings) {
         this.writer = writer;
         this.events = events;
         this.random = random;
+        this.creations = new RetryBackOff(settings);
     }
 
     void reconcile(ClusterSnapshot snapshot) {
@@ -45,6 +48,9 @@ final class ReplicaSetController {
         List<Pod> pods = new ArrayList<>(snapshot.podsOf(rs).stream()
                 .filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList());
         int diff = RolloutStrategy.specReplicas(rs) - pods.size();
+        if (diff > 0 && !mayCreatePods(rs, snapshot)) {
+            diff = 0;
+        }
         for (int i = 0; i < diff; i++) {
             Pod pod = writer.create(newPod(rs));
             snapshot.put(pod);
@@ -65,6 +71,29 @@ final class ReplicaSetController {
             rs.setStatus(status);
             snapshot.put(writer.writeStatus(rs));
         }
+    }
+
+    /**
+     * The ServiceAccount admission check a pod creation passes on a real API server: a pod whose account does
+     * not exist is refused, and the controller reports it and retries with a back-off.
+     */
+    private boolean mayCreatePods(ReplicaSet rs, ClusterSnapshot snapshot) {
+        String uid = rs.getMetadata().getUid();
+        String namespace = rs.getMetadata().getNamespace();
+        var spec = rs.getSpec().getTemplate().getSpec();
+        String account = spec.getServiceAccountName() != null ? spec.getServiceAccountName()
+                : spec.getServiceAccount() != null ? spec.getServiceAccount() : "default";
+        if (snapshot.dependencies().hasServiceAccount(namespace, account)) {
+            creations.reset(uid);
+            return true;
+        }
+        if (creations.due(uid, snapshot.now())) {
+            events.warning(rs, Source.REPLICASET_CONTROLLER, "FailedCreate", "Error creating: pods \""
+                    + rs.getMetadata().getName() + "-\" is forbidden: error looking up service account " + namespace
+                    + "/" + account + ": serviceaccount \"" + account + "\" not found");
+            creations.failed(uid, snapshot.now());
+        }
+        return false;
     }
 
     private ReplicaSetStatus status(ReplicaSet rs, List<Pod> pods, ClusterSnapshot snapshot) {
