@@ -2,6 +2,8 @@ package dev.coalmine.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coalmine.demo.sim.Await;
 import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficSettings;
@@ -253,6 +255,53 @@ class DemoClusterFidelityTest {
         kubectl.run("create", "serviceaccount", "robot").ok();
         Await.until("the pod runs", () -> kubectl.run("get", "pods", "-l", "app=accounted").ok().out()
                 .contains("Running"));
+    }
+
+    @Test
+    void anHpaScalesItsDeploymentFromTheSimulatedCpu() throws Exception {
+        apply("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: busy, namespace: default}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: busy}}
+                  template:
+                    metadata: {labels: {app: busy}}
+                    spec:
+                      containers:
+                      - name: app
+                        image: registry.example.com/shop/busy:1.0.0
+                        resources: {requests: {cpu: 10m}}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: busy, namespace: default}
+                spec: {selector: {app: busy}, ports: [{port: 80, targetPort: 8080}]}
+                ---
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: {name: busy, namespace: default}
+                spec:
+                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: busy}
+                  minReplicas: 1
+                  maxReplicas: 3
+                  metrics:
+                  - type: Resource
+                    resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}
+                """);
+        Await.until("the HPA scales busy to its maximum", () -> kubectl.run("get", "hpa", "busy", "-o",
+                "jsonpath={.status.desiredReplicas}/{.status.currentReplicas}").ok().out().equals("3/3"));
+        assertThat(kubectl.run("get", "deploy", "busy", "-o", "jsonpath={.spec.replicas}").ok().out()).isEqualTo("3");
+        JsonNode status = new ObjectMapper().readTree(kubectl.run("get", "hpa", "busy", "-o", "json").ok().out())
+                .path("status");
+        assertThat(status.path("currentMetrics").path(0).path("resource").path("current").path("averageUtilization")
+                .asInt()).isGreaterThan(50);
+        assertThat(kubectl.run("get", "hpa", "busy").ok().out())
+                .containsPattern("NAME\\s+REFERENCE\\s+TARGETS\\s+MINPODS\\s+MAXPODS\\s+REPLICAS\\s+AGE")
+                .containsPattern("busy\\s+Deployment/busy\\s+cpu: \\d+%/50%\\s+1\\s+3\\s+3\\s+");
+        assertThat(kubectl.run("get", "events", "--field-selector", "reason=SuccessfulRescale").ok().out())
+                .contains("New size: 3; reason: cpu resource utilization (percentage of request) above target");
     }
 
     private static String stateOf(ContainerState state) {
