@@ -3,16 +3,11 @@ package dev.coalmine.demo.sim;
 import dev.coalmine.demo.sim.EventRecorder.Source;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerCondition;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerConditionBuilder;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatusBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricStatus;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,12 +28,14 @@ final class HorizontalPodAutoscalerController {
     private final KubernetesClient client;
     private final ClusterWriter writer;
     private final EventRecorder events;
+    private final HpaStatus status;
     private final Map<String, ScaleDownStabilization> stabilization = new HashMap<>();
 
     HorizontalPodAutoscalerController(KubernetesClient client, ClusterWriter writer, EventRecorder events) {
         this.client = client;
         this.writer = writer;
         this.events = events;
+        this.status = new HpaStatus(writer);
     }
 
     void reconcile(ClusterSnapshot snapshot) {
@@ -67,9 +64,7 @@ final class HorizontalPodAutoscalerController {
                         && d.getMetadata().getNamespace().equals(hpa.getMetadata().getNamespace()))
                 .findFirst();
         if (target.isEmpty()) {
-            writeStatus(hpa, 0, 0, List.of(), lastScaleTime(hpa), condition(snapshot.now(), "AbleToScale", "False", "FailedGetScale",
-                    "the HPA controller was unable to get the target's current scale: deployments.apps \""
-                            + ref.getName() + "\" not found"));
+            status.targetMissing(hpa, ref.getName(), snapshot.now());
             return;
         }
         Deployment deployment = target.get();
@@ -89,9 +84,7 @@ final class HorizontalPodAutoscalerController {
                 reading = ResourceMetricReading.of(spec, pods, metrics);
             } catch (ResourceMetricReading.MissingRequest e) {
                 warnOnChange(hpa, "FailedGetResourceMetric", e.getMessage());
-                writeStatus(hpa, running, current, List.of(), lastScaleTime(hpa), condition(snapshot.now(),
-                        "ScalingActive", "False",
-                        "FailedGetResourceMetric", "the HPA was unable to compute the replica count: " + e.getMessage()));
+                status.metricFailed(hpa, running, current, e.getMessage(), snapshot.now());
                 return;
             }
             if (reading.isEmpty()) {
@@ -110,8 +103,7 @@ final class HorizontalPodAutoscalerController {
         int max = hpa.getSpec().getMaxReplicas();
         int recommended = stabilization.computeIfAbsent(hpa.getMetadata().getUid(), u -> new ScaleDownStabilization())
                 .recommend(Math.max(min, Math.min(max, desired)), snapshot.now(), hpa);
-        String limited = desired > max ? "TooManyReplicas" : desired < min ? "TooFewReplicas" : "DesiredWithinRange";
-        String lastScaleTime = lastScaleTime(hpa);
+        String lastScaleTime = HpaStatus.lastScaleTime(hpa);
         if (recommended != current) {
             writer.mergePatch(deployment, Map.of("spec", Map.of("replicas", recommended)));
             boolean percent = statuses.get(0).getResource().getCurrent().getAverageUtilization() != null;
@@ -120,15 +112,8 @@ final class HorizontalPodAutoscalerController {
                     + (percent ? "utilization (percentage of request) " : "") + (above ? "above" : "below") + " target");
             lastScaleTime = Timestamps.format(snapshot.now());
         }
-        Instant now = snapshot.now();
-        writeStatus(hpa, running, recommended, statuses, lastScaleTime,
-                condition(now, "AbleToScale", "True", "ReadyForNewScale", "recommended size matches current size"),
-                condition(now, "ScalingActive", "True", "ValidMetricFound",
-                        "the HPA was able to successfully calculate a replica count from resource metric"),
-                condition(now, "ScalingLimited", limited.equals("DesiredWithinRange") ? "False" : "True", limited,
-                        limited.equals("DesiredWithinRange") ? "the desired count is within the acceptable range"
-                                : "the desired replica count is " + (desired > max ? "more than the maximum"
-                                : "less than the minimum") + " replica count"));
+        status.scaled(hpa, new HpaStatus.Scaling(running, recommended, desired, min, max), statuses, lastScaleTime,
+                snapshot.now());
     }
 
     private static List<Pod> readyPodsOf(Deployment deployment, ClusterSnapshot snapshot) {
@@ -147,43 +132,5 @@ final class HorizontalPodAutoscalerController {
         if (!reported) {
             events.warning(hpa, SOURCE, reason, message);
         }
-    }
-
-    private static String lastScaleTime(HorizontalPodAutoscaler hpa) {
-        return hpa.getStatus() == null ? null : hpa.getStatus().getLastScaleTime();
-    }
-
-    private void writeStatus(HorizontalPodAutoscaler hpa, int current, int desired, List<MetricStatus> metrics,
-            String lastScaleTime, HorizontalPodAutoscalerCondition... conditions) {
-        HorizontalPodAutoscalerStatus previous = hpa.getStatus();
-        HorizontalPodAutoscalerStatus status = new HorizontalPodAutoscalerStatusBuilder()
-                .withObservedGeneration(hpa.getMetadata().getGeneration())
-                .withCurrentReplicas(current).withDesiredReplicas(desired).withCurrentMetrics(metrics)
-                .withLastScaleTime(lastScaleTime)
-                .withConditions(keepTransitionTimes(previous, conditions)).build();
-        if (!status.equals(previous)) {
-            hpa.setStatus(status);
-            writer.writeStatus(hpa);
-        }
-    }
-
-    private static List<HorizontalPodAutoscalerCondition> keepTransitionTimes(HorizontalPodAutoscalerStatus previous,
-            HorizontalPodAutoscalerCondition... conditions) {
-        List<HorizontalPodAutoscalerCondition> out = new ArrayList<>();
-        for (HorizontalPodAutoscalerCondition condition : conditions) {
-            if (previous != null && previous.getConditions() != null) {
-                previous.getConditions().stream().filter(c -> c.getType().equals(condition.getType())
-                        && c.getStatus().equals(condition.getStatus())).findFirst()
-                        .ifPresent(c -> condition.setLastTransitionTime(c.getLastTransitionTime()));
-            }
-            out.add(condition);
-        }
-        return out;
-    }
-
-    private static HorizontalPodAutoscalerCondition condition(Instant now, String type, String status, String reason,
-            String message) {
-        return new HorizontalPodAutoscalerConditionBuilder().withType(type).withStatus(status).withReason(reason)
-                .withMessage(message).withLastTransitionTime(Timestamps.format(now)).build();
     }
 }
