@@ -7,7 +7,6 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +23,10 @@ final class ApiDispatcher extends Dispatcher {
     private final PodLogs logs;
     private final TableRenderer tables;
     private final OpenApiDocuments openApi;
-    private final ServiceProxy proxy;
 
     ApiDispatcher(ClusterStore store, DiscoveryDocuments discovery, AccessReviewer reviewer, ScaleSubresource scale,
             PodLogs logs, TableRenderer tables, OpenApiDocuments openApi) {
         this.openApi = openApi;
-        this.proxy = new ServiceProxy(store);
         this.store = store;
         this.discovery = discovery;
         this.reviewer = reviewer;
@@ -45,10 +42,6 @@ final class ApiDispatcher extends Dispatcher {
         String pathOnly = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
         Optional<ApiPath> parsed = ApiPath.parse(uri);
         try {
-            Optional<Matcher> proxied = ServiceProxy.match(uri);
-            if (proxied.isPresent()) {
-                return proxy.forward(proxied.get(), method, request.getHeader("Content-Type"), rawBody(request));
-            }
             String body = body(request);
             if (method.equals("GET")) {
                 Optional<String> document = discovery.documentFor(pathOnly).or(() -> openApi.documentFor(pathOnly));
@@ -81,12 +74,8 @@ final class ApiDispatcher extends Dispatcher {
         }
     }
 
-    private static byte[] rawBody(RecordedRequest request) {
-        return request.getBody() == null ? new byte[0] : request.getBody().readByteArray();
-    }
-
     private static String body(RecordedRequest request) {
-        byte[] bytes = rawBody(request);
+        byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().readByteArray();
         if (bytes.length > 0 && ProtobufBodies.isProtobuf(request.getHeader("Content-Type"))) {
             return ProtobufBodies.toJson(bytes);
         }

@@ -40,7 +40,16 @@ final class ServiceProxy {
         return m.matches() ? Optional.of(m) : Optional.empty();
     }
 
-    MockResponse forward(Matcher request, String method, String contentType, byte[] body) {
+    /** The backend's answer, or the API server's own Status answer when it cannot forward. */
+    MockResponse answer(Matcher request, String method, String contentType, byte[] body) {
+        try {
+            return forward(request, method, contentType, body);
+        } catch (ApiFailure e) {
+            return e.response();
+        }
+    }
+
+    private MockResponse forward(Matcher request, String method, String contentType, byte[] body) {
         String namespace = request.group(1);
         ServiceReference ref = ServiceReference.parse(request.group(2));
         JsonNode service = store.read("/api/v1/namespaces/" + namespace + "/services/" + ref.name())
