@@ -76,6 +76,23 @@ class DemoClusterFidelityTest {
                 .out().isBlank());
         assertThat(kubectl.run("describe", "pod", "-l", "app=grpc-shop").ok().out())
                 .contains("Liveness:", "grpc <pod>:9090  delay=5s timeout=1s period=10s #success=1 #failure=3");
+        apply("""
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: grpc-report, namespace: default}
+                spec:
+                  schedule: "0 * * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: OnFailure
+                          containers:
+                          - name: report
+                            image: registry.example.com/shop/report:1.0.0
+                            livenessProbe: {grpc: {port: 9090}}
+                """);
+        assertThat(kubectl.run("describe", "cronjob", "grpc-report").ok().out()).contains("grpc <pod>:9090");
     }
 
     @Test

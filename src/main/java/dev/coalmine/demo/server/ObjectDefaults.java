@@ -24,6 +24,7 @@ final class ObjectDefaults {
                 podTemplate(object);
             }
             case "DaemonSet", "Job" -> podTemplate(object);
+            case "CronJob" -> podSpec(Json.with(object, "spec.jobTemplate.spec.template.spec"));
             case "Pod" -> {
                 ObjectNode spec = Json.with(object, "spec");
                 // The ServiceAccount admission plugin names the account of every pod, not of pod templates.
