@@ -269,9 +269,14 @@ class DemoClusterFidelityTest {
         Await.until("a FailedCreate event", () -> kubectl.run("get", "events", "--field-selector", "reason=FailedCreate")
                 .ok().out().contains("error looking up service account default/robot: serviceaccount \"robot\" not found"));
         assertThat(kubectl.run("get", "pods", "-l", "app=accounted", "-o", "name").ok().out()).isBlank();
+        Await.until("the ReplicaSet's ReplicaFailure condition", () -> kubectl.run("get", "rs", "-l", "app=accounted",
+                "-o", "jsonpath={.items[0].status.conditions[0].type}/{.items[0].status.conditions[0].reason}").ok().out()
+                .equals("ReplicaFailure/FailedCreate"));
         kubectl.run("create", "serviceaccount", "robot").ok();
         Await.until("the pod runs", () -> kubectl.run("get", "pods", "-l", "app=accounted").ok().out()
                 .contains("Running"));
+        assertThat(kubectl.run("get", "rs", "-l", "app=accounted", "-o", "jsonpath={.items[0].status.conditions}")
+                .ok().out()).doesNotContain("ReplicaFailure");
     }
 
     @Test
