@@ -9,12 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
  * The default {@link PodLogSource}: a start-up banner, then plausible web access-log lines, one per
  * {@link #INTERVAL} tick, derived from the pod's name and image so every range can be recomputed.
  * Images whose reference contains {@code faulty} log some 500s; {@code slow} ones log long durations.
+ * An init container logs only what it did before it completed.
  */
 public final class AccessLogSource implements PodLogSource {
     static final Duration INTERVAL = Duration.ofMillis(1500);
@@ -26,6 +28,10 @@ public final class AccessLogSource implements PodLogSource {
     @Override
     public List<LogLine> lines(Pod pod, String container, Instant from, Instant to) {
         Instant start = startOf(pod);
+        Optional<Container> init = initContainer(pod, container);
+        if (init.isPresent()) {
+            return initLines(init.get(), start, from, to);
+        }
         String image = imageOf(pod, container);
         List<LogLine> out = new ArrayList<>();
         if (!start.isBefore(from) && start.isBefore(to)) {
@@ -43,6 +49,19 @@ public final class AccessLogSource implements PodLogSource {
             }
         }
         return out;
+    }
+
+    private static List<LogLine> initLines(Container init, Instant start, Instant from, Instant to) {
+        if (start.isBefore(from) || !start.isBefore(to)) {
+            return List.of();
+        }
+        return List.of(new LogLine(start, "init container " + init.getName() + " running " + init.getImage()),
+                new LogLine(start, "init container " + init.getName() + " done"));
+    }
+
+    private static Optional<Container> initContainer(Pod pod, String container) {
+        List<Container> inits = pod.getSpec().getInitContainers();
+        return inits == null ? Optional.empty() : inits.stream().filter(c -> c.getName().equals(container)).findFirst();
     }
 
     private static long ticksBetween(Instant start, Instant from) {

@@ -41,7 +41,10 @@ public final class DemoCluster implements RunningDemo {
                 component.start(cluster.client);
                 cluster.started.add(component);
             }
-            cluster.metricsUrl().ifPresent(url -> DemoEndpoints.advertiseMetrics(cluster.client, url));
+            cluster.metricsUrl().ifPresent(url -> {
+                DemoEndpoints.advertiseMetrics(cluster.client, url);
+                DemoMetricsService.publish(cluster.client, url);
+            });
             return cluster;
         } catch (RuntimeException e) {
             cluster.close();

@@ -22,12 +22,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of the demo API server, on 127.0.0.1 only. Ordinary requests and WebSocket watches go through
  * mockwebserver's own Vert.x request handler to the dispatcher; what mockwebserver cannot do, streaming, is
- * done here: watches as chunked HTTP (kubectl, client-go) and {@code logs -f}.
+ * done here: watches as chunked HTTP (kubectl, client-go) and {@code logs -f}; and the service proxy, whose
+ * forwarding waits for another server and so runs on a worker thread, not on an event loop.
  */
 final class ApiServer implements AutoCloseable {
     static final String HOST = "127.0.0.1";
@@ -35,6 +37,7 @@ final class ApiServer implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final Dispatcher dispatcher;
     private final PodLogs logs;
+    private final ServiceProxy proxy;
     private final RequestCounter requests = new RequestCounter();
     private final ExecutorService closer = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "demo-api-watch-closer");
@@ -43,9 +46,10 @@ final class ApiServer implements AutoCloseable {
     });
     private HttpServer server;
 
-    ApiServer(Dispatcher dispatcher, PodLogs logs) {
+    ApiServer(Dispatcher dispatcher, PodLogs logs, ServiceProxy proxy) {
         this.dispatcher = dispatcher;
         this.logs = logs;
+        this.proxy = proxy;
     }
 
     /** Binds 127.0.0.1:port (0 = any free port) and returns the bound port. */
@@ -62,6 +66,11 @@ final class ApiServer implements AutoCloseable {
             requests.record(request.getHeader("User-Agent"), request.method().name(), request.uri());
             boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
             String uri = request.uri();
+            Optional<Matcher> proxied = ServiceProxy.match(uri);
+            if (proxied.isPresent()) {
+                forwardToService(request, proxied.get());
+                return;
+            }
             if (!upgrade && request.method() == io.vertx.core.http.HttpMethod.GET) {
                 Optional<ApiPath> path = ApiPath.parse(uri);
                 if (path.isPresent() && path.get().isWatch()) {
@@ -101,9 +110,7 @@ final class ApiServer implements AutoCloseable {
         HttpServerResponse response = request.response();
         WebSocketListener listener = answer.getWebSocketListener();
         if (listener == null) {
-            response.setStatusCode(answer.code());
-            answer.getHeaders().toMultimap().forEach((k, v) -> response.headers().add(k, v));
-            response.end(io.vertx.core.buffer.Buffer.buffer(answer.getBody().getBytes()));
+            send(response, answer);
             return;
         }
         response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json");
@@ -133,9 +140,7 @@ final class ApiServer implements AutoCloseable {
         try {
             target = logs.target(path);
         } catch (ApiFailure e) {
-            MockResponse answer = e.response();
-            response.setStatusCode(answer.code()).putHeader("Content-Type", "application/json")
-                    .end(io.vertx.core.buffer.Buffer.buffer(answer.getBody().getBytes()));
+            send(response, e.response());
             return;
         }
         Instant[] last = {Instant.now()};
@@ -158,6 +163,21 @@ final class ApiServer implements AutoCloseable {
             }
         });
         response.closeHandler(v -> vertx.cancelTimer(timer));
+    }
+
+    private void forwardToService(HttpServerRequest request, Matcher target) {
+        String method = request.method().name();
+        String contentType = request.getHeader("Content-Type");
+        request.body().onSuccess(body -> vertx.executeBlocking(() -> proxy.answer(target, method, contentType,
+                body.getBytes()), false).onSuccess(answer -> send(request.response(), answer))
+                .onFailure(e -> send(request.response(), StatusResponses.failure(503, "ServiceUnavailable",
+                        "error trying to reach service: " + e.getMessage()))));
+    }
+
+    private static void send(HttpServerResponse response, MockResponse answer) {
+        response.setStatusCode(answer.code());
+        answer.getHeaders().toMultimap().forEach((k, v) -> response.headers().add(k, v));
+        response.end(io.vertx.core.buffer.Buffer.buffer(answer.getBody().getBytes()));
     }
 
     @Override

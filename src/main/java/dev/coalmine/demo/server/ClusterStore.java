@@ -18,6 +18,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,10 +112,26 @@ final class ClusterStore extends KubernetesCrudDispatcher {
             if (path.isDryRun()) {
                 return handle(dryCreate, path.pathOnly(), contentType, full);
             }
-            return super.handleCreate(request(HttpMethod.POST, path.pathOnly(), contentType, full));
+            MockResponse created = super.handleCreate(request(HttpMethod.POST, path.pathOnly(), contentType, full));
+            if (created.code() == 201 && isNamespaces(path)) {
+                createDefaultServiceAccount(metadata.path("name").asText());
+            }
+            return created;
         } finally {
             writes.unlock();
         }
+    }
+
+    private static boolean isNamespaces(ApiPath path) {
+        return path.group().isEmpty() && path.resource().equals("namespaces") && path.name() == null;
+    }
+
+    /** What kube-controller-manager's serviceaccount controller does for every new namespace. */
+    private void createDefaultServiceAccount(String namespace) {
+        ObjectNode account = Json.object().put("apiVersion", "v1").put("kind", "ServiceAccount");
+        account.putObject("metadata").put("name", "default").put("namespace", namespace);
+        create(new ApiPath("", "v1", namespace, "serviceaccounts", null, null, Map.of()), "application/json",
+                Json.write(account));
     }
 
     MockResponse replace(ApiPath path, String contentType, String body) {
@@ -208,6 +225,9 @@ final class ClusterStore extends KubernetesCrudDispatcher {
                 out.add(item);
             }
         });
+        // A real API server lists in the order of its storage keys: namespace, then name.
+        out.sort(Comparator.comparing((JsonNode o) -> o.path("metadata").path("namespace").asText())
+                .thenComparing(o -> o.path("metadata").path("name").asText()));
         return out;
     }
 

@@ -24,7 +24,7 @@ public final class DemoApiServer implements AutoCloseable {
         PodLogs logs = new PodLogs(store, logSource);
         ApiDispatcher dispatcher = new ApiDispatcher(store, discovery, new AccessReviewer(store, catalog),
                 new ScaleSubresource(store), logs, new TableRenderer(catalog), new OpenApiDocuments(catalog));
-        ApiServer server = new ApiServer(dispatcher, logs);
+        ApiServer server = new ApiServer(dispatcher, logs, new ServiceProxy(store));
         bound[0] = server.start(port);
         return new DemoApiServer(server, bound[0]);
     }

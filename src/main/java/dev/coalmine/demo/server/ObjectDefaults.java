@@ -24,10 +24,18 @@ final class ObjectDefaults {
                 podTemplate(object);
             }
             case "DaemonSet", "Job" -> podTemplate(object);
-            case "Pod" -> podSpec(Json.with(object, "spec"));
+            case "CronJob" -> podSpec(Json.with(object, "spec.jobTemplate.spec.template.spec"));
+            case "Pod" -> {
+                ObjectNode spec = Json.with(object, "spec");
+                // The ServiceAccount admission plugin names the account of every pod, not of pod templates.
+                putIfMissing(spec, "serviceAccountName", "default");
+                putIfMissing(spec, "serviceAccount", spec.path("serviceAccountName").asText());
+                podSpec(spec);
+            }
             case "Service" -> service(object, current);
             case "Secret" -> secret(object);
             case "Namespace" -> namespace(object);
+            case "HorizontalPodAutoscaler" -> putIfMissing(Json.with(object, "spec"), "minReplicas", 1);
             default -> {
             }
         }
@@ -91,6 +99,10 @@ final class ObjectDefaults {
         putIfMissing(probe, "failureThreshold", 3);
         if (probe.get("httpGet") instanceof ObjectNode http) {
             putIfMissing(http, "scheme", "HTTP");
+        }
+        if (probe.get("grpc") instanceof ObjectNode grpc) {
+            // kubectl describe dereferences grpc.service; the API server always fills it.
+            putIfMissing(grpc, "service", "");
         }
     }
 

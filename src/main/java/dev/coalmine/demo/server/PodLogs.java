@@ -31,6 +31,8 @@ final class PodLogs {
                 .orElseThrow(() -> new ApiFailure(StatusResponses.notFound(path)));
         List<String> names = pod.getSpec() == null ? List.of()
                 : pod.getSpec().getContainers().stream().map(Container::getName).toList();
+        List<String> initNames = pod.getSpec() == null || pod.getSpec().getInitContainers() == null ? List.of()
+                : pod.getSpec().getInitContainers().stream().map(Container::getName).toList();
         String container = path.param("container");
         if (container == null || container.isEmpty()) {
             if (names.size() != 1) {
@@ -38,7 +40,7 @@ final class PodLogs {
                         + "specified for pod " + path.name() + ", choose one of: " + names));
             }
             container = names.get(0);
-        } else if (!names.contains(container)) {
+        } else if (!names.contains(container) && !initNames.contains(container)) {
             throw new ApiFailure(StatusResponses.failure(400, "BadRequest", "container " + container
                     + " is not valid for pod " + path.name()));
         }

@@ -22,6 +22,9 @@ final class TableColumns {
     List<Column> forKind(String kind) {
         List<Column> c = new ArrayList<>();
         c.add(new Column("Name", "string", 0, o -> o.path("metadata").path("name").asText()));
+        if (AccessAndNodeColumns.add(kind, c, age) || ScalingColumns.add(kind, c, age)) {
+            return c;
+        }
         switch (kind) {
             case "Deployment" -> {
                 c.add(col("Ready", o -> st(o, "readyReplicas") + "/" + spec(o, "replicas")));
@@ -88,11 +91,11 @@ final class TableColumns {
         c.add(wide("Selector", o -> pairs(o.path("spec").path("selector").path("matchLabels"))));
     }
 
-    private static Column col(String name, Function<JsonNode, Object> cell) {
+    static Column col(String name, Function<JsonNode, Object> cell) {
         return new Column(name, "string", 0, cell);
     }
 
-    private static Column wide(String name, Function<JsonNode, Object> cell) {
+    static Column wide(String name, Function<JsonNode, Object> cell) {
         return new Column(name, "string", 1, cell);
     }
 
@@ -134,6 +137,9 @@ final class TableColumns {
 
     private static int restarts(JsonNode pod) {
         int n = 0;
+        for (JsonNode s : pod.path("status").path("initContainerStatuses")) {
+            n += s.path("restartCount").asInt();
+        }
         for (JsonNode s : pod.path("status").path("containerStatuses")) {
             n += s.path("restartCount").asInt();
         }
@@ -143,6 +149,10 @@ final class TableColumns {
     private static String podStatus(JsonNode pod) {
         if (pod.path("metadata").has("deletionTimestamp")) {
             return "Terminating";
+        }
+        String initializing = initStatus(pod);
+        if (initializing != null) {
+            return initializing;
         }
         for (JsonNode s : pod.path("status").path("containerStatuses")) {
             String waiting = s.path("state").path("waiting").path("reason").asText();
@@ -155,6 +165,27 @@ final class TableColumns {
             }
         }
         return pod.path("status").path("phase").asText("Pending");
+    }
+
+    /** As kubectl prints a pod whose init containers have not all completed: Init:1/2, Init:CrashLoopBackOff. */
+    private static String initStatus(JsonNode pod) {
+        JsonNode statuses = pod.path("status").path("initContainerStatuses");
+        for (int i = 0; i < statuses.size(); i++) {
+            JsonNode state = statuses.get(i).path("state");
+            JsonNode terminated = state.path("terminated");
+            if (!terminated.isMissingNode() && terminated.path("exitCode").asInt() == 0) {
+                continue;
+            }
+            String waiting = state.path("waiting").path("reason").asText();
+            if (!terminated.isMissingNode()) {
+                return "Init:" + terminated.path("reason").asText("ExitCode:" + terminated.path("exitCode").asInt());
+            }
+            if (!waiting.isEmpty() && !waiting.equals("PodInitializing")) {
+                return "Init:" + waiting;
+            }
+            return "Init:" + i + "/" + pod.path("spec").path("initContainers").size();
+        }
+        return null;
     }
 
     private static String lastSeen(JsonNode event) {

@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
 /**
  * What kube-controller-manager, the scheduler and the kubelets would do, simulated on one thread: each pass
  * reads Deployments, ReplicaSets, Pods and Nodes once, then runs garbage collection, the deployment and
- * replicaset controllers, the scheduler and the kubelets. A slow pass (many objects) stretches the pause
+ * replicaset controllers (after the horizontal-pod-autoscaler), the scheduler and the kubelets. A slow pass (many objects) stretches the pause
  * after it, so the simulation never takes more than about a quarter of a core.
  */
 public final class ClusterSimulation implements DemoComponent {
@@ -41,8 +41,8 @@ public final class ClusterSimulation implements DemoComponent {
         EventRecorder events = new EventRecorder(client, clock);
         new NodeProvisioner(client, writer).provision(settings.nodes(), clock.instant());
         Pass pass = new Pass(client, events, new GarbageCollector(writer), new DeploymentController(writer, events),
-                new ReplicaSetController(writer, events, random), new PodScheduler(writer, events),
-                new Kubelets(writer, events, settings));
+                new ReplicaSetController(writer, events, random, settings), new PodScheduler(writer, events),
+                new Kubelets(writer, events, settings), new HorizontalPodAutoscalerController(client, writer, events));
         loop = new PacedLoop("coalmine-demo-controllers", settings.tick(), () -> {
             pass.run(clock);
             passes.incrementAndGet();
@@ -62,10 +62,12 @@ public final class ClusterSimulation implements DemoComponent {
     }
 
     private record Pass(KubernetesClient client, EventRecorder events, GarbageCollector garbageCollector, DeploymentController deployments,
-                        ReplicaSetController replicaSets, PodScheduler scheduler, Kubelets kubelets) {
+                        ReplicaSetController replicaSets, PodScheduler scheduler, Kubelets kubelets,
+                        HorizontalPodAutoscalerController autoscalers) {
         void run(Clock clock) {
             ClusterSnapshot snapshot = ClusterSnapshot.read(client, clock.instant());
             garbageCollector.collect(snapshot);
+            autoscalers.reconcile(snapshot);
             deployments.reconcile(snapshot);
             replicaSets.reconcile(snapshot);
             scheduler.schedule(snapshot);

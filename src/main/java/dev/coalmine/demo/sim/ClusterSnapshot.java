@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one reconcile pass sees: every Deployment, ReplicaSet, Pod and Node, read once at the start of the
- * pass. Controllers put the objects they write back in, so later stages of the same pass see them.
+ * What one reconcile pass sees: every Deployment, ReplicaSet, Pod and Node, and which objects pods depend on,
+ * read once at the start of the pass. Controllers put the objects they write back in, so later stages of the same pass see them.
  */
 final class ClusterSnapshot {
     private final Instant now;
@@ -27,10 +27,12 @@ final class ClusterSnapshot {
     private final Map<String, Pod> pods = new LinkedHashMap<>();
     private final Map<String, Map<String, HasMetadata>> byController = new HashMap<>();
     private final List<Node> nodes;
+    private final PodDependencies dependencies;
 
     ClusterSnapshot(Instant now, List<Deployment> deployments, List<ReplicaSet> replicaSets, List<Pod> pods,
-                    List<Node> nodes) {
+                    List<Node> nodes, PodDependencies dependencies) {
         this.now = now;
+        this.dependencies = dependencies;
         this.deployments = List.copyOf(deployments);
         replicaSets.forEach(this::put);
         pods.forEach(this::put);
@@ -42,7 +44,8 @@ final class ClusterSnapshot {
         List<Pod> pods = client.pods().inAnyNamespace().list().getItems();
         List<ReplicaSet> replicaSets = client.apps().replicaSets().inAnyNamespace().list().getItems();
         List<Deployment> deployments = client.apps().deployments().inAnyNamespace().list().getItems();
-        return new ClusterSnapshot(now, deployments, replicaSets, pods, client.nodes().list().getItems());
+        return new ClusterSnapshot(now, deployments, replicaSets, pods, client.nodes().list().getItems(),
+                PodDependencies.read(client));
     }
 
     Instant now() {
@@ -63,6 +66,10 @@ final class ClusterSnapshot {
 
     List<Node> nodes() {
         return nodes;
+    }
+
+    PodDependencies dependencies() {
+        return dependencies;
     }
 
     List<ReplicaSet> replicaSetsOf(Deployment deployment) {

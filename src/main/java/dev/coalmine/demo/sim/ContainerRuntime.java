@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * One container on a simulated kubelet: a small state machine (pull, create, run, crash, back off) driven by
- * time. Transitions happen at their scheduled instants, so the timeline does not depend on the tick rate.
+ * One container on a simulated kubelet: a small state machine (pull, create, run, crash, back off; an init
+ * container also completes) driven by time. Transitions happen at their scheduled instants, so the timeline does not depend on the tick rate.
  */
 final class ContainerRuntime {
     /** Receives the kubelet events of this container. */
@@ -22,7 +22,7 @@ final class ContainerRuntime {
         void emit(String type, String reason, String message);
     }
 
-    private enum Stage { PULLING, PULL_FAILED, PULL_BACKOFF, CREATING, RUNNING, CRASH_BACKOFF }
+    private enum Stage { PULLING, PULL_FAILED, PULL_BACKOFF, CREATING, RUNNING, CRASH_BACKOFF, COMPLETED }
 
     private final String name;
     private final String image;
@@ -30,6 +30,7 @@ final class ContainerRuntime {
     private final Duration readinessDelay;
     private final SimulationSettings settings;
     private final String podRef;
+    private final boolean init;
     private Stage stage = Stage.PULLING;
     private Instant since;
     private int pullAttempts = 1;
@@ -37,9 +38,13 @@ final class ContainerRuntime {
     private Instant startedAt;
     private Instant lastStartedAt;
     private Instant lastFinishedAt;
+    private Instant completedAt;
     private boolean unhealthyReported;
 
-    ContainerRuntime(Container container, String podRef, SimulationSettings settings, Instant boundAt, Events events) {
+    /** {@code init}: an init container, which runs to completion instead of serving. */
+    ContainerRuntime(Container container, boolean init, String podRef, SimulationSettings settings, Instant boundAt,
+            Events events) {
+        this.init = init;
         this.name = container.getName();
         this.image = container.getImage();
         this.fate = ContainerFate.of(image);
@@ -101,7 +106,12 @@ final class ContainerRuntime {
                 unhealthyReported = false;
                 return true;
             case RUNNING:
-                return fate == ContainerFate.CRASHES && crash(now, events);
+                if (fate == ContainerFate.CRASHES) {
+                    return crash(now, events);
+                }
+                return init && complete(now);
+            case COMPLETED:
+                return false;
             case CRASH_BACKOFF:
                 if (!due(settings.backOff(restartCount), now)) {
                     return false;
@@ -129,6 +139,14 @@ final class ContainerRuntime {
         return move(Stage.CRASH_BACKOFF, settings.crashAfter());
     }
 
+    private boolean complete(Instant now) {
+        if (!due(settings.initRun(), now)) {
+            return false;
+        }
+        completedAt = since.plus(settings.initRun());
+        return move(Stage.COMPLETED, settings.initRun());
+    }
+
     private boolean due(Duration after, Instant now) {
         return !now.isBefore(since.plus(after));
     }
@@ -141,6 +159,15 @@ final class ContainerRuntime {
 
     String name() {
         return name;
+    }
+
+    boolean isCompleted() {
+        return stage == Stage.COMPLETED;
+    }
+
+    /** When an init container completed, null before. */
+    Instant completedAt() {
+        return completedAt;
     }
 
     boolean hasStarted() {
@@ -162,10 +189,10 @@ final class ContainerRuntime {
         var builder = new ContainerStatusBuilder()
                 .withName(name).withImage(image)
                 .withImageID(pulled ? imageId() : "")
-                .withReady(isReady(now)).withStarted(stage == Stage.RUNNING)
+                .withReady(init ? isCompleted() : isReady(now)).withStarted(stage == Stage.RUNNING)
                 .withRestartCount(restartCount)
                 .withState(state());
-        if (stage == Stage.RUNNING) {
+        if (stage == Stage.RUNNING || stage == Stage.COMPLETED) {
             builder.withContainerID("containerd://" + digest(podRef + "/" + name + "/" + restartCount));
         }
         if (lastFinishedAt != null) {
@@ -181,6 +208,10 @@ final class ContainerRuntime {
     private ContainerState state() {
         return switch (stage) {
             case RUNNING -> new ContainerStateBuilder().withNewRunning().withStartedAt(Timestamps.format(startedAt)).endRunning().build();
+            case COMPLETED -> new ContainerStateBuilder().withNewTerminated().withExitCode(0).withReason("Completed")
+                    .withStartedAt(Timestamps.format(startedAt)).withFinishedAt(Timestamps.format(completedAt))
+                    .withContainerID("containerd://" + digest(podRef + "/" + name + "/" + restartCount))
+                    .endTerminated().build();
             case PULLING -> pullAttempts > 1 ? waiting("ImagePullBackOff", "Back-off pulling image \"" + image + "\"")
                     : waiting("ContainerCreating", null);
             case CREATING -> waiting("ContainerCreating", null);

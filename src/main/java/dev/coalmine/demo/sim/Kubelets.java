@@ -5,9 +5,11 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +24,14 @@ final class Kubelets {
     private final Map<String, PodRuntime> runtimes = new HashMap<>();
     private final Map<String, Pod> lastSeen = new HashMap<>();
     private final Map<String, Integer> addressesHandedOut = new HashMap<>();
+    private final Map<String, Instant> waitingSince = new HashMap<>();
+    private final RetryBackOff mounts;
 
     Kubelets(ClusterWriter writer, EventRecorder events, SimulationSettings settings) {
         this.writer = writer;
         this.events = events;
         this.settings = settings;
+        this.mounts = new RetryBackOff(settings);
     }
 
     void sync(ClusterSnapshot snapshot) {
@@ -51,6 +56,12 @@ final class Kubelets {
                 kill(uid);
             }
         }
+        for (String uid : Set.copyOf(waitingSince.keySet())) {
+            if (!seen.contains(uid)) {
+                waitingSince.remove(uid);
+                mounts.reset(uid);
+            }
+        }
     }
 
     private void run(Pod pod, Node node, ClusterSnapshot snapshot) {
@@ -61,6 +72,9 @@ final class Kubelets {
             writer.deleteNow(pod);
             return;
         }
+        if (!runtimes.containsKey(uid) && cannotMountVolumes(pod, node, snapshot)) {
+            return;
+        }
         PodRuntime runtime = runtimes.computeIfAbsent(uid, u -> new PodRuntime(pod, hostIP(node),
                 nextPodIP(node, snapshot), settings, snapshot.now(), containerEvents(pod, node.getMetadata().getName())));
         runtime.advance(snapshot.now(), containerEvents(pod, node.getMetadata().getName()));
@@ -69,6 +83,29 @@ final class Kubelets {
             pod.setStatus(status);
             snapshot.put(writer.writeStatus(pod));
         }
+    }
+
+    /** Reports the first volume that cannot be set up and keeps the pod waiting; false once all can. */
+    private boolean cannotMountVolumes(Pod pod, Node node, ClusterSnapshot snapshot) {
+        String uid = pod.getMetadata().getUid();
+        Optional<String> failure = MissingVolumes.firstOf(pod, snapshot.dependencies());
+        if (failure.isEmpty()) {
+            mounts.reset(uid);
+            waitingSince.remove(uid);
+            return false;
+        }
+        if (mounts.due(uid, snapshot.now())) {
+            events.record(pod, null, Source.kubelet(node.getMetadata().getName()), "Warning", "FailedMount",
+                    failure.get());
+            mounts.failed(uid, snapshot.now());
+        }
+        Instant since = waitingSince.computeIfAbsent(uid, u -> snapshot.now());
+        PodStatus status = WaitingPodStatus.of(pod, hostIP(node), since);
+        if (!status.equals(pod.getStatus())) {
+            pod.setStatus(status);
+            snapshot.put(writer.writeStatus(pod));
+        }
+        return true;
     }
 
     private void kill(String uid) {
@@ -84,7 +121,13 @@ final class Kubelets {
 
     private PodRuntime.ContainerEvents containerEvents(Pod pod, String node) {
         return container -> (type, reason, message) ->
-                events.record(pod, "spec.containers{" + container + "}", Source.kubelet(node), type, reason, message);
+                events.record(pod, fieldPath(pod, container), Source.kubelet(node), type, reason, message);
+    }
+
+    private static String fieldPath(Pod pod, String container) {
+        boolean init = pod.getSpec().getInitContainers() != null
+                && pod.getSpec().getInitContainers().stream().anyMatch(c -> c.getName().equals(container));
+        return (init ? "spec.initContainers{" : "spec.containers{") + container + "}";
     }
 
     private static String hostIP(Node node) {

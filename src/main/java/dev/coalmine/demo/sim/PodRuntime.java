@@ -1,6 +1,7 @@
 package dev.coalmine.demo.sim;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HostIP;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -13,14 +14,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** A pod as its kubelet runs it: its containers' state machines and the pod status they add up to. */
+/**
+ * A pod as its kubelet runs it: its init containers one after the other, then its containers, each a state
+ * machine, and the pod status they add up to.
+ */
 final class PodRuntime {
     private final String nodeName;
     private final String hostIP;
     private final String podIP;
     private final Instant boundAt;
+    private final String podRef;
+    private final SimulationSettings settings;
+    private final List<Container> initSpecs;
+    private final List<Container> appSpecs;
+    private final List<ContainerRuntime> inits = new ArrayList<>();
     private final List<ContainerRuntime> containers = new ArrayList<>();
     private final boolean burstable;
+    private Instant initializedAt;
     private boolean ready;
     private Instant readyChangedAt;
 
@@ -31,11 +41,12 @@ final class PodRuntime {
         this.podIP = podIP;
         this.boundAt = boundAt;
         this.readyChangedAt = boundAt;
-        String podRef = pod.getMetadata().getName() + "_" + pod.getMetadata().getNamespace()
+        this.podRef = pod.getMetadata().getName() + "_" + pod.getMetadata().getNamespace()
                 + "(" + pod.getMetadata().getUid() + ")";
-        for (Container container : pod.getSpec().getContainers()) {
-            containers.add(new ContainerRuntime(container, podRef, settings, boundAt, events.of(container.getName())));
-        }
+        this.settings = settings;
+        this.initSpecs = pod.getSpec().getInitContainers() == null ? List.of() : pod.getSpec().getInitContainers();
+        this.appSpecs = pod.getSpec().getContainers();
+        startNext(boundAt, events);
         this.burstable = pod.getSpec().getContainers().stream().anyMatch(c -> c.getResources() != null
                 && ((c.getResources().getRequests() != null && !c.getResources().getRequests().isEmpty())
                 || (c.getResources().getLimits() != null && !c.getResources().getLimits().isEmpty())));
@@ -54,11 +65,32 @@ final class PodRuntime {
         return containers.stream().map(ContainerRuntime::name).toList();
     }
 
+    /** Starts the next init container, or all containers once every init container has completed. */
+    private void startNext(Instant at, ContainerEvents events) {
+        if (inits.size() < initSpecs.size()) {
+            Container next = initSpecs.get(inits.size());
+            inits.add(new ContainerRuntime(next, true, podRef, settings, at, events.of(next.getName())));
+            return;
+        }
+        initializedAt = at;
+        for (Container container : appSpecs) {
+            containers.add(new ContainerRuntime(container, false, podRef, settings, at, events.of(container.getName())));
+        }
+    }
+
     void advance(Instant now, ContainerEvents events) {
+        while (initializedAt == null) {
+            ContainerRuntime current = inits.get(inits.size() - 1);
+            current.advance(now, events.of(current.name()));
+            if (!current.isCompleted()) {
+                break;
+            }
+            startNext(current.completedAt(), events);
+        }
         for (ContainerRuntime container : containers) {
             container.advance(now, events.of(container.name()));
         }
-        boolean nowReady = containers.stream().allMatch(c -> c.isReady(now));
+        boolean nowReady = initializedAt != null && containers.stream().allMatch(c -> c.isReady(now));
         if (nowReady != ready) {
             ready = nowReady;
             readyChangedAt = nowReady ? containers.stream().map(ContainerRuntime::readySince)
@@ -70,12 +102,11 @@ final class PodRuntime {
         String bound = Timestamps.format(boundAt);
         String readyStatus = ready ? "True" : "False";
         String readyAt = Timestamps.format(readyChangedAt);
-        List<PodCondition> conditions = List.of(
-                condition("Initialized", "True", bound, null),
+        List<PodCondition> conditions = List.of(initialized(bound),
                 condition("Ready", readyStatus, readyAt, ready ? null : "ContainersNotReady"),
                 condition("ContainersReady", readyStatus, readyAt, ready ? null : "ContainersNotReady"),
                 condition("PodScheduled", "True", bound, null));
-        boolean running = containers.stream().allMatch(ContainerRuntime::hasStarted);
+        boolean running = initializedAt != null && containers.stream().allMatch(ContainerRuntime::hasStarted);
         return new PodStatusBuilder()
                 .withPhase(running ? "Running" : "Pending")
                 .withConditions(conditions)
@@ -83,8 +114,30 @@ final class PodRuntime {
                 .withPodIP(podIP).withPodIPs(new PodIP(podIP))
                 .withStartTime(bound)
                 .withQosClass(burstable ? "Burstable" : "BestEffort")
-                .withContainerStatuses(containers.stream().map(c -> c.status(now)).toList())
+                .withInitContainerStatuses(statuses(initSpecs, inits, now))
+                .withContainerStatuses(statuses(appSpecs, containers, now))
                 .build();
+    }
+
+    private PodCondition initialized(String bound) {
+        if (initializedAt != null) {
+            return condition("Initialized", "True", initSpecs.isEmpty() ? bound : Timestamps.format(initializedAt), null);
+        }
+        List<String> incomplete = initSpecs.stream().map(Container::getName)
+                .skip(inits.size() - 1L).toList();
+        PodCondition waiting = condition("Initialized", "False", bound, "ContainersNotInitialized");
+        waiting.setMessage("containers with incomplete status: " + incomplete);
+        return waiting;
+    }
+
+    /** The started containers' statuses, and {@code PodInitializing} for those not started yet. */
+    private static List<ContainerStatus> statuses(List<Container> specs, List<ContainerRuntime> started, Instant now) {
+        List<ContainerStatus> out = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            out.add(i < started.size() ? started.get(i).status(now)
+                    : WaitingPodStatus.container(specs.get(i), "PodInitializing"));
+        }
+        return out;
     }
 
     private static PodCondition condition(String type, String status, String since, String reason) {
