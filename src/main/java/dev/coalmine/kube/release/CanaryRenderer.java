@@ -62,7 +62,7 @@ final class CanaryRenderer {
     public Deployment rolledStable(Deployment stable, PodTemplateSpec newTemplate, int release) {
         Deployment rolled = serialization.clone(stable);
         PodTemplateSpec template = serialization.clone(newTemplate);
-        template.getMetadata().getLabels().putAll(ReleaseNames.trackLabels(ReleaseNames.STABLE, release));
+        template.getMetadata().getLabels().putAll(ReleaseNames.releaseLabels(name(stable), ReleaseNames.STABLE, release));
         rolled.getSpec().setTemplate(template);
         rolled.setStatus(null);
         return rolled;
@@ -79,7 +79,7 @@ final class CanaryRenderer {
     private Deployment derived(Deployment stable, PodTemplateSpec template, String name, String track, int release,
                                int replicas) {
         Deployment copy = serialization.clone(stable);
-        Map<String, String> trackLabels = ReleaseNames.trackLabels(track, release);
+        Map<String, String> trackLabels = ReleaseNames.releaseLabels(name(stable), track, release);
         Map<String, String> labels = new LinkedHashMap<>(orEmpty(stable.getMetadata().getLabels()));
         labels.putAll(trackLabels);
         labels.put(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE);

@@ -12,6 +12,8 @@ public final class ReleaseNames {
     public static final String SECRET_DATA_OF = "coalmine.dev/secret-data-of";
     /** On the ConfigMap holding a workload's release states: the Deployment it belongs to. */
     public static final String STATE_OF = "coalmine.dev/state-of";
+    /** On canary, baseline and their pods (and on stable's pods from a promotion on): the stable Deployment's name. */
+    public static final String WORKLOAD = "coalmine.dev/workload";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String COALMINE = "coalmine";
     public static final String STABLE = "stable";
@@ -53,5 +55,13 @@ public final class ReleaseNames {
 
     public static Map<String, String> trackLabels(String track, int release) {
         return Map.of(TRACK, track, RELEASE, String.valueOf(release));
+    }
+
+    /**
+     * The labels that pick the pods of one track of one workload's release: every Deployment's first release is
+     * number 1, so track and number alone would also pick another workload's pods.
+     */
+    public static Map<String, String> releaseLabels(String workload, String track, int release) {
+        return Map.of(WORKLOAD, workload, TRACK, track, RELEASE, String.valueOf(release));
     }
 }

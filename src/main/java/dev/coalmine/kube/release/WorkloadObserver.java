@@ -1,5 +1,6 @@
 package dev.coalmine.kube.release;
 
+import dev.coalmine.core.judge.Track;
 import dev.coalmine.core.release.Observation;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.WorkloadStatus;
@@ -74,15 +75,19 @@ final class WorkloadObserver {
         return Map.of(ReleaseNames.CONFIG_OF, deployment, ReleaseNames.RELEASE, String.valueOf(release));
     }
 
-    /** The status of Deployment {@code name}; {@code track} and {@code release} pick the pods checked for problems. */
-    public WorkloadStatus status(String namespace, String name, String track, int release) {
+    /**
+     * The status of the Deployment that runs {@code track} of {@code workload}; {@code release} picks the pods
+     * checked for problems.
+     */
+    public WorkloadStatus status(String namespace, String workload, String track, int release) {
+        String name = Track.ofLabel(track).workloadName(workload);
         Deployment d = client.apps().deployments().inNamespace(namespace).withName(name).get();
-        return d == null ? WorkloadStatus.absent() : status(d, track, release);
+        return d == null ? WorkloadStatus.absent() : status(d, workload, track, release);
     }
 
-    public WorkloadStatus status(Deployment d, String track, int release) {
-        return status(d, track, release, () -> client.pods().inNamespace(d.getMetadata().getNamespace())
-                .withLabels(ReleaseNames.trackLabels(track, release)).list().getItems());
+    private WorkloadStatus status(Deployment d, String workload, String track, int release) {
+        return status(d, track, release, () -> ReleasePods.of(client.pods().inNamespace(d.getMetadata().getNamespace())
+                .withLabels(ReleaseNames.trackLabels(track, release)).list().getItems(), workload, track, release));
     }
 
     private WorkloadStatus status(Deployment d, String track, int release, Supplier<List<Pod>> pods) {
