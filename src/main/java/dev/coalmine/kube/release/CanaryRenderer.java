@@ -87,7 +87,7 @@ final class CanaryRenderer {
         meta.setName(name);
         meta.setNamespace(stable.getMetadata().getNamespace());
         meta.setLabels(labels);
-        meta.setAnnotations(Map.of("coalmine.dev/stable", name(stable)));
+        meta.setAnnotations(Map.of(ReleaseNames.STABLE_ANNOTATION, name(stable)));
         copy.setMetadata(meta);
         copy.setStatus(null);
         copy.getSpec().setReplicas(replicas);

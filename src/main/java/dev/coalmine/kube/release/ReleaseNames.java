@@ -14,6 +14,8 @@ public final class ReleaseNames {
     public static final String STATE_OF = "coalmine.dev/state-of";
     /** On canary, baseline and their pods (and on stable's pods from a promotion on): the stable Deployment's name. */
     public static final String WORKLOAD = "coalmine.dev/workload";
+    /** On canary and baseline: the stable Deployment they were made for (also on those from before WORKLOAD). */
+    public static final String STABLE_ANNOTATION = "coalmine.dev/stable";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String COALMINE = "coalmine";
     public static final String STABLE = "stable";

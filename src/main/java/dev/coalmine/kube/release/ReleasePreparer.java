@@ -32,6 +32,7 @@ final class ReleasePreparer {
     private final ClusterWrites writes;
     private final KubernetesSerialization serialization;
     private final ReleaseSecretStore secretStore;
+    private final StartChecks checks;
     private final SecureRandom random = new SecureRandom();
     private static final String SUFFIX_CHARS = "bcdfghjklmnpqrstvwxz2456789";
 
@@ -42,14 +43,17 @@ final class ReleasePreparer {
         this.writes = new ClusterWrites(client);
         this.serialization = client.getKubernetesSerialization();
         this.secretStore = new ReleaseSecretStore(client);
+        this.checks = new StartChecks(client);
     }
 
+    /** The live stable, once it passed the {@link StartChecks}: every plan, dry run and start reads it here first. */
     Deployment stable(ReleasePlan plan) {
         Deployment stable = client.apps().deployments().inNamespace(plan.namespace()).withName(plan.deployment()).get();
         if (stable == null) {
             throw new CoalmineException("Deployment " + plan.deployment() + " not found in namespace " + plan.namespace()
                     + "; check the name and -n NAMESPACE");
         }
+        checks.refuseIfUnsafe(plan, stable);
         return stable;
     }
 
