@@ -123,11 +123,7 @@ final class WizardPages {
 
     /** The size step's warning when a tiny stable gives the canary more requests than asked; hidden when none. */
     private Label shareWarning(String id) {
-        Label warning = new Label();
-        warning.setId(id);
-        warning.setWrapText(true);
-        warning.getStyleClass().add("warning");
-        warning.textProperty().bind(model.size().shareWarning());
+        Label warning = FormRows.problemLabel(id, model.size().shareWarning());
         warning.visibleProperty().bind(warning.textProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
         return warning;
