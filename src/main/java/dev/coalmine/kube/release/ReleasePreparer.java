@@ -3,6 +3,7 @@ package dev.coalmine.kube.release;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.RequestShare;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -82,6 +83,9 @@ final class ReleasePreparer {
                         + ", judge " + (plan.judge().isAutomatic() ? "automatic" : "manual"),
                 renamedNames(snapshot).isEmpty() ? "no versioned config needed"
                         : "versioned config for the canary: " + String.join(", ", renamedNames(snapshot))));
+        RequestShare share = RequestShare.of(plan.size(), stableReplicas, plan.baseline());
+        lines.add("the canary gets " + share.describe());
+        share.warning().ifPresent(w -> lines.add("warning: " + w));
         if (!withSecrets) {
             return new Prepared(ReleaseState.start(number, plan, canaryReplicas, serialization.asJson(snapshot), lines,
                     now), ReleaseSecrets.none(), null);
