@@ -13,6 +13,7 @@ import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.sim.ClusterSimulation;
 import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -102,10 +103,7 @@ class ForeignObjectsTest {
     }
 
     private void awaitGone(String name) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (client.apps().deployments().inNamespace(NS).withName(name).get() != null) {
-            assertThat(System.nanoTime()).as(name + " deleted").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        Eventually.assertThat(WAIT, () -> assertThat(client.apps().deployments().inNamespace(NS).withName(name).get())
+                .as(name + " deleted").isNull());
     }
 }

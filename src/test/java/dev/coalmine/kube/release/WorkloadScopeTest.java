@@ -12,14 +12,12 @@ import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.sim.ClusterSimulation;
 import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,33 +66,18 @@ class WorkloadScopeTest {
         return ReleasePlan.ofImages(NS, deployment, List.of(ImageChange.parse(image)), CanarySize.percent(25), true);
     }
 
-    private void awaitPullError(String workload) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean stuck = client.pods().inNamespace(NS).withLabel(ReleaseNames.TRACK, ReleaseNames.CANARY).list()
-                    .getItems().stream()
-                    .filter(p -> p.getMetadata().getName().startsWith(workload + "-canary-"))
-                    .flatMap(p -> p.getStatus() == null || p.getStatus().getContainerStatuses() == null ? null
-                            : p.getStatus().getContainerStatuses().stream())
-                    .anyMatch(cs -> cs.getState() != null && cs.getState().getWaiting() != null
-                            && cs.getState().getWaiting().getReason().contains("Image"));
-            if (stuck) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(workload + "'s canary pod never reported an image pull error");
+    private void awaitPullError(String workload) {
+        Eventually.assertThat(WAIT, () -> assertThat(client.pods().inNamespace(NS)
+                .withLabel(ReleaseNames.TRACK, ReleaseNames.CANARY).list().getItems().stream()
+                .filter(p -> p.getMetadata().getName().startsWith(workload + "-canary-") && p.getStatus() != null
+                        && p.getStatus().getContainerStatuses() != null)
+                .flatMap(p -> p.getStatus().getContainerStatuses().stream())
+                .filter(cs -> cs.getState() != null && cs.getState().getWaiting() != null)
+                .map(cs -> cs.getState().getWaiting().getReason()))
+                .as(workload + "'s canary pod reports an image pull error").anyMatch(r -> r.contains("Image")));
     }
 
     private String kubectl(String... args) throws IOException, InterruptedException {
-        Path kubeconfig = dir.resolve("kubeconfig");
-        cluster.writeKubeconfig(kubeconfig);
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "-n", NS));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(output).isZero();
-        return output;
+        return new DemoKubectl(cluster, dir, NS).run(args);
     }
 }
