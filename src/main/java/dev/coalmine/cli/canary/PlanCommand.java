@@ -1,6 +1,7 @@
 package dev.coalmine.cli.canary;
 
 import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.release.RequestShare;
 import dev.coalmine.kube.release.ReleasePreview;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -34,6 +35,12 @@ final class PlanCommand implements Callable<Integer> {
             out.println("# stable replicas: " + preview.stableReplicas());
             out.println("# canary replicas: " + preview.canaryReplicas() + " (" + plan.size().describe() + ")");
             out.println("# baseline replicas: " + preview.baselineReplicas());
+            RequestShare share = preview.requestShare();
+            out.println("# canary's share of requests: " + share.describe());
+            share.warning().ifPresent(w -> {
+                out.println("# warning: " + w);
+                spec.commandLine().getErr().println("warning: " + w);
+            });
             out.print(preview.yaml());
             out.flush();
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coalmine.core.release.Decision;
 import dev.coalmine.core.release.RecordedVerdict;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.RequestShare;
 import dev.coalmine.core.release.StepLogEntry;
 import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.kube.release.TrackStatus;
@@ -27,6 +28,10 @@ final class StatusView {
         row(b, "stable", s.stable());
         row(b, "baseline", s.baseline());
         row(b, "canary", s.canary());
+        s.requestShare().ifPresent(share -> {
+            b.append("requests: the canary gets ").append(share.describe()).append('\n');
+            share.warning().ifPresent(w -> b.append("warning:  ").append(w).append('\n'));
+        });
         s.decision().ifPresent(d -> b.append("decision: ").append(d.describe()).append('\n'));
         if (s.reason() != null) {
             b.append("reason:   ").append(s.reason()).append('\n');
@@ -70,6 +75,7 @@ final class StatusView {
         root.set("stable", track(s.stable()));
         root.set("canary", track(s.canary()));
         root.set("baseline", track(s.baseline()));
+        root.set("requestShare", s.requestShare().map(this::share).orElse(null));
         root.set("decision", s.decision().map(this::decision).orElse(null));
         root.put("reason", s.reason());
         root.set("verdict", s.verdict().map(this::verdict).orElse(null));
@@ -96,6 +102,15 @@ final class StatusView {
     static String change(ReleaseState r) {
         return r.plan().fromManifest() ? "manifest" : String.join(",",
                 r.plan().images().stream().map(Object::toString).toList());
+    }
+
+    private ObjectNode share(RequestShare share) {
+        ObjectNode o = json.createObjectNode();
+        o.put("canaryPercent", Math.round(share.canaryPercent() * 10) / 10.0);
+        o.put("canaryPods", share.canaryPods());
+        o.put("servingPods", share.servingPods());
+        o.put("warning", share.warning().orElse(null));
+        return o;
     }
 
     private ObjectNode track(TrackStatus t) {

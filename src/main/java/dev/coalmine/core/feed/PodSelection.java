@@ -5,11 +5,15 @@ import java.util.Set;
 
 /** Whose logs to follow: one pod, or every pod of some tracks of one release (pods come and go). */
 public sealed interface PodSelection {
-    boolean includes(String podName);
+    /**
+     * @param workloadLabel the pod's {@code coalmine.dev/workload} label (the stable Deployment it was made for), or
+     *                      null on pods made before that label existed
+     */
+    boolean includes(String podName, String workloadLabel);
 
     record OnePod(String pod) implements PodSelection {
         @Override
-        public boolean includes(String podName) {
+        public boolean includes(String podName, String workloadLabel) {
             return pod.equals(podName);
         }
     }
@@ -24,9 +28,11 @@ public sealed interface PodSelection {
             this(workload, Set.of(track));
         }
 
+        /** The label decides when the pod has it: names alone can match another workload's pods. */
         @Override
-        public boolean includes(String podName) {
-            return new ReleaseObjectNames(workload).trackOfPod(podName).filter(tracks::contains).isPresent();
+        public boolean includes(String podName, String workloadLabel) {
+            return (workloadLabel == null || workloadLabel.equals(workload))
+                    && new ReleaseObjectNames(workload).trackOfPod(podName).filter(tracks::contains).isPresent();
         }
     }
 }

@@ -14,6 +14,8 @@ import dev.coalmine.core.release.ReleasePhase.Failing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The release engine's brain: from what the cluster looks like and the stored state, the next state and the
@@ -186,7 +188,7 @@ public final class ReleaseDecider {
         if (!actions.isEmpty()) {
             return new Step(next, actions);
         }
-        return goTo(state, seen, done, Stage.WRAP_UP, doneMessage);
+        return goTo(state, seen, done, Stage.WRAP_UP, doneMessage + leftAlone(seen));
     }
 
     /** Nothing to do but wait; the progress line is written once per change, so waiting stays idempotent. */
@@ -199,11 +201,20 @@ public final class ReleaseDecider {
         return new Step(state.transitionTo(next, seen.now()).withLog(seen.now(), stage, message), List.of());
     }
 
+    /** Why a canary or baseline name is still taken when the release ends: somebody else's object is. */
+    private static String leftAlone(Observation seen) {
+        return Stream.of(seen.canary(), seen.baseline()).filter(WorkloadStatus::isNotOurs)
+                .map(s -> "; left alone: " + s.problem()).collect(Collectors.joining());
+    }
+
     private static boolean timedOut(Observation seen, ReleaseState state) {
         return Duration.between(state.phaseSince(), seen.now()).compareTo(state.plan().steadyStateTimeout()) > 0;
     }
 
     private static String firstProblem(Observation seen, int release) {
+        if (seen.canary().isNotOurs() || seen.baseline().isNotOurs()) {
+            return seen.canary().isNotOurs() ? seen.canary().problem() : seen.baseline().problem();
+        }
         if (seen.canary().isRelease(release) && seen.canary().hasProblem()) {
             return "canary: " + seen.canary().problem();
         }

@@ -20,6 +20,18 @@ public record WorkloadStatus(boolean exists, Integer release, int desiredReplica
         return new WorkloadStatus(false, null, 0, 0, 0, 0, 0, 0, 0, List.of(), null);
     }
 
+    /**
+     * A Deployment with the track's name that Coalmine may not touch ({@code why} names it and its manager): it
+     * counts as absent, so nothing waits for it, changes it or deletes it, and its problem says why.
+     */
+    public static WorkloadStatus notOurs(String why) {
+        return new WorkloadStatus(false, null, 0, 0, 0, 0, 0, 0, 0, List.of(), why);
+    }
+
+    public boolean isNotOurs() {
+        return !exists && problem != null;
+    }
+
     /** The same status with {@code found} as its problem (null: none). */
     public WorkloadStatus withProblem(String found) {
         return new WorkloadStatus(exists, release, desiredReplicas, replicas, updatedReplicas, readyReplicas,

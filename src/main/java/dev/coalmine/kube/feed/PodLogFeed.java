@@ -6,6 +6,7 @@ import dev.coalmine.core.feed.PodSelection;
 import dev.coalmine.kube.cache.CachedKind;
 import dev.coalmine.kube.cache.CachedObjects;
 import dev.coalmine.kube.cache.ClusterCache;
+import dev.coalmine.kube.release.ReleaseNames;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -100,7 +101,8 @@ public final class PodLogFeed implements AutoCloseable {
 
     private synchronized void observe(Pod pod) {
         String name = pod.getMetadata().getName();
-        if (closed || !selection.includes(name)) {
+        Map<String, String> labels = pod.getMetadata().getLabels();
+        if (closed || !selection.includes(name, labels == null ? null : labels.get(ReleaseNames.WORKLOAD))) {
             return;
         }
         for (var container : pod.getSpec().getContainers()) {

@@ -59,9 +59,9 @@ final class CanaryRenderer {
     }
 
     /** The new template as stable gets it: its pods get the stable track label now, as the rollout happens anyway. */
-    public PodTemplateSpec releasedTemplate(PodTemplateSpec newTemplate, int release) {
+    public PodTemplateSpec releasedTemplate(String workload, PodTemplateSpec newTemplate, int release) {
         PodTemplateSpec template = serialization.clone(newTemplate);
-        template.getMetadata().getLabels().putAll(ReleaseNames.trackLabels(ReleaseNames.STABLE, release));
+        template.getMetadata().getLabels().putAll(ReleaseNames.releaseLabels(workload, ReleaseNames.STABLE, release));
         return template;
     }
 
@@ -76,7 +76,7 @@ final class CanaryRenderer {
     private Deployment derived(Deployment stable, PodTemplateSpec template, String name, String track, int release,
                                int replicas) {
         Deployment copy = serialization.clone(stable);
-        Map<String, String> trackLabels = ReleaseNames.trackLabels(track, release);
+        Map<String, String> trackLabels = ReleaseNames.releaseLabels(name(stable), track, release);
         Map<String, String> labels = new LinkedHashMap<>(orEmpty(stable.getMetadata().getLabels()));
         labels.putAll(trackLabels);
         labels.put(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE);
@@ -84,7 +84,7 @@ final class CanaryRenderer {
         meta.setName(name);
         meta.setNamespace(stable.getMetadata().getNamespace());
         meta.setLabels(labels);
-        meta.setAnnotations(Map.of("coalmine.dev/stable", name(stable)));
+        meta.setAnnotations(Map.of(ReleaseNames.STABLE_ANNOTATION, name(stable)));
         copy.setMetadata(meta);
         copy.setStatus(null);
         copy.getSpec().setReplicas(replicas);

@@ -6,11 +6,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /** Create-or-update and careful delete, each safe to run again. */
 final class ClusterWrites {
     private static final int MAX_ATTEMPTS = 10;
+    private static final long FIRST_PAUSE_MILLIS = 20;
+    private static final long MAX_PAUSE_MILLIS = 500;
     /** "Read the live object first": no guess. */
     private static final HasMetadata UNKNOWN = new GenericKubernetesResource();
     private final KubernetesClient client;
@@ -46,7 +49,7 @@ final class ClusterWrites {
     /**
      * A controller writing the live object (its status, say) between our read and our write makes the server
      * answer 409 (and a create that finds the object already there, too); that says nothing about the change
-     * itself, so read again and retry.
+     * itself, so read again and retry, with back-off, and give up after {@link #MAX_ATTEMPTS} with the last answer.
      */
     private <T extends HasMetadata> T createOrUpdate(T desired, HasMetadata guess, UnaryOperator<T> create,
                                                      UnaryOperator<T> update) {
@@ -64,6 +67,7 @@ final class ClusterWrites {
                 if (!raced || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
+                pauseBeforeRetry(attempt, e);
             } finally {
                 desired.getMetadata().setResourceVersion(null);
             }
@@ -89,11 +93,26 @@ final class ClusterWrites {
                 if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
+                pauseBeforeRetry(attempt, e);
                 current = client.resource(current).get();
                 if (current == null) {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * Writers that raced once tend to race again if they retry in lockstep: wait 20 ms, doubling up to 500 ms, each
+     * shortened by up to half at random.
+     */
+    private static void pauseBeforeRetry(int attempt, KubernetesClientException cause) {
+        long pause = Math.min(MAX_PAUSE_MILLIS, FIRST_PAUSE_MILLIS << Math.min(attempt - 1, 10));
+        try {
+            Thread.sleep(pause - ThreadLocalRandom.current().nextLong(pause / 2 + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
         }
     }
 

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * newer), so the next look never shows the cluster as it was before our own write.
  */
 final class DriveView implements AutoCloseable {
+    private final String workload;
     private final String stateName;
     private final CachedObjects<Deployment> deployments;
     private final CachedObjects<Pod> pods;
@@ -36,6 +36,7 @@ final class DriveView implements AutoCloseable {
 
     private DriveView(String deployment, CachedObjects<Deployment> deployments, CachedObjects<Pod> pods,
                       CachedObjects<ConfigMap> states) {
+        this.workload = deployment;
         this.stateName = ReleaseNames.stateConfigMap(deployment);
         this.deployments = deployments;
         this.pods = pods;
@@ -90,17 +91,9 @@ final class DriveView implements AutoCloseable {
         return newest("ConfigMap/" + stateName, states.get(stateName));
     }
 
-    /** The pods of {@code track} in release {@code release}. */
+    /** The pods of {@code track} in this workload's release {@code release}. */
     List<Pod> pods(String track, int release) {
-        Map<String, String> wanted = ReleaseNames.trackLabels(track, release);
-        List<Pod> matching = new ArrayList<>();
-        for (Pod pod : pods.list()) {
-            Map<String, String> labels = pod.getMetadata().getLabels();
-            if (labels != null && labels.entrySet().containsAll(wanted.entrySet())) {
-                matching.add(pod);
-            }
-        }
-        return matching;
+        return ReleasePods.of(pods.list(), workload, track, release);
     }
 
     /** Remembers what a write of ours returned, until the watch shows it. */

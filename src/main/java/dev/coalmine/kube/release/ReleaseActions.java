@@ -59,9 +59,9 @@ final class ReleaseActions {
             wroteIfAny(view, writes.edit(stable(state, view), live -> renderer.stableOn(live,
                     merge.rollback(snapshot, released, live.getSpec().getTemplate()))));
         } else if (action instanceof ReleaseAction.DeleteCanary) {
-            deleteDerived(view.deployment(ReleaseNames.canary(name)), view);
+            deleteDerived(view.deployment(ReleaseNames.canary(name)), name, ReleaseNames.CANARY, view);
         } else if (action instanceof ReleaseAction.DeleteBaseline) {
-            deleteDerived(view.deployment(ReleaseNames.baseline(name)), view);
+            deleteDerived(view.deployment(ReleaseNames.baseline(name)), name, ReleaseNames.BASELINE, view);
         } else if (action instanceof ReleaseAction.DeleteVersionedConfig) {
             Map<String, String> labels = WorkloadObserver.copyLabels(name, state.number());
             client.configMaps().inNamespace(state.plan().namespace()).withLabels(labels).delete();
@@ -103,7 +103,7 @@ final class ReleaseActions {
     }
 
     private PodTemplateSpec released(ReleaseState state, StartSnapshot snapshot) {
-        return renderer.releasedTemplate(snapshot.newTemplate(), state.number());
+        return renderer.releasedTemplate(state.plan().deployment(), snapshot.newTemplate(), state.number());
     }
 
     private static void wroteIfAny(DriveView view, Deployment written) {
@@ -112,10 +112,21 @@ final class ReleaseActions {
         }
     }
 
-    private void deleteDerived(Deployment live, DriveView view) {
+    /** Deletes {@code live} only if it is the release's own; somebody else's is an error, not something to retry. */
+    private void deleteDerived(Deployment live, String workload, String track, DriveView view) {
+        if (live == null) {
+            return;
+        }
+        refuseIfNotOurs(live, workload, track);
         if (writes.deleteIfOurs(live)) {
             view.deleted(live);
         }
+    }
+
+    private static void refuseIfNotOurs(Deployment live, String workload, String track) {
+        Ownership.refusal(live, workload, track).ifPresent(why -> {
+            throw new CoalmineException(why);
+        });
     }
 
     /** The objects the release will write, for the dry run before the first change. */
@@ -134,9 +145,9 @@ final class ReleaseActions {
     /** Canary and baseline selectors carry the release number and selectors are immutable: replace, not update. */
     private void replaceDerived(Deployment desired, DriveView view) {
         Deployment live = view.deployment(desired.getMetadata().getName());
-        if (live != null && !ClusterWrites.isOurs(live)) {
-            throw new CoalmineException("a Deployment named " + desired.getMetadata().getName() + " exists and was "
-                    + "not made by Coalmine; rename or delete it before releasing");
+        if (live != null) {
+            Map<String, String> labels = desired.getMetadata().getLabels();
+            refuseIfNotOurs(live, labels.get(ReleaseNames.WORKLOAD), labels.get(ReleaseNames.TRACK));
         }
         if (live != null && !desired.getSpec().getSelector().equals(live.getSpec().getSelector())) {
             client.resource(live).withGracePeriod(0).delete();

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Drives a workload's release: observe → decide (core) → save → act, while holding the workload's Lease.
@@ -101,6 +102,7 @@ final class ReleaseDriver {
         private final DriveView view;
         private final Predicate<ReleaseState> until;
         private Instant lastSave = Instant.MIN;
+        private final FruitlessActions fruitless = new FruitlessActions();
 
         Drive(DriveView view, Predicate<ReleaseState> until) {
             this.view = view;
@@ -115,6 +117,9 @@ final class ReleaseDriver {
                 seen = seen.withPromotionConflict(actions.promotionConflict(state, snapshot, view));
             }
             Step step = decide(seen, analyser.analyseIfDue(state, seen.now()));
+            if (fruitless.repeated(seen, step.actions())) {
+                return retryQuietly(state, step, snapshot);
+            }
             ReleaseState next = step.next();
             if (step.actions().isEmpty() && onlyProgress(state, next)
                     && Duration.between(lastSave, seen.now()).compareTo(PROGRESS_EVERY) < 0) {
@@ -132,6 +137,24 @@ final class ReleaseDriver {
                 actions.perform(action, next, snapshot, view);
             }
             return !next.equals(state) || !step.actions().isEmpty();
+        }
+
+        /**
+         * The same actions again on an unchanged cluster: performed once more without saving (or sending) the same
+         * lines again, then the drive waits for a change; it gives up once that has gone on too long.
+         */
+        private boolean retryQuietly(ReleaseState state, Step step, StartSnapshot snapshot) {
+            if (fruitless.exhausted()) {
+                throw new CoalmineException("gave up on release " + state.number() + " of "
+                        + state.plan().deployment() + ": " + step.actions().stream().map(a -> a.getClass().getSimpleName())
+                        .collect(Collectors.joining(", ")) + " changed nothing in the cluster after "
+                        + FruitlessActions.GIVE_UP_AFTER + " tries; check the workload's Deployments (kubectl get "
+                        + "deploy -n " + state.plan().namespace() + ") and run the command again");
+            }
+            for (ReleaseAction action : step.actions()) {
+                actions.perform(action, state, snapshot, view);
+            }
+            return false;
         }
 
         /**

@@ -2,7 +2,9 @@ package dev.coalmine.kube.release;
 
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.StepLogEntry;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.EventSeriesBuilder;
 import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,7 +18,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes step-log lines as Kubernetes Events on the stable Deployment, so `kubectl get events` tells the story. */
+/**
+ * Writes step-log lines as Kubernetes Events on the stable Deployment, so `kubectl get events` tells the story;
+ * repeated lines are aggregated and new Events rate-limited per release ({@link EventAggregation}).
+ */
 final class ReleaseEvents {
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseEvents.class);
     /** The API server refuses event messages over 1 KiB. */
@@ -24,6 +29,7 @@ final class ReleaseEvents {
     private final KubernetesClient client;
     private final String instance;
     private final Map<String, String> stableUids = new ConcurrentHashMap<>();
+    private final EventAggregation aggregation = new EventAggregation();
 
     public ReleaseEvents(KubernetesClient client, String instance) {
         this.client = client;
@@ -70,27 +76,61 @@ final class ReleaseEvents {
         String ns = state.plan().namespace();
         String name = state.plan().deployment();
         StepLogEntry last = run.get(run.size() - 1);
-        boolean warning = run.stream().anyMatch(ReleaseEvents::warning);
-        String message = run.stream().map(StepLogEntry::message).collect(Collectors.joining("; "));
+        String type = run.stream().anyMatch(ReleaseEvents::warning) ? "Warning" : "Normal";
+        String reason = reason(last);
+        String message = shortened("release " + state.number() + ": "
+                + run.stream().map(StepLogEntry::message).collect(Collectors.joining("; ")));
+        String key = String.join("\n", ns, name, type, reason, message);
         try {
-            String uid = stableUid(ns, name);
-            String time = last.at().toString();
-            client.v1().events().inNamespace(ns).resource(new EventBuilder()
-                    .withNewMetadata().withName(name + "." + UUID.randomUUID().toString().substring(0, 13).replace("-", ""))
-                    .withNamespace(ns).addToLabels(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE).endMetadata()
-                    .withNewInvolvedObject().withApiVersion("apps/v1").withKind("Deployment").withName(name)
-                    .withNamespace(ns).withUid(uid).endInvolvedObject()
-                    .withType(warning ? "Warning" : "Normal")
-                    .withReason(reason(last))
-                    .withMessage(shortened("release " + state.number() + ": " + message))
-                    .withNewSource().withComponent(ReleaseNames.COALMINE).endSource()
-                    .withReportingComponent(ReleaseNames.COALMINE).withReportingInstance(instance)
-                    .withAction(last.stage().title())
-                    .withFirstTimestamp(time).withLastTimestamp(time).withEventTime(new MicroTime(time)).withCount(1)
-                    .build()).create();
+            EventAggregation.Verdict verdict = aggregation.judge(ns + "/" + name + "#" + state.number(), key, last.at());
+            if (verdict instanceof EventAggregation.Bump bump) {
+                bump(ns, bump.existing(), key, () -> create(state, last, type, reason, message, key));
+            } else if (verdict instanceof EventAggregation.Create) {
+                create(state, last, type, reason, message, key);
+            } else {
+                LOG.debug("event rate of {}/{} release {} exceeded; dropped: {}", ns, name, state.number(), message);
+            }
         } catch (KubernetesClientException e) {
             LOG.warn("could not write an event for {}/{}: {}", ns, name, e.getMessage());
         }
+    }
+
+    private void create(ReleaseState state, StepLogEntry last, String type, String reason, String message, String key) {
+        String ns = state.plan().namespace();
+        String name = state.plan().deployment();
+        String uid = stableUid(ns, name);
+        String time = last.at().toString();
+        String eventName = name + "." + UUID.randomUUID().toString().substring(0, 13).replace("-", "");
+        client.v1().events().inNamespace(ns).resource(new EventBuilder()
+                .withNewMetadata().withName(eventName)
+                .withNamespace(ns).addToLabels(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE).endMetadata()
+                .withNewInvolvedObject().withApiVersion("apps/v1").withKind("Deployment").withName(name)
+                .withNamespace(ns).withUid(uid).endInvolvedObject()
+                .withType(type)
+                .withReason(reason)
+                .withMessage(message)
+                .withNewSource().withComponent(ReleaseNames.COALMINE).endSource()
+                .withReportingComponent(ReleaseNames.COALMINE).withReportingInstance(instance)
+                .withAction(last.stage().title())
+                .withFirstTimestamp(time).withLastTimestamp(time).withEventTime(new MicroTime(time)).withCount(1)
+                .build()).create();
+        aggregation.created(key, eventName, last.at());
+    }
+
+    /** Counts one more occurrence on the Event already written; creates a new one if that Event is gone. */
+    private void bump(String ns, EventAggregation.Seen seen, String key, Runnable recreate) {
+        String time = seen.last().toString();
+        Event bumped = client.v1().events().inNamespace(ns).withName(seen.name()).get();
+        if (bumped == null) {
+            aggregation.forget(key);
+            recreate.run();
+            return;
+        }
+        bumped.setCount(seen.count());
+        bumped.setLastTimestamp(time);
+        bumped.setSeries(new EventSeriesBuilder().withCount(seen.count()).withLastObservedTime(new MicroTime(time))
+                .build());
+        client.v1().events().inNamespace(ns).resource(bumped).update();
     }
 
     private static boolean warning(StepLogEntry line) {

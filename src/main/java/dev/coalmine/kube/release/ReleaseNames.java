@@ -14,6 +14,10 @@ public final class ReleaseNames {
     public static final String STATE_OF = "coalmine.dev/state-of";
     /** On the ConfigMap keeping a finished release's plan body: the Deployment it belongs to. */
     public static final String PLAN_OF = "coalmine.dev/plan-of";
+    /** On canary, baseline and their pods (and on stable's pods from a promotion on): the stable Deployment's name. */
+    public static final String WORKLOAD = "coalmine.dev/workload";
+    /** On canary and baseline: the stable Deployment they were made for (also on those from before WORKLOAD). */
+    public static final String STABLE_ANNOTATION = "coalmine.dev/stable";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String COALMINE = "coalmine";
     public static final String STABLE = "stable";
@@ -60,5 +64,13 @@ public final class ReleaseNames {
 
     public static Map<String, String> trackLabels(String track, int release) {
         return Map.of(TRACK, track, RELEASE, String.valueOf(release));
+    }
+
+    /**
+     * The labels that pick the pods of one track of one workload's release: every Deployment's first release is
+     * number 1, so track and number alone would also pick another workload's pods.
+     */
+    public static Map<String, String> releaseLabels(String workload, String track, int release) {
+        return Map.of(WORKLOAD, workload, TRACK, track, RELEASE, String.valueOf(release));
     }
 }

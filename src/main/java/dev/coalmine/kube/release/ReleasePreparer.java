@@ -3,6 +3,7 @@ package dev.coalmine.kube.release;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.RequestShare;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -32,6 +33,7 @@ final class ReleasePreparer {
     private final ClusterWrites writes;
     private final KubernetesSerialization serialization;
     private final ReleaseSecretStore secretStore;
+    private final StartChecks checks;
     private final SecureRandom random = new SecureRandom();
     private static final String SUFFIX_CHARS = "bcdfghjklmnpqrstvwxz2456789";
 
@@ -42,14 +44,17 @@ final class ReleasePreparer {
         this.writes = new ClusterWrites(client);
         this.serialization = client.getKubernetesSerialization();
         this.secretStore = new ReleaseSecretStore(client);
+        this.checks = new StartChecks(client);
     }
 
+    /** The live stable, once it passed the {@link StartChecks}: every plan, dry run and start reads it here first. */
     Deployment stable(ReleasePlan plan) {
         Deployment stable = client.apps().deployments().inNamespace(plan.namespace()).withName(plan.deployment()).get();
         if (stable == null) {
             throw new CoalmineException("Deployment " + plan.deployment() + " not found in namespace " + plan.namespace()
                     + "; check the name and -n NAMESPACE");
         }
+        checks.refuseIfUnsafe(plan, stable);
         return stable;
     }
 
@@ -78,6 +83,9 @@ final class ReleasePreparer {
                         + ", judge " + (plan.judge().isAutomatic() ? "automatic" : "manual"),
                 renamedNames(snapshot).isEmpty() ? "no versioned config needed"
                         : "versioned config for the canary: " + String.join(", ", renamedNames(snapshot))));
+        RequestShare share = RequestShare.of(plan.size(), stableReplicas, plan.baseline());
+        lines.add("the canary gets " + share.describe());
+        share.warning().ifPresent(w -> lines.add("warning: " + w));
         if (!withSecrets) {
             return new Prepared(ReleaseState.start(number, plan, canaryReplicas, serialization.asJson(snapshot), lines,
                     now), ReleaseSecrets.none(), null);

@@ -128,8 +128,8 @@ public final class ReleaseService {
         int release = current == null ? -1 : current.number();
         return new ReleaseStatus(namespace, deployment, current,
                 track(observer.status(namespace, deployment, ReleaseNames.STABLE, release)),
-                track(observer.status(namespace, ReleaseNames.canary(deployment), ReleaseNames.CANARY, release)),
-                track(observer.status(namespace, ReleaseNames.baseline(deployment), ReleaseNames.BASELINE, release)),
+                track(observer.status(namespace, deployment, ReleaseNames.CANARY, release)),
+                track(observer.status(namespace, deployment, ReleaseNames.BASELINE, release)),
                 new WorkloadLease(client, namespace, deployment, settings.identity(), settings.leaseDuration(),
                         settings.clock()).holder().orElse(null));
     }

@@ -4,6 +4,7 @@ import dev.coalmine.core.release.Decision;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.RecordedVerdict;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.RequestShare;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,18 @@ public record ReleaseStatus(String namespace, String deployment, ReleaseState re
     /** The automatic judge's latest verdict (outcome, reasons, score, time), if it judged this release. */
     public Optional<RecordedVerdict> verdict() {
         return current().flatMap(ReleaseState::latestVerdict);
+    }
+
+    /**
+     * The share of requests the canary gets now (canary pods of all stable, baseline and canary pods), while an
+     * unfinished release has a canary.
+     */
+    public Optional<RequestShare> requestShare() {
+        if (release == null || release.finished() || !canary.exists()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RequestShare(stable.replicas(), baseline.exists() ? baseline.replicas() : 0,
+                canary.replicas(), release.plan().size()));
     }
 
     /** Why it failed, or null. */

@@ -123,7 +123,7 @@ public final class ReleaseStore {
             return client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
                     .withNewMetadata().withName(ReleaseNames.stateConfigMap(deployment)).withNamespace(namespace)
                     .withLabels(Map.of(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE, ReleaseNames.STATE_OF, deployment))
-                    .endMetadata()
+                    .withOwnerReferences(StableOwner.of(client, namespace, deployment)).endMetadata()
                     .withData(Map.of(KEY, json)).build()).create();
         } else {
             ConfigMap next = new ConfigMapBuilder(current).withData(Map.of(KEY, json)).build();

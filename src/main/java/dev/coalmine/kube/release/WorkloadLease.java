@@ -76,7 +76,7 @@ final class WorkloadLease {
         if (current == null) {
             return leases().resource(new LeaseBuilder().withNewMetadata().withName(ReleaseNames.lease(deployment))
                     .withNamespace(namespace).withLabels(Map.of(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE))
-                    .endMetadata().withNewSpec().withHolderIdentity(identity)
+                    .withOwnerReferences(StableOwner.of(client, namespace, deployment)).endMetadata().withNewSpec().withHolderIdentity(identity)
                     .withLeaseDurationSeconds((int) duration.toSeconds()).withAcquireTime(now).withRenewTime(now)
                     .withLeaseTransitions(0).endSpec().build()).create();
         }

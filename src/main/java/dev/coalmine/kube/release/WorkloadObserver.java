@@ -1,5 +1,6 @@
 package dev.coalmine.kube.release;
 
+import dev.coalmine.core.judge.Track;
 import dev.coalmine.core.release.Observation;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.WorkloadStatus;
@@ -41,9 +42,10 @@ final class WorkloadObserver {
         int n = state.number();
         // Copies exist only when the release needs them: without, there is nothing to list.
         int copies = snapshot.copiesNeeded() == 0 ? 0 : copiesPresent(ns, name, n);
+        WorkloadStatus baseline = status(view, name, ReleaseNames.BASELINE, n);
         return new Observation(clock.instant(), status(view, name, ReleaseNames.STABLE, n),
-                status(view, ReleaseNames.canary(name), ReleaseNames.CANARY, n),
-                status(view, ReleaseNames.baseline(name), ReleaseNames.BASELINE, n),
+                status(view, name, ReleaseNames.CANARY, n),
+                baseline.isNotOurs() && !state.plan().baseline() ? WorkloadStatus.absent() : baseline,
                 snapshot.copiesNeeded(), copies);
     }
 
@@ -65,24 +67,42 @@ final class WorkloadObserver {
         return labels != null && labels.containsKey(ReleaseNames.SECRET_DATA_OF);
     }
 
-    private WorkloadStatus status(DriveView view, String name, String track, int release) {
-        Deployment d = view.deployment(name);
-        return d == null ? WorkloadStatus.absent() : status(d, track, release, () -> view.pods(track, release));
+    /** What {@code view} shows of the Deployment running {@code track} of {@code workload}. */
+    private WorkloadStatus status(DriveView view, String workload, String track, int release) {
+        Deployment d = view.deployment(Track.ofLabel(track).workloadName(workload));
+        if (d == null) {
+            return WorkloadStatus.absent();
+        }
+        return refusal(d, workload, track).map(WorkloadStatus::notOurs)
+                .orElseGet(() -> status(d, track, release, () -> view.pods(track, release)));
+    }
+
+    /** Stable is the user's by definition; a canary or baseline must be Coalmine's, made for this workload. */
+    private static Optional<String> refusal(Deployment d, String workload, String track) {
+        return ReleaseNames.STABLE.equals(track) ? Optional.empty() : Ownership.refusal(d, workload, track);
     }
 
     static Map<String, String> copyLabels(String deployment, int release) {
         return Map.of(ReleaseNames.CONFIG_OF, deployment, ReleaseNames.RELEASE, String.valueOf(release));
     }
 
-    /** The status of Deployment {@code name}; {@code track} and {@code release} pick the pods checked for problems. */
-    public WorkloadStatus status(String namespace, String name, String track, int release) {
+    /**
+     * The status of the Deployment that runs {@code track} of {@code workload}; {@code release} picks the pods
+     * checked for problems.
+     */
+    public WorkloadStatus status(String namespace, String workload, String track, int release) {
+        String name = Track.ofLabel(track).workloadName(workload);
         Deployment d = client.apps().deployments().inNamespace(namespace).withName(name).get();
-        return d == null ? WorkloadStatus.absent() : status(d, track, release);
+        if (d == null) {
+            return WorkloadStatus.absent();
+        }
+        return refusal(d, workload, track).map(WorkloadStatus::notOurs)
+                .orElseGet(() -> status(d, workload, track, release));
     }
 
-    public WorkloadStatus status(Deployment d, String track, int release) {
-        return status(d, track, release, () -> client.pods().inNamespace(d.getMetadata().getNamespace())
-                .withLabels(ReleaseNames.trackLabels(track, release)).list().getItems());
+    private WorkloadStatus status(Deployment d, String workload, String track, int release) {
+        return status(d, track, release, () -> ReleasePods.of(client.pods().inNamespace(d.getMetadata().getNamespace())
+                .withLabels(ReleaseNames.trackLabels(track, release)).list().getItems(), workload, track, release));
     }
 
     private WorkloadStatus status(Deployment d, String track, int release, Supplier<List<Pod>> pods) {

@@ -15,7 +15,8 @@ import javafx.stage.FileChooser;
 
 /** Step 6: every object the release will create or change, and whether the dry run and RBAC allow it. */
 final class ReviewPage extends VBox {
-    ReviewPage(WizardViewModel model) {
+    /** @param shareWarning shown when a tiny stable gives the canary more requests than the size asked for */
+    ReviewPage(WizardViewModel model, Label shareWarning) {
         super(10);
         TextArea yaml = new TextArea();
         yaml.setId("review-yaml");
@@ -39,7 +40,12 @@ final class ReviewPage extends VBox {
         status.setId("review-status");
         status.setWrapText(true);
         status.textProperty().bind(model.reviewStatusProperty());
-        getChildren().addAll(new Label("What Start will create and change:"), yaml, new HBox(8, copy, save), status);
+        Label share = new Label();
+        share.setId("review-share");
+        share.setWrapText(true);
+        share.textProperty().bind(model.size().trafficShare());
+        getChildren().addAll(new Label("What Start will create and change:"), yaml, new HBox(8, copy, save), share,
+                shareWarning, status);
     }
 
     private void saveAs(String text, String suggestedName) {

@@ -3,6 +3,7 @@ package dev.coalmine.ui.wizard;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.CanarySizeProblem;
 import dev.coalmine.core.release.InvalidCanarySizeException;
+import dev.coalmine.core.release.RequestShare;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -28,6 +29,7 @@ public final class SizeStep {
     private final StringBinding problem;
     private final StringBinding replicas;
     private final StringBinding trafficShare;
+    private final StringBinding shareWarning;
 
     public SizeStep(int stableReplicas) {
         this.stableReplicas = stableReplicas;
@@ -35,6 +37,8 @@ public final class SizeStep {
         problem = Bindings.createStringBinding(() -> parse().problem(), mode, amount);
         replicas = Bindings.createStringBinding(this::describeReplicas, size, baseline);
         trafficShare = Bindings.createStringBinding(this::describeShare, size, baseline);
+        shareWarning = Bindings.createStringBinding(() -> requestShare().flatMap(RequestShare::warning)
+                .map(w -> "More than asked: " + w + ".").orElse(""), size, baseline);
     }
 
     private record Parsed(Optional<CanarySize> size, String problem) {
@@ -79,15 +83,15 @@ public final class SizeStep {
                 + " pod(s)" : "") + " \u00b7 Stable keeps " + stableReplicas;
     }
 
+    /** The share of requests the canary would get with the size entered, if it is valid. */
+    public Optional<RequestShare> requestShare() {
+        return size.get().map(s -> RequestShare.of(s, stableReplicas, baseline.get()));
+    }
+
     private String describeShare() {
-        if (size.get().isEmpty()) {
-            return "";
-        }
-        int total = stableReplicas + canaryReplicas() + baselineReplicas();
-        double share = 100.0 * canaryReplicas() / total;
-        return String.format(Locale.ROOT, "The Service spreads requests over %d pods, so the canary "
-                + "receives about %.1f %% of requests%s.", total, share,
-                baseline.get() ? String.format(Locale.ROOT, " and the baseline as much", share) : "");
+        return requestShare().map(share -> String.format(Locale.ROOT, "The Service spreads requests over %d pods, "
+                + "so the canary receives about %.1f %% of requests%s.", share.servingPods(), share.canaryPercent(),
+                baseline.get() ? " and the baseline as much" : "")).orElse("");
     }
 
     public BooleanBinding valid() {
@@ -120,6 +124,11 @@ public final class SizeStep {
 
     public StringBinding trafficShare() {
         return trafficShare;
+    }
+
+    /** Empty unless the canary would get more requests than the size asked for (a tiny stable). */
+    public StringBinding shareWarning() {
+        return shareWarning;
     }
 
     public int stableReplicas() {

@@ -32,7 +32,7 @@ final class WizardPages {
             case SIZE -> size();
             case TRAFFIC -> traffic();
             case JUDGE -> judge();
-            case REVIEW -> new ReviewPage(model);
+            case REVIEW -> new ReviewPage(model, shareWarning("review-share-warning"));
         };
     }
 
@@ -104,7 +104,8 @@ final class WizardPages {
                 + "started at the same time, so the comparison is new pods against new pods: warm-up, caches and "
                 + "noisy neighbours affect both equally.");
         why.setWrapText(true);
-        return new VBox(14, new HBox(18, percent, count), grid, replicas, baseline, why);
+        return new VBox(14, new HBox(18, percent, count), grid, replicas, shareWarning("size-share-warning"), baseline,
+                why);
     }
 
     private Node traffic() {
@@ -117,7 +118,15 @@ final class WizardPages {
         share.setId("traffic-share");
         share.setWrapText(true);
         share.textProperty().bind(model.size().trafficShare());
-        return new VBox(14, ratio, explain, share);
+        return new VBox(14, ratio, explain, share, shareWarning("traffic-share-warning"));
+    }
+
+    /** The size step's warning when a tiny stable gives the canary more requests than asked; hidden when none. */
+    private Label shareWarning(String id) {
+        Label warning = FormRows.problemLabel(id, model.size().shareWarning());
+        warning.visibleProperty().bind(warning.textProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        return warning;
     }
 
     private Node judge() {

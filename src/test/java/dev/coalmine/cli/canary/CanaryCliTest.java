@@ -145,6 +145,31 @@ class CanaryCliTest {
     }
 
     @Test
+    void aTinyStableShowsTheCanarysRealShareOfRequestsAndWarns() throws IOException {
+        cluster.createStable("shop", "tiny", 1, "shop/tiny:1");
+
+        assertThat(cli.run("canary", "plan", "tiny", "--image", "shop/tiny:2", "--percent", "10")).isZero();
+        assertThat(cli.out()).contains("# canary's share of requests: about 33 % of requests (1 canary pod(s) of 3: "
+                + "1 stable, 1 baseline)", "# warning: asked for 10% of stable, but with 1 stable replica(s)");
+        assertThat(cli.err()).contains("warning: asked for 10% of stable");
+        assertThat(cli.run("canary", "plan", "web", "--image", "shop/web:2", "--percent", "25")).isZero();
+        assertThat(cli.out()).contains("# canary's share of requests: about 19 % of requests (3 canary pod(s) of 16").doesNotContain("warning");
+
+        assertThat(cli.run("canary", "start", "tiny", "--image", "shop/tiny:2", "--count", "5", "--skip-dry-run"))
+                .as(cli::err).isZero();
+        assertThat(cli.err()).contains("[Prepare] warning: asked for 5 pods, but with 1 stable replica(s) the canary "
+                + "gets about 45 % of requests");
+        assertThat(cli.run("canary", "status", "tiny")).isZero();
+        assertThat(cli.out()).contains("requests: the canary gets about 45 % of requests (5 canary pod(s) of 11: "
+                + "1 stable, 5 baseline)", "warning:  asked for 5 pods");
+        assertThat(cli.run("canary", "status", "tiny", "-o", "json")).isZero();
+        JsonNode share = new ObjectMapper().readTree(cli.out()).get("requestShare");
+        assertThat(share.get("canaryPercent").asDouble()).isEqualTo(45.5);
+        assertThat(share.get("servingPods").asInt()).isEqualTo(11);
+        assertThat(share.get("warning").asText()).startsWith("asked for 5 pods");
+    }
+
+    @Test
     void theAnalysisIntervalIsStoredAsTyped() {
         assertThat(cli.run("canary", "start", "web", "--image", "shop/web:2", "--count", "1", "--no-baseline",
                 "--skip-dry-run", "--judge", "auto", "--metrics-source", "none", "--analysis-interval", "1m30s",

@@ -218,6 +218,20 @@ class ReleaseDeciderTest {
     }
 
     @Test
+    void aCanaryNameTakenBySomebodyElseFailsTheDeployAndIsNeverDeleted() {
+        WorkloadStatus foreign = WorkloadStatus.notOurs("Deployment web-canary is not Coalmine's");
+        Step failing = ReleaseDecider.decide(seen(ready(null, 10), foreign, NONE), started(plan));
+        assertThat(failing.next().phase()).isEqualTo(new ReleasePhase.Failing("Deployment web-canary is not Coalmine's",
+                false));
+        assertThat(failing.actions()).isEmpty();
+        Step done = ReleaseDecider.decide(seen(ready(null, 10), foreign, NONE), failing.next());
+        assertThat(done.actions()).isEmpty();
+        assertThat(done.next().phase()).isInstanceOf(ReleasePhase.Failed.class);
+        assertThat(done.next().log().get(done.next().log().size() - 1).message())
+                .endsWith("; left alone: Deployment web-canary is not Coalmine's");
+    }
+
+    @Test
     void rejectWhileDeployingAborts() {
         ReleaseState state = started(plan).withDecision(Decision.reject("bo", T0));
         Step step = ReleaseDecider.decide(seen(ready(null, 10), starting(N, 2), NONE), state);

@@ -46,6 +46,8 @@ class WizardViewModelTest {
         assertThat(wizard.size().replicas().get()).isEqualTo("Canary: 1 pod(s) \u00b7 Baseline: 1 pod(s) \u00b7 Stable keeps 4");
         wizard.next();
         assertThat(wizard.size().trafficShare().get()).contains("6 pods", "16.7 %");
+        assertThat(wizard.size().shareWarning().get()).as("10 % asked, 17 % got").startsWith("More than asked: "
+                + "asked for 10% of stable, but with 4 stable replica(s) the canary gets about 17 % of requests");
         wizard.next();
         wizard.judge().automaticProperty().set(true);
         wizard.judge().sourceProperty().set(JudgeStep.Source.PROMETHEUS_URL);
@@ -73,6 +75,23 @@ class WizardViewModelTest {
         assertThat(settings.interval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.thresholds().minRequests()).isEqualTo(50);
         assertThat(started).containsExactly(FRONTEND);
+    }
+
+    @Test
+    void aTinyStableWarnsThatTheCanaryGetsMoreRequestsThanAsked() {
+        WorkloadSummary tiny = new WorkloadSummary("shop", "frontend", 1, 1, 1, 1,
+                List.of(new ContainerImage("web", "shop/web:1.3.0")), Optional.empty());
+        WizardViewModel wizard = new WizardViewModel(tiny, false, launcher, Runnable::run, Runnable::run, started::add);
+
+        wizard.size().amountProperty().set("10");
+        assertThat(wizard.size().trafficShare().get()).contains("3 pods", "33.3 %");
+        assertThat(wizard.size().shareWarning().get()).contains("asked for 10% of stable", "about 33 % of requests");
+
+        wizard.size().amountProperty().set("100");
+        assertThat(wizard.size().shareWarning().get()).isEmpty();
+        wizard.size().modeProperty().set(SizeStep.Mode.COUNT);
+        wizard.size().amountProperty().set("5");
+        assertThat(wizard.size().shareWarning().get()).contains("asked for 5 pods", "about 45 % of requests");
     }
 
     @Test
