@@ -34,6 +34,7 @@ final class ReleasePreparer {
     private final KubernetesSerialization serialization;
     private final ReleaseSecretStore secretStore;
     private final StartChecks checks;
+    private final StableShape shape;
     private final SecureRandom random = new SecureRandom();
     private static final String SUFFIX_CHARS = "bcdfghjklmnpqrstvwxz2456789";
 
@@ -45,6 +46,7 @@ final class ReleasePreparer {
         this.serialization = client.getKubernetesSerialization();
         this.secretStore = new ReleaseSecretStore(client);
         this.checks = new StartChecks(client);
+        this.shape = new StableShape(client);
     }
 
     /** The live stable, once it passed the {@link StartChecks}: every plan, dry run and start reads it here first. */
@@ -86,6 +88,7 @@ final class ReleasePreparer {
         RequestShare share = RequestShare.of(plan.size(), stableReplicas, plan.baseline());
         lines.add("the canary gets " + share.describe());
         share.warning().ifPresent(w -> lines.add("warning: " + w));
+        lines.addAll(shape.notes(stable, plan));
         if (!withSecrets) {
             return new Prepared(ReleaseState.start(number, plan, canaryReplicas, serialization.asJson(snapshot), lines,
                     now), ReleaseSecrets.none(), null);

@@ -1,0 +1,85 @@
+package dev.coalmine.kube.release;
+
+import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.time.Durations;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What about the stable's shape changes how a release behaves, said in the Prepare lines before anything is
+ * written: an autoscaler that owns its replicas, the Recreate strategy, minReadySeconds, the progress deadline,
+ * and which of several containers the release changes.
+ */
+final class StableShape {
+    private final KubernetesClient client;
+
+    StableShape(KubernetesClient client) {
+        this.client = client;
+    }
+
+    List<String> notes(Deployment stable, ReleasePlan plan) {
+        List<String> notes = new ArrayList<>();
+        autoscaler(stable).ifPresent(notes::add);
+        var spec = stable.getSpec();
+        if (spec.getStrategy() != null && "Recreate".equals(spec.getStrategy().getType())) {
+            notes.add("stable uses the Recreate strategy: promotion replaces all of its pods at once (a short outage, "
+                    + "as any rollout of it); canary and baseline are separate Deployments and are not affected");
+        }
+        if (spec.getMinReadySeconds() != null && spec.getMinReadySeconds() > 0) {
+            notes.add("stable has minReadySeconds " + spec.getMinReadySeconds() + ": canary and baseline pods count as "
+                    + "ready only that long after they pass their readiness probe");
+        }
+        notes.add(spec.getProgressDeadlineSeconds() == null
+                ? "stable sets no progressDeadlineSeconds: a stuck rollout is caught by the steady-state timeout ("
+                + Durations.format(plan.steadyStateTimeout()) + ")"
+                : "a rollout that makes no progress for " + Durations.format(Duration.ofSeconds(
+                spec.getProgressDeadlineSeconds())) + " (stable's progressDeadlineSeconds) fails the release");
+        containers(stable, plan).ifPresent(notes::add);
+        return notes;
+    }
+
+    private Optional<String> autoscaler(Deployment stable) {
+        String name = stable.getMetadata().getName();
+        List<HorizontalPodAutoscaler> found;
+        try {
+            found = client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(stable.getMetadata().getNamespace())
+                    .list().getItems();
+        } catch (KubernetesClientException e) {
+            return Optional.of("could not check whether an autoscaler scales " + name + " (HTTP " + e.getCode()
+                    + "); if one does, it keeps owning stable's replicas");
+        }
+        return found.stream().filter(h -> h.getSpec() != null && h.getSpec().getScaleTargetRef() != null
+                        && "Deployment".equals(h.getSpec().getScaleTargetRef().getKind())
+                        && name.equals(h.getSpec().getScaleTargetRef().getName()))
+                .findFirst().map(h -> "stable is scaled by HorizontalPodAutoscaler " + h.getMetadata().getName() + " ("
+                        + (h.getSpec().getMinReplicas() == null ? 1 : h.getSpec().getMinReplicas()) + "\u2013"
+                        + h.getSpec().getMaxReplicas() + " replicas): the canary's size is taken from stable's current "
+                        + "replicas and is not autoscaled; promotion changes only the pod template, so the autoscaler "
+                        + "keeps owning stable's replicas");
+    }
+
+    /** With several containers, which ones the release changes and which stay as they are. */
+    private static Optional<String> containers(Deployment stable, ReleasePlan plan) {
+        List<Container> all = stable.getSpec().getTemplate().getSpec().getContainers();
+        if (all.size() < 2 || plan.fromManifest()) {
+            return Optional.empty();
+        }
+        Set<String> changed = plan.images().stream().map(ImageChange::container).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        String kept = all.stream().map(Container::getName).filter(c -> !changed.contains(c))
+                .collect(Collectors.joining(", "));
+        return kept.isEmpty() || changed.isEmpty() ? Optional.empty() : Optional.of("changes container(s) "
+                + String.join(", ", changed) + "; " + kept + " stay as they are");
+    }
+}

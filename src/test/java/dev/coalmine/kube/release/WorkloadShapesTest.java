@@ -1,0 +1,163 @@
+package dev.coalmine.kube.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coalmine.core.release.CanarySize;
+import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.ReleasePhase;
+import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.StepLogEntry;
+import dev.coalmine.demo.DemoCluster;
+import dev.coalmine.demo.DemoOptions;
+import dev.coalmine.demo.sim.ClusterSimulation;
+import dev.coalmine.demo.sim.SimulationSettings;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Releases of the shapes real manifests carry, on the demo cluster: a stable an autoscaler scales, init containers,
+ * several containers of which one changes, the Recreate strategy with minReadySeconds. Each release goes through
+ * canary, promotion and wrap-up, and the Prepare lines say what the shape means for it.
+ */
+class WorkloadShapesTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String NS = "default";
+
+    private final DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
+            .withComponent(new ClusterSimulation(SimulationSettings.fast())));
+    private final KubernetesClient client = cluster.client();
+    private final ReleaseService service = new ReleaseService(client,
+            ReleaseSettings.defaults("shapes-test").withTiming(Duration.ofSeconds(15), Duration.ofMillis(100)));
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void anAutoscaledStableKeepsTheReplicasItsAutoscalerSetDuringTheRelease() {
+        create("hpa-web", 4, d -> d);
+        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).resource(new HorizontalPodAutoscalerBuilder()
+                .withNewMetadata().withName("hpa-web").endMetadata()
+                .withNewSpec().withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName("hpa-web")
+                .endScaleTargetRef().withMinReplicas(2).withMaxReplicas(8).endSpec().build()).create();
+
+        ReleaseState started = service.start(plan("hpa-web", "app=shop/web:2", CanarySize.percent(25)), false);
+        assertThat(lines(started)).anyMatch(l -> l.contains("HorizontalPodAutoscaler hpa-web (2\u20138 replicas)")
+                && l.contains("the autoscaler keeps owning stable's replicas"));
+        awaitDecision("hpa-web");
+        // The autoscaler scales stable while the release waits for its decision.
+        client.apps().deployments().inNamespace(NS).withName("hpa-web").scale(6);
+
+        promote("hpa-web");
+
+        Deployment stable = deployment("hpa-web");
+        assertThat(stable.getSpec().getReplicas()).as("promotion changed the template only").isEqualTo(6);
+        assertThat(stable.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("shop/web:2");
+    }
+
+    @Test
+    void initContainersRunInTheCanaryAndStayInStable() {
+        create("migrating-web", 2, d -> d.editSpec().editTemplate().editSpec().addNewInitContainer().withName("migrate")
+                .withImage("shop/migrate:1").endInitContainer().endSpec().endTemplate().endSpec());
+
+        service.start(plan("migrating-web", "app=shop/web:2", CanarySize.count(1)), false);
+        awaitDecision("migrating-web");
+        assertThat(deployment("migrating-web-canary").getSpec().getTemplate().getSpec().getInitContainers())
+                .extracting(Container::getName).containsExactly("migrate");
+        promote("migrating-web");
+
+        assertThat(deployment("migrating-web").getSpec().getTemplate().getSpec().getInitContainers())
+                .extracting(Container::getImage).containsExactly("shop/migrate:1");
+    }
+
+    @Test
+    void withSeveralContainersOnlyTheNamedOneChanges() {
+        create("shipped-web", 2, d -> d.editSpec().editTemplate().editSpec().addToContainers(new ContainerBuilder()
+                .withName("log-shipper").withImage("shop/log-shipper:7").build()).endSpec().endTemplate().endSpec());
+
+        ReleaseState started = service.start(plan("shipped-web", "app=shop/web:2", CanarySize.count(1)), false);
+        assertThat(lines(started)).contains("changes container(s) app; log-shipper stay as they are");
+        awaitDecision("shipped-web");
+        assertThat(images(deployment("shipped-web-canary"))).isEqualTo(Map.of("app", "shop/web:2",
+                "log-shipper", "shop/log-shipper:7"));
+        promote("shipped-web");
+
+        assertThat(images(deployment("shipped-web"))).isEqualTo(Map.of("app", "shop/web:2",
+                "log-shipper", "shop/log-shipper:7"));
+    }
+
+    @Test
+    void aRecreateStableWithMinReadySecondsIsReleasedAndSaysWhatPromotionMeans() {
+        create("recreated-web", 2, d -> d.editSpec().withMinReadySeconds(1).withProgressDeadlineSeconds(120)
+                .withNewStrategy().withType("Recreate").endStrategy().endSpec());
+
+        ReleaseState started = service.start(plan("recreated-web", "app=shop/web:2", CanarySize.count(1)), false);
+        assertThat(lines(started)).anyMatch(l -> l.startsWith("stable uses the Recreate strategy"))
+                .anyMatch(l -> l.startsWith("stable has minReadySeconds 1"))
+                .anyMatch(l -> l.contains("makes no progress for 2m") && l.contains("fails the release"));
+        awaitDecision("recreated-web");
+        promote("recreated-web");
+
+        assertThat(deployment("recreated-web").getSpec().getStrategy().getType()).isEqualTo("Recreate");
+    }
+
+    private void create(String name, int replicas, UnaryOperator<DeploymentBuilder> shape) {
+        DeploymentBuilder builder = new DeploymentBuilder()
+                .withNewMetadata().withNamespace(NS).withName(name).addToLabels("app", name).endMetadata()
+                .withNewSpec().withReplicas(replicas)
+                .withNewSelector().addToMatchLabels("app", name).endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
+                .withNewSpec().addNewContainer().withName("app").withImage("shop/web:1")
+                .withNewResources().addToRequests("cpu", new Quantity("100m")).endResources().endContainer().endSpec()
+                .endTemplate().endSpec();
+        client.apps().deployments().inNamespace(NS).resource(shape.apply(builder).build()).create();
+        client.apps().deployments().inNamespace(NS).withName(name).waitUntilCondition(d -> d.getStatus() != null
+                && d.getStatus().getAvailableReplicas() != null && d.getStatus().getAvailableReplicas() == replicas,
+                WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private static ReleasePlan plan(String name, String image, CanarySize size) {
+        return ReleasePlan.ofImages(NS, name, List.of(ImageChange.parse(image)), size, true);
+    }
+
+    private void awaitDecision(String name) {
+        ReleaseState state = service.drive(NS, name, s -> s.phase().awaitingDecision(), WAIT, s -> { });
+        assertThat(state.phase()).as(() -> String.join("\n", lines(state))).isEqualTo(new ReleasePhase.AwaitingJudgment());
+    }
+
+    private void promote(String name) {
+        service.promote(NS, name, "ana");
+        ReleaseState done = service.drive(NS, name, s -> false, WAIT, s -> { });
+        assertThat(done.phase()).as(() -> String.join("\n", lines(done))).isEqualTo(new ReleasePhase.Succeeded());
+        assertThat(deployment(name + "-canary")).isNull();
+        assertThat(deployment(name + "-baseline")).isNull();
+    }
+
+    private Deployment deployment(String name) {
+        return client.apps().deployments().inNamespace(NS).withName(name).get();
+    }
+
+    private static Map<String, String> images(Deployment d) {
+        return d.getSpec().getTemplate().getSpec().getContainers().stream()
+                .collect(Collectors.toMap(Container::getName, Container::getImage));
+    }
+
+    private static List<String> lines(ReleaseState state) {
+        return state.log().stream().map(StepLogEntry::message).toList();
+    }
+}
