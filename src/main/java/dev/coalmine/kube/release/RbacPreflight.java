@@ -23,26 +23,29 @@ final class RbacPreflight {
         this.client = client;
     }
 
-    /** What a release needs in its namespace; Secrets only when the manifest brings some. */
+    /**
+     * What a release needs in its namespace, read off what the engine does: the shared cache lists and watches
+     * Deployments, pods, Events, state ConfigMaps and Leases; the driver reads and writes Deployments, ConfigMaps,
+     * Leases and Events; the console reads pod logs. Secrets only when the manifest brings some.
+     */
     public static List<Permission> neededFor(boolean withSecrets) {
         List<Permission> all = new ArrayList<>();
-        for (String verb : List.of("get", "list", "watch", "create", "update", "delete")) {
-            all.add(new Permission(verb, "apps", "deployments"));
-        }
-        for (String verb : List.of("get", "list", "create", "update", "delete")) {
-            all.add(new Permission(verb, "", "configmaps"));
-        }
+        add(all, "apps", "deployments", "get", "list", "watch", "create", "update", "delete");
+        add(all, "", "configmaps", "get", "list", "watch", "create", "update", "delete");
         if (withSecrets) {
-            for (String verb : List.of("get", "list", "create", "update", "delete")) {
-                all.add(new Permission(verb, "", "secrets"));
-            }
+            add(all, "", "secrets", "get", "list", "create", "update", "delete");
         }
-        all.add(new Permission("list", "", "pods"));
-        for (String verb : List.of("get", "create", "update")) {
-            all.add(new Permission(verb, "coordination.k8s.io", "leases"));
-        }
-        all.add(new Permission("create", "", "events"));
+        add(all, "", "pods", "get", "list", "watch");
+        add(all, "", "pods/log", "get");
+        add(all, "coordination.k8s.io", "leases", "get", "list", "watch", "create", "update");
+        add(all, "", "events", "get", "list", "watch", "create", "update");
         return all;
+    }
+
+    private static void add(List<Permission> all, String group, String resource, String... verbs) {
+        for (String verb : verbs) {
+            all.add(new Permission(verb, group, resource));
+        }
     }
 
     /**
@@ -102,7 +105,8 @@ final class RbacPreflight {
     private boolean accessReview(String namespace, Permission p) {
         SelfSubjectAccessReview review = client.authorization().v1().selfSubjectAccessReview()
                 .create(new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
-                        .withNamespace(namespace).withVerb(p.verb()).withGroup(p.group()).withResource(p.resource())
+                        .withNamespace(namespace).withVerb(p.verb()).withGroup(p.group()).withResource(p.baseResource())
+                        .withSubresource(p.subresource())
                         .endResourceAttributes().endSpec().build());
         return review.getStatus() != null && Boolean.TRUE.equals(review.getStatus().getAllowed());
     }

@@ -40,9 +40,9 @@ class RbacPreflightTest {
 
     @Test
     void whatACompleteRulesReviewDoesNotGrantIsMissing() {
-        rulesAnswer(false, rule("apps", "deployments", "*"), rule("", "configmaps", "get", "list", "create", "update",
-                "delete"), rule("", "pods", "list"), rule("coordination.k8s.io", "leases", "get", "create", "update"),
-                new ResourceRuleBuilder().withApiGroups("").withResources("events").withVerbs("create")
+        rulesAnswer(false, rule("apps", "deployments", "*"), rule("", "configmaps", "*"), rule("", "pods", "*"),
+                rule("", "pods/log", "get"), rule("coordination.k8s.io", "leases", "*"),
+                rule("", "events", "get", "list", "watch", "update"), new ResourceRuleBuilder().withApiGroups("").withResources("events").withVerbs("create")
                         .withResourceNames("only-this-one").build());
         assertThatThrownBy(() -> new RbacPreflight(cluster.client).check("shop", needed))
                 .isInstanceOf(CoalmineException.class)
