@@ -19,6 +19,7 @@ final class ApiDispatcher extends Dispatcher {
     private final ClusterStore store;
     private final DiscoveryDocuments discovery;
     private final AccessReviewer reviewer;
+    private final SelfSubjectReviews whoami = new SelfSubjectReviews();
     private final ScaleSubresource scale;
     private final PodLogs logs;
     private final TableRenderer tables;
@@ -88,6 +89,9 @@ final class ApiDispatcher extends Dispatcher {
         }
         if (path.resource().equals("selfsubjectrulesreviews") && method.equals("POST")) {
             return reviewer.rules(body);
+        }
+        if (path.resource().equals("selfsubjectreviews") && method.equals("POST")) {
+            return whoami.review(body);
         }
         String sub = path.subresource();
         if ("scale".equals(sub)) {

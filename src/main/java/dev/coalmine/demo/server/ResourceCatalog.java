@@ -51,6 +51,8 @@ public final class ResourceCatalog {
                 "selfsubjectaccessreviews", false, List.of(), Set.of(), List.of("create")));
         types.add(new ResourceType("authorization.k8s.io", "v1", "SelfSubjectRulesReview",
                 "selfsubjectrulesreviews", false, List.of(), Set.of(), List.of("create")));
+        types.add(new ResourceType("authentication.k8s.io", "v1", "SelfSubjectReview",
+                "selfsubjectreviews", false, List.of(), Set.of(), List.of("create")));
     }
 
     private void core(String kind, String plural, boolean namespaced, List<String> shortNames, String... subs) {
