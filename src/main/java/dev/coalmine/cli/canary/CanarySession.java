@@ -5,6 +5,7 @@ import dev.coalmine.kube.config.ClusterConnection;
 import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSession;
 import dev.coalmine.kube.release.ReleaseSettings;
+import dev.coalmine.kube.release.Whoami;
 import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.PrometheusAuth;
 import java.lang.management.ManagementFactory;
@@ -40,9 +41,10 @@ final class CanarySession implements AutoCloseable {
         return release;
     }
 
-    /** Who decides, as written into the release: the workstation user and the cluster user. */
+    /** Who decides, as written into the release: the workstation user and the user the API server authenticated. */
     String who() {
-        return System.getProperty("user.name", "someone") + " (" + connection.user() + ", cli)";
+        return System.getProperty("user.name", "someone") + " (" + Whoami.of(connection.client(), connection.user())
+                + ", cli)";
     }
 
     /** Unique per process, so a second CLI on the same machine is another Lease holder. */
