@@ -8,6 +8,7 @@ import dev.coalmine.kube.release.ReleasePreview;
 import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSettings;
 import dev.coalmine.kube.release.ReleaseSession;
+import dev.coalmine.kube.release.Whoami;
 import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.MetricsConnectionCheck;
 import dev.coalmine.metrics.PrometheusAuth;
@@ -21,20 +22,27 @@ import java.util.Optional;
 
 /** The release engine as the console uses it: one per connection, acting as this console's identity. */
 public final class EngineGateway implements ReleaseLauncher {
-    private final ReleaseService service;
+    private final KubernetesClient client;
+    private final ClusterCache cache;
+    private final String workstation;
+    private final PrometheusAuth auth;
+    private final MetricSources metricSources;
     private final ReleasePreflight preflight;
-    private final String identity;
     private final MetricsConnectionCheck metricsCheck;
+    private ReleaseService service;
 
-    public EngineGateway(KubernetesClient client, ClusterCache cache, String identity, MetricSources metricSources) {
-        this.identity = identity;
-        PrometheusAuth auth = PrometheusAuth.fromEnvironment(System.getenv());
-        this.service = new ReleaseService(client, cache, ReleaseSettings.defaults(identity), auth, metricSources);
+    /** {@code workstation}: {@link #consoleIdentity()}; the cluster user is asked of the API server. */
+    public EngineGateway(KubernetesClient client, ClusterCache cache, String workstation, MetricSources metricSources) {
+        this.client = client;
+        this.cache = cache;
+        this.workstation = workstation;
+        this.metricSources = metricSources;
+        this.auth = PrometheusAuth.fromEnvironment(System.getenv());
         this.preflight = new ReleasePreflight(client, Clock.systemUTC());
         this.metricsCheck = new MetricsConnectionCheck(client, auth, metricSources);
     }
 
-    /** "alice@laptop (console)": who this console is in Leases and decisions. */
+    /** "alice@laptop": the workstation part of who this console is in Leases and decisions. */
     public static String consoleIdentity() {
         String host;
         try {
@@ -42,19 +50,31 @@ public final class EngineGateway implements ReleaseLauncher {
         } catch (UnknownHostException e) {
             host = "localhost";
         }
-        return System.getProperty("user.name", "operator") + "@" + host + " (console)";
+        return System.getProperty("user.name", "operator") + "@" + host;
+    }
+
+    /**
+     * Built on first use, not on connecting (on the UI thread): naming the identity, "alice@laptop (demo-admin,
+     * console)", asks the API server who we are, and every use talks to it anyway.
+     */
+    private synchronized ReleaseService service() {
+        if (service == null) {
+            String identity = workstation + " (" + Whoami.of(client) + ", console)";
+            service = new ReleaseService(client, cache, ReleaseSettings.defaults(identity), auth, metricSources);
+        }
+        return service;
     }
 
     @Override
     public ReviewContent preview(ReleasePlan plan) {
-        ReleasePreview rendered = service.plan(plan);
+        ReleasePreview rendered = service().plan(plan);
         ReleasePreflight.Result checks = preflight.check(plan, rendered.release());
         return new ReviewContent(rendered.yaml(), checks.dryRunProblems(), checks.rbacProblems());
     }
 
     @Override
     public void start(ReleasePlan plan) {
-        service.start(plan, false);
+        service().start(plan, false);
     }
 
     @Override
@@ -64,17 +84,17 @@ public final class EngineGateway implements ReleaseLauncher {
 
     @Override
     public Optional<String> unfinishedRelease(String namespace, String deployment) {
-        return service.status(namespace, deployment).current().filter(s -> !s.finished())
+        return service().status(namespace, deployment).current().filter(s -> !s.finished())
                 .map(s -> "release " + s.number() + " is in phase " + s.phase().label());
     }
 
     /** Whether the workload has a release to show (one read). */
     public boolean hasRelease(String namespace, String deployment) {
-        return service.status(namespace, deployment).current().isPresent();
+        return service().status(namespace, deployment).current().isPresent();
     }
 
     /** The workload's release for a rollout view; it starts watching when first asked. */
     public ReleaseSession open(String namespace, String deployment) {
-        return service.session(namespace, deployment);
+        return service().session(namespace, deployment);
     }
 }

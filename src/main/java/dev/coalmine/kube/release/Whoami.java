@@ -1,5 +1,6 @@
 package dev.coalmine.kube.release;
 
+import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview;
 import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReviewStatus;
 import io.fabric8.kubernetes.api.model.authentication.UserInfo;
@@ -15,6 +16,13 @@ import java.util.Optional;
  */
 public final class Whoami {
     private Whoami() {
+    }
+
+    /** As {@link #of(KubernetesClient, String)}, with the user of the client's kubeconfig context to fall back on. */
+    public static String of(KubernetesClient client) {
+        NamedContext context = client.getConfiguration().getCurrentContext();
+        return of(client, context == null || context.getContext() == null || context.getContext().getUser() == null
+                ? "" : context.getContext().getUser());
     }
 
     /**
