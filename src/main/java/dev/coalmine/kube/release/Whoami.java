@@ -2,6 +2,7 @@ package dev.coalmine.kube.release;
 
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview;
+import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReviewBuilder;
 import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReviewStatus;
 import io.fabric8.kubernetes.api.model.authentication.UserInfo;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,7 +32,8 @@ public final class Whoami {
      */
     public static String of(KubernetesClient client, String kubeconfigUser) {
         try {
-            SelfSubjectReview review = client.authentication().v1().selfSubjectReviews().create(new SelfSubjectReview());
+            SelfSubjectReview review = client.authentication().v1().selfSubjectReviews()
+                    .create(new SelfSubjectReviewBuilder().withNewMetadata().endMetadata().build());
             return Optional.ofNullable(review).map(SelfSubjectReview::getStatus).map(SelfSubjectReviewStatus::getUserInfo)
                     .map(UserInfo::getUsername).filter(name -> !name.isBlank()).orElse(kubeconfigUser);
         } catch (KubernetesClientException e) {

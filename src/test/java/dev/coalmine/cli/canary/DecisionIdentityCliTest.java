@@ -3,8 +3,6 @@ package dev.coalmine.cli.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.kube.release.MockCluster;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReviewBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Who decided is the user the API server authenticated, not the kubeconfig's name for the credentials ("ana"). */
 class DecisionIdentityCliTest {
-    private static final String PATH = "/apis/authentication.k8s.io/v1/selfsubjectreviews";
     private static final String WORKSTATION_USER = System.getProperty("user.name", "someone");
 
     @TempDir
@@ -44,16 +41,13 @@ class DecisionIdentityCliTest {
 
     @Test
     void promoteRecordsTheIdentityTheServerReports() {
-        cluster.server.expect().post().withPath(PATH).andReturn(201, new SelfSubjectReviewBuilder().withNewStatus()
-                .withNewUserInfo().withUsername("oidc:ana@example.com").endUserInfo().endStatus().build()).always();
+        cluster.authenticateAs("oidc:ana@example.com");
         assertThat(promotedBy()).contains("\"who\" : \"" + WORKSTATION_USER + " (oidc:ana@example.com, cli)\"");
     }
 
     @Test
     void withoutSelfSubjectReviewsTheKubeconfigUserIsRecorded() {
-        cluster.server.expect().post().withPath(PATH).andReturn(404, new StatusBuilder().withStatus("Failure")
-                .withReason("NotFound").withCode(404).withMessage("the server could not find the requested resource")
-                .build()).always();
+        // MockCluster does not serve SelfSubjectReviews unless told to
         assertThat(promotedBy()).contains("\"who\" : \"" + WORKSTATION_USER + " (ana, cli)\"");
     }
 }

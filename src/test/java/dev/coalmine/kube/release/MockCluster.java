@@ -31,6 +31,7 @@ public final class MockCluster implements AutoCloseable {
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicInteger accessReviews = new java.util.concurrent.atomic.AtomicInteger();
     private final InstantRollouts rollouts = new InstantRollouts();
+    private final SelfSubjectReviewAnswers whoami = new SelfSubjectReviewAnswers();
 
     /** The mock web server logs every request at INFO through java.util.logging; keep the test output readable. */
     private static final java.util.logging.Logger QUIET = quiet();
@@ -47,7 +48,13 @@ public final class MockCluster implements AutoCloseable {
         client = server.createClient();
         server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")
                 .andReply(201, this::review).always();
+        server.expect().post().withPath(SelfSubjectReviewAnswers.PATH).andReply(whoami).always();
         rollouts.start(client);
+    }
+
+    /** From now on SelfSubjectReviews are served and report {@code username}; until then they are not (404). */
+    public void authenticateAs(String username) {
+        whoami.authenticateAs(username);
     }
 
     /** e.g. {@code deny("create deployments.apps")}. */
