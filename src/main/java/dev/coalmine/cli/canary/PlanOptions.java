@@ -1,6 +1,7 @@
 package dev.coalmine.cli.canary;
 
 import dev.coalmine.cli.CanarySizeWording;
+import dev.coalmine.cli.NameConverters;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
 
 /** The options {@code plan} and {@code start} share. */
 final class PlanOptions {
-    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "The stable Deployment.")
+    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "The stable Deployment.",
+            converter = NameConverters.Deployment.class)
     String deployment;
 
     @Option(names = "--image", paramLabel = "[CONTAINER=]IMAGE",
