@@ -5,6 +5,7 @@ import dev.coalmine.cli.NameConverters;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.ImageChanges;
 import dev.coalmine.core.release.InvalidCanarySizeException;
 import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
@@ -86,7 +87,7 @@ final class PlanOptions {
                 throw new CoalmineException("cannot read the manifest file " + manifest + ": " + e.getMessage(), e);
             }
         }
-        List<ImageChange> changes = images.stream().map(ImageChange::parse).toList();
+        List<ImageChange> changes = ImageChanges.parse(images);
         return new ReleasePlan(namespace, deployment, changes, manifestYaml, canarySize, !noBaseline,
                 JudgeSpec.manual(), timeout);
     }

@@ -45,4 +45,14 @@ class ValidateFirstCliTest {
         refusedBeforeAnyRequest("'shop.eu' is not a valid namespace name", "canary", "status", "web", "-n", "shop.eu");
         refusedBeforeAnyRequest("'Shop' is not a valid namespace name", "-n", "Shop", "canary", "reject", "web");
     }
+
+    @Test
+    void imagesAreCheckedWithTheWizardsGrammarAndOncePerContainer() {
+        refusedBeforeAnyRequest("--image web=Shop/Web:2: Repository names must be lower case", "canary", "start",
+                "web", "--image", "web=Shop/Web:2", "--count", "1");
+        refusedBeforeAnyRequest("--image shop/web:2 x: An image reference cannot contain spaces", "canary", "plan",
+                "web", "--image", "shop/web:2 x", "--count", "1");
+        refusedBeforeAnyRequest("--image web=shop/web:2 and --image web=shop/web:3 both set container web", "canary",
+                "start", "web", "--image", "web=shop/web:2", "--image", "web=shop/web:3", "--count", "1");
+    }
 }
