@@ -33,6 +33,7 @@ public final class App {
             openConsole(KubeTarget.defaults());
             System.exit(0);
         }
+        CliLogging.quiet(System.getProperties());
         System.exit(cli(App::openConsole).run(args));
     }
 
