@@ -46,6 +46,7 @@ final class StartCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             ProgressPrinter progress = new ProgressPrinter(err);
             FollowUp next = canary.followUp(plan.deployment());
+            judge.scopeNotice().ifPresent(err::println);
             ReleaseState started = session.service().start(plan, skipDryRun);
             progress.accept(started);
             if (noWait) {

@@ -58,6 +58,8 @@ class NoWaitCliTest {
     void resumeCarriesOutADecisionRecordedWithNoWaitUnderTheAutomaticJudge() {
         assertThat(cli.run("canary", "start", "web", "--image", "shop/web:2", "--count", "1", "--skip-dry-run",
                 "--judge", "auto", "--metrics-source", "none", "--no-wait")).as(cli::err).isZero();
+        assertThat(cli.err()).as("said before it starts").startsWith("judge: --metrics-source none: the automatic judge "
+                + "checks pod health only");
         assertThat(cli.run("canary", "reject", "web", "--no-wait")).as(cli::err).isZero();
 
         assertThat(cli.run("canary", "resume", "web")).as(cli::err).isEqualTo(AutomaticOutcome.REJECTED);
