@@ -40,6 +40,7 @@ final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.toPlan("default", judge::toSpec, spec.commandLine());
+        options.tellIgnored(spec.commandLine().getErr());
         try (CanarySession session = canary.open()) {
             ReleasePlan plan = options.toPlan(session.namespace(), judge::toSpec, spec.commandLine());
             PrintWriter out = spec.commandLine().getOut();
