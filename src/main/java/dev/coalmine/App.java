@@ -3,6 +3,7 @@ package dev.coalmine;
 import dev.coalmine.addon.ClusterAddOn;
 import dev.coalmine.addon.DemoLauncher;
 import dev.coalmine.cli.Cli;
+import dev.coalmine.core.CoalmineException;
 import dev.coalmine.demo.ConsoleDemo;
 import dev.coalmine.demo.DemoAddOn;
 import dev.coalmine.demo.DemoCluster;
@@ -30,9 +31,15 @@ public final class App {
         if (args.length == 0) {
             // What the command line does with no arguments, without first building the whole command tree
             // (picocli introspection and the CLI's classes cost ~0.4 s before the window could start).
-            openConsole(KubeTarget.defaults());
+            try {
+                openConsole(KubeTarget.defaults());
+            } catch (CoalmineException e) {
+                System.err.println("error: " + e.getMessage());
+                System.exit(1);
+            }
             System.exit(0);
         }
+        CliLogging.quiet(System.getProperties());
         System.exit(cli(App::openConsole).run(args));
     }
 
@@ -51,7 +58,11 @@ public final class App {
                 .withComponents(SimulatedComponents.realistic()));
     }
 
+    /** Refuses with a {@link CoalmineException} (an {@code error:} line, exit 1) where no window can open. */
     private static void openConsole(KubeTarget target) {
+        ConsoleDisplay.missing(System.getProperty("os.name"), System.getenv()).ifPresent(problem -> {
+            throw new CoalmineException(problem);
+        });
         LogFile.useFor(LogFile.location(System.getenv(), Path.of(System.getProperty("user.home"))));
         try (ConsoleDemo demo = new ConsoleDemo(
                 () -> DemoOptions.defaults().withComponents(SimulatedComponents.realistic()))) {
@@ -59,6 +70,9 @@ public final class App {
                     new ClusterConnector(), demo::kubeconfig, demoAddOn()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (UnsupportedOperationException toolkitFailed) {
+            // JavaFX's "Unable to open DISPLAY": a display was named but cannot be reached.
+            throw new CoalmineException(ConsoleDisplay.NEEDED, toolkitFailed);
         }
     }
 }

@@ -30,6 +30,7 @@ public final class CoalmineCommand implements Callable<Integer> {
     String context;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", scope = ScopeType.INHERIT,
+            converter = NameConverters.Namespace.class,
             description = "The namespace (default: the context's namespace).")
     String namespace;
 

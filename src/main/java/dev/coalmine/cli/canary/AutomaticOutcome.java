@@ -22,7 +22,9 @@ final class AutomaticOutcome {
                 .plus(settings.interval().multipliedBy(50)).plusMinutes(2);
     }
 
-    static int report(ReleaseState state, PrintWriter out, PrintWriter err, String deployment) {
+    /** Every outcome but Failed is a result, so it goes to stdout like Succeeded; the exit code tells them apart. */
+    static int report(ReleaseState state, PrintWriter out, PrintWriter err, FollowUp next) {
+        String deployment = next.deployment();
         String verdict = state.latestVerdict().map(v -> " (last verdict: " + v.summary() + ")").orElse("");
         String head = "release " + state.number() + " of " + deployment + ": ";
         if (state.phase() instanceof ReleasePhase.Failed failed) {
@@ -33,14 +35,13 @@ final class AutomaticOutcome {
         if (state.phase() instanceof ReleasePhase.Rejected) {
             String by = state.decisionIfAny().map(d -> " by " + d.who() + (d.reason() == null ? "" : ": " + d.reason()))
                     .orElse("");
-            err.println(head + "Rejected" + by);
-            err.flush();
+            out.println(head + "Rejected" + by);
+            out.flush();
             return REJECTED;
         }
         if (state.phase() instanceof ReleasePhase.AwaitingJudgment) {
-            err.println(head + "the automatic judge cannot decide" + verdict + "; decide with: coalmine canary promote "
-                    + deployment + "  or  coalmine canary reject " + deployment);
-            err.flush();
+            out.println(head + "the automatic judge cannot decide" + verdict + "; " + next.decide());
+            out.flush();
             return NEEDS_A_PERSON;
         }
         out.println(head + state.phase().label() + verdict);

@@ -31,6 +31,11 @@ public final class CanaryCommand implements Callable<Integer> {
         return 2;
     }
 
+    /** How to call a command on {@code deployment} again with this run's connection options. */
+    FollowUp followUp(String deployment) {
+        return FollowUp.of(root.target(), deployment);
+    }
+
     /** Connects to the cluster of the chosen context; the caller closes the session. */
     CanarySession open() {
         KubeTarget target = root.target();

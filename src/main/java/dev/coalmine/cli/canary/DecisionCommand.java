@@ -3,6 +3,7 @@ package dev.coalmine.cli.canary;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.DecisionVerdict;
 import dev.coalmine.kube.release.ReleaseSession;
+import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -24,17 +25,22 @@ abstract class DecisionCommand extends DeploymentCommand {
             ReleaseSession release = session.release(deployment);
             ReleaseState recorded = verdict() == DecisionVerdict.PROMOTE ? release.promote(session.who())
                     : release.reject(session.who());
-            ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            FollowUp next = canary.followUp(deployment);
+            ProgressPrinter progress = new ProgressPrinter(err);
             progress.accept(recorded);
             if (noWait) {
-                spec.commandLine().getOut().println("release " + recorded.number() + " of " + deployment + ": "
-                        + recorded.decision().describe());
-                spec.commandLine().getOut().flush();
+                out.println("release " + recorded.number() + " of " + deployment + ": " + recorded.decision().describe()
+                        + "; the process driving the release carries it out, or: " + next.command("resume"));
+                out.flush();
                 return 0;
             }
-            ReleaseState done = release.drive(s -> false, timeout, progress);
-            return StartCommand.Outcome.report(done, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                    deployment);
+            ReleaseState done;
+            try (ShutdownNotice notice = ShutdownNotice.register(err, next)) {
+                done = release.drive(s -> false, timeout, progress);
+            }
+            return StartCommand.Outcome.report(done, out, err, next);
         }
     }
 }

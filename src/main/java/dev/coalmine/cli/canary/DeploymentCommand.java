@@ -1,5 +1,6 @@
 package dev.coalmine.cli.canary;
 
+import dev.coalmine.cli.NameConverters;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -14,6 +15,7 @@ abstract class DeploymentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "The stable Deployment.")
+    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "The stable Deployment.",
+            converter = NameConverters.Deployment.class)
     String deployment;
 }

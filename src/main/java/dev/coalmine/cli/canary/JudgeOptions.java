@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
@@ -91,6 +92,16 @@ final class JudgeOptions {
     }
 
     /** The judge of the plan; a judge option without {@code --judge auto}, or a bad value, is refused. */
+    /** What the judge will look at, said before the release starts when it is less than one might assume. */
+    Optional<String> scopeNotice() {
+        if (!automatic() || !(location() instanceof MetricsLocation.KubernetesOnly)) {
+            return Optional.empty();
+        }
+        return Optional.of("judge: --metrics-source none: the automatic judge checks pod health only (readiness, "
+                + "restarts, OOM kills; CPU and memory when the cluster serves metrics.k8s.io), not success rate or "
+                + "latency");
+    }
+
     JudgeSpec toSpec() {
         JudgeSettings settings = settings();
         if (!automatic()) {

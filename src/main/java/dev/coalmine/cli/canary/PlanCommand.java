@@ -27,6 +27,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.toPlan("default", spec.commandLine());
+        options.tellIgnored(spec.commandLine().getErr());
         try (CanarySession session = canary.open()) {
             ReleasePlan plan = options.toPlan(session.namespace(), spec.commandLine());
             ReleasePreview preview = session.service().plan(plan);

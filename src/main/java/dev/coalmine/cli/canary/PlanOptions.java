@@ -1,14 +1,19 @@
 package dev.coalmine.cli.canary;
 
 import dev.coalmine.cli.CanarySizeWording;
+import dev.coalmine.cli.NameConverters;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.ImageChanges;
 import dev.coalmine.core.release.InvalidCanarySizeException;
 import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.time.Durations;
+import dev.coalmine.kube.release.ManifestDocuments;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +29,10 @@ import picocli.CommandLine.Parameters;
 
 /** The options {@code plan} and {@code start} share. */
 final class PlanOptions {
-    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "The stable Deployment.")
+    private static final Path STDIN = Path.of("-");
+
+    @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "The stable Deployment.",
+            converter = NameConverters.Deployment.class)
     String deployment;
 
     @Option(names = "--image", paramLabel = "[CONTAINER=]IMAGE",
@@ -33,8 +41,12 @@ final class PlanOptions {
     List<String> images = List.of();
 
     @Option(names = {"-f", "--manifest"}, paramLabel = "FILE",
-            description = "A manifest file with the new Deployment and its ConfigMaps/Secrets (instead of --image).")
+            description = "A manifest file (- reads stdin) with the new Deployment and the ConfigMaps/Secrets it uses "
+                    + "(instead of --image); its other documents are ignored, each said on stderr.")
     Path manifest;
+
+    private String manifestYaml;
+    private List<String> ignoredDocuments = List.of();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Size size;
@@ -76,17 +88,37 @@ final class PlanOptions {
 
     private ReleasePlan toPlan(String namespace) {
         CanarySize canarySize = size.count != null ? CanarySize.count(size.count) : CanarySize.percent(size.percent);
-        String manifestYaml = null;
         if (manifest != null) {
+            ignoredDocuments = ManifestDocuments.ignored(manifestYaml(), deployment);
+        }
+        List<ImageChange> changes = ImageChanges.parse(images);
+        return new ReleasePlan(namespace, deployment, changes, manifest == null ? null : manifestYaml(), canarySize,
+                !noBaseline,
+                JudgeSpec.manual(), timeout);
+    }
+
+    /** Says, one line each, which documents of the manifest file the release leaves alone. */
+    void tellIgnored(PrintWriter err) {
+        ignoredDocuments.forEach(document -> err.println("ignoring " + document + " from " + manifestName()
+                + ": not part of the release"));
+        err.flush();
+    }
+
+    /** Read once: stdin can be read only once, and the plan is built twice (before and after connecting). */
+    private String manifestYaml() {
+        if (manifestYaml == null) {
             try {
-                manifestYaml = Files.readString(manifest);
+                manifestYaml = STDIN.equals(manifest) ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                        : Files.readString(manifest);
             } catch (IOException e) {
-                throw new CoalmineException("cannot read the manifest file " + manifest + ": " + e.getMessage(), e);
+                throw new CoalmineException("cannot read the manifest file " + manifestName() + ": " + e.getMessage(), e);
             }
         }
-        List<ImageChange> changes = images.stream().map(ImageChange::parse).toList();
-        return new ReleasePlan(namespace, deployment, changes, manifestYaml, canarySize, !noBaseline,
-                JudgeSpec.manual(), timeout);
+        return manifestYaml;
+    }
+
+    private String manifestName() {
+        return STDIN.equals(manifest) ? "stdin" : manifest.toString();
     }
 
     /** A positive duration in {@link Durations}' grammar: 90s, 1m30s, 10m, 1h, 500ms. */

@@ -1,8 +1,8 @@
 package dev.coalmine.cli.canary;
 
 import dev.coalmine.core.CoalmineException;
-import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleaseState;
+import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,16 +22,19 @@ final class ResumeCommand extends DeploymentCommand {
             String ns = session.namespace();
             ReleaseState current = session.service().history(ns, deployment).stream().reduce((a, b) -> b)
                     .orElseThrow(() -> new CoalmineException(deployment + " in namespace " + ns + " has no release; "
-                            + "start one with coalmine canary start " + deployment));
+                            + "start one with " + canary.followUp(deployment).command("start")));
             ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr()).skipping(current);
             boolean automatic = current.plan().judge().isAutomatic();
             Duration limit = timeout != null ? timeout : automatic ? AutomaticOutcome.timeout(current.plan())
                     : current.plan().steadyStateTimeout().plusMinutes(2);
-            ReleaseState state = session.release(deployment).drive(automatic
-                    ? s -> s.phase() instanceof ReleasePhase.AwaitingJudgment : s -> s.phase().awaitingDecision(),
-                    limit, progress);
-            return automatic ? AutomaticOutcome.report(state, spec.commandLine().getOut(), spec.commandLine().getErr(), deployment)
-                    : StartCommand.Outcome.report(state, spec.commandLine().getOut(), spec.commandLine().getErr(), deployment);
+            FollowUp next = canary.followUp(deployment);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            ReleaseState state;
+            try (ShutdownNotice notice = ShutdownNotice.register(err, next)) {
+                state = session.release(deployment).drive(PersonNeeded.under(current.plan().judge()), limit, progress);
+            }
+            return automatic ? AutomaticOutcome.report(state, out, err, next) : StartCommand.Outcome.report(state, out, err, next);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,27 +40,28 @@ final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.toPlan("default", judge::toSpec, spec.commandLine());
+        options.tellIgnored(spec.commandLine().getErr());
         try (CanarySession session = canary.open()) {
             ReleasePlan plan = options.toPlan(session.namespace(), judge::toSpec, spec.commandLine());
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             ProgressPrinter progress = new ProgressPrinter(err);
+            FollowUp next = canary.followUp(plan.deployment());
+            judge.scopeNotice().ifPresent(err::println);
             ReleaseState started = session.service().start(plan, skipDryRun);
             progress.accept(started);
             if (noWait) {
                 out.println("release " + started.number() + " of " + plan.deployment() + " started: "
-                        + started.phase().label());
+                        + started.phase().label() + "; carry it on with: " + next.command("resume"));
                 out.flush();
                 return 0;
             }
-            if (judge.automatic()) {
-                ReleaseState state = session.release(plan.deployment()).drive(
-                        s -> s.phase() instanceof ReleasePhase.AwaitingJudgment, AutomaticOutcome.timeout(plan), progress);
-                return AutomaticOutcome.report(state, out, err, plan.deployment());
+            Duration limit = judge.automatic() ? AutomaticOutcome.timeout(plan) : plan.steadyStateTimeout().plusMinutes(2);
+            ReleaseState state;
+            try (ShutdownNotice notice = ShutdownNotice.register(err, next)) {
+                state = session.release(plan.deployment()).drive(PersonNeeded.under(plan.judge()), limit, progress);
             }
-            ReleaseState state = session.release(plan.deployment()).drive(s -> s.phase().awaitingDecision(),
-                    plan.steadyStateTimeout().plusMinutes(2), progress);
-            return Outcome.report(state, out, err, plan.deployment());
+            return judge.automatic() ? AutomaticOutcome.report(state, out, err, next) : Outcome.report(state, out, err, next);
         }
     }
 
@@ -68,15 +70,15 @@ final class StartCommand implements Callable<Integer> {
         private Outcome() {
         }
 
-        static int report(ReleaseState state, PrintWriter out, PrintWriter err, String deployment) {
+        static int report(ReleaseState state, PrintWriter out, PrintWriter err, FollowUp next) {
+            String deployment = next.deployment();
             if (state.phase() instanceof ReleasePhase.Failed failed) {
                 err.println("error: release " + state.number() + " of " + deployment + " failed: " + failed.reason());
                 err.flush();
                 return 1;
             }
-            String next = state.phase().awaitingDecision() ? "; decide with: coalmine canary promote " + deployment
-                    + "  or  coalmine canary reject " + deployment : "";
-            out.println("release " + state.number() + " of " + deployment + ": " + state.phase().label() + next);
+            String decide = state.phase().awaitingDecision() ? "; " + next.decide() : "";
+            out.println("release " + state.number() + " of " + deployment + ": " + state.phase().label() + decide);
             out.flush();
             return 0;
         }

@@ -1,6 +1,7 @@
 package dev.coalmine.core.release;
 
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.workload.ObjectName;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,6 +18,8 @@ public record ReleasePlan(String namespace, String deployment, List<ImageChange>
         if (namespace == null || namespace.isBlank() || deployment == null || deployment.isBlank()) {
             throw new CoalmineException("a release needs a namespace and a Deployment name");
         }
+        ObjectName.requireNamespace(namespace);
+        ObjectName.requireDeployment(deployment);
         images = images == null ? List.of() : List.copyOf(images);
         boolean hasManifest = manifestYaml != null && !manifestYaml.isBlank();
         if (images.isEmpty() == !hasManifest) {

@@ -4,6 +4,7 @@ import dev.coalmine.core.CoalmineException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -14,7 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** A manifest file's objects: exactly one Deployment, plus the ConfigMaps and Secrets it brings along. */
+/** What a release takes from a manifest file: the named Deployment, plus the ConfigMaps and Secrets it uses. */
 record ManifestBundle(Deployment deployment, List<ConfigMap> configMaps, List<Secret> secrets) {
     /** On a Secret of a stored manifest: its keys, comma-separated (the values are not there). */
     static final String SECRET_KEYS = "coalmine.dev/secret-keys";
@@ -50,46 +51,79 @@ record ManifestBundle(Deployment deployment, List<ConfigMap> configMaps, List<Se
         return String.join(",", keys);
     }
 
+    /** The manifest's Deployment named {@code expectedDeployment} and the ConfigMaps and Secrets it uses. */
     public static ManifestBundle parse(String yaml, String expectedDeployment, KubernetesSerialization serialization) {
+        return select(yaml, expectedDeployment, serialization).bundle();
+    }
+
+    /** What a release of {@code deployment} takes from a manifest file as it comes, and what it leaves alone. */
+    record Selection(ManifestBundle bundle, List<String> ignored) {
+    }
+
+    /**
+     * Picks the Deployment named {@code deployment} and the ConfigMaps and Secrets its pod template uses; everything
+     * else (Services, ServiceAccounts, HPAs, other Deployments, unused config) is ignored, by kind and name.
+     */
+    static Selection select(String yaml, String deployment, KubernetesSerialization serialization) {
+        List<HasMetadata> objects = objects(yaml, serialization);
+        List<Deployment> named = objects.stream().filter(o -> o instanceof Deployment && deployment.equals(name(o)))
+                .map(Deployment.class::cast).toList();
+        if (named.size() != 1) {
+            List<String> deployments = objects.stream().filter(Deployment.class::isInstance).map(ManifestBundle::name)
+                    .toList();
+            throw new CoalmineException(named.isEmpty()
+                    ? "the manifest file holds no Deployment named " + deployment
+                            + (deployments.isEmpty() ? "" : " (its Deployments: " + String.join(", ", deployments) + ")")
+                    : "the manifest file holds " + named.size() + " Deployments named " + deployment);
+        }
+        PodSpec pod = named.get(0).getSpec() == null || named.get(0).getSpec().getTemplate() == null ? new PodSpec()
+                : named.get(0).getSpec().getTemplate().getSpec();
+        ConfigReferences uses = ConfigReferences.of(pod == null ? new PodSpec() : pod);
+        List<ConfigMap> configMaps = new ArrayList<>();
+        List<Secret> secrets = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        for (HasMetadata o : objects) {
+            if (o instanceof ConfigMap c && uses.configMaps().contains(name(c))) {
+                configMaps.add(c);
+            } else if (o instanceof Secret s && uses.secrets().contains(name(s))) {
+                secrets.add(s);
+            } else if (o != named.get(0)) {
+                ignored.add(o.getKind() + " " + name(o) + (o instanceof ConfigMap || o instanceof Secret
+                        ? " (not used by " + deployment + ")" : ""));
+            }
+        }
+        return new Selection(new ManifestBundle(named.get(0), List.copyOf(configMaps), List.copyOf(secrets)),
+                List.copyOf(ignored));
+    }
+
+    private static List<HasMetadata> objects(String yaml, KubernetesSerialization serialization) {
         Object parsed;
         try {
             parsed = serialization.unmarshal(yaml);
         } catch (RuntimeException e) {
             throw new CoalmineException("the manifest file is not valid Kubernetes YAML: " + e.getMessage(), e);
         }
-        List<Object> objects = new ArrayList<>();
+        List<Object> all = new ArrayList<>();
         if (parsed instanceof List<?> list) {
-            objects.addAll(list);
+            all.addAll(list);
         } else if (parsed instanceof KubernetesList list) {
-            objects.addAll(list.getItems());
+            all.addAll(list.getItems());
         } else if (parsed != null) {
-            objects.add(parsed);
+            all.add(parsed);
         }
-        List<Deployment> deployments = new ArrayList<>();
-        List<ConfigMap> configMaps = new ArrayList<>();
-        List<Secret> secrets = new ArrayList<>();
-        for (Object o : objects) {
-            if (o instanceof Deployment d) {
-                deployments.add(d);
-            } else if (o instanceof ConfigMap c) {
-                configMaps.add(c);
-            } else if (o instanceof Secret s) {
-                secrets.add(s);
+        List<HasMetadata> objects = new ArrayList<>();
+        for (Object o : all) {
+            if (o instanceof HasMetadata h) {
+                objects.add(h);
             } else if (o != null) {
-                String kind = o instanceof HasMetadata h ? h.getKind() : o.getClass().getSimpleName();
-                throw new CoalmineException("the manifest file may hold a Deployment, ConfigMaps and Secrets only; "
-                        + "it also holds a " + kind);
+                throw new CoalmineException("the manifest file holds a document that is no Kubernetes object: "
+                        + o.getClass().getSimpleName());
             }
         }
-        if (deployments.size() != 1) {
-            throw new CoalmineException("the manifest file must hold exactly one Deployment, it holds "
-                    + deployments.size());
-        }
-        String name = deployments.get(0).getMetadata().getName();
-        if (!expectedDeployment.equals(name)) {
-            throw new CoalmineException("the manifest file's Deployment is named " + name + ", but the release is for "
-                    + expectedDeployment + ": use the same name");
-        }
-        return new ManifestBundle(deployments.get(0), List.copyOf(configMaps), List.copyOf(secrets));
+        return objects;
+    }
+
+    private static String name(HasMetadata o) {
+        return o.getMetadata() == null ? null : o.getMetadata().getName();
     }
 }

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -157,8 +158,10 @@ final class ReleaseEvents {
         return message.length() <= MESSAGE_LIMIT ? message : message.substring(0, MESSAGE_LIMIT - 1) + "…";
     }
 
-    private static String reason(StepLogEntry line) {
-        String stage = line.stage().title().replaceAll("[^A-Za-z]", "");
-        return "Canary" + stage.substring(0, 1).toUpperCase(Locale.ROOT) + stage.substring(1);
+    /** "Wait for steady state" becomes WaitForSteadyState, as the API server's own reasons read. */
+    static String reason(StepLogEntry line) {
+        return Arrays.stream(line.stage().title().split("[^A-Za-z]+")).filter(word -> !word.isEmpty())
+                .map(word -> word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1))
+                .collect(Collectors.joining());
     }
 }

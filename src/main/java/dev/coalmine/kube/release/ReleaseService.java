@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * The release engine's API for the console and the CLI. {@link #start} prepares and records a release;
@@ -79,8 +78,7 @@ public final class ReleaseService {
                 .filter(o -> !o.getMetadata().getName().equals(plan.deployment()))
                 .filter(ClusterWrites::isOurs)
                 .map(o -> o == prepared.secretData() ? withoutData(prepared.secretData()) : o).toList();
-        String yaml = objects.stream().map(o -> client.getKubernetesSerialization().asYaml(o))
-                .map(y -> y.startsWith("---") ? y : "---\n" + y).collect(Collectors.joining());
+        String yaml = ReleasePreview.yamlOf(objects, client.getKubernetesSerialization());
         return new ReleasePreview(plan, number, stable.getSpec().getReplicas() == null ? 1 : stable.getSpec().getReplicas(),
                 state.canaryReplicas(), plan.baseline() ? state.canaryReplicas() : 0, objects, yaml);
     }

@@ -3,6 +3,7 @@ package dev.coalmine.cli.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.kube.release.MockCluster;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,5 +78,32 @@ class ManifestSecretsCliTest {
         assertThat(cli.run("canary", "history", "web", "-o", "json")).isZero();
         assertThat(cli.out()).contains("Succeeded");
         assertNoValue(cli.out());
+    }
+
+    @Test
+    void planShowsTheSecretsKeysAndSizesButNeverTheirValues() throws IOException {
+        cluster.client.secrets().inNamespace("shop").resource(new SecretBuilder().withNewMetadata().withName("web-db")
+                .endMetadata().addToStringData("DB_PASSWORD", "old-value").build()).create();
+        Path manifest = Files.writeString(dir.resolve("web.yaml"), """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: web-db}
+                data: {DB_PASSWORD: %s}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers:
+                      - {name: web, image: shop/web:2, envFrom: [{secretRef: {name: web-db}}]}
+                """.formatted(Base64.getEncoder().encodeToString(VALUE.getBytes(StandardCharsets.UTF_8))));
+        assertThat(cli.run("canary", "plan", "web", "-f", manifest.toString(), "--count", "1")).as(cli::err).isZero();
+        assertNoValue(cli.out() + cli.err());
+        assertThat(cli.out()).contains("name: \"web-db-1\"", "DB_PASSWORD: \"<redacted: 13 bytes>\"");
     }
 }
