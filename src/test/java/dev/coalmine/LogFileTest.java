@@ -2,9 +2,15 @@ package dev.coalmine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LogFileTest {
     @Test
@@ -13,5 +19,27 @@ class LogFileTest {
                 .isEqualTo(Path.of("/var/tmp/state/coalmine/logs/coalmine.log"));
         assertThat(LogFile.location(Map.of(), Path.of("/home/ana")))
                 .isEqualTo(Path.of("/home/ana/.local/state/coalmine/logs/coalmine.log"));
+    }
+
+    @Test
+    void theLogIsCreatedForItsOwnerOnly(@TempDir Path dir) throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path log = dir.resolve("coalmine.log");
+
+        LogFile.createOwnerOnly(log);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void anExistingLogReadableByOthersIsNarrowedAndKept(@TempDir Path dir) throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path log = Files.writeString(dir.resolve("coalmine.log"), "earlier lines\n");
+        Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r--r--"));
+
+        LogFile.createOwnerOnly(log);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
+        assertThat(log).hasContent("earlier lines");
     }
 }

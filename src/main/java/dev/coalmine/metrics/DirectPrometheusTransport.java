@@ -11,10 +11,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /** Prometheus reached by its URL with the JDK's HTTP client; TLS certificates are verified by the JVM's trust store. */
 public final class DirectPrometheusTransport implements PrometheusTransport {
+    private static final int MAX_REDIRECTS = 5;
     private final URI baseUrl;
     private final PrometheusAuth auth;
     private final Duration timeout;
@@ -24,7 +26,7 @@ public final class DirectPrometheusTransport implements PrometheusTransport {
         this.baseUrl = baseUrl;
         this.auth = auth;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
@@ -57,30 +59,54 @@ public final class DirectPrometheusTransport implements PrometheusTransport {
 
     @Override
     public Answer get(String pathAndQuery) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(timeout).GET()
-                .header("Accept", "application/json");
-        auth.authorizationHeader().ifPresent(value -> request.header("Authorization", value));
+        URI target = URI.create(baseUrl + pathAndQuery);
+        HttpOrigin home = HttpOrigin.of(target);
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            boolean atHome = HttpOrigin.of(target).equals(home);
+            String who = atHome ? describe() : HttpOrigin.of(target) + " (where " + describe()
+                    + " redirected; credentials are not sent to another host)";
+            HttpResponse<String> response = send(target, atHome, who);
+            Optional<URI> next = response.headers().firstValue("Location").filter(location -> isRedirect(response.statusCode()))
+                    .map(target::resolve);
+            if (next.isEmpty()) {
+                return new Answer(response.statusCode(), response.body(), who);
+            }
+            target = next.get();
+        }
+        throw new PrometheusUnreachableException(describe() + " redirected more than " + MAX_REDIRECTS
+                + " times. Give the URL Prometheus answers at.");
+    }
+
+    /** Credentials go only to the origin the operator named: a redirect elsewhere gets none (as curl does). */
+    private HttpResponse<String> send(URI target, boolean withCredentials, String who) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout).GET().header("Accept", "application/json");
+        if (withCredentials) {
+            auth.authorizationHeader().ifPresent(value -> request.header("Authorization", value));
+        }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new PrometheusUnreachableException(describe() + " did not answer within " + timeout.toSeconds()
+            throw new PrometheusUnreachableException(who + " did not answer within " + timeout.toSeconds()
                     + " s. Check that it is up and not overloaded, or query a shorter window.", e);
         } catch (ConnectException e) {
-            throw new PrometheusUnreachableException("Cannot connect to " + describe() + " (" + reasonOf(e)
+            throw new PrometheusUnreachableException("Cannot connect to " + who + " (" + reasonOf(e)
                     + "). Check that Prometheus is running and the URL is right; if it runs inside the cluster, "
                     + "use --prometheus-service NAMESPACE/SERVICE:PORT instead.", e);
         } catch (SSLException e) {
-            throw new PrometheusUnreachableException("TLS with " + describe() + " failed (" + reasonOf(e)
+            throw new PrometheusUnreachableException("TLS with " + who + " failed (" + reasonOf(e)
                     + "). Its certificate must be trusted by Java's trust store (javax.net.ssl.trustStore), "
                     + "or use --prometheus-service to go through the Kubernetes API server.", e);
         } catch (IOException e) {
-            throw new PrometheusUnreachableException("Cannot reach " + describe() + " (" + reasonOf(e)
+            throw new PrometheusUnreachableException("Cannot reach " + who + " (" + reasonOf(e)
                     + "). Check that Prometheus is running and the URL is right.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PrometheusUnreachableException("Interrupted while waiting for " + describe() + ".", e);
+            throw new PrometheusUnreachableException("Interrupted while waiting for " + who + ".", e);
         }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     @Override

@@ -46,14 +46,14 @@ public final class PrometheusApi {
     private List<PrometheusSeries> parse(String what, String promql, PrometheusTransport.Answer answer) {
         JsonNode root = readJson(answer.body());
         if (root != null && "error".equals(root.path("status").asText())) {
-            throw queryError(what, promql, answer.status(), root.path("errorType").asText("error"), root.path("error").asText(""));
+            throw queryError(what, promql, answer, root.path("errorType").asText("error"), root.path("error").asText(""));
         }
         if (answer.status() == 401 || answer.status() == 403) {
-            throw new PrometheusUnreachableException(describe() + " refused access (HTTP " + answer.status()
+            throw new PrometheusUnreachableException(answer.answeredBy() + " refused access (HTTP " + answer.status()
                     + "). Check the bearer token or user and password given for Prometheus.");
         }
         if (answer.status() != 200 || root == null || !"success".equals(root.path("status").asText())) {
-            throw new PrometheusUnreachableException(describe() + " answered HTTP " + answer.status() + " with "
+            throw new PrometheusUnreachableException(answer.answeredBy() + " answered HTTP " + answer.status() + " with "
                     + (root == null ? "something that is not Prometheus's JSON" : "an unexpected body")
                     + " (" + excerpt(answer.body()) + "). Is this Prometheus's base URL (e.g. http://prometheus:9090, without /graph)?");
         }
@@ -67,13 +67,15 @@ public final class PrometheusApi {
         };
     }
 
-    private PrometheusQueryException queryError(String what, String promql, int status, String errorType, String error) {
+    private PrometheusQueryException queryError(String what, String promql, PrometheusTransport.Answer answer,
+            String errorType, String error) {
         String advice = switch (errorType) {
             case "timeout", "canceled" -> "Query a shorter window or a simpler expression.";
             case "bad_data" -> "Fix the PromQL (custom --query NAME=PROMQL) or choose another --metrics-preset.";
             default -> "Check the query and Prometheus's log.";
         };
-        return new PrometheusQueryException(describe() + " rejected the query for " + what + " (HTTP " + status + ", "
+        return new PrometheusQueryException(answer.answeredBy() + " rejected the query for " + what + " (HTTP "
+                + answer.status() + ", "
                 + errorType + ": " + error + "). Query: " + promql + " — " + advice, errorType);
     }
 

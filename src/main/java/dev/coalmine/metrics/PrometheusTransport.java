@@ -12,7 +12,11 @@ public interface PrometheusTransport {
     /** Where requests go, for messages; never contains credentials. */
     String describe();
 
-    /** Prometheus's answer: any status with its body. */
-    record Answer(int status, String body) {
+    /**
+     * Prometheus's answer: any status with its body.
+     *
+     * @param answeredBy who sent it, for messages: the transport's {@link #describe()}, or the server a redirect led to
+     */
+    record Answer(int status, String body, String answeredBy) {
     }
 }

@@ -56,7 +56,7 @@ public final class ServiceProxyTransport implements PrometheusTransport {
         }
         String body = response.body() == null ? "" : response.body();
         checkNotAnApiServerError(response.code(), body);
-        return new Answer(response.code(), body);
+        return new Answer(response.code(), body, describe());
     }
 
     @Override

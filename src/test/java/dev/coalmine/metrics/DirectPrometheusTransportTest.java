@@ -167,6 +167,53 @@ class DirectPrometheusTransportTest {
     }
 
     @Test
+    void aRedirectToAnotherHostGetsNoCredentialsAndTheAnswerNamesThatHost() throws IOException {
+        List<String> elsewhereSaw = new CopyOnWriteArrayList<>();
+        HttpServer elsewhere = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        elsewhere.createContext("/", exchange -> {
+            elsewhereSaw.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
+        elsewhere.start();
+        // 127.0.0.1 and localhost are different hosts to a browser and to this rule, though both are loopback
+        String elsewhereOrigin = "http://localhost:" + elsewhere.getAddress().getPort();
+        server.createContext("/moved/", exchange -> {
+            exchange.getResponseHeaders().add("Location", elsewhereOrigin + exchange.getRequestURI());
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        try {
+            String movedUrl = url.replace("/prom", "/moved");
+            PrometheusSource source = PrometheusSource.direct(movedUrl, PrometheusAuth.bearer("s3cret-token"), Duration.ofSeconds(5),
+                    QueryPreset.DEMO.queries());
+
+            assertThatThrownBy(() -> source.instant(SHOP, "success rate", Instant.now()))
+                    .isInstanceOf(PrometheusUnreachableException.class)
+                    .hasMessageStartingWith(elsewhereOrigin + " (where Prometheus at " + movedUrl
+                            + " redirected; credentials are not sent to another host) refused access (HTTP 401)")
+                    .hasMessageNotContaining("s3cret-token");
+            assertThat(elsewhereSaw).isNotEmpty().allMatch("null"::equals);
+        } finally {
+            elsewhere.stop(0);
+        }
+    }
+
+    @Test
+    void aRedirectOnTheSameHostKeepsTheCredentials() {
+        server.createContext("/old/", exchange -> {
+            exchange.getResponseHeaders().add("Location", exchange.getRequestURI().toString().replace("/old/", "/prom/"));
+            exchange.sendResponseHeaders(301, -1);
+            exchange.close();
+        });
+        PrometheusSource source = PrometheusSource.direct(url.replace("/prom", "/old"), PrometheusAuth.bearer("s3cret-token"),
+                Duration.ofSeconds(5), QueryPreset.DEMO.queries());
+
+        assertThat(source.instant(SHOP, "success rate", Instant.now())).containsEntry(Track.CANARY, 99.5);
+        assertThat(seenAuthorizations).isNotEmpty().allMatch("Bearer s3cret-token"::equals);
+    }
+
+    @Test
     void badUrlsAreRefusedWithAnExample() {
         assertThatThrownBy(() -> DirectPrometheusTransport.of("localhost:9090", PrometheusAuth.none(), Duration.ofSeconds(1)))
                 .isInstanceOf(MetricSourceException.class)

@@ -8,17 +8,19 @@ import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Builds fabric8's client {@link Config} for one context of a merged kubeconfig, with fabric8's own
- * kubeconfig machinery (tokens, client certificates, exec plugins, proxy-url), after our fixes:
- * exec plugins located on the login shell's PATH, token files read, and TLS verification on unless
- * the cluster says {@code insecure-skip-tls-verify: true}.
+ * kubeconfig machinery (tokens, client certificates, proxy-url), after our fixes: exec plugins located on
+ * the login shell's PATH and run by us ({@link ExecCredentialPlugin}), token files read, and TLS
+ * verification on unless the cluster says {@code insecure-skip-tls-verify: true}.
  */
 final class ClientConfigFactory {
     private final ExecCommandLocator locator;
@@ -66,24 +68,49 @@ final class ClientConfigFactory {
             config.setNamespace("default");
         }
         config.setConnectionTimeout((int) connectTimeout.toMillis());
-        user.filter(u -> u.getUser().getExec() != null).ifPresent(u -> requireExecCredential(set, context, u, config));
         return config;
     }
 
-    /** A copy of the user with its exec command made absolute and its token file read. */
+    /** A copy of the user with its exec plugin's credential in place of the plugin, and its token file read. */
     private NamedAuthInfo prepared(KubeconfigSet set, NamedContext context, NamedAuthInfo named) {
         AuthInfo user = new AuthInfoBuilder(named.getUser()).build();
+        NamedAuthInfo copy = new NamedAuthInfo(named.getName(), user);
+        named.getAdditionalProperties().forEach(copy::setAdditionalProperty);
         if (user.getExec() != null && user.getExec().getCommand() != null) {
             Path command = locator.locate(user.getExec().getCommand())
                     .orElseThrow(() -> KubeconfigProblems.execPluginNotFound(set, context, named));
             user.getExec().setCommand(command.toString());
+            useCredential(user, credentialOf(set, context, copy));
         }
         if ((user.getToken() == null || user.getToken().isBlank()) && user.getTokenFile() != null) {
             user.setToken(readToken(set, context, named, Path.of(user.getTokenFile())));
         }
-        NamedAuthInfo copy = new NamedAuthInfo(named.getName(), user);
-        named.getAdditionalProperties().forEach(copy::setAdditionalProperty);
         return copy;
+    }
+
+    private static ExecCredentialPlugin.Credential credentialOf(KubeconfigSet set, NamedContext context, NamedAuthInfo user) {
+        ExecCredentialPlugin.Outcome outcome = ExecCredentialPlugin.run(user.getUser().getExec());
+        if (outcome instanceof ExecCredentialPlugin.NotACredential printed) {
+            throw KubeconfigProblems.execPluginPrintedNoCredential(context, user, printed.bytes());
+        }
+        if (outcome instanceof ExecCredentialPlugin.Credential credential && !credential.isEmpty()) {
+            return credential;
+        }
+        throw KubeconfigProblems.execPluginGaveNothing(set, context, user);
+    }
+
+    /** The plugin's answer as kubeconfig fields (certificate data base64-encoded PEM), so fabric8 never runs it. */
+    private static void useCredential(AuthInfo user, ExecCredentialPlugin.Credential credential) {
+        user.setExec(null);
+        user.setToken(credential.token());
+        if (credential.clientCertificatePem() != null && credential.clientKeyPem() != null) {
+            user.setClientCertificateData(base64(credential.clientCertificatePem()));
+            user.setClientKeyData(base64(credential.clientKeyPem()));
+        }
+    }
+
+    private static String base64(String pem) {
+        return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String readToken(KubeconfigSet set, NamedContext context, NamedAuthInfo user, Path file) {
@@ -94,12 +121,4 @@ final class ClientConfigFactory {
         }
     }
 
-    private static void requireExecCredential(KubeconfigSet set, NamedContext context, NamedAuthInfo user,
-            Config config) {
-        boolean hasToken = config.getAutoOAuthToken() != null && !config.getAutoOAuthToken().isBlank();
-        boolean hasCertificate = config.getClientCertData() != null && !config.getClientCertData().isBlank();
-        if (!hasToken && !hasCertificate) {
-            throw KubeconfigProblems.execPluginGaveNothing(set, context, user);
-        }
-    }
 }

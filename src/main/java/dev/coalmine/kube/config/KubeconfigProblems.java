@@ -54,6 +54,12 @@ final class KubeconfigProblems {
                 + "that its apiVersion matches users[].user.exec.apiVersion in " + fileOf(set, context) + ".");
     }
 
+    static KubeconfigException execPluginPrintedNoCredential(NamedContext context, NamedAuthInfo user, int bytes) {
+        return new KubeconfigException("The exec plugin '" + user.getUser().getExec().getCommand() + "' of user '"
+                + user.getName() + "' (context '" + context.getName() + "') printed something that is not an "
+                + "ExecCredential (" + bytes + " bytes); run it by hand to see why.");
+    }
+
     static KubeconfigException tokenFileUnreadable(KubeconfigSet set, NamedContext context, NamedAuthInfo user,
             Path file) {
         return new KubeconfigException("The token file " + file + " of user '" + user.getName() + "' (context '"

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.coalmine.core.judge.MetricSamples;
 import dev.coalmine.core.judge.MetricSpec;
 import dev.coalmine.core.judge.Track;
+import dev.coalmine.demo.DemoEndpoints;
 import dev.coalmine.metrics.DemoFormatMetricsServer;
 import dev.coalmine.metrics.DemoFormatMetricsServer.PodSpec;
 import dev.coalmine.metrics.EvidenceCollector;
 import dev.coalmine.metrics.MetricSourceException;
 import dev.coalmine.metrics.MetricTarget;
+import dev.coalmine.testing.CrudApiServer;
 import dev.coalmine.testing.Eventually;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,5 +93,57 @@ class DemoMetricsSourceTest {
                     .collect(TARGET, Instant.now().minusSeconds(4), Instant.now(), Duration.ofSeconds(1));
             assertThat(evidence.sourceErrors()).singleElement().asString().contains("does not advertise demo metrics");
         }
+    }
+
+    @Test
+    void anAdvertisedAddressOffThisMachineIsRefusedWithoutContactingIt() {
+        try (CrudApiServer cluster = new CrudApiServer()) {
+            advertiseInConfigMap(cluster.client(), "http://10.0.0.5:9090/metrics");
+
+            assertThatThrownBy(() -> DemoEndpoints.metricsUrl(cluster.client()))
+                    .as("the address is refused before anything could connect to it")
+                    .isInstanceOf(MetricSourceException.class)
+                    .hasMessageContaining("'http://10.0.0.5:9090/metrics', which is not a loopback address");
+            try (DemoMetricsSource steered = DemoMetricsSource.forCluster(cluster.client())) {
+                Eventually.assertThat(Duration.ofSeconds(10), () -> {
+                    var evidence = new EvidenceCollector(Optional.of(steered), Optional.empty())
+                            .collect(TARGET, Instant.now().minusSeconds(4), Instant.now(), Duration.ofSeconds(1));
+                    assertThat(evidence.sourceErrors()).singleElement().asString()
+                            .contains("http://10.0.0.5:9090/metrics", "not a loopback address", "did not contact it");
+                });
+            }
+        }
+    }
+
+    @Test
+    void aLoopbackAddressAdvertisedByADemoElsewhereIsReadAndNamed() {
+        try (CrudApiServer cluster = new CrudApiServer()) {
+            String loopback = "http://" + server.target() + "/metrics";
+            advertiseInConfigMap(cluster.client(), loopback);
+
+            try (DemoMetricsSource elsewhere = DemoMetricsSource.forCluster(cluster.client())) {
+                Eventually.assertThat(Duration.ofSeconds(30),
+                        () -> assertThat(elsewhere.covers(Duration.ofSeconds(1), Instant.now())).isTrue());
+                assertThat(elsewhere.describe()).contains("at " + loopback);
+            }
+        }
+    }
+
+    @Test
+    void aDemoStartedHereReadsItsOwnMetricsWhateverTheConfigMapSays() {
+        try (CrudApiServer cluster = new CrudApiServer()) {
+            String own = "http://" + server.target() + "/metrics";
+            DemoEndpoints.advertiseMetrics(cluster.client(), own);
+            advertiseInConfigMap(cluster.client(), "http://127.0.0.1:1/filtered");
+
+            assertThat(DemoEndpoints.metricsUrl(cluster.client())).contains(own);
+        }
+    }
+
+    /** What anyone allowed to write ConfigMaps in the demo namespace can do. */
+    private static void advertiseInConfigMap(KubernetesClient client, String url) {
+        client.configMaps().inNamespace(DemoEndpoints.NAMESPACE).resource(new ConfigMapBuilder()
+                .withNewMetadata().withName(DemoEndpoints.CONFIG_MAP).endMetadata()
+                .addToData(DemoEndpoints.METRICS_URL, url).build()).createOr(existing -> existing.update());
     }
 }

@@ -4,7 +4,10 @@ import static dev.coalmine.kube.config.KubeconfigFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -103,5 +106,36 @@ class ExecPluginConnectionTest {
                 .isInstanceOf(KubeconfigException.class)
                 .hasMessageStartingWith("The credential plugin '" + pluginDir.resolve(PLUGIN) + "' of user 'sso' "
                         + "(context 'eks') returned no token or certificate. Run it in a terminal");
+    }
+
+    @Test
+    void pluginThatPrintsSomethingElseIsReportedWithoutEchoingIt() throws IOException {
+        String marker = "leaked-secret-31415926";
+        plugin("echo 'password=" + marker + "'");
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThatThrownBy(() -> connectorWithLoginPath(() -> Optional.of(pluginDir.toString())).connect(load(), "eks"))
+                    .isInstanceOf(KubeconfigException.class)
+                    .hasMessageStartingWith("The exec plugin '" + pluginDir.resolve(PLUGIN) + "' of user 'sso' (context "
+                            + "'eks') printed something that is not an ExecCredential (" + ("password=" + marker + "\n").length()
+                            + " bytes); run it by hand to see why.")
+                    .satisfies(e -> assertThat(messagesOf(e)).doesNotContain(marker));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).as("slf4j-simple logs to stderr").doesNotContain(marker);
+    }
+
+    private static String messagesOf(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t).append('\n');
+            for (Throwable suppressed : t.getSuppressed()) {
+                all.append(messagesOf(suppressed));
+            }
+        }
+        return all.toString();
     }
 }
