@@ -57,4 +57,12 @@ public final class ImageReference {
         int colon = image.lastIndexOf(':');
         return colon > slash ? image.substring(colon + 1) : "latest";
     }
+
+    /** The reference without its tag and digest: what two versions of one image share. */
+    public static String repositoryOf(String image) {
+        int at = image.indexOf('@');
+        String path = at >= 0 ? image.substring(0, at) : image;
+        int colon = path.lastIndexOf(':');
+        return colon > path.lastIndexOf('/') ? path.substring(0, colon) : path;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.coalmine.kube.release;
 
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.image.ImageReference;
 import dev.coalmine.core.release.ImageChange;
 import dev.coalmine.core.release.ReleasePlan;
 import io.fabric8.kubernetes.api.model.Container;
@@ -94,6 +95,15 @@ final class CanaryRenderer {
         return copy;
     }
 
+    /** The container that runs another version of {@code image} now, else the first. */
+    private static String likelyContainer(PodTemplateSpec template, String image) {
+        String repository = ImageReference.repositoryOf(image);
+        List<Container> containers = template.getSpec().getContainers();
+        return containers.stream().filter(c -> c.getImage() != null
+                        && ImageReference.repositoryOf(c.getImage()).equals(repository))
+                .map(Container::getName).findFirst().orElse(containers.get(0).getName());
+    }
+
     private static Container containerFor(PodTemplateSpec template, ImageChange change, String deployment) {
         List<Container> all = Stream.concat(template.getSpec().getContainers().stream(),
                 orEmpty(template.getSpec().getInitContainers()).stream()).toList();
@@ -101,7 +111,8 @@ final class CanaryRenderer {
         if (change.container() == null) {
             if (names.size() != 1) {
                 throw new CoalmineException(deployment + " has containers " + String.join(", ", names)
-                        + ": say which one gets the image, e.g. --image " + names.get(0) + "=" + change.image());
+                        + ": say which one gets the image, e.g. --image " + likelyContainer(template, change.image())
+                        + "=" + change.image());
             }
             return template.getSpec().getContainers().get(0);
         }

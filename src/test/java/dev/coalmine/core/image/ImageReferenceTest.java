@@ -37,4 +37,11 @@ class ImageReferenceTest {
     void versionIsTheTagOrDigest(String image, String version) {
         assertThat(ImageReference.versionOf(image)).isEqualTo(version);
     }
+
+    @ParameterizedTest
+    @CsvSource({"shop/web:1.4.0,shop/web", "localhost:5000/web,localhost:5000/web", "localhost:5000/web:2,localhost:5000/web",
+        "web@sha256:abc,web", "registry.example.com/shop/web:1@sha256:abc,registry.example.com/shop/web"})
+    void repositoryIsTheReferenceWithoutTagAndDigest(String image, String repository) {
+        assertThat(ImageReference.repositoryOf(image)).isEqualTo(repository);
+    }
 }

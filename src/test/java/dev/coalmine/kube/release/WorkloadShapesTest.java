@@ -1,6 +1,7 @@
 package dev.coalmine.kube.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
@@ -99,6 +100,16 @@ class WorkloadShapesTest {
 
         assertThat(images(deployment("shipped-web"))).isEqualTo(Map.of("app", "shop/web:2",
                 "log-shipper", "shop/log-shipper:7"));
+    }
+
+    @Test
+    void anImageWithoutAContainerNameIsRefusedWithTheContainerThatRunsThatImage() {
+        create("shipped-api", 1, d -> d.editSpec().editTemplate().editSpec().addToContainers(new ContainerBuilder()
+                .withName("log-shipper").withImage("shop/log-shipper:7").build()).endSpec().endTemplate().endSpec());
+
+        assertThatThrownBy(() -> service.plan(plan("shipped-api", "shop/log-shipper:8", CanarySize.count(1))))
+                .hasMessage("shipped-api has containers app, log-shipper: say which one gets the image, e.g. "
+                        + "--image log-shipper=shop/log-shipper:8");
     }
 
     @Test
