@@ -71,8 +71,9 @@ final class ReleasePreparer {
     Prepared prepare(ReleasePlan plan, int number, Deployment stable, Instant now) {
         int stableReplicas = stable.getSpec().getReplicas() == null ? 1 : stable.getSpec().getReplicas();
         int canaryReplicas = plan.size().replicasFor(stableReplicas);
-        ManifestBundle manifest = plan.fromManifest()
-                ? ManifestBundle.parse(plan.manifestYaml(), plan.deployment(), serialization) : null;
+        ManifestBundle.Selection selection = plan.fromManifest()
+                ? ManifestBundle.select(plan.manifestYaml(), plan.deployment(), serialization) : null;
+        ManifestBundle manifest = selection == null ? null : selection.bundle();
         PodTemplateSpec newTemplate = renderer.newTemplate(stable, plan, manifest);
         boolean withSecrets = manifest != null && !manifest.secrets().isEmpty();
         String secretDataName = withSecrets ? ReleaseNames.secretData(plan.deployment(), number, suffix()) : null;
@@ -90,7 +91,11 @@ final class ReleasePreparer {
         share.warning().ifPresent(w -> lines.add("warning: " + w));
         lines.addAll(shape.notes(stable, plan));
         if (!withSecrets) {
-            return new Prepared(ReleaseState.start(number, plan, canaryReplicas, serialization.asJson(snapshot), lines,
+            // Only what the release uses is stored: a manifest's other documents (a Secret the Deployment does not
+            // use, say) stay out of the state, whoever can read it.
+            ReleasePlan stored = selection == null || selection.ignored().isEmpty() ? plan
+                    : plan.withManifestYaml(manifest.toYaml(serialization));
+            return new Prepared(ReleaseState.start(number, stored, canaryReplicas, serialization.asJson(snapshot), lines,
                     now), ReleaseSecrets.none(), null);
         }
         lines.add("the Secrets' data is kept in Secret " + secretDataName + ", not in the release state");

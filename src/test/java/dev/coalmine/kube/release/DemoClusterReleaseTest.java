@@ -16,6 +16,7 @@ import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.sim.ClusterSimulation;
 import dev.coalmine.demo.sim.SimulationSettings;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -116,6 +117,9 @@ class DemoClusterReleaseTest {
         Deployment next = new DeploymentBuilder()
                 .withNewMetadata().withName(APP).endMetadata().withSpec(live.getSpec()).build();
         next.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.example.com/shop/frontend:1.5.0");
+        // The Deployment uses the Secret, so the release carries it (a manifest's unused documents are left alone).
+        next.getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom().add(new EnvFromSourceBuilder()
+                .withNewSecretRef().withName("shop-frontend-keys").endSecretRef().build());
         String manifest = client.getKubernetesSerialization().asYaml(new ConfigMapBuilder().withNewMetadata()
                 .withName("shop-frontend-config").endMetadata().addToData("API_URL", "http://shop-api:8080")
                 .addToData("FEATURE_RECOMMENDATIONS", "true").addToData("LOG_LEVEL", "debug").build())

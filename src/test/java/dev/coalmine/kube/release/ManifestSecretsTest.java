@@ -35,6 +35,7 @@ class ManifestSecretsTest {
     private static final String NEW_TOKEN = "t0ken-from-data-Zr9";
     private static final String OLD_PASSWORD = "0ld-pa55word-Kb2";
     private static final String EXTRA = "extra-value-Wm4";
+    private static final String UNUSED = "unused-value-Jp8";
     private static final String MANIFEST = """
             apiVersion: v1
             kind: Secret
@@ -177,6 +178,20 @@ class ManifestSecretsTest {
         assertThat(secret("web-secret-1")).isNull();
         assertThat(secretData()).isEmpty();
         assertNoSecretValueIn(rawState());
+    }
+
+    @Test
+    void aSecretTheDeploymentDoesNotUseIsLeftOutOfTheStateToo() {
+        String unused = "apiVersion: v1\nkind: Secret\nmetadata: {name: someone-elses}\nstringData: {key: "
+                + UNUSED + "}\n---\n";
+        ReleasePlan withUnused = new ReleasePlan("shop", "web", List.of(), unused + MANIFEST, CanarySize.count(1), false,
+                JudgeSpec.manual(), null);
+
+        ReleaseState started = service("starter").start(withUnused, true);
+
+        assertThat(started.plan().manifestYaml()).doesNotContain("someone-elses");
+        assertThat(rawState()).doesNotContain(UNUSED).doesNotContain(b64(UNUSED));
+        assertThat(secret("someone-elses")).isNull();
     }
 
     @Test
