@@ -100,12 +100,16 @@ public final class ReleaseSession implements AutoCloseable {
 
     private synchronized void openCache() {
         if (deployments == null) {
-            deployments = keep(cache.open(CachedKind.DEPLOYMENTS, namespace));
-            states = keep(cache.open(CachedKind.RELEASE_STATES, namespace));
-            leases = keep(cache.open(CachedKind.RELEASE_LEASES, namespace));
-            deployments.onAnyChange(this::changed);
-            states.onAnyChange(this::changed);
-            leases.onAnyChange(this::changed);
+            // Assigned only once all three are open: a failed open is tried again by the next call.
+            CachedObjects<Deployment> openedDeployments = keep(cache.open(CachedKind.DEPLOYMENTS, namespace));
+            CachedObjects<ConfigMap> openedStates = keep(cache.open(CachedKind.RELEASE_STATES, namespace));
+            CachedObjects<Lease> openedLeases = keep(cache.open(CachedKind.RELEASE_LEASES, namespace));
+            for (CachedObjects<?> objects : List.of(openedDeployments, openedStates, openedLeases)) {
+                objects.onAnyChange(this::changed);
+            }
+            states = openedStates;
+            leases = openedLeases;
+            deployments = openedDeployments;
         }
     }
 
