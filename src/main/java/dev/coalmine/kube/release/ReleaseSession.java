@@ -58,9 +58,9 @@ public final class ReleaseSession implements AutoCloseable {
     private final ExecutorService worker;
     /** Collects evidence apart from {@link #worker}, so a slow metric source never holds up a status snapshot. */
     private final ScheduledExecutorService evidenceTicker;
-    private CachedObjects<Deployment> deployments;
-    private CachedObjects<ConfigMap> states;
-    private CachedObjects<Lease> leases;
+    private volatile CachedObjects<Deployment> deployments;
+    private volatile CachedObjects<ConfigMap> states;
+    private volatile CachedObjects<Lease> leases;
     private volatile ReleaseStatus published;
     private volatile Thread driving;
     private volatile boolean closed;
@@ -104,12 +104,13 @@ public final class ReleaseSession implements AutoCloseable {
             CachedObjects<Deployment> openedDeployments = keep(cache.open(CachedKind.DEPLOYMENTS, namespace));
             CachedObjects<ConfigMap> openedStates = keep(cache.open(CachedKind.RELEASE_STATES, namespace));
             CachedObjects<Lease> openedLeases = keep(cache.open(CachedKind.RELEASE_LEASES, namespace));
-            for (CachedObjects<?> objects : List.of(openedDeployments, openedStates, openedLeases)) {
-                objects.onAnyChange(this::changed);
-            }
             states = openedStates;
             leases = openedLeases;
             deployments = openedDeployments;
+            // Listening last: a listener first hears every cached object, and a snapshot needs all three views.
+            for (CachedObjects<?> objects : List.of(openedDeployments, openedStates, openedLeases)) {
+                objects.onAnyChange(this::changed);
+            }
         }
     }
 
