@@ -31,6 +31,11 @@ final class BenchKubectl {
         }
     }
 
+    /** The kubectl the references run, as the results name it. */
+    static String name() {
+        return "kubectl (" + BINARY + ")";
+    }
+
     /** Runs kubectl to the end; throws with its output when it fails. */
     String run(String... args) {
         return runWithInput(null, args);
