@@ -1,28 +1,21 @@
 package dev.coalmine.bench;
 
+import dev.coalmine.benchreport.BenchResult;
+import dev.coalmine.benchreport.ResultsFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
- * Prints one {@code BENCH} line per benchmark and appends it to {@code target/bench/results.json}
- * (a JSON array rewritten on each record, so a partial run still leaves valid JSON).
+ * Prints one {@code BENCH} line per benchmark and adds the result, with its reference named exactly, to
+ * {@code target/bench/results.json}.
  */
 public final class BenchReport {
-    private static final Path RESULTS = Path.of("target", "bench", "results.json");
-    private static final Path LINES = Path.of("target", "bench", "results.jsonl");
+    private static final ResultsFile RESULTS = new ResultsFile(Path.of("target", "bench", "results.json"));
 
     static {
-        try {
-            Files.deleteIfExists(LINES);
-            Files.deleteIfExists(RESULTS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RESULTS.clear();
     }
 
     private BenchReport() {
@@ -39,30 +32,21 @@ public final class BenchReport {
     /**
      * @param goal      how the goal reads, e.g. "ratio<=1.5"
      * @param passes    whether the goal was met
+     * @param reference what ours is compared with, named exactly (binary and version, cache state)
      */
-    public static String record(String name, double ours, double ref, String unit, String goal, boolean passes) {
-        return record(name, ours, ref, unit, goal, passes, "");
+    public static String record(String name, double ours, double ref, String unit, String goal, boolean passes,
+            String reference) {
+        return record(name, ours, ref, unit, goal, passes, "", reference);
     }
 
     /** @param note further figures of this benchmark, e.g. "heap=23.1MB"; printed after PASS|FAIL */
-    public static synchronized String record(String name, double ours, double ref, String unit, String goal,
-            boolean passes, String note) {
-        double ratio = ref == 0 ? Double.POSITIVE_INFINITY : ours / ref;
-        String line = String.format(Locale.ROOT, "BENCH %s ours=%.2f%s ref=%.2f%s ratio=%.3f goal=%s %s",
-                name, ours, unit, ref, unit, ratio, goal, passes ? "PASS" : "FAIL") + (note.isEmpty() ? "" : " " + note);
-        System.out.println(line);
-        String json = String.format(Locale.ROOT,
-                "{\"name\":\"%s\",\"ours\":%.4f,\"ref\":%.4f,\"unit\":\"%s\",\"ratio\":%.4f,\"goal\":\"%s\","
-                        + "\"result\":\"%s\",\"note\":\"%s\",\"machine\":\"%s\"}",
-                name, ours, ref, unit, ratio, goal, passes ? "PASS" : "FAIL", note, machine());
-        try {
-            Files.createDirectories(RESULTS.getParent());
-            Files.writeString(LINES, json + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Files.writeString(RESULTS, "[\n" + String.join(",\n", Files.readAllLines(LINES)) + "\n]\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return line;
+    public static String record(String name, double ours, double ref, String unit, String goal, boolean passes,
+            String note, String reference) {
+        BenchResult result = BenchResult.of(name, ours, ref, unit, goal, passes, note, reference, machine());
+        System.out.println(result.line());
+        System.out.println("  reference: " + reference);
+        RESULTS.append(result);
+        return result.line();
     }
 
     public static boolean ratioAtMost(double ours, double ref, double limit) {

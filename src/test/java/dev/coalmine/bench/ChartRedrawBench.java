@@ -41,7 +41,9 @@ class ChartRedrawBench {
         double oursMs = BenchReport.median(ours);
         double refMs = BenchReport.median(ref);
         BenchReport.record("chart-redraw", oursMs, refMs, "ms", "ours<=16ms&&ratio<=0.1",
-                oursMs <= 16 && oursMs * 10 <= refMs);
+                oursMs <= 16 && oursMs * 10 <= refMs,
+                "javafx.scene.chart.LineChart, animation off, symbols on, all 17,280 points per series; "
+                        + "FX-thread time for new data + CSS + layout");
     }
 
     private static StackPane onFxScene(javafx.scene.chart.XYChart<Number, Number> chart) throws Exception {

@@ -79,7 +79,8 @@ class RolloutNoticedBench {
         double oursMs = BenchReport.median(ours);
         double refMs = BenchReport.median(ref);
         BenchReport.record("rollout-noticed", oursMs, refMs, "ms", "ratio<=1.0",
-                BenchReport.ratioAtMost(oursMs, refMs, 1.0));
+                BenchReport.ratioAtMost(oursMs, refMs, 1.0),
+                BenchKubectl.name() + " rollout status, warm discovery cache");
     }
 
     /** When the feed delivered the latest update of the rollout, if that update showed it steady (else 0). */

@@ -56,7 +56,8 @@ class WorkloadListBench {
         double oursMs = BenchReport.median(ours);
         double refMs = BenchReport.median(ref);
         BenchReport.record("workload-list", oursMs, refMs, "ms", "ratio<=1.5",
-                BenchReport.ratioAtMost(oursMs, refMs, 1.5));
+                BenchReport.ratioAtMost(oursMs, refMs, 1.5),
+                BenchKubectl.name() + " get deploy, warm discovery cache");
     }
 
     private static void createDeployments(KubernetesClient client) throws InterruptedException {
