@@ -11,10 +11,7 @@ import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.time.Durations;
 import dev.coalmine.kube.release.ManifestDocuments;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,8 +26,6 @@ import picocli.CommandLine.Parameters;
 
 /** The options {@code plan} and {@code start} share. */
 final class PlanOptions {
-    private static final Path STDIN = Path.of("-");
-
     @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = "The stable Deployment.",
             converter = NameConverters.Deployment.class)
     String deployment;
@@ -107,18 +102,13 @@ final class PlanOptions {
     /** Read once: stdin can be read only once, and the plan is built twice (before and after connecting). */
     private String manifestYaml() {
         if (manifestYaml == null) {
-            try {
-                manifestYaml = STDIN.equals(manifest) ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                        : Files.readString(manifest);
-            } catch (IOException e) {
-                throw new CoalmineException("cannot read the manifest file " + manifestName() + ": " + e.getMessage(), e);
-            }
+            manifestYaml = new ManifestInput(manifest).read();
         }
         return manifestYaml;
     }
 
     private String manifestName() {
-        return STDIN.equals(manifest) ? "stdin" : manifest.toString();
+        return new ManifestInput(manifest).name();
     }
 
     /** A positive duration in {@link Durations}' grammar: 90s, 1m30s, 10m, 1h, 500ms. */

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP side of the demo API server, on 127.0.0.1 only. Ordinary requests and WebSocket watches go through
  * mockwebserver's own Vert.x request handler to the dispatcher; what mockwebserver cannot do, streaming, is
  * done here: watches as chunked HTTP (kubectl, client-go) and {@code logs -f}; and the service proxy, whose
- * forwarding waits for another server and so runs on a worker thread, not on an event loop.
+ * forwarding waits for another server and so runs on a worker thread, not on an event loop. Requests a web page
+ * could make a browser send ({@link CrossSiteGuard}) are refused first, unrecorded.
  */
 final class ApiServer implements AutoCloseable {
     static final String HOST = "127.0.0.1";
@@ -63,6 +64,11 @@ final class ApiServer implements AutoCloseable {
         HttpServerOptions options = new HttpServerOptions().setHost(HOST).setPort(port)
                 .setHttp2ClearTextEnabled(false).setHandle100ContinueAutomatically(true);
         server = vertx.createHttpServer(options).requestHandler(request -> {
+            Optional<String> refusal = CrossSiteGuard.refusal(request.method().name(), request::getHeader);
+            if (refusal.isPresent()) {
+                send(request.response(), StatusResponses.failure(403, "Forbidden", refusal.get()));
+                return;
+            }
             requests.record(request.getHeader("User-Agent"), request.method().name(), request.uri());
             boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
             String uri = request.uri();
