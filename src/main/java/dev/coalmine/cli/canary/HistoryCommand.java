@@ -16,9 +16,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "history", mixinStandardHelpOptions = true, description = "List the Deployment's releases.")
 final class HistoryCommand extends DeploymentCommand {
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
-    StatusCommand.Format format;
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = OutputFormat.HELP)
+    OutputFormat format;
 
     @Override
     public Integer call() {
@@ -26,10 +25,10 @@ final class HistoryCommand extends DeploymentCommand {
         StatusView view = new StatusView();
         try (CanarySession session = canary.open()) {
             ReleaseHistory history = session.service().storedHistory(session.namespace(), deployment);
-            if (format == StatusCommand.Format.json) {
+            if (format.structured()) {
                 ArrayNode all = JsonNodeFactory.instance.arrayNode();
                 history.releases().forEach(r -> all.add(withTrim(view.history(r), r)));
-                out.println(view.pretty(all));
+                out.println(StructuredOutput.pretty(all, format));
             } else if (history.releases().isEmpty()) {
                 out.println("no releases of " + deployment + " in namespace " + session.namespace());
             } else {
