@@ -42,6 +42,26 @@ class CliTest {
     }
 
     @Test
+    void aUsageErrorPrintsTheOneWrongThingAndWhereTheHelpIs() {
+        assertThat(run("canary", "start", "web", "--image", "x:1", "--count", "1", "--fast")).isEqualTo(2);
+
+        assertThat(err.toString()).isEqualToNormalizingNewlines("""
+                error: Unknown option: '--fast'
+                Run 'coalmine canary start --help' for usage.
+                """);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aWrongValueIsAUsageErrorWithTheSameHint() {
+        assertThat(run("canary", "status", "web", "-o", "xml")).isEqualTo(2);
+
+        assertThat(err.toString()).startsWith("error: Invalid value for option '--output'")
+                .endsWith("Run 'coalmine canary status --help' for usage." + System.lineSeparator())
+                .doesNotContain("Usage:");
+    }
+
+    @Test
     void helpListsOptions() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("--kubeconfig", "--context", "--namespace");
