@@ -7,6 +7,8 @@ import dev.coalmine.core.release.ReleaseHistory;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.TrimmedBody;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,14 +37,15 @@ final class HistoryCommand extends DeploymentCommand {
                 if (history.notKept() > 0) {
                     out.println(history.notKept() + " older release(s) not kept (the history outgrew its ConfigMap)");
                 }
-                String row = "%-8s %-17s %-24s %-24s %-30s %s%n";
-                out.printf(row, "RELEASE", "PHASE", "STARTED", "FINISHED", "DECISION", "CHANGE");
+                Columns table = new Columns("RELEASE", "PHASE", "AGE", "STARTED", "FINISHED", "DECISION", "CHANGE");
+                Instant now = Instant.now();
                 for (ReleaseState r : history.releases()) {
-                    out.printf(row, r.number(), r.phase().label(), r.startedAt(),
-                            r.finishedAt() == null ? "-" : r.finishedAt(),
+                    table.add(r.number(), r.phase().label(), Age.of(Duration.between(r.startedAt(), now)),
+                            r.startedAt(), r.finishedAt() == null ? "-" : r.finishedAt(),
                             r.decisionIfAny().map(d -> d.verdict().word() + " by " + d.who()).orElse("-"),
                             change(r));
                 }
+                table.print(out);
             }
             out.flush();
         }
