@@ -62,6 +62,32 @@ class CliTest {
     }
 
     @Test
+    void completionPrintsABashScriptThatCompletesTheCanaryCommands() {
+        assertThat(run("completion", "bash")).isZero();
+
+        assertThat(out.toString()).startsWith("#!/usr/bin/env bash")
+                .contains("complete -F _complete_coalmine", "canary", "history", "--kubeconfig");
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void zshGetsTheSameScriptWhichLoadsItselfThroughBashcompinit() {
+        assertThat(run("completion", "bash")).isZero();
+        String bash = out.toString();
+        out.getBuffer().setLength(0);
+
+        assertThat(run("completion", "zsh")).isZero();
+
+        assertThat(out.toString()).isEqualTo(bash).contains("bashcompinit");
+    }
+
+    @Test
+    void completionForAnotherShellIsAUsageError() {
+        assertThat(run("completion", "fish")).isEqualTo(2);
+        assertThat(err.toString()).contains("fish", "Run 'coalmine completion --help' for usage.");
+    }
+
+    @Test
     void helpListsOptions() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("--kubeconfig", "--context", "--namespace");
