@@ -31,6 +31,8 @@ public final class Cli {
         commandLine.addSubcommand(new ConnectCommand());
         demo.ifPresent(launcher -> commandLine.addSubcommand(new DemoCommand(launcher)));
         commandLine.addSubcommand(new CanaryCommand());
+        commandLine.addSubcommand(new CompletionCommand());
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setExecutionExceptionHandler(Cli::operationalError);
     }
 

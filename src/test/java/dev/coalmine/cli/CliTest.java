@@ -42,6 +42,52 @@ class CliTest {
     }
 
     @Test
+    void aUsageErrorPrintsTheOneWrongThingAndWhereTheHelpIs() {
+        assertThat(run("canary", "start", "web", "--image", "x:1", "--count", "1", "--fast")).isEqualTo(2);
+
+        assertThat(err.toString()).isEqualToNormalizingNewlines("""
+                error: Unknown option: '--fast'
+                Run 'coalmine canary start --help' for usage.
+                """);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aWrongValueIsAUsageErrorWithTheSameHint() {
+        assertThat(run("canary", "status", "web", "-o", "xml")).isEqualTo(2);
+
+        assertThat(err.toString()).startsWith("error: Invalid value for option '--output'")
+                .endsWith("Run 'coalmine canary status --help' for usage." + System.lineSeparator())
+                .doesNotContain("Usage:");
+    }
+
+    @Test
+    void completionPrintsABashScriptThatCompletesTheCanaryCommands() {
+        assertThat(run("completion", "bash")).isZero();
+
+        assertThat(out.toString()).startsWith("#!/usr/bin/env bash")
+                .contains("complete -F _complete_coalmine", "canary", "history", "--kubeconfig");
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void zshGetsTheSameScriptWhichLoadsItselfThroughBashcompinit() {
+        assertThat(run("completion", "bash")).isZero();
+        String bash = out.toString();
+        out.getBuffer().setLength(0);
+
+        assertThat(run("completion", "zsh")).isZero();
+
+        assertThat(out.toString()).isEqualTo(bash).contains("bashcompinit");
+    }
+
+    @Test
+    void completionForAnotherShellIsAUsageError() {
+        assertThat(run("completion", "fish")).isEqualTo(2);
+        assertThat(err.toString()).contains("fish", "Run 'coalmine completion --help' for usage.");
+    }
+
+    @Test
     void helpListsOptions() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("--kubeconfig", "--context", "--namespace");

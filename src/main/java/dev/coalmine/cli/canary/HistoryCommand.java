@@ -7,6 +7,8 @@ import dev.coalmine.core.release.ReleaseHistory;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.TrimmedBody;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,9 +18,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "history", mixinStandardHelpOptions = true, description = "List the Deployment's releases.")
 final class HistoryCommand extends DeploymentCommand {
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
-    StatusCommand.Format format;
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = OutputFormat.HELP)
+    OutputFormat format;
 
     @Override
     public Integer call() {
@@ -26,24 +27,25 @@ final class HistoryCommand extends DeploymentCommand {
         StatusView view = new StatusView();
         try (CanarySession session = canary.open()) {
             ReleaseHistory history = session.service().storedHistory(session.namespace(), deployment);
-            if (format == StatusCommand.Format.json) {
+            if (format.structured()) {
                 ArrayNode all = JsonNodeFactory.instance.arrayNode();
                 history.releases().forEach(r -> all.add(withTrim(view.history(r), r)));
-                out.println(view.pretty(all));
+                out.println(StructuredOutput.pretty(all, format));
             } else if (history.releases().isEmpty()) {
                 out.println("no releases of " + deployment + " in namespace " + session.namespace());
             } else {
                 if (history.notKept() > 0) {
                     out.println(history.notKept() + " older release(s) not kept (the history outgrew its ConfigMap)");
                 }
-                String row = "%-8s %-17s %-24s %-24s %-30s %s%n";
-                out.printf(row, "RELEASE", "PHASE", "STARTED", "FINISHED", "DECISION", "CHANGE");
+                Columns table = new Columns("RELEASE", "PHASE", "AGE", "STARTED", "FINISHED", "DECISION", "CHANGE");
+                Instant now = Instant.now();
                 for (ReleaseState r : history.releases()) {
-                    out.printf(row, r.number(), r.phase().label(), r.startedAt(),
-                            r.finishedAt() == null ? "-" : r.finishedAt(),
+                    table.add(r.number(), r.phase().label(), Age.of(Duration.between(r.startedAt(), now)),
+                            r.startedAt(), r.finishedAt() == null ? "-" : r.finishedAt(),
                             r.decisionIfAny().map(d -> d.verdict().word() + " by " + d.who()).orElse("-"),
                             change(r));
                 }
+                table.print(out);
             }
             out.flush();
         }

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -24,6 +25,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     PlanOptions options;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = OutputFormat.HELP)
+    OutputFormat format;
+
     @Override
     public Integer call() {
         options.toPlan("default", spec.commandLine());
@@ -32,19 +36,25 @@ final class PlanCommand implements Callable<Integer> {
             ReleasePlan plan = options.toPlan(session.namespace(), spec.commandLine());
             ReleasePreview preview = session.service().plan(plan);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("# release " + preview.release() + " of " + plan.namespace() + "/" + plan.deployment());
-            out.println("# stable replicas: " + preview.stableReplicas());
-            out.println("# canary replicas: " + preview.canaryReplicas() + " (" + plan.size().describe() + ")");
-            out.println("# baseline replicas: " + preview.baselineReplicas());
-            RequestShare share = preview.requestShare();
-            out.println("# canary's share of requests: " + share.describe());
-            share.warning().ifPresent(w -> {
-                out.println("# warning: " + w);
-                spec.commandLine().getErr().println("warning: " + w);
-            });
-            out.print(preview.yaml());
+            preview.requestShare().warning().ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
+            if (format.structured()) {
+                out.println(StructuredOutput.pretty(new PlanView().tree(preview), format));
+            } else {
+                printText(out, plan, preview);
+            }
             out.flush();
         }
         return 0;
+    }
+
+    private static void printText(PrintWriter out, ReleasePlan plan, ReleasePreview preview) {
+        out.println("# release " + preview.release() + " of " + plan.namespace() + "/" + plan.deployment());
+        out.println("# stable replicas: " + preview.stableReplicas());
+        out.println("# canary replicas: " + preview.canaryReplicas() + " (" + plan.size().describe() + ")");
+        out.println("# baseline replicas: " + preview.baselineReplicas());
+        RequestShare share = preview.requestShare();
+        out.println("# canary's share of requests: " + share.describe());
+        share.warning().ifPresent(w -> out.println("# warning: " + w));
+        out.print(preview.yaml());
     }
 }

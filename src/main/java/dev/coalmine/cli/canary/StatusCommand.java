@@ -13,11 +13,8 @@ import picocli.CommandLine.Option;
         description = "Show the release: phase, replicas and readiness of stable/baseline/canary, images, "
                 + "last decision and step-log lines.")
 final class StatusCommand extends DeploymentCommand {
-    enum Format { text, json }
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = OutputFormat.HELP)
+    OutputFormat format;
 
     @Option(names = {"-w", "--watch"}, description = "Print again whenever something changes, until the release ends.")
     boolean watch;
@@ -34,7 +31,8 @@ final class StatusCommand extends DeploymentCommand {
                     throw new CoalmineException("Deployment " + deployment + " not found in namespace "
                             + session.namespace());
                 }
-                out.println(format == Format.json ? view.pretty(view.json(status)) : view.text(status));
+                out.println(format.structured() ? StructuredOutput.pretty(view.json(status), format)
+                        : view.text(status));
                 out.flush();
                 return 0;
             }
@@ -43,7 +41,8 @@ final class StatusCommand extends DeploymentCommand {
                 String last = null;
                 while (true) {
                     ReleaseStatus status = changes.take();
-                    String shown = format == Format.json ? view.compact(view.json(status)) : view.text(status);
+                    String shown = format.structured()
+                            ? StructuredOutput.streamed(view.json(status), format) : view.text(status);
                     if (!shown.equals(last)) {
                         out.println(shown);
                         out.flush();

@@ -1,6 +1,5 @@
 package dev.coalmine.cli.canary;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +13,7 @@ import dev.coalmine.kube.release.TrackStatus;
 import java.util.List;
 import java.util.Locale;
 
-/** Renders a {@link ReleaseStatus} as text for people or as JSON for scripts. */
+/** Renders a {@link ReleaseStatus} as text for people or as a tree for {@code -o json} and {@code -o yaml}. */
 final class StatusView {
     static final int LOG_LINES = 8;
     private final ObjectMapper json = new ObjectMapper();
@@ -104,7 +103,7 @@ final class StatusView {
                 r.plan().images().stream().map(Object::toString).toList());
     }
 
-    private ObjectNode share(RequestShare share) {
+    ObjectNode share(RequestShare share) {
         ObjectNode o = json.createObjectNode();
         o.put("canaryPercent", Math.round(share.canaryPercent() * 10) / 10.0);
         o.put("canaryPods", share.canaryPods());
@@ -139,21 +138,5 @@ final class StatusView {
         ArrayNode reasons = o.putArray("reasons");
         v.reasons().forEach(reasons::add);
         return o;
-    }
-
-    String pretty(Object node) {
-        try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    String compact(Object node) {
-        try {
-            return json.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

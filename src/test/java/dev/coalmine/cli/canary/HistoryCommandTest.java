@@ -16,7 +16,9 @@ import dev.coalmine.kube.release.ReleaseStateCodec;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code coalmine canary history} says which plans were moved out of the history and how many releases it lost. */
 class HistoryCommandTest {
-    private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Instant T = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
 
     @TempDir
     Path dir;
@@ -65,6 +67,23 @@ class HistoryCommandTest {
                 "[plan moved to ConfigMap coalmine-release-web-3-plan]");
         String releaseFour = cli.out().lines().filter(l -> l.startsWith("4 ")).findFirst().orElseThrow();
         assertThat(releaseFour).doesNotContain("plan moved");
+    }
+
+    @Test
+    void theTextIsAlignedInColumnsWithTheAgeOfEachRelease() {
+        assertThat(cli.run("canary", "history", "web", "-n", "shop")).as(cli::err).isZero();
+
+        List<String> table = cli.out().lines().dropWhile(l -> !l.startsWith("RELEASE")).toList();
+        assertThat(table).hasSize(3);
+        String header = table.get(0);
+        assertThat(header).containsSubsequence("RELEASE", "PHASE", "AGE", "STARTED", "FINISHED", "DECISION", "CHANGE");
+        for (String row : table.subList(1, 3)) {
+            assertThat(row.substring(header.indexOf("AGE"), header.indexOf("STARTED")).strip()).isEqualTo("3h");
+            assertThat(row.charAt(header.indexOf("PHASE") - 1)).isEqualTo(' ');
+            assertThat(row.charAt(header.indexOf("CHANGE"))).isNotEqualTo(' ');
+        }
+        assertThat(table.get(1).substring(header.indexOf("DECISION"))).startsWith("promote by ana ");
+        assertThat(table.get(2).substring(header.indexOf("DECISION"))).startsWith("- ");
     }
 
     @Test
