@@ -1,12 +1,10 @@
 package dev.coalmine.ui.wizard;
 
-import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.kube.release.ManifestFile;
 import dev.coalmine.ui.UiThread;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -94,15 +92,8 @@ public final class WizardViewModel {
 
     /** The plan as entered; a manifest file is read here, so call it off the UI thread when one is used. */
     public ReleasePlan plan() {
-        String manifest = null;
-        if (version.useManifestProperty().get()) {
-            Path file = Path.of(version.manifestPathProperty().get().strip());
-            try {
-                manifest = Files.readString(file);
-            } catch (IOException e) {
-                throw new CoalmineException("Cannot read the manifest " + file + ": " + e.getMessage());
-            }
-        }
+        String manifest = version.useManifestProperty().get()
+                ? ManifestFile.read(Path.of(version.manifestPathProperty().get().strip())) : null;
         return new ReleasePlan(workload.namespace(), workload.name(), manifest == null ? version.changes() : List.of(),
                 manifest, size.size().get().orElseThrow(), size.baselineProperty().get(), judge.spec(), null);
     }

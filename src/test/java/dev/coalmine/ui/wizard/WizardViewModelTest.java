@@ -12,11 +12,15 @@ import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.core.workload.WorkloadSummary.ContainerImage;
+import dev.coalmine.kube.release.ManifestFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @FastTest
 class WizardViewModelTest {
@@ -177,6 +181,24 @@ class WizardViewModelTest {
         wizard.start();
         assertThat(launcher.started.get(0).manifestYaml()).isEqualTo("kind: Deployment\n");
         assertThat(launcher.started.get(0).images()).isEmpty();
+    }
+
+    @Test
+    void aManifestFileAboveTheLimitIsRefusedOnReviewAndNothingStarts(@TempDir Path dir) throws Exception {
+        Path manifest = Files.write(dir.resolve("huge.yaml"), new byte[ManifestFile.LIMIT_BYTES + 1]);
+        WizardViewModel wizard = wizard();
+        wizard.next();
+        wizard.version().useManifestProperty().set(true);
+        wizard.version().manifestPathProperty().set(manifest.toString());
+        while (wizard.stepProperty().get() != WizardStep.REVIEW) {
+            wizard.next();
+        }
+        assertThat(wizard.reviewStatusProperty().get()).isEqualTo("The release cannot be prepared: the manifest file "
+                + manifest + " is 4.0 MiB; Coalmine reads manifests up to 4 MiB");
+        assertThat(wizard.canStart().get()).isFalse();
+        wizard.start();
+        assertThat(launcher.started).isEmpty();
+        assertThat(started).isEmpty();
     }
 
     @Test
