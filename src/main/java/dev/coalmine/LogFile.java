@@ -13,9 +13,13 @@ import java.util.Set;
 /**
  * Where the console writes its log: {@code $XDG_STATE_HOME/coalmine/logs/coalmine.log}, by default
  * {@code ~/.local/state/coalmine/logs/coalmine.log}. A desktop program has no terminal to read stderr from.
- * The CLI keeps logging warnings to stderr.
+ * The CLI keeps logging warnings to stderr. slf4j-simple truncates its file when it opens it, so each start first
+ * moves the previous runs aside: {@code coalmine.log} becomes {@code coalmine.log.1}, and so on up to
+ * {@code coalmine.log.3}.
  */
 final class LogFile {
+    static final int KEPT_RUNS = 3;
+
     private LogFile() {
     }
 
@@ -31,8 +35,7 @@ final class LogFile {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
-            createOwnerOnly(file);
+            startNewRun(file);
             System.setProperty("org.slf4j.simpleLogger.logFile", file.toString());
             System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
@@ -43,6 +46,32 @@ final class LogFile {
             System.err.println("warning: cannot create " + file + " (" + e.getMessage()
                     + "); logging to stderr");
         }
+    }
+
+    /** Keeps the previous runs' logs by rotation and creates an empty log for this run, readable by its owner only. */
+    static void startNewRun(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        rotate(file);
+        createOwnerOnly(file);
+    }
+
+    /** Shifts {@code log.1 … log.(KEPT_RUNS-1)} one place up, dropping the oldest, then moves a non-empty log to .1. */
+    static void rotate(Path file) throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return;
+        }
+        Files.deleteIfExists(previousRun(file, KEPT_RUNS));
+        for (int run = KEPT_RUNS - 1; run >= 1; run--) {
+            Path older = previousRun(file, run);
+            if (Files.exists(older)) {
+                Files.move(older, previousRun(file, run + 1));
+            }
+        }
+        Files.move(file, previousRun(file, 1));
+    }
+
+    static Path previousRun(Path file, int run) {
+        return file.resolveSibling(file.getFileName() + "." + run);
     }
 
     /**

@@ -42,4 +42,44 @@ class LogFileTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
         assertThat(log).hasContent("earlier lines");
     }
+
+    @Test
+    void aNewRunKeepsThePreviousRunsLogByRotation(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("logs").resolve("coalmine.log");
+
+        LogFile.startNewRun(log);
+        Files.writeString(log, "first run\n");
+        LogFile.startNewRun(log);
+
+        assertThat(log).isEmptyFile();
+        assertThat(LogFile.previousRun(log, 1)).hasContent("first run");
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void onlyTheLastThreeRunsAreKept(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("coalmine.log");
+
+        for (int run = 1; run <= 5; run++) {
+            LogFile.startNewRun(log);
+            Files.writeString(log, "run " + run + "\n");
+        }
+        LogFile.startNewRun(log);
+
+        assertThat(LogFile.previousRun(log, 1)).hasContent("run 5");
+        assertThat(LogFile.previousRun(log, 3)).hasContent("run 3");
+        assertThat(LogFile.previousRun(log, 4)).doesNotExist();
+    }
+
+    @Test
+    void anEmptyLogIsNotRotated(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("coalmine.log");
+
+        LogFile.startNewRun(log);
+        LogFile.startNewRun(log);
+
+        assertThat(LogFile.previousRun(log, 1)).doesNotExist();
+    }
 }

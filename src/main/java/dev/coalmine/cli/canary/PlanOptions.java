@@ -43,7 +43,11 @@ final class PlanOptions {
     private String manifestYaml;
     private List<String> ignoredDocuments = List.of();
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    /**
+     * The heading gives the choice its own section of the help: without one, picocli lists a mixin's group options
+     * twice among the other options.
+     */
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Canary size (give one):%n")
     Size size;
 
     @Option(names = "--no-baseline", description = "Do not create a baseline next to the canary.")

@@ -1,5 +1,6 @@
 package dev.coalmine.kube.config;
 
+import dev.coalmine.kube.OperatorLog;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -16,6 +17,7 @@ public final class ClusterConnector {
     private final ClientConfigFactory configFactory;
     private final VersionProbe versionProbe;
     private final Duration versionTimeout;
+    private final OperatorLog log;
 
     /** The system environment's PATH and login shell, and a 5 second {@code /version} deadline. */
     public ClusterConnector() {
@@ -24,6 +26,12 @@ public final class ClusterConnector {
     }
 
     public ClusterConnector(Duration versionTimeout, ExecCommandLocator execCommandLocator) {
+        this(versionTimeout, execCommandLocator, OperatorLog.of(ClusterConnector.class));
+    }
+
+    /** @param log gets one line per connection: context, server, version, user and namespace; never a credential */
+    public ClusterConnector(Duration versionTimeout, ExecCommandLocator execCommandLocator, OperatorLog log) {
+        this.log = log;
         this.versionTimeout = versionTimeout;
         this.configFactory = new ClientConfigFactory(execCommandLocator, versionTimeout);
         this.versionProbe = new VersionProbe(versionTimeout);
@@ -44,6 +52,8 @@ public final class ClusterConnector {
         }
         try {
             String version = versionProbe.serverVersion(client, problems);
+            log.info("connected to context " + context.name() + " (" + serverUrl + ", Kubernetes " + version
+                    + ") as " + userOf(context) + ", namespace " + context.namespace());
             return new ClusterConnection(client, context, version, serverUrl, problems);
         } catch (RuntimeException e) {
             client.close();

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.client.Watch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -118,6 +119,8 @@ public final class ReleaseService {
             throw e;
         }
         events.record(ready, ready.log());
+        settings.log().info(describe(ready) + ": started by " + settings.identity() + ", canary "
+                + ready.canaryReplicas() + " pod(s)" + (plan.baseline() ? " and a baseline" : ""));
         return ready;
     }
 
@@ -227,8 +230,14 @@ public final class ReleaseService {
         ReleaseState state = saved.current().orElseThrow();
         if (!state.equals(before.get()) && state.decision() != null && who.equals(state.decision().who())) {
             events.record(state, state.log().get(state.log().size() - 1));
+            settings.log().info(describe(state) + ": " + verdict.name().toLowerCase(Locale.ROOT) + " recorded by " + who);
         }
         return state;
+    }
+
+    /** "release 3 of shop/web": what a log line is about. */
+    private static String describe(ReleaseState release) {
+        return "release " + release.number() + " of " + release.plan().namespace() + "/" + release.plan().deployment();
     }
 
     /** Whether {@code release} was saved after all (a write can succeed although its answer was lost). */

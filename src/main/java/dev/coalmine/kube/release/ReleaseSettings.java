@@ -2,6 +2,7 @@ package dev.coalmine.kube.release;
 
 import dev.coalmine.core.release.ReleaseAction;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.kube.OperatorLog;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -13,25 +14,30 @@ import java.time.Duration;
  * @param pollInterval how often the driver looks at the cluster on its own (timeouts, analysis checks); a change the
  *                     drive's watches see wakes it at once
  * @param hook called before each action; tests use it to simulate a process killed mid-release
+ * @param log where releases started and decisions recorded are logged
  */
 public record ReleaseSettings(String identity, Clock clock, Duration leaseDuration, Duration pollInterval,
-                              ActionHook hook) {
+                              ActionHook hook, OperatorLog log) {
 
     public static ReleaseSettings defaults(String identity) {
         return new ReleaseSettings(identity, Clock.systemUTC(), Duration.ofSeconds(15), Duration.ofMillis(500),
-                ActionHook.NONE);
+                ActionHook.NONE, OperatorLog.of(ReleaseService.class));
     }
 
     public ReleaseSettings withIdentity(String newIdentity) {
-        return new ReleaseSettings(newIdentity, clock, leaseDuration, pollInterval, hook);
+        return new ReleaseSettings(newIdentity, clock, leaseDuration, pollInterval, hook, log);
     }
 
     public ReleaseSettings withTiming(Duration lease, Duration poll) {
-        return new ReleaseSettings(identity, clock, lease, poll, hook);
+        return new ReleaseSettings(identity, clock, lease, poll, hook, log);
     }
 
     public ReleaseSettings withHook(ActionHook newHook) {
-        return new ReleaseSettings(identity, clock, leaseDuration, pollInterval, newHook);
+        return new ReleaseSettings(identity, clock, leaseDuration, pollInterval, newHook, log);
+    }
+
+    public ReleaseSettings withLog(OperatorLog newLog) {
+        return new ReleaseSettings(identity, clock, leaseDuration, pollInterval, hook, newLog);
     }
 
     /** Runs before the driver performs an action (after the state that asked for it was saved). */

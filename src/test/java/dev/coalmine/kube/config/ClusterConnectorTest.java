@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +56,31 @@ class ClusterConnectorTest {
             assertThat(connection.namespaces()).isEqualTo(new NamespaceListing(java.util.List.of("default", "shop"), true));
             assertThat(connection.client().getConfiguration().isTrustCerts()).isFalse();
         }
+    }
+
+    @Test
+    void aConnectionIsLoggedWithContextServerUserAndNamespaceButNoToken() {
+        List<String> logged = new ArrayList<>();
+        ClusterConnector logging = new ClusterConnector(Duration.ofSeconds(5),
+                new ExecCommandLocator("", Optional::empty), logged::add);
+        String yaml = singleContext("demo", server.url(), TOKEN).replace("user: demo-user\n",
+                "user: demo-user\n    namespace: shop\n");
+
+        logging.connect(load(yaml), "demo").close();
+
+        assertThat(logged).containsExactly("connected to context demo (" + server.url() + ", Kubernetes v1.32.0)"
+                + " as demo-user, namespace shop");
+    }
+
+    @Test
+    void aFailedConnectionIsNotLoggedAsAConnection() {
+        List<String> logged = new ArrayList<>();
+        ClusterConnector logging = new ClusterConnector(Duration.ofSeconds(5),
+                new ExecCommandLocator("", Optional::empty), logged::add);
+
+        assertThatThrownBy(() -> logging.connect(load(singleContext("demo", server.url(), TOKEN + "-expired")), "demo"))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(logged).isEmpty();
     }
 
     @Test
