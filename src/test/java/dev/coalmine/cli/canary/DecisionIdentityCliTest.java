@@ -3,33 +3,18 @@ package dev.coalmine.cli.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.kube.release.MockCluster;
-import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who decided is the user the API server authenticated, not the kubeconfig's name for the credentials ("ana"). */
 class DecisionIdentityCliTest {
     private static final String WORKSTATION_USER = System.getProperty("user.name", "someone");
 
-    @TempDir
-    Path dir;
 
-    private final MockCluster cluster = new MockCluster();
-    private CliRunner cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        cli = new CliRunner(CliRunner.tokenKubeconfig(dir, cluster.server.url("/")));
-        cluster.createStable("shop", "web", 10, "shop/web:1");
-    }
-
-    @AfterEach
-    void tearDown() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final CliOnMockCluster fixture = new CliOnMockCluster(10);
+    private final MockCluster cluster = fixture.cluster();
+    private final CliRunner cli = fixture.cli();
 
     private String promotedBy() {
         assertThat(cli.run("canary", "start", "web", "--image", "web=shop/web:2", "--count", "1", "--skip-dry-run"))

@@ -8,9 +8,8 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,19 +21,10 @@ class ManifestSizeLimitCliTest {
     @TempDir
     Path dir;
 
-    private final MockCluster cluster = new MockCluster();
-    private CliRunner cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        cli = new CliRunner(CliRunner.tokenKubeconfig(dir, cluster.server.url("/")));
-        cluster.createStable("shop", "web", 2, "shop/web:1");
-    }
-
-    @AfterEach
-    void tearDown() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final CliOnMockCluster fixture = new CliOnMockCluster(2);
+    private final MockCluster cluster = fixture.cluster();
+    private final CliRunner cli = fixture.cli();
 
     @Test
     void aManifestAboveTheLimitIsAUsageErrorThatSaysItsSize() throws IOException {

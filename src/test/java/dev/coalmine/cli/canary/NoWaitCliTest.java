@@ -3,31 +3,15 @@ package dev.coalmine.cli.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.kube.release.MockCluster;
-import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What {@code --no-wait} records, {@code resume} carries out. */
 class NoWaitCliTest {
-    @TempDir
-    Path dir;
-
-    private final MockCluster cluster = new MockCluster();
-    private CliRunner cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        cli = new CliRunner(CliRunner.tokenKubeconfig(dir, cluster.server.url("/")));
-        cluster.createStable("shop", "web", 4, "shop/web:1");
-    }
-
-    @AfterEach
-    void tearDown() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final CliOnMockCluster fixture = new CliOnMockCluster(4);
+    private final MockCluster cluster = fixture.cluster();
+    private final CliRunner cli = fixture.cli();
 
     @Test
     void resumeCarriesAReleaseStartedWithNoWaitToJudgment() {

@@ -9,9 +9,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code -f} takes a manifest file as apps ship it: the named Deployment and its config; the rest is left alone. */
@@ -76,19 +75,10 @@ class RealManifestCliTest {
     @TempDir
     Path dir;
 
-    private final MockCluster cluster = new MockCluster();
-    private CliRunner cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        cli = new CliRunner(CliRunner.tokenKubeconfig(dir, cluster.server.url("/")));
-        cluster.createStable("shop", "web", 2, "shop/web:1");
-    }
-
-    @AfterEach
-    void tearDown() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final CliOnMockCluster fixture = new CliOnMockCluster(2);
+    private final MockCluster cluster = fixture.cluster();
+    private final CliRunner cli = fixture.cli();
 
     @Test
     void startTakesTheNamedDeploymentAndItsConfigAndSaysWhatItIgnores() throws IOException {

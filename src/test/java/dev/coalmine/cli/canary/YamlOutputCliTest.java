@@ -7,31 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.coalmine.kube.release.MockCluster;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code -o yaml} prints what {@code -o json} prints, for {@code status}, {@code history} and {@code plan}. */
 class YamlOutputCliTest {
-    @TempDir
-    Path dir;
-
-    private final MockCluster cluster = new MockCluster();
-    private CliRunner cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        cli = new CliRunner(CliRunner.tokenKubeconfig(dir, cluster.server.url("/")));
-        cluster.createStable("shop", "web", 10, "shop/web:1");
-    }
-
-    @AfterEach
-    void tearDown() {
-        cluster.close();
-    }
+    @RegisterExtension
+    final CliOnMockCluster fixture = new CliOnMockCluster(10);
+    private final MockCluster cluster = fixture.cluster();
+    private final CliRunner cli = fixture.cli();
 
     @Test
     void statusAndHistoryInYamlHoldWhatTheirJsonHolds() throws IOException {
