@@ -2,6 +2,7 @@ package dev.coalmine.ui;
 
 import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.release.ReleasePreflight;
 import dev.coalmine.kube.release.ReleasePreview;
@@ -18,6 +19,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /** The release engine as the console uses it: one per connection, acting as this console's identity. */
@@ -84,13 +86,19 @@ public final class EngineGateway implements ReleaseLauncher {
 
     @Override
     public Optional<String> unfinishedRelease(String namespace, String deployment) {
-        return service().status(namespace, deployment).current().filter(s -> !s.finished())
+        return latest(namespace, deployment).filter(s -> !s.finished())
                 .map(s -> "release " + s.number() + " is in phase " + s.phase().label());
     }
 
     /** Whether the workload has a release to show (one read). */
     public boolean hasRelease(String namespace, String deployment) {
-        return service().status(namespace, deployment).current().isPresent();
+        return latest(namespace, deployment).isPresent();
+    }
+
+    /** The workload's newest release from its stored history alone: one read, not the tracks and the Lease too. */
+    private Optional<ReleaseState> latest(String namespace, String deployment) {
+        List<ReleaseState> releases = service().history(namespace, deployment);
+        return releases.isEmpty() ? Optional.empty() : Optional.of(releases.get(releases.size() - 1));
     }
 
     /** The workload's release for a rollout view; it starts watching when first asked. */
