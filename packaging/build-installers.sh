@@ -43,15 +43,49 @@ build_image() {
     rm -rf "$input" "$image"
     mkdir -p "$input" "$dist"
     cp target/coalmine.jar "$input/"
-    "$jpackage" --type app-image @"$opts/identity.opts" @"$opts/image.opts" @"$opts/linux.opts" \
+    "$jpackage" --type app-image @"$opts/identity.opts" @"$opts/image.opts" @"$opts/linux.opts" @"$opts/linux-image.opts" \
         --app-version "$version" --description "$description" --input "$input" --dest "$dist"
+    build_cds_archive
+}
+
+# The CLI pays a JVM's start at every call (pipelines, `kubectl coalmine`): record which classes one real
+# `canary status` loads, against the image's own demo cluster, and archive them (packaging/cds/make-archive.sh).
+record_class_list() {
+    local work launcher=$image/bin/Coalmine
+    work=$(mktemp -d)
+    HOME=$work "$launcher" demo --kubeconfig "$work/kubeconfig" >"$work/demo.log" 2>&1 &
+    local demo=$!
+    for _ in $(seq 1 120); do
+        grep -q "demo cluster running" "$work/demo.log" 2>/dev/null && break
+        sleep 0.5
+    done
+    grep -q "demo cluster running" "$work/demo.log" || { cat "$work/demo.log" >&2; kill "$demo"; exit 1; }
+    HOME=$work KUBECONFIG=$work/kubeconfig JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$image/lib/app/coalmine.classlist" \
+        "$image/bin/kubectl-coalmine" canary status shop-api -o json >/dev/null 2>"$work/status.log" \
+        || { cat "$work/status.log" >&2; kill "$demo"; exit 1; }
+    kill "$demo"
+    wait "$demo" 2>/dev/null || true
+    rm -rf "$work"
+}
+
+build_cds_archive() {
+    record_class_list
+    packaging/cds/make-archive.sh "$image"
+    cp packaging/cds/make-archive.sh "$image/lib/app/"
 }
 
 build_package() {
     local type=$1
     [ -x "$image/bin/Coalmine" ] || build_image
     rm -f "$dist"/coalmine[_-]"$version"*."$type"
-    "$jpackage" --type "$type" --app-image "$image" @"$opts/identity.opts" @"$opts/linux.opts" \
+    # The archive holds the build's paths: the package ships the class list, and its postinst makes the archive
+    # where it is installed.
+    local packaged=target/jpackage-package-image/Coalmine
+    rm -rf "$(dirname "$packaged")"
+    mkdir -p "$(dirname "$packaged")"
+    cp -a "$image" "$packaged"
+    rm -f "$packaged/lib/app/coalmine.jsa"
+    "$jpackage" --type "$type" --app-image "$packaged" @"$opts/identity.opts" @"$opts/linux.opts" \
         @"$opts/linux-package.opts" @"$opts/$type.opts" \
         --app-version "$version" --description "$description" --dest "$dist"
 }
