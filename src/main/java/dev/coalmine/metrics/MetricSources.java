@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Builds the metric source that a release's judge settings describe, on one cluster: Prometheus by URL or through
@@ -15,20 +16,40 @@ import java.util.Optional;
  * none (Kubernetes health only).
  */
 public final class MetricSources {
-    private final Optional<SimulatedMetrics> simulated;
+    private final Supplier<Optional<SimulatedMetrics>> simulated;
 
-    private MetricSources(Optional<SimulatedMetrics> simulated) {
+    private MetricSources(Supplier<Optional<SimulatedMetrics>> simulated) {
         this.simulated = simulated;
     }
 
     /** For a real cluster: no simulated metrics. */
     public static MetricSources standard() {
-        return new MetricSources(Optional.empty());
+        return new MetricSources(Optional::empty);
     }
 
     /** For a cluster that serves simulated metrics (the demo). */
     public static MetricSources withSimulated(SimulatedMetrics metrics) {
-        return new MetricSources(Optional.of(metrics));
+        Optional<SimulatedMetrics> present = Optional.of(metrics);
+        return new MetricSources(() -> present);
+    }
+
+    /**
+     * The sources {@code detection} finds, asked for only when a judge first needs them: a CLI call that reads no
+     * metrics (status, history, promote) then costs no detection request.
+     */
+    public static MetricSources detectedWhenNeeded(Supplier<MetricSources> detection) {
+        Supplier<Optional<SimulatedMetrics>> once = new Supplier<>() {
+            private Optional<SimulatedMetrics> found;
+
+            @Override
+            public synchronized Optional<SimulatedMetrics> get() {
+                if (found == null) {
+                    found = detection.get().simulated.get();
+                }
+                return found;
+            }
+        };
+        return new MetricSources(once);
     }
 
     /**
@@ -57,14 +78,14 @@ public final class MetricSources {
                 throw new MetricSourceException("Custom queries (" + String.join(", ", settings.customQueries().keySet())
                         + ") need Prometheus: add --prometheus URL or --prometheus-service NAMESPACE/SERVICE:PORT.");
             }
-            return simulated.map(metrics -> metrics.open(client));
+            return simulated.get().map(metrics -> metrics.open(client));
         }
         return Optional.empty();
     }
 
     /** Whether this cluster's simulated metrics were registered (it is the demo). */
     public boolean simulated() {
-        return simulated.isPresent();
+        return simulated.get().isPresent();
     }
 
     /** The configured limits, without those the source cannot measure (so they do not stay inconclusive forever). */

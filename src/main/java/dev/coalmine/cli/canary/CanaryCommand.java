@@ -8,6 +8,7 @@ import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.kube.config.KubeconfigLoader;
 import dev.coalmine.kube.config.KubeconfigSet;
 import java.util.concurrent.Callable;
+import dev.coalmine.metrics.MetricSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -43,6 +44,6 @@ public final class CanaryCommand implements Callable<Integer> {
         String context = set.resolveContextName(target.context());
         ClusterConnection connection = new ClusterConnector().connect(set, context);
         return new CanarySession(connection, target.namespace().orElse(connection.namespace()),
-                root.addOn().detect(connection.client()).metricSources());
+                MetricSources.detectedWhenNeeded(() -> root.addOn().detect(connection.client()).metricSources()));
     }
 }

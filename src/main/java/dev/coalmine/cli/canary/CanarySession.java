@@ -8,7 +8,8 @@ import dev.coalmine.kube.release.ReleaseSettings;
 import dev.coalmine.kube.release.Whoami;
 import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.PrometheusAuth;
-import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,8 +50,16 @@ final class CanarySession implements AutoCloseable {
 
     /** Unique per process, so a second CLI on the same machine is another Lease holder. */
     private static String identity() {
-        return System.getProperty("user.name", "someone") + "@" + ManagementFactory.getRuntimeMXBean().getName()
+        return System.getProperty("user.name", "someone") + "@" + ProcessHandle.current().pid() + "@" + hostName()
                 + " (cli)";
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     @Override
