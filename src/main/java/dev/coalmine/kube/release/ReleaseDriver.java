@@ -80,7 +80,13 @@ final class ReleaseDriver {
                     if (state.finished() || until.test(state)) {
                         return state;
                     }
-                    boolean busy = lease.holdOrRetry() && drive.tick(state);
+                    boolean busy;
+                    if (waitsForPerson(state)) {
+                        lease.releaseIfHeld(); // nothing to drive until someone decides, so nothing to renew
+                        busy = false;
+                    } else {
+                        busy = lease.holdOrRetry() && drive.tick(state);
+                    }
                     if (settings.clock().instant().isAfter(deadline)) {
                         throw new CoalmineException("release " + state.number() + " of " + deployment + " is still in "
                                 + "phase " + state.phase().label() + " after " + timeout.toSeconds() + " s; run the "
@@ -95,6 +101,14 @@ final class ReleaseDriver {
                 lease.release();
             }
         }
+    }
+
+    /**
+     * A release waiting for a person changes only when someone records a decision (the watch wakes the loop then),
+     * so no process needs to hold its Lease meanwhile.
+     */
+    private static boolean waitsForPerson(ReleaseState state) {
+        return state.phase() instanceof ReleasePhase.AwaitingJudgment && state.decision() == null;
     }
 
     /** One drive's rounds of observe → decide → save → act, over the drive's watches. */

@@ -1,0 +1,173 @@
+package dev.coalmine.bench;
+
+import dev.coalmine.core.release.CanarySize;
+import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.ReleasePhase;
+import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.demo.DemoCluster;
+import dev.coalmine.demo.DemoOptions;
+import dev.coalmine.demo.SimulatedComponents;
+import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.demo.traffic.TrafficSettings;
+import dev.coalmine.kube.cache.ClusterCache;
+import dev.coalmine.kube.release.ReleaseService;
+import dev.coalmine.kube.release.ReleaseSession;
+import dev.coalmine.kube.release.ReleaseSettings;
+import dev.coalmine.kube.release.ReleaseStatus;
+import dev.coalmine.kube.workload.WorkloadFeed;
+import dev.coalmine.metrics.MetricSources;
+import dev.coalmine.metrics.PrometheusAuth;
+import dev.coalmine.testing.Deployments;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a release waiting for a person costs the API server: requests per minute from a console that has its rollout
+ * view open (driving it, following its Events, rollout lines and pod logs) and from a CLI following it
+ * ({@code status --watch}); and the collection reads of a console that opens 100 waiting releases of one namespace
+ * in turn. Counted by the demo API server per User-Agent, product defaults (15 s Lease).
+ */
+class IdleCostBench {
+    private static final String NS = "default";
+    private static final String APP = "shop-frontend";
+    private static final String MANY_NS = "bench-idle";
+    private static final int MANY = 100;
+    private static final Duration WINDOW = Duration.ofSeconds(60);
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @Test
+    void idleCost() throws Exception {
+        try (DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
+                .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())))) {
+            ReleaseService pipeline = new ReleaseService(cluster.client(), ReleaseSettings.defaults("pipeline"));
+            pipeline.start(plan(NS, APP, "shop/frontend:1.4.0"), false);
+
+            double console = perMinute(cluster, "bench-idle-console", true);
+            double follower = perMinute(cluster, "bench-idle-cli", false);
+            BenchReport.record("idle-cost", console, 0, "req/min", "ours<=2", console <= 2,
+                    String.format(Locale.ROOT, "cli-status-watch=%.1freq/min", follower),
+                    "absolute goal; ours: a console's open rollout view of a release awaiting judgment, requests in "
+                            + WINDOW.toSeconds() + " s after it settled, without pod CPU/memory samples (metrics.k8s.io)");
+
+            Map<String, Long> reads = manyReleasesOpenedInTurn(cluster, pipeline);
+            long worst = reads.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            BenchReport.record("idle-cost-100", worst, 1, "reads", "ours<=1", worst <= 1,
+                    "collections=" + reads.size(), "one LIST and one WATCH per collection; ours: the most LISTs or WATCHes"
+                            + " of one collection while a console opened " + MANY + " waiting releases of one namespace in turn: "
+                            + reads);
+        }
+    }
+
+    /** Requests per minute from {@code agent} while a release waits for judgment, with a view driving it or not. */
+    private static double perMinute(DemoCluster cluster, String agent, boolean drives) throws Exception {
+        try (KubernetesClient client = client(cluster, agent)) {
+            ReleaseService engine = engine(client);
+            try (ReleaseSession release = engine.session(NS, APP)) {
+                CompletableFuture<ReleaseStatus> waiting = new CompletableFuture<>();
+                release.watch(status -> {
+                    if (phase(status).filter(ReleasePhase::awaitingDecision).isPresent()) {
+                        waiting.complete(status);
+                    }
+                });
+                if (drives) {
+                    release.followEvents(e -> { });
+                    release.followRollout(l -> { });
+                    release.followPodLogs(l -> { });
+                    release.driveInBackground(problem -> { });
+                }
+                waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                Thread.sleep(10_000); // opening costs its LISTs and WATCHes once: measure what follows
+                int from = cluster.requests().recent().size();
+                Thread.sleep(WINDOW.toMillis());
+                long count = cluster.requests().recent().stream().skip(from)
+                        .filter(r -> r.userAgent().equals(agent) && !r.path().contains("metrics.k8s.io")).count();
+                return count * 60.0 / WINDOW.toSeconds();
+            }
+        }
+    }
+
+    private static Map<String, Long> manyReleasesOpenedInTurn(DemoCluster cluster, ReleaseService pipeline)
+            throws Exception {
+        cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(MANY_NS).endMetadata()
+                .build()).create();
+        for (int i = 0; i < MANY; i++) {
+            String name = String.format(Locale.ROOT, "svc-%03d", i);
+            cluster.client().apps().deployments().inNamespace(MANY_NS)
+                    .resource(Deployments.of(MANY_NS, name, 1, "registry.example.com/svc:1")).create();
+        }
+        for (int i = 0; i < MANY; i++) {
+            String name = String.format(Locale.ROOT, "svc-%03d", i);
+            pipeline.start(plan(MANY_NS, name, "registry.example.com/svc:2"), true);
+        }
+        String agent = "bench-idle-many";
+        int from = cluster.requests().recent().size();
+        try (KubernetesClient client = client(cluster, agent)) {
+            ReleaseService engine = engine(client);
+            try (WorkloadFeed list = WorkloadFeed.open(engine.cache(), MANY_NS, new IgnoredWorkloads())) {
+                for (int i = 0; i < MANY; i++) {
+                    openUntilWaiting(engine, String.format(Locale.ROOT, "svc-%03d", i));
+                }
+            }
+        }
+        return cluster.requests().recent().stream().skip(from)
+                .filter(r -> r.userAgent().equals(agent) && r.method().equals("GET"))
+                .filter(r -> r.path().matches(".*/namespaces/" + MANY_NS + "/[a-z]+") && !r.path().contains("metrics.k8s.io")
+                        && !r.uri().contains("fieldSelector=metadata.name"))
+                .collect(Collectors.groupingBy(r -> (r.isWatch() ? "WATCH " : "LIST ") + r.uri().replaceAll(
+                        "[?&](resourceVersion|timeoutSeconds|allowWatchBookmarks|watch)=[^&]*", ""),
+                        Collectors.counting()));
+    }
+
+    private static void openUntilWaiting(ReleaseService engine, String deployment) throws Exception {
+        try (ReleaseSession release = engine.session(MANY_NS, deployment)) {
+            CompletableFuture<ReleaseStatus> waiting = new CompletableFuture<>();
+            release.watch(status -> {
+                if (phase(status).filter(ReleasePhase::awaitingDecision).isPresent()) {
+                    waiting.complete(status);
+                }
+            });
+            release.driveInBackground(problem -> { });
+            waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    private static Optional<ReleasePhase> phase(ReleaseStatus status) {
+        return status.current().map(s -> s.phase());
+    }
+
+    private static ReleasePlan plan(String namespace, String deployment, String image) {
+        return ReleasePlan.ofImages(namespace, deployment, List.of(ImageChange.parse(image)), CanarySize.count(1), false);
+    }
+
+    private static KubernetesClient client(DemoCluster cluster, String agent) {
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(DemoCluster.clientConfig(cluster.apiServerUrl()))
+                .withUserAgent(agent).build()).build();
+    }
+
+    private static ReleaseService engine(KubernetesClient client) {
+        return new ReleaseService(client, new ClusterCache(client), ReleaseSettings.defaults("console"),
+                PrometheusAuth.none(), MetricSources.standard());
+    }
+
+    private static final class IgnoredWorkloads implements WorkloadFeed.Listener {
+        @Override
+        public void upserted(WorkloadSummary workload) {
+        }
+
+        @Override
+        public void removed(String name) {
+        }
+    }
+}
