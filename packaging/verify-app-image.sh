@@ -31,6 +31,14 @@ out=$("$launcher" --version 2>&1) || fail "--version exited $?: $out"
 [ "$out" = "coalmine $version" ] || fail "--version printed '$out', expected 'coalmine $version'"
 pass "--version prints '$out'"
 
+cli=$(realpath "$image/bin/kubectl-coalmine")
+out=$("$cli" --version 2>&1) || fail "bin/kubectl-coalmine --version exited $?: $out"
+[ "$out" = "coalmine $version" ] || fail "bin/kubectl-coalmine --version printed '$out'"
+# -Xshare:on makes a JVM that cannot map the class-data-sharing archive fail instead of starting without it.
+out=$(JAVA_TOOL_OPTIONS=-Xshare:on "$cli" --version 2>/dev/null) \
+    || fail "bin/kubectl-coalmine cannot use its class-data-sharing archive lib/app/coalmine.jsa"
+pass "the CLI launcher bin/kubectl-coalmine answers --version with its class-data-sharing archive"
+
 help=$("$launcher" --help 2>&1) || fail "--help exited $?: $help"
 [[ $help == Usage:\ coalmine* ]] || fail "--help does not start with 'Usage: coalmine': $help"
 pass "--help"

@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +60,10 @@ class CycleRequestsBench {
                 refWarm[i] = requests(cluster, "kubectl", () -> kubectlCycle(kubectl, engine, cluster.client(), warmImage));
             }
             System.out.println("cycle-requests per User-Agent: " + cluster.requests().snapshot());
+            System.out.println("the engine's requests of all cycles, by method and path: " + cluster.requests().recent()
+                    .stream().filter(r -> r.userAgent().startsWith(ENGINE_AGENT))
+                    .collect(Collectors.groupingBy(r -> r.method() + " " + r.path() + (r.isWatch() ? " (watch)" : ""),
+                            TreeMap::new, Collectors.counting())));
             if (cluster.requests().count("kubectl-dispatcher") > 0) {
                 throw new IllegalStateException("a kubectl dispatcher's requests were counted for the reference");
             }

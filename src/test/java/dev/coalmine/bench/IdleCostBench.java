@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a release waiting for a person costs the API server: requests per minute from a console that has its rollout
  * view open (driving it, following its Events, rollout lines and pod logs) and from a CLI following it
- * ({@code status --watch}); and the collection reads of a console that opens 100 waiting releases of one namespace
- * in turn. Counted by the demo API server per User-Agent, product defaults (15 s Lease).
+ * ({@code status --watch}); and the collection reads of a console that opens the views of 100 releases of one
+ * namespace in turn. Counted by the demo API server per User-Agent, product defaults (15 s Lease).
  */
 class IdleCostBench {
     private static final String NS = "default";
@@ -65,7 +65,7 @@ class IdleCostBench {
             long worst = reads.values().stream().mapToLong(Long::longValue).max().orElse(0);
             BenchReport.record("idle-cost-100", worst, 1, "reads", "ours<=1", worst <= 1,
                     "collections=" + reads.size(), "one LIST and one WATCH per collection; ours: the most LISTs or WATCHes"
-                            + " of one collection while a console opened " + MANY + " waiting releases of one namespace in turn: "
+                            + " of one collection while a console opened " + MANY + " releases of one namespace in turn: "
                             + reads);
         }
     }
@@ -89,10 +89,10 @@ class IdleCostBench {
                 }
                 waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS);
                 Thread.sleep(10_000); // opening costs its LISTs and WATCHes once: measure what follows
-                int from = cluster.requests().recent().size();
+                int from = cluster.requests().recent(agent).size();
                 Thread.sleep(WINDOW.toMillis());
-                long count = cluster.requests().recent().stream().skip(from)
-                        .filter(r -> r.userAgent().equals(agent) && !r.path().contains("metrics.k8s.io")).count();
+                long count = cluster.requests().recent(agent).stream().skip(from)
+                        .filter(r -> !r.path().contains("metrics.k8s.io")).count();
                 return count * 60.0 / WINDOW.toSeconds();
             }
         }
@@ -112,17 +112,15 @@ class IdleCostBench {
             pipeline.start(plan(MANY_NS, name, "registry.example.com/svc:2"), true);
         }
         String agent = "bench-idle-many";
-        int from = cluster.requests().recent().size();
         try (KubernetesClient client = client(cluster, agent)) {
             ReleaseService engine = engine(client);
             try (WorkloadFeed list = WorkloadFeed.open(engine.cache(), MANY_NS, new IgnoredWorkloads())) {
                 for (int i = 0; i < MANY; i++) {
-                    openUntilWaiting(engine, String.format(Locale.ROOT, "svc-%03d", i));
+                    openUntilShown(engine, String.format(Locale.ROOT, "svc-%03d", i));
                 }
             }
         }
-        return cluster.requests().recent().stream().skip(from)
-                .filter(r -> r.userAgent().equals(agent) && r.method().equals("GET"))
+        return cluster.requests().recent(agent).stream().filter(r -> r.method().equals("GET"))
                 .filter(r -> r.path().matches(".*/namespaces/" + MANY_NS + "/[a-z]+") && !r.path().contains("metrics.k8s.io")
                         && !r.uri().contains("fieldSelector=metadata.name"))
                 .collect(Collectors.groupingBy(r -> (r.isWatch() ? "WATCH " : "LIST ") + r.uri().replaceAll(
@@ -130,16 +128,17 @@ class IdleCostBench {
                         Collectors.counting()));
     }
 
-    private static void openUntilWaiting(ReleaseService engine, String deployment) throws Exception {
+    /** Opens the release's view (driving it, as the console does) until it shows the release, then closes it. */
+    private static void openUntilShown(ReleaseService engine, String deployment) throws Exception {
         try (ReleaseSession release = engine.session(MANY_NS, deployment)) {
-            CompletableFuture<ReleaseStatus> waiting = new CompletableFuture<>();
+            CompletableFuture<ReleaseStatus> shown = new CompletableFuture<>();
             release.watch(status -> {
-                if (phase(status).filter(ReleasePhase::awaitingDecision).isPresent()) {
-                    waiting.complete(status);
+                if (status.current().isPresent()) {
+                    shown.complete(status);
                 }
             });
             release.driveInBackground(problem -> { });
-            waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            shown.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
@@ -157,7 +156,7 @@ class IdleCostBench {
     }
 
     private static ReleaseService engine(KubernetesClient client) {
-        return new ReleaseService(client, new ClusterCache(client), ReleaseSettings.defaults("console"),
+        return new ReleaseService(client, ClusterCache.lingering(client), ReleaseSettings.defaults("console"),
                 PrometheusAuth.none(), MetricSources.standard());
     }
 

@@ -23,7 +23,7 @@ public record BenchResult(String name, double ours, double ref, String unit, Dou
 
     /** {@code BENCH <name> ours= ref= ratio= goal= PASS|FAIL [note]}, the line each benchmark prints. */
     public String line() {
-        String ratioText = ratio == null ? "Infinity" : String.format(Locale.ROOT, "%.3f", ratio);
+        String ratioText = ratio == null ? "-" : String.format(Locale.ROOT, "%.3f", ratio);
         String line = String.format(Locale.ROOT, "BENCH %s ours=%.2f%s ref=%.2f%s ratio=%s goal=%s %s",
                 name, ours, unit, ref, unit, ratioText, goal, result);
         return note.isEmpty() ? line : line + " " + note;

@@ -19,16 +19,15 @@ public final class RequestCounter {
     private static final int RECENT = 20_000;
 
     private final Map<String, LongAdder> byAgent = new ConcurrentHashMap<>();
-    private final Deque<Request> recent = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger kept = new AtomicInteger();
+    private final Latest recent = new Latest();
+    private final Map<String, Latest> recentByAgent = new ConcurrentHashMap<>();
 
     void record(String userAgent, String method, String uri) {
-        byAgent.computeIfAbsent(userAgent == null || userAgent.isBlank() ? NONE : userAgent, a -> new LongAdder())
-                .increment();
-        recent.addLast(new Request(userAgent == null || userAgent.isBlank() ? NONE : userAgent, method, uri));
-        if (kept.incrementAndGet() > RECENT && recent.pollFirst() != null) {
-            kept.decrementAndGet();
-        }
+        String agent = userAgent == null || userAgent.isBlank() ? NONE : userAgent;
+        byAgent.computeIfAbsent(agent, a -> new LongAdder()).increment();
+        Request request = new Request(agent, method, uri);
+        recent.add(request);
+        recentByAgent.computeIfAbsent(agent, a -> new Latest()).add(request);
     }
 
     /** One request: who sent it, the method and the URI with its query. */
@@ -46,7 +45,16 @@ public final class RequestCounter {
 
     /** The latest requests (at most 20,000), oldest first. */
     public List<Request> recent() {
-        return List.copyOf(recent);
+        return recent.list();
+    }
+
+    /**
+     * The latest requests (at most 20,000) with exactly this User-Agent, oldest first: a client's own requests, which
+     * the simulator's many requests cannot push out of {@link #recent()}'s window.
+     */
+    public List<Request> recent(String userAgent) {
+        Latest latest = recentByAgent.get(userAgent);
+        return latest == null ? List.of() : latest.list();
     }
 
     /** Requests whose User-Agent starts with {@code prefix} (e.g. {@code "kubectl/"}). */
@@ -60,5 +68,22 @@ public final class RequestCounter {
         Map<String, Long> copy = new TreeMap<>();
         byAgent.forEach((agent, n) -> copy.put(agent, n.sum()));
         return copy;
+    }
+
+    /** The latest {@value #RECENT} requests of a kind. */
+    private static final class Latest {
+        private final Deque<Request> requests = new ConcurrentLinkedDeque<>();
+        private final AtomicInteger kept = new AtomicInteger();
+
+        void add(Request request) {
+            requests.addLast(request);
+            if (kept.incrementAndGet() > RECENT && requests.pollFirst() != null) {
+                kept.decrementAndGet();
+            }
+        }
+
+        List<Request> list() {
+            return List.copyOf(requests);
+        }
     }
 }

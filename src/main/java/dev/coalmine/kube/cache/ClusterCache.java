@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -17,14 +19,19 @@ import java.util.concurrent.TimeoutException;
  * One connection's shared informers, in the manner of client-go's informer factory: whoever needs a kind in a
  * namespace (the release driver, the workload list, a feed, a second view of the same release) gets a
  * {@link CachedObjects} over the same informer, so each kind costs one LIST and one WATCH per namespace however
- * many users it has. The informer stops when its last user closes.
+ * many users it has. The informer stops when its last user closes, or, in a console (see {@link #lingering}), once
+ * nobody has used it for a while: an operator who opens one release after another then lists each kind once.
  */
 public final class ClusterCache {
     private static final Duration FIRST_LIST = Duration.ofSeconds(30);
 
+    private static final Duration CONSOLE_LINGER = Duration.ofSeconds(60);
+
     private final KubernetesClient client;
     private final Duration firstList;
+    private final Duration linger;
     private final Map<Key, Shared<?>> shared = new HashMap<>();
+    private ScheduledExecutorService closer;
 
     /** Kinds are told apart by what they select (their description), so a kind made twice shares one informer. */
     private record Key(String kind, String namespace) {
@@ -35,8 +42,22 @@ public final class ClusterCache {
     }
 
     public ClusterCache(KubernetesClient client, Duration firstList) {
+        this(client, firstList, Duration.ZERO);
+    }
+
+    private ClusterCache(KubernetesClient client, Duration firstList, Duration linger) {
         this.client = client;
         this.firstList = firstList;
+        this.linger = linger;
+    }
+
+    /** A console's cache: an informer nobody uses any more keeps running for a minute, in case it is opened again. */
+    public static ClusterCache lingering(KubernetesClient client) {
+        return lingering(client, CONSOLE_LINGER);
+    }
+
+    static ClusterCache lingering(KubernetesClient client, Duration linger) {
+        return new ClusterCache(client, FIRST_LIST, linger);
     }
 
     /**
@@ -80,8 +101,33 @@ public final class ClusterCache {
     }
 
     private synchronized void release(Shared<?> entry) {
-        if (--entry.users == 0) {
-            shared.remove(entry.key, entry);
+        if (--entry.users > 0) {
+            return;
+        }
+        if (linger.isZero() || entry.synced.isCompletedExceptionally()) {
+            stop(entry);
+            return;
+        }
+        if (closer == null) {
+            closer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "coalmine-cache-linger");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        long releasedAt = ++entry.releases;
+        closer.schedule(() -> stopIfUnused(entry, releasedAt), linger.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the informer unless someone took it again since its release number {@code releasedAt}. */
+    private synchronized void stopIfUnused(Shared<?> entry, long releasedAt) {
+        if (entry.users == 0 && entry.releases == releasedAt) {
+            stop(entry);
+        }
+    }
+
+    private void stop(Shared<?> entry) {
+        if (shared.remove(entry.key, entry)) {
             entry.informer.close();
         }
     }
@@ -91,6 +137,8 @@ public final class ClusterCache {
         final SharedIndexInformer<T> informer;
         final CompletableFuture<Void> synced;
         int users;
+        /** How often its last user let it go: a later release restarts the linger. */
+        long releases;
 
         Shared(Key key, SharedIndexInformer<T> informer, CompletableFuture<Void> synced) {
             this.key = key;

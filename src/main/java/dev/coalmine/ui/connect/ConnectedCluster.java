@@ -30,7 +30,7 @@ public record ConnectedCluster(String choice, String namespace, String serverVer
             List<String> namespaces, boolean namespacesListable, KubernetesClient client, AutoCloseable resources,
             ClusterExtras extras) {
         this(choice, namespace, serverVersion, user, serverUrl, namespaces, namespacesListable, client, resources,
-                extras, new ClusterCache(client));
+                extras, ClusterCache.lingering(client));
     }
 
     public String summary() {

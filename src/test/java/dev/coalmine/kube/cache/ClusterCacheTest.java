@@ -45,6 +45,24 @@ class ClusterCacheTest {
     }
 
     @Test
+    void aConsolesCacheKeepsAnUnusedInformerForAWhileSoOpeningOneReleaseAfterAnotherListsOnce() throws Exception {
+        create(Deployments.of("shop", "web", 3, "shop:1"));
+        ClusterCache console = ClusterCache.lingering(client, Duration.ofMillis(800));
+
+        for (int i = 0; i < 5; i++) {
+            try (CachedObjects<Deployment> view = console.open(CachedKind.DEPLOYMENTS, "shop")) {
+                assertThat(view.get("web")).isNotNull();
+            }
+            Thread.sleep(100);
+        }
+        assertThat(console.running()).as("unused for less than the linger").isEqualTo(1);
+        assertThat(dispatcher.lists("shop")).as("one LIST for five views opened in turn").isEqualTo(1);
+
+        Eventually.assertThat(() -> assertThat(console.running()).as("unused for longer than the linger").isZero());
+        Eventually.assertThat(() -> assertThat(dispatcher.closedWatches()).as("its watch is closed").isEqualTo(1));
+    }
+
+    @Test
     void twoUsersOfAKindInANamespaceShareOneListAndOneWatchThatStopsWithTheLastUser() throws Exception {
         create(Deployments.of("shop", "web", 3, "shop:1"));
 

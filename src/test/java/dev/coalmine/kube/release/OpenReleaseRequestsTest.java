@@ -80,12 +80,11 @@ class OpenReleaseRequestsTest {
         ClusterExtras extras = App.demoAddOn().detect(console);
         assertThat(extras.simulated()).as("without its endpoints ConfigMap the cluster is not taken for the demo").isFalse();
         startRelease();
-        int before = cluster.requests().recent().size();
+        int before = cluster.requests().recent(CONSOLE).size();
 
         openRolloutView(consoleEngine(extras.metricSources()), false);
 
-        assertThat(cluster.requests().recent().stream().skip(before)
-                .filter(r -> r.userAgent().equals(CONSOLE)).map(RequestCounter.Request::uri))
+        assertThat(cluster.requests().recent(CONSOLE).stream().skip(before).map(RequestCounter.Request::uri))
                 .isNotEmpty().noneMatch(uri -> uri.contains(DemoEndpoints.NAMESPACE) || uri.contains(DemoEndpoints.CONFIG_MAP));
     }
 
@@ -132,8 +131,8 @@ class OpenReleaseRequestsTest {
      * not a kind that can be watched; a read of one pod by name (fabric8 follows a pod's log so) is no collection read.
      */
     private Map<String, Long> collectionReads(boolean watch) {
-        return cluster.requests().recent().stream()
-                .filter(r -> r.userAgent().equals(CONSOLE) && r.method().equals("GET") && r.isWatch() == watch)
+        return cluster.requests().recent(CONSOLE).stream()
+                .filter(r -> r.method().equals("GET") && r.isWatch() == watch)
                 .filter(r -> r.path().matches(".*/namespaces/" + NS + "/[a-z]+") && !r.path().contains("metrics.k8s.io")
                         && !r.uri().contains("fieldSelector=metadata.name"))
                 .map(r -> r.path() + selector(r.uri()))

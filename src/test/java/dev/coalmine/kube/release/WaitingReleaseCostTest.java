@@ -59,9 +59,9 @@ class WaitingReleaseCostTest {
                     .isEqualTo(new ReleasePhase.AwaitingJudgment()));
             Thread.sleep(LEASE.toMillis()); // the Lease given up on reaching the phase
 
-            int from = cluster.requests().recent().size();
+            int from = cluster.requests().recent(CONSOLE).size();
             Thread.sleep(LEASE.multipliedBy(3).toMillis()); // a holder would renew nine times meanwhile
-            assertThat(cluster.requests().recent().stream().skip(from).filter(r -> r.userAgent().equals(CONSOLE)))
+            assertThat(cluster.requests().recent(CONSOLE).stream().skip(from))
                     .as("requests of the console while the release waits").isEmpty();
             assertThat(shown.get().driver()).as("who holds the Lease while the release waits").isNull();
 
