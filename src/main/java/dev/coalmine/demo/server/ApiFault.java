@@ -8,7 +8,10 @@ package dev.coalmine.demo.server;
 public enum ApiFault {
     /** 500 InternalError. */
     SERVER_ERROR,
-    /** 409 Conflict on an update (PUT or PATCH), as after someone else's write. */
+    /**
+     * 409 Conflict on a PUT, as when someone else wrote since the client read (a real server retries a patch's
+     * conflicts itself, so only replacements see one).
+     */
     CONFLICT,
     /** A watch that expires at once: a 410 Gone ERROR event ("too old resource version"), then the end. */
     WATCH_EXPIRED,
@@ -22,7 +25,7 @@ public enum ApiFault {
     /** Whether a real API server could answer this request so. */
     boolean fits(String method, boolean watch) {
         return switch (this) {
-            case CONFLICT -> method.equals("PUT") || method.equals("PATCH");
+            case CONFLICT -> method.equals("PUT");
             case WATCH_EXPIRED -> watch;
             default -> true;
         };

@@ -30,7 +30,7 @@ public final class DemoApiServer implements AutoCloseable {
         ApiDispatcher dispatcher = new ApiDispatcher(store, discovery, new AccessReviewer(store, catalog),
                 new ScaleSubresource(store), logs, new TableRenderer(catalog), new OpenApiDocuments(catalog));
         ApiServer server = new ApiServer(dispatcher, logs, new ServiceProxy(store),
-                new FaultInjector(faults.seed(), new FaultRate(store, faults.percent())));
+                new FaultInjector(faults.seed(), faults.kinds(), new FaultRate(store, faults.percent())));
         bound[0] = server.start(port);
         return new DemoApiServer(server, bound[0]);
     }

@@ -1,8 +1,10 @@
 package dev.coalmine.demo.server;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -15,13 +17,13 @@ final class FaultInjector {
     /** The User-Agent of the demo cluster's own client: its simulated controllers are never faulted. */
     static final String DEMO_AGENT = "coalmine-demo-cluster";
 
-    private static final List<ApiFault> ALL = List.of(ApiFault.values());
-
+    private final List<ApiFault> kinds;
     private final Random random;
     private final DoubleSupplier percent;
     private final FaultLog log = new FaultLog();
 
-    FaultInjector(long seed, DoubleSupplier percent) {
+    FaultInjector(long seed, Set<ApiFault> kinds, DoubleSupplier percent) {
+        this.kinds = List.copyOf(kinds);
         this.random = new Random(seed);
         this.percent = percent;
     }
@@ -45,9 +47,12 @@ final class FaultInjector {
         if (roll >= percent.getAsDouble()) {
             return Optional.empty();
         }
-        List<ApiFault> fitting = ALL.stream().filter(f -> f.fits(method, watch)).toList();
+        List<ApiFault> fitting = kinds.stream().filter(f -> f.fits(method, watch)).toList();
+        if (fitting.isEmpty()) {
+            return Optional.empty();
+        }
         ApiFault fault = fitting.get(pick % fitting.size());
-        log.add(new FaultLog.Injected(fault, method, uri));
+        log.add(new FaultLog.Injected(fault, Instant.now(), userAgent, method, uri));
         return Optional.of(fault);
     }
 

@@ -1,5 +1,6 @@
 package dev.coalmine.demo.server;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 public final class FaultLog {
     private static final int KEPT = 10_000;
 
-    /** One injected fault: which, and the request it answered. */
-    public record Injected(ApiFault fault, String method, String uri) {
+    /** One injected fault: which, when, and the request it answered. */
+    public record Injected(ApiFault fault, Instant at, String userAgent, String method, String uri) {
     }
 
     private final ConcurrentLinkedDeque<Injected> recent = new ConcurrentLinkedDeque<>();

@@ -3,6 +3,7 @@ package dev.coalmine.demo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,12 +15,12 @@ class FaultInjectorTest {
     private static final String ONE = "/apis/apps/v1/namespaces/default/deployments/shop";
 
     private static List<Optional<ApiFault>> run(long seed, double percent) {
-        FaultInjector injector = new FaultInjector(seed, () -> percent);
+        FaultInjector injector = new FaultInjector(seed, EnumSet.allOf(ApiFault.class), () -> percent);
         List<Optional<ApiFault>> faults = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             faults.add(injector.draw("coalmine/1", "GET", LIST));
             faults.add(injector.draw("coalmine/1", "GET", WATCH));
-            faults.add(injector.draw("coalmine/1", "PATCH", ONE));
+            faults.add(injector.draw("coalmine/1", "PUT", ONE));
             faults.add(injector.draw("coalmine/1", "POST", LIST));
         }
         return faults;
@@ -40,7 +41,7 @@ class FaultInjectorTest {
 
     @Test
     void eachFaultComesOnlyWhereARealServerWouldAnswerSo() {
-        FaultInjector injector = new FaultInjector(1, () -> 100);
+        FaultInjector injector = new FaultInjector(1, EnumSet.allOf(ApiFault.class), () -> 100);
         List<ApiFault> onReads = new ArrayList<>();
         List<ApiFault> onWatches = new ArrayList<>();
         List<ApiFault> onUpdates = new ArrayList<>();
@@ -57,16 +58,24 @@ class FaultInjectorTest {
                 ApiFault.TOO_MANY_REQUESTS, ApiFault.CONNECTION_RESET, ApiFault.DELAY);
         assertThat(onUpdates).containsOnly(ApiFault.SERVER_ERROR, ApiFault.CONFLICT, ApiFault.TOO_MANY_REQUESTS,
                 ApiFault.CONNECTION_RESET, ApiFault.DELAY);
+        assertThat(injector.draw("kubectl/v1.32", "PATCH", ONE).orElseThrow()).isNotEqualTo(ApiFault.CONFLICT);
         assertThat(onCreates).doesNotContain(ApiFault.CONFLICT, ApiFault.WATCH_EXPIRED);
-        assertThat(injector.log().total()).isEqualTo(800);
+        assertThat(injector.log().total()).isEqualTo(801);
     }
 
     @Test
     void theDemoClustersOwnControllersAndNonApiPagesAreNeverFaulted() {
-        FaultInjector injector = new FaultInjector(1, () -> 100);
+        FaultInjector injector = new FaultInjector(1, EnumSet.allOf(ApiFault.class), () -> 100);
         assertThat(injector.draw(FaultInjector.DEMO_AGENT + "/1", "PATCH", ONE)).isEmpty();
         assertThat(injector.draw("coalmine/1", "GET", "/metrics")).isEmpty();
         assertThat(injector.draw("coalmine/1", "GET", "/version")).isEmpty();
         assertThat(injector.log().total()).isZero();
+    }
+
+    @Test
+    void onlyTheChosenKindsAndNeverWhereNoneFits() {
+        FaultInjector injector = new FaultInjector(1, EnumSet.of(ApiFault.WATCH_EXPIRED), () -> 100);
+        assertThat(injector.draw("coalmine/1", "GET", LIST)).isEmpty();
+        assertThat(injector.draw("coalmine/1", "GET", WATCH)).contains(ApiFault.WATCH_EXPIRED);
     }
 }
