@@ -9,6 +9,7 @@ import dev.coalmine.demo.DemoAddOn;
 import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.SimulatedComponents;
+import dev.coalmine.demo.server.FaultSettings;
 import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
 import dev.coalmine.kube.config.KubeTarget;
@@ -54,7 +55,8 @@ public final class App {
     }
 
     private static DemoLauncher demoLauncher() {
-        return (port, seeded) -> DemoCluster.start(DemoOptions.defaults().withPort(port).withSeed(seeded)
+        return (port, seeded, faultPercent, faultSeed) -> DemoCluster.start(DemoOptions.defaults().withPort(port)
+                .withSeed(seeded).withFaults(new FaultSettings(faultPercent, faultSeed))
                 .withComponents(SimulatedComponents.realistic()));
     }
 

@@ -5,6 +5,7 @@ import dev.coalmine.addon.DemoLauncher;
 import dev.coalmine.cli.canary.CanaryCommand;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.InvalidCanarySizeException;
+import dev.coalmine.kube.KubeErrors;
 import dev.coalmine.kube.config.KubeTarget;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -50,6 +51,8 @@ public final class Cli {
             err.println("error: " + CanarySizeWording.of(size.problem()));
         } else if (e instanceof CoalmineException) {
             err.println("error: " + e.getMessage());
+        } else if (KubeErrors.requestGaveUp(e).isPresent()) {
+            err.println("error: " + KubeErrors.requestGaveUp(e).get());
         } else {
             err.println("error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));

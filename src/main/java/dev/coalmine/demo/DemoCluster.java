@@ -2,6 +2,7 @@ package dev.coalmine.demo;
 
 import dev.coalmine.addon.RunningDemo;
 import dev.coalmine.demo.server.DemoApiServer;
+import dev.coalmine.demo.server.FaultLog;
 import dev.coalmine.demo.server.RequestCounter;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -18,6 +19,9 @@ import java.util.Optional;
  * seeded with a small shop, and the {@link DemoComponent}s (controllers, traffic, metrics) that bring it to life.
  */
 public final class DemoCluster implements RunningDemo {
+    /** The User-Agent of {@link #client()}: its requests (the simulation's, a test's set-up) are never faulted. */
+    public static final String OWN_USER_AGENT = "coalmine-demo-cluster/1";
+
     private final DemoApiServer server;
     private final KubernetesClient client;
     private final List<DemoComponent> started = new ArrayList<>();
@@ -29,9 +33,10 @@ public final class DemoCluster implements RunningDemo {
 
     /** Starts the API server, seeds it, then starts the components in order. */
     public static DemoCluster start(DemoOptions options) {
-        DemoApiServer server = DemoApiServer.start(options.port(), options.logSource());
-        DemoCluster cluster = new DemoCluster(server, new KubernetesClientBuilder()
-                .withConfig(clientConfig(server.url())).build());
+        DemoApiServer server = DemoApiServer.start(options.port(), options.logSource(), options.faults());
+        Config own = clientConfig(server.url());
+        own.setUserAgent(OWN_USER_AGENT);
+        DemoCluster cluster = new DemoCluster(server, new KubernetesClientBuilder().withConfig(own).build());
         try {
             DemoSeed.namespaces(cluster.client);
             if (options.seeded()) {
@@ -76,6 +81,11 @@ public final class DemoCluster implements RunningDemo {
     /** The requests its API server has received so far, per User-Agent (kubectl, fabric8, …). */
     public RequestCounter requests() {
         return server.requests();
+    }
+
+    /** The API faults injected so far ({@code --fault-rate}). */
+    public FaultLog faults() {
+        return server.faults();
     }
 
     /** The metrics page of the first component that serves one. */

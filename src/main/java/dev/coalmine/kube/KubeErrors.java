@@ -1,6 +1,7 @@
 package dev.coalmine.kube;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /** Short, credential-free descriptions of API failures for operator-facing messages. */
@@ -26,6 +27,23 @@ public final class KubeErrors {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /**
+     * An error line for a request to the API server that failed for good (fabric8 retries 429, 5xx and dropped
+     * connections with back-off before it gives up); empty when {@code failure} is something else.
+     */
+    public static Optional<String> requestGaveUp(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KubernetesClientException k) {
+                String retried = k.getCode() == 429 || k.getCode() >= 500 || k.getCode() <= 0
+                        ? " (still after retries with back-off)" : "";
+                String what = k.getCode() > 0 ? describe(k) : "the API server could not be reached: " + describe(k);
+                return Optional.of(what + retried + "; check the cluster and run the command again "
+                        + "(a release continues where it stopped)");
+            }
+        }
+        return Optional.empty();
     }
 
     private static String statusMessage(KubernetesClientException k) {

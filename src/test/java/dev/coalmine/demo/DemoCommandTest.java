@@ -32,7 +32,7 @@ class DemoCommandTest {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process demo = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.coalmine.App",
-                "demo", "--kubeconfig", kubeconfig.toString(), "--port", String.valueOf(port))
+                "demo", "--kubeconfig", kubeconfig.toString(), "--port", String.valueOf(port), "--fault-seed", "42")
                 .redirectError(dir.resolve("demo.err").toFile()).start();
         try {
             List<String> lines = new CopyOnWriteArrayList<>();
@@ -51,6 +51,7 @@ class DemoCommandTest {
             assertThat(demo.exitValue()).as("stderr: %s", Files.readString(dir.resolve("demo.err"))).isZero();
             reader.join(10_000);
             assertThat(lines.stream().filter(l -> l.startsWith("api-server:"))).hasSize(1);
+            assertThat(lines).contains("api-faults: 0 % (seed 42; --fault-seed 42 replays them)");
             // The metrics line comes from a component that serves metrics, once there is one.
             assertThat(lines.stream().filter(l -> l.startsWith("metrics:")).toList())
                     .allMatch(l -> l.matches("metrics: http://127\\.0\\.0\\.1:\\d+/metrics")).hasSizeLessThan(2);
@@ -96,5 +97,17 @@ class DemoCommandTest {
                     + taken.getLocalPort()).contains("pick another --port");
             assertThat(dir.resolve("k")).doesNotExist();
         }
+    }
+
+    @Test
+    void aFaultRateOutsideZeroToHundredIsAUsageError(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        Cli cli = App.cli(target -> {
+            throw new AssertionError("the console must not open");
+        });
+        cli.commandLine().setErr(new PrintWriter(err, true)).setOut(new PrintWriter(new StringWriter(), true));
+        assertThat(cli.run("demo", "--kubeconfig", dir.resolve("k").toString(), "--fault-rate", "150")).isEqualTo(2);
+        assertThat(err.toString()).contains("--fault-rate is a percentage between 0 and 100").doesNotContain("\tat ");
+        assertThat(dir.resolve("k")).doesNotExist();
     }
 }

@@ -40,22 +40,26 @@ final class ApiServer implements AutoCloseable {
     private final PodLogs logs;
     private final ServiceProxy proxy;
     private final RequestCounter requests = new RequestCounter();
+    private final FaultInjector faults;
+    private final FaultResponder faultResponder = new FaultResponder(vertx);
     private final ExecutorService closer = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "demo-api-watch-closer");
         t.setDaemon(true);
         return t;
     });
     private HttpServer server;
+    private HttpServerRequestHandler standard;
 
-    ApiServer(Dispatcher dispatcher, PodLogs logs, ServiceProxy proxy) {
+    ApiServer(Dispatcher dispatcher, PodLogs logs, ServiceProxy proxy, FaultInjector faults) {
         this.dispatcher = dispatcher;
+        this.faults = faults;
         this.logs = logs;
         this.proxy = proxy;
     }
 
     /** Binds 127.0.0.1:port (0 = any free port) and returns the bound port. */
     int start(int port) {
-        HttpServerRequestHandler standard = new HttpServerRequestHandler(vertx) {
+        standard = new HttpServerRequestHandler(vertx) {
             @Override
             protected MockResponse onHttpRequest(RecordedRequest request) {
                 return dispatcher.dispatch(request);
@@ -70,26 +74,8 @@ final class ApiServer implements AutoCloseable {
                 return;
             }
             requests.record(request.getHeader("User-Agent"), request.method().name(), request.uri());
-            boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
-            String uri = request.uri();
-            Optional<Matcher> proxied = ServiceProxy.match(uri);
-            if (proxied.isPresent()) {
-                forwardToService(request, proxied.get());
-                return;
-            }
-            if (!upgrade && request.method() == io.vertx.core.http.HttpMethod.GET) {
-                Optional<ApiPath> path = ApiPath.parse(uri);
-                if (path.isPresent() && path.get().isWatch()) {
-                    streamWatch(request);
-                    return;
-                }
-                if (path.isPresent() && "log".equals(path.get().subresource())
-                        && "true".equals(path.get().param("follow"))) {
-                    followLog(request, path.get());
-                    return;
-                }
-            }
-            standard.handle(request);
+            faults.draw(request.getHeader("User-Agent"), request.method().name(), request.uri()).ifPresentOrElse(
+                    fault -> faultResponder.respond(fault, request, this::serve), () -> serve(request));
         });
         try {
             return server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).actualPort();
@@ -103,8 +89,36 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** Answers a request the normal way: the service proxy, a streamed watch or log, or the dispatcher. */
+    private void serve(HttpServerRequest request) {
+        boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+        String uri = request.uri();
+        Optional<Matcher> proxied = ServiceProxy.match(uri);
+        if (proxied.isPresent()) {
+            forwardToService(request, proxied.get());
+            return;
+        }
+        if (!upgrade && request.method() == io.vertx.core.http.HttpMethod.GET) {
+            Optional<ApiPath> path = ApiPath.parse(uri);
+            if (path.isPresent() && path.get().isWatch()) {
+                streamWatch(request);
+                return;
+            }
+            if (path.isPresent() && "log".equals(path.get().subresource())
+                    && "true".equals(path.get().param("follow"))) {
+                followLog(request, path.get());
+                return;
+            }
+        }
+        standard.handle(request);
+    }
+
     RequestCounter requests() {
         return requests;
+    }
+
+    FaultLog faults() {
+        return faults.log();
     }
 
     private void streamWatch(HttpServerRequest request) {
@@ -180,7 +194,7 @@ final class ApiServer implements AutoCloseable {
                         "error trying to reach service: " + e.getMessage()))));
     }
 
-    private static void send(HttpServerResponse response, MockResponse answer) {
+    static void send(HttpServerResponse response, MockResponse answer) {
         response.setStatusCode(answer.code());
         answer.getHeaders().toMultimap().forEach((k, v) -> response.headers().add(k, v));
         response.end(io.vertx.core.buffer.Buffer.buffer(answer.getBody().getBytes()));

@@ -15,8 +15,13 @@ public final class DemoApiServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts serving on 127.0.0.1:{@code port} (0 picks a free port). */
+    /** Starts serving on 127.0.0.1:{@code port} (0 picks a free port), injecting no faults until a trainer asks. */
     public static DemoApiServer start(int port, PodLogSource logSource) {
+        return start(port, logSource, FaultSettings.none());
+    }
+
+    /** Starts serving on 127.0.0.1:{@code port} (0 picks a free port), injecting faults as {@code faults} say. */
+    public static DemoApiServer start(int port, PodLogSource logSource, FaultSettings faults) {
         ResourceCatalog catalog = new ResourceCatalog();
         ClusterStore store = new ClusterStore(catalog);
         int[] bound = {port};
@@ -24,7 +29,8 @@ public final class DemoApiServer implements AutoCloseable {
         PodLogs logs = new PodLogs(store, logSource);
         ApiDispatcher dispatcher = new ApiDispatcher(store, discovery, new AccessReviewer(store, catalog),
                 new ScaleSubresource(store), logs, new TableRenderer(catalog), new OpenApiDocuments(catalog));
-        ApiServer server = new ApiServer(dispatcher, logs, new ServiceProxy(store));
+        ApiServer server = new ApiServer(dispatcher, logs, new ServiceProxy(store),
+                new FaultInjector(faults.seed(), faults.kinds(), new FaultRate(store, faults.percent())));
         bound[0] = server.start(port);
         return new DemoApiServer(server, bound[0]);
     }
@@ -41,6 +47,11 @@ public final class DemoApiServer implements AutoCloseable {
     /** The requests received so far, per User-Agent. */
     public RequestCounter requests() {
         return server.requests();
+    }
+
+    /** The faults injected so far. */
+    public FaultLog faults() {
+        return server.faults();
     }
 
     @Override

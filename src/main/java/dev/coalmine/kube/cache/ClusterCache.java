@@ -92,7 +92,8 @@ public final class ClusterCache {
         Key key = new Key(kind.description(), namespace);
         Shared<T> entry = (Shared<T>) shared.get(key);
         if (entry == null) {
-            SharedIndexInformer<T> informer = kind.informer().apply(client, namespace);
+            SharedIndexInformer<T> informer = kind.informer().apply(client, namespace)
+                    .exceptionHandler(new InformerRetries());
             entry = new Shared<>(key, informer, informer.start().toCompletableFuture());
             shared.put(key, entry);
         }

@@ -61,6 +61,11 @@ final class ClientConfigFactory {
         } catch (RuntimeException e) {
             throw KubeconfigProblems.credentialsFailed(set, context, e);
         }
+        String server = cluster.getCluster().getServer().strip();
+        if (!server.matches("(?i)https?://.*")) {
+            // fabric8 would prefix http:// and send the token in the clear; without a scheme a server means TLS.
+            config.setMasterUrl("https://" + server);
+        }
         boolean insecure = Boolean.TRUE.equals(cluster.getCluster().getInsecureSkipTlsVerify());
         config.setTrustCerts(insecure);
         config.setDisableHostnameVerification(insecure);

@@ -46,7 +46,9 @@ public final class ClusterConnector {
         var problems = new ConnectionProblems(context.name(), userOf(context), serverUrl);
         KubernetesClient client;
         try {
-            client = new KubernetesClientBuilder().withConfig(config).build();
+            client = new KubernetesClientBuilder().withConfig(config)
+                    .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(RetryPacing.NAME,
+                            new RetryPacing())).build();
         } catch (RuntimeException e) {
             throw problems.fromFailure(e, versionTimeout);
         }

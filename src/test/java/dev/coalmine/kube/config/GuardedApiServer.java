@@ -41,6 +41,11 @@ final class GuardedApiServer implements AutoCloseable {
         return Path.of(server.getSelfSignedCertificate().certificatePath());
     }
 
+    /** How many requests reached the server, with or without the token. */
+    int requestCount() {
+        return server.getRequestCount();
+    }
+
     void forbidVersion() {
         versionForbidden = true;
     }
