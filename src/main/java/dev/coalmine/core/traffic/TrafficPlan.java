@@ -146,6 +146,10 @@ public record TrafficPlan(TrafficProvider provider, String service, List<Integer
 
     /** The plan's refusals that depend on the rest of the release: a baseline takes a weight of its own. */
     public void validateWithBaseline(boolean baseline) {
+        if (baseline && provider == TrafficProvider.NGINX) {
+            throw new CoalmineException("NGINX ingress routes to one canary Ingress per host and path, so a baseline "
+                    + "would get no requests: add --no-baseline");
+        }
         if (baseline && weighted() && maxWeight() > 50) {
             throw new CoalmineException("with a baseline the canary and the baseline each get the step's weight, so "
                     + "no step may be above 50 % (the last is " + maxWeight() + "): lower --max-weight or --steps, or "

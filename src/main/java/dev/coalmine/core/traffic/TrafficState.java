@@ -24,6 +24,20 @@ public record TrafficState(int step, int weight, Instant stepSince, Instant paus
 
     /** The first step, with the routing objects the release will write. */
     public static TrafficState first(TrafficPlan plan, Instant now, List<RoutingRecord> routing) {
+        return planned(routing).firstStep(plan, now);
+    }
+
+    /** Before the canary is ready: the routing objects are recorded, no request goes to the canary yet. */
+    public static TrafficState planned(List<RoutingRecord> routing) {
+        return new TrafficState(-1, 0, null, null, false, false, routing);
+    }
+
+    /** The ladder has begun: the canary is ready and had its first weight. */
+    public boolean started() {
+        return step >= 0;
+    }
+
+    public TrafficState firstStep(TrafficPlan plan, Instant now) {
         return new TrafficState(0, plan.weightAt(0), now, null, false, false, routing);
     }
 

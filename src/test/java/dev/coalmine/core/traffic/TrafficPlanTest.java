@@ -61,6 +61,8 @@ class TrafficPlanTest {
         assertThatThrownBy(() -> plan.validateWithBaseline(true)).isInstanceOf(CoalmineException.class)
                 .hasMessageContaining("no step may be above 50 % (the last is 60)").hasMessageContaining("--no-baseline");
         plan.validateWithBaseline(false);
+        TrafficPlan nginx = new TrafficPlan(TrafficProvider.NGINX, null, List.of(10), null, List.of(), false, null);
+        assertThatThrownBy(() -> nginx.validateWithBaseline(true)).hasMessageContaining("add --no-baseline");
     }
 
     @Test
