@@ -36,6 +36,16 @@ public final class Route {
         return all;
     }
 
+    /** The track Services as they must be now. */
+    public List<HasMetadata> trackServices() {
+        return new ArrayList<>(tracks.desired(target));
+    }
+
+    /** The routing objects (not the track Services) as they will be with the canary at {@code weight}. */
+    public List<HasMetadata> routingObjects(int weight) {
+        return new ArrayList<>(provider.render(target, records, weight));
+    }
+
     /** The server-side dry run of the routing objects at {@code weight}; nothing is stored. */
     public int dryRun(int weight) {
         List<GenericKubernetesResource> rendered = provider.render(target, records, weight);
