@@ -23,7 +23,8 @@ public final class DemoApiServer implements AutoCloseable {
         DiscoveryDocuments discovery = new DiscoveryDocuments(catalog, () -> ApiServer.HOST + ":" + bound[0]);
         PodLogs logs = new PodLogs(store, logSource);
         ApiDispatcher dispatcher = new ApiDispatcher(store, discovery, new AccessReviewer(store, catalog),
-                new ScaleSubresource(store), logs, new TableRenderer(catalog), new OpenApiDocuments(catalog));
+                new ScaleSubresource(store), logs, new TableRenderer(catalog), new OpenApiDocuments(catalog),
+                new StoredVersions(catalog));
         ApiServer server = new ApiServer(dispatcher, logs, new ServiceProxy(store));
         bound[0] = server.start(port);
         return new DemoApiServer(server, bound[0]);
