@@ -1,5 +1,7 @@
 package dev.coalmine.kube.traffic;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.coalmine.App;
 import dev.coalmine.core.judge.AnalysisPolicy;
 import dev.coalmine.core.judge.JudgeSettings;
@@ -20,6 +22,7 @@ import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSettings;
 import dev.coalmine.metrics.PrometheusAuth;
+import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -46,6 +49,9 @@ final class RoutedShop implements AutoCloseable {
     RoutedShop() {
         new TrafficKnobs(client).setRequestsPerSecond(600);
         operatorsRoutes();
+        // The stable track Service is pinned to a ReplicaSet: wait until the simulated controller made one.
+        Eventually.assertThat(WAIT, () -> assertThat(client.apps().deployments().inNamespace(NS).withName(APP).get()
+                .getStatus().getReadyReplicas()).isEqualTo(4));
     }
 
     ReleaseService service(String identity, ReleaseSettings.ActionHook hook) {

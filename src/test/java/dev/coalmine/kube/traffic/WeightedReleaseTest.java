@@ -106,12 +106,15 @@ class WeightedReleaseTest {
         assertThat(stored.traffic().weight()).isEqualTo(20);
         assertThat(shop.canaryWeight(provider)).as("killed before the router changed").isEqualTo(10);
 
-        List<Integer> carried = Collections.synchronizedList(new ArrayList<>());
-        ReleaseService second = shop.service("second", ReleaseSettings.ActionHook.NONE);
-        ReleaseState atGate = second.drive(NS, APP, AT_GATE, WAIT, s -> carried.add(shop.canaryWeight(provider)));
+        List<String> performed = Collections.synchronizedList(new ArrayList<>());
+        ReleaseService second = shop.service("second", (action, state) -> performed.add(
+                action.getClass().getSimpleName() + "@" + state.traffic().weight()));
+        ReleaseState atGate = second.drive(NS, APP, AT_GATE, WAIT, s -> { });
 
-        assertThat(carried.stream().distinct()).containsExactly(10, 20, 30);
+        assertThat(performed).as("the recorded step first, then on up the ladder")
+                .containsExactly("SetWeights@20", "SetWeights@30");
         assertThat(atGate.traffic().step()).isEqualTo(2);
+        assertThat(shop.canaryWeight(provider)).isEqualTo(30);
     }
 
     private static List<String> messages(ReleaseState state) {
