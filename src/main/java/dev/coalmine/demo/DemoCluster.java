@@ -34,8 +34,10 @@ public final class DemoCluster implements RunningDemo {
                 .withConfig(clientConfig(server.url())).build());
         try {
             DemoSeed.namespaces(cluster.client);
+            RoutingSeed.controllers(cluster.client);
             if (options.seeded()) {
                 DemoSeed.shop(cluster.client);
+                RoutingSeed.storefront(cluster.client);
             }
             for (DemoComponent component : options.components()) {
                 component.start(cluster.client);

@@ -54,6 +54,11 @@ final class RoutingColumns {
                 c.add(col("Ports", o -> o.path("spec").path("tls").isEmpty() ? "80" : "80, 443"));
                 c.add(col("Age", age));
             }
+            case "IngressClass" -> {
+                c.add(col("Controller", o -> o.path("spec").path("controller").asText()));
+                c.add(col("Parameters", RoutingColumns::ingressClassParameters));
+                c.add(col("Age", age));
+            }
             default -> {
                 return false;
             }
@@ -83,6 +88,16 @@ final class RoutingColumns {
             }
         }
         return null;
+    }
+
+    /** As kube-apiserver prints them: {@code Kind.group/name}, or {@code <none>}. */
+    private static String ingressClassParameters(JsonNode ingressClass) {
+        JsonNode p = ingressClass.path("spec").path("parameters");
+        if (p.isMissingNode() || p.isNull()) {
+            return "<none>";
+        }
+        String group = p.path("apiGroup").asText("");
+        return p.path("kind").asText() + (group.isEmpty() ? "" : "." + group) + "/" + p.path("name").asText();
     }
 
     private static String ingressHosts(JsonNode ingress) {
