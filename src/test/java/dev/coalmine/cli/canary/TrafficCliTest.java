@@ -52,6 +52,7 @@ class TrafficCliTest {
 
     @Test
     void aRouterTheClusterDoesNotServeIsRefusedWithTheReasonAndTheOnesItDoes() {
+        cluster.client().network().v1().ingressClasses().withName("nginx").delete();
         int code = cli.run("canary", "start", "shop-frontend", "--image", "frontend=shop/frontend:2", "--count", "1",
                 "--no-baseline", "--traffic", "nginx", "--steps", "10");
 

@@ -33,7 +33,7 @@ import java.util.Map;
 /**
  * The demo's shop on a fast simulated cluster with the operator's routing object for each provider: an HTTPRoute
  * and a VirtualService of a gateway (with a second route for shop-api that must stay as it is), an NGINX Ingress
- * with its IngressClass; SMI has none (Coalmine creates the TrafficSplit).
+ * (the demo has ingress-nginx's IngressClass); SMI has none (Coalmine creates the TrafficSplit).
  */
 final class RoutedShop implements AutoCloseable {
     static final String NS = "default";
@@ -160,12 +160,6 @@ final class RoutedShop implements AutoCloseable {
                     route: [{destination: {host: shop-api}}]
                   - route: [{destination: {host: shop-frontend, port: {number: 80}}}]
                 """, RoutingKind.virtualService("v1"));
-        client.resource(Serialization.unmarshal("""
-                apiVersion: networking.k8s.io/v1
-                kind: IngressClass
-                metadata: {name: nginx}
-                spec: {controller: k8s.io/ingress-nginx}
-                """, io.fabric8.kubernetes.api.model.networking.v1.IngressClass.class)).create();
         apply("""
                 apiVersion: networking.k8s.io/v1
                 kind: Ingress
