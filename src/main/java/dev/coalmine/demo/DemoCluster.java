@@ -39,8 +39,10 @@ public final class DemoCluster implements RunningDemo {
         DemoCluster cluster = new DemoCluster(server, new KubernetesClientBuilder().withConfig(own).build());
         try {
             DemoSeed.namespaces(cluster.client);
+            RoutingSeed.controllers(cluster.client);
             if (options.seeded()) {
                 DemoSeed.shop(cluster.client);
+                RoutingSeed.storefront(cluster.client);
             }
             for (DemoComponent component : options.components()) {
                 component.start(cluster.client);

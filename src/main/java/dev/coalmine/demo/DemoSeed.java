@@ -45,7 +45,7 @@ final class DemoSeed {
         client.services().inNamespace(NAMESPACE).resource(service("shop-api", 8080)).create();
     }
 
-    private static Deployment deployment(String name, int replicas, String image, boolean withConfig) {
+    static Deployment deployment(String name, int replicas, String image, boolean withConfig) {
         Map<String, String> labels = Map.of("app", name);
         DeploymentBuilder builder = new DeploymentBuilder()
                 .withNewMetadata().withName(name).addToLabels(labels)
@@ -53,7 +53,7 @@ final class DemoSeed {
                 .withNewSpec().withReplicas(replicas)
                 .withNewSelector().addToMatchLabels(labels).endSelector()
                 .withNewTemplate().withNewMetadata().addToLabels(labels).endMetadata()
-                .withNewSpec().addNewContainer().withName(name.substring("shop-".length())).withImage(image)
+                .withNewSpec().addNewContainer().withName(name.substring(name.indexOf('-') + 1)).withImage(image)
                 .addNewPort().withName("http").withContainerPort(8080).withProtocol("TCP").endPort()
                 .withReadinessProbe(readiness())
                 .withNewResources().addToRequests("cpu", new Quantity("100m"))
@@ -73,7 +73,7 @@ final class DemoSeed {
                 .endHttpGet().withInitialDelaySeconds(2).withPeriodSeconds(5).build();
     }
 
-    private static Service service(String name, int port) {
+    static Service service(String name, int port) {
         return new ServiceBuilder().withNewMetadata().withName(name).addToLabels("app", name).endMetadata()
                 .withNewSpec().addToSelector("app", name)
                 .addNewPort().withName("http").withPort(port).withTargetPort(new IntOrString("http"))

@@ -19,7 +19,12 @@ final class AutomaticOutcome {
     static Duration timeout(ReleasePlan plan) {
         JudgeSettings settings = plan.judge().settings();
         return plan.steadyStateTimeout().multipliedBy(2).plus(settings.analysis().minAnalysisDuration())
-                .plus(settings.interval().multipliedBy(50)).plusMinutes(2);
+                .plus(settings.interval().multipliedBy(50)).plus(plan.traffic().minimumTimeToPromote()).plusMinutes(2);
+    }
+
+    /** With a manual judge: up to steady state, and through a weighted ladder's steps. */
+    static Duration manualTimeout(ReleasePlan plan) {
+        return plan.steadyStateTimeout().plusMinutes(2).plus(plan.traffic().minimumTimeToPromote());
     }
 
     /** Every outcome but Failed is a result, so it goes to stdout like Succeeded; the exit code tells them apart. */

@@ -2,6 +2,7 @@ package dev.coalmine.cli.canary;
 
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.RequestShare;
+import dev.coalmine.core.traffic.TrafficPlan;
 import dev.coalmine.kube.release.ReleasePreview;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code coalmine canary plan}: what a release would create; changes nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Print the rendered canary (and baseline) YAML and the replica counts; changes nothing.")
+        description = "Print the rendered canary (and baseline) YAML and the replica counts, and with weighted "
+                + "--traffic the track Services, the routing objects at the first step and the step ladder with its "
+                + "minimum time to promote; changes nothing.")
 final class PlanCommand implements Callable<Integer> {
     @ParentCommand
     CanaryCommand canary;
@@ -36,7 +39,9 @@ final class PlanCommand implements Callable<Integer> {
             ReleasePlan plan = options.toPlan(session.namespace(), spec.commandLine());
             ReleasePreview preview = session.service().plan(plan);
             PrintWriter out = spec.commandLine().getOut();
-            preview.requestShare().warning().ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
+            if (!plan.weighted()) {
+                preview.requestShare().warning().ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
+            }
             if (format.structured()) {
                 out.println(StructuredOutput.pretty(new PlanView().tree(preview), format));
             } else {
@@ -52,9 +57,16 @@ final class PlanCommand implements Callable<Integer> {
         out.println("# stable replicas: " + preview.stableReplicas());
         out.println("# canary replicas: " + preview.canaryReplicas() + " (" + plan.size().describe() + ")");
         out.println("# baseline replicas: " + preview.baselineReplicas());
-        RequestShare share = preview.requestShare();
-        out.println("# canary's share of requests: " + share.describe());
-        share.warning().ifPresent(w -> out.println("# warning: " + w));
+        TrafficPlan traffic = plan.traffic();
+        if (traffic.weighted()) {
+            out.println("# traffic: " + traffic.provider().word() + " weights: " + traffic.describeLadder());
+            out.println("# " + traffic.describeTimeToPromote());
+            traffic.headerIfAny().ifPresent(h -> out.println("# requests with header " + h + " go to the canary"));
+        } else {
+            RequestShare share = preview.requestShare();
+            out.println("# canary's share of requests: " + share.describe());
+            share.warning().ifPresent(w -> out.println("# warning: " + w));
+        }
         out.print(preview.yaml());
     }
 }

@@ -53,6 +53,9 @@ final class PlanOptions {
     @Option(names = "--no-baseline", description = "Do not create a baseline next to the canary.")
     boolean noBaseline;
 
+    @ArgGroup(exclusive = false, heading = "Traffic (weighted routing and steps):%n")
+    TrafficOptions traffic = new TrafficOptions();
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
             description = "Steady-state timeout, e.g. 90s, 1m30s, 10m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -77,7 +80,8 @@ final class PlanOptions {
     /** The plan with the judge {@code judge} builds; its refusals are usage errors too. */
     ReleasePlan toPlan(String namespace, Supplier<JudgeSpec> judge, CommandLine commandLine) {
         try {
-            return toPlan(namespace).withJudge(judge.get());
+            JudgeSpec spec = judge.get();
+            return toPlan(namespace).withJudge(spec).withTraffic(traffic.toPlan(spec.isAutomatic()));
         } catch (InvalidCanarySizeException e) {
             throw new ParameterException(commandLine, CanarySizeWording.of(e.problem()), e);
         } catch (CoalmineException e) {

@@ -22,7 +22,15 @@ final class PlanView {
         root.put("canaryReplicas", preview.canaryReplicas());
         root.put("canarySize", plan.size().describe());
         root.put("baselineReplicas", preview.baselineReplicas());
-        root.set("requestShare", status.share(preview.requestShare()));
+        root.set("requestShare", plan.weighted() ? null : status.share(preview.requestShare()));
+        if (plan.weighted()) {
+            ObjectNode traffic = root.putObject("traffic");
+            traffic.put("provider", plan.traffic().provider().word());
+            var steps = traffic.putArray("steps");
+            plan.traffic().steps().forEach(steps::add);
+            traffic.put("ladder", plan.traffic().describeLadder());
+            traffic.put("minimumTimeToPromoteSeconds", plan.traffic().minimumTimeToPromote().toSeconds());
+        }
         root.set("objects", StructuredOutput.documents(preview.yaml()));
         return root;
     }

@@ -56,10 +56,10 @@ final class StartCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            Duration limit = judge.automatic() ? AutomaticOutcome.timeout(plan) : plan.steadyStateTimeout().plusMinutes(2);
+            Duration limit = judge.automatic() ? AutomaticOutcome.timeout(plan) : AutomaticOutcome.manualTimeout(plan);
             ReleaseState state;
             try (ShutdownNotice notice = ShutdownNotice.register(err, next)) {
-                state = session.release(plan.deployment()).drive(PersonNeeded.under(plan.judge()), limit, progress);
+                state = session.release(plan.deployment()).drive(PersonNeeded.under(plan), limit, progress);
             }
             return judge.automatic() ? AutomaticOutcome.report(state, out, err, next) : Outcome.report(state, out, err, next);
         }

@@ -8,6 +8,8 @@ import dev.coalmine.core.release.RecordedVerdict;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.RequestShare;
 import dev.coalmine.core.release.StepLogEntry;
+import dev.coalmine.core.traffic.TrafficPlan;
+import dev.coalmine.core.traffic.TrafficState;
 import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.kube.release.TrackStatus;
 import java.util.List;
@@ -27,6 +29,8 @@ final class StatusView {
         row(b, "stable", s.stable());
         row(b, "baseline", s.baseline());
         row(b, "canary", s.canary());
+        s.current().filter(r -> r.plan().weighted()).ifPresent(r -> b.append("traffic:  ").append(trafficLine(r))
+                .append('\n'));
         s.requestShare().ifPresent(share -> {
             b.append("requests: the canary gets ").append(share.describe()).append('\n');
             share.warning().ifPresent(w -> b.append("warning:  ").append(w).append('\n'));
@@ -74,6 +78,7 @@ final class StatusView {
         root.set("stable", track(s.stable()));
         root.set("canary", track(s.canary()));
         root.set("baseline", track(s.baseline()));
+        root.set("traffic", r == null ? null : traffic(r));
         root.set("requestShare", s.requestShare().map(this::share).orElse(null));
         root.set("decision", s.decision().map(this::decision).orElse(null));
         root.put("reason", s.reason());
@@ -95,6 +100,36 @@ final class StatusView {
         o.put("change", change(r));
         o.put("canaryReplicas", r.canaryReplicas());
         o.set("decision", r.decisionIfAny().map(this::decision).orElse(null));
+        return o;
+    }
+
+    /** "gateway-api, step 2 of 4: canary 10 % (5 % → 10 % → 25 % → 50 % → promote)". */
+    static String trafficLine(ReleaseState r) {
+        TrafficPlan plan = r.plan().traffic();
+        TrafficState t = r.trafficIfAny().orElse(null);
+        String where = t == null || !t.started() ? "before the first step"
+                : "step " + (t.step() + 1) + " of " + plan.steps().size() + ": canary " + t.weight() + " %"
+                + (t.paused() ? ", paused" : "") + (t.atGate() ? ", waiting for promote" : "");
+        return plan.provider().word() + " (Service " + plan.service() + "), " + where + " (" + plan.describeLadder() + ")";
+    }
+
+    /** {@code traffic: {provider, weight, step, steps}}: step counts from 1, 0 before the ladder starts. */
+    ObjectNode traffic(ReleaseState r) {
+        TrafficPlan plan = r.plan().traffic();
+        ObjectNode o = json.createObjectNode();
+        o.put("provider", plan.provider().word());
+        TrafficState t = r.trafficIfAny().orElse(null);
+        if (plan.weighted()) {
+            o.put("service", plan.service());
+            o.put("weight", t == null ? 0 : t.weight());
+            o.put("step", t == null ? 0 : t.step() + 1);
+            o.put("paused", t != null && t.paused());
+        } else {
+            o.putNull("weight");
+            o.putNull("step");
+        }
+        ArrayNode steps = o.putArray("steps");
+        plan.steps().forEach(steps::add);
         return o;
     }
 

@@ -63,6 +63,16 @@ public record AnalysisState(Instant startedAt, int checks, int failedChecks, int
         }
     }
 
+    /**
+     * With weighted steps the ladder, not a run of passes, decides when to promote: a promotion this analysis would
+     * decide on its own becomes "keep going".
+     */
+    public AnalysisState promotionLeftToTheLadder() {
+        return decision == AnalysisDecision.PROMOTE
+                ? new AnalysisState(startedAt, checks, failedChecks, consecutivePasses, consecutiveInconclusive,
+                AnalysisDecision.KEEP_GOING, latest) : this;
+    }
+
     /** A human looked at an inconclusive analysis and let it go on; the counts of passes start again. */
     public AnalysisState resumedByHuman() {
         if (decision != AnalysisDecision.WAIT_FOR_HUMAN) {

@@ -3,6 +3,7 @@ package dev.coalmine.core.release;
 import dev.coalmine.core.judge.AnalysisDecision;
 import dev.coalmine.core.judge.AnalysisPolicy;
 import dev.coalmine.core.judge.Verdict;
+import dev.coalmine.core.traffic.LadderMove;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -47,8 +48,13 @@ public final class AutomaticJudgment {
             return state;
         }
         AnalysisState before = state.analysisIfAny().orElseGet(() -> AnalysisState.start(state.phaseSince()));
-        AnalysisState after = before.next(verdict, score, now, policy);
+        boolean ladder = WeightedRelease.applies(state) && WeightedRelease.traffic(state).started();
+        AnalysisState judged = before.next(verdict, score, now, policy);
+        AnalysisState after = ladder ? judged.promotionLeftToTheLadder() : judged;
         ReleaseState next = state.withAnalysis(after).withLog(now, Stage.ANALYSIS, line(after.latest(), after, policy));
+        if (ladder && after.decision() == AnalysisDecision.KEEP_GOING && verdict.outcome() == Verdict.Outcome.PASS) {
+            return climbed(next, now);
+        }
         if (after.decision() == AnalysisDecision.REJECT) {
             return next.withDecision(new Decision(DecisionVerdict.REJECT, WHO, now,
                     String.format(Locale.ROOT, "%d of %d failed checks; last: %s", after.failedChecks(),
@@ -60,6 +66,17 @@ public final class AutomaticJudgment {
                             human(Duration.between(after.startedAt(), now)))));
         }
         return next;
+    }
+
+    /** A passing check moves the ladder; past its last step (and no gate) the judge promotes. */
+    private static ReleaseState climbed(ReleaseState state, Instant now) {
+        LadderMove move = LadderMove.passed(state.plan().traffic(), WeightedRelease.traffic(state), now, false);
+        if (move.kind() == LadderMove.Kind.PROMOTE) {
+            return state.withDecision(new Decision(DecisionVerdict.PROMOTE, WHO, now, "all "
+                    + state.plan().traffic().steps().size() + " steps passed, the last at "
+                    + move.next().weight() + " %"));
+        }
+        return move.kind() == LadderMove.Kind.STAY ? state : WeightedRelease.moved(state, move, now).next();
     }
 
     private static String line(RecordedVerdict v, AnalysisState progress, AnalysisPolicy policy) {

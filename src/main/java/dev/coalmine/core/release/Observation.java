@@ -1,5 +1,6 @@
 package dev.coalmine.core.release;
 
+import dev.coalmine.core.traffic.RoutingStatus;
 import java.time.Instant;
 
 /**
@@ -9,22 +10,35 @@ import java.time.Instant;
  * @param configCopiesPresent how many versioned copies of this release exist
  * @param promotionConflict why the release's change cannot be applied to the live stable (someone changed the same
  *                          values differently during the release), or null when it can or nobody looked
+ * @param routing what the weighted routing looks like ({@link RoutingStatus#none()} with the replica ratio)
  */
 public record Observation(Instant now, WorkloadStatus stable, WorkloadStatus canary, WorkloadStatus baseline,
-                          int configCopiesNeeded, int configCopiesPresent, String promotionConflict) {
+                          int configCopiesNeeded, int configCopiesPresent, String promotionConflict,
+                          RoutingStatus routing) {
 
     public Observation {
         canary = canary == null ? WorkloadStatus.absent() : canary;
         baseline = baseline == null ? WorkloadStatus.absent() : baseline;
+        routing = routing == null ? RoutingStatus.none() : routing;
+    }
+
+    public Observation(Instant now, WorkloadStatus stable, WorkloadStatus canary, WorkloadStatus baseline,
+                       int configCopiesNeeded, int configCopiesPresent, String promotionConflict) {
+        this(now, stable, canary, baseline, configCopiesNeeded, configCopiesPresent, promotionConflict, null);
     }
 
     /** Without a look at whether promotion would conflict. */
     public Observation(Instant now, WorkloadStatus stable, WorkloadStatus canary, WorkloadStatus baseline,
                        int configCopiesNeeded, int configCopiesPresent) {
-        this(now, stable, canary, baseline, configCopiesNeeded, configCopiesPresent, null);
+        this(now, stable, canary, baseline, configCopiesNeeded, configCopiesPresent, null, null);
     }
 
     public Observation withPromotionConflict(String conflict) {
-        return new Observation(now, stable, canary, baseline, configCopiesNeeded, configCopiesPresent, conflict);
+        return new Observation(now, stable, canary, baseline, configCopiesNeeded, configCopiesPresent, conflict, routing);
+    }
+
+    public Observation withRouting(RoutingStatus seen) {
+        return new Observation(now, stable, canary, baseline, configCopiesNeeded, configCopiesPresent, promotionConflict,
+                seen);
     }
 }

@@ -22,4 +22,15 @@ public sealed interface ReleaseAction {
     record DeleteBaseline() implements ReleaseAction { }
 
     record DeleteVersionedConfig() implements ReleaseAction { }
+
+    /** Create the release's track Services, or re-pin {@code <S>-stable} to the ReplicaSet that now serves stable. */
+    record ApplyTrackServices() implements ReleaseAction { }
+
+    /** Make the router carry the weight recorded in the release's traffic state (creating routing objects). */
+    record SetWeights() implements ReleaseAction { }
+
+    /** Delete the routing objects the release created and put the operator's back exactly as recorded. */
+    record RestoreRouting() implements ReleaseAction { }
+
+    record DeleteTrackServices() implements ReleaseAction { }
 }

@@ -14,6 +14,7 @@ import dev.coalmine.core.release.ReleasePhase.Failing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -86,6 +87,11 @@ public final class ReleaseDecider {
             next = next.withLog(seen.now(), Stage.APPLY, "creating " + name + "-baseline with "
                     + state.canaryReplicas() + " replica(s) of the stable version");
         }
+        if (WeightedRelease.trackServices(seen, state).isPresent()) {
+            actions.add(new ReleaseAction.ApplyTrackServices());
+            next = next.withLog(seen.now(), Stage.APPLY, "applying the track Services of "
+                    + state.plan().traffic().provider().word() + " routing");
+        }
         if (!actions.isEmpty()) {
             return new Step(next, actions);
         }
@@ -97,14 +103,21 @@ public final class ReleaseDecider {
                 ? new ReleasePhase.Analysing() : new ReleasePhase.AwaitingJudgment();
         ReleaseState judged = judging instanceof ReleasePhase.Analysing
                 ? state.withAnalysis(AnalysisState.start(seen.now())) : state;
-        return goTo(judged, seen, judging, Stage.WAIT_FOR_STEADY_STATE,
+        Step judgingStep = goTo(judged, seen, judging, Stage.WAIT_FOR_STEADY_STATE,
                 "canary is ready (" + describeReadiness(seen, state) + "); " + (judging instanceof ReleasePhase.Analysing
-                        ? "analysing" : "waiting for promote or reject"));
+                        ? "analysing" : WeightedRelease.applies(state) ? "stepping the weights"
+                        : "waiting for promote or reject"));
+        return WeightedRelease.applies(state) ? new Step(WeightedRelease.startLadder(judgingStep.next(), seen.now()),
+                List.of(new ReleaseAction.SetWeights())) : judgingStep;
     }
 
     private static Step judge(Observation seen, ReleaseState state) {
         Decision decision = state.decision();
         if (decision == null) {
+            Optional<Step> routing = WeightedRelease.holdWeights(seen, state).or(() -> WeightedRelease.climb(seen, state));
+            if (routing.isPresent()) {
+                return routing.get();
+            }
             return needsHuman(state) ? goTo(state, seen, new ReleasePhase.AwaitingJudgment(), Stage.ANALYSIS,
                     "the automatic judge cannot decide: waiting for a person to promote or reject ("
                             + state.latestVerdict().map(RecordedVerdict::summary).orElse("no verdict") + ")")
@@ -142,6 +155,10 @@ public final class ReleaseDecider {
             return goTo(state, seen, new Failing(seen.promotionConflict(), false), Stage.APPLY,
                     "failed: " + seen.promotionConflict());
         }
+        Optional<Step> holding = WeightedRelease.holdWeights(seen, state);
+        if (holding.isPresent()) {
+            return holding.get();
+        }
         if (!rolled) {
             return new Step(state.withLog(seen.now(), Stage.APPLY, "rolling update of " + state.plan().deployment()
                     + ": " + whatIsNew(state.plan())), List.of(new RollStable()));
@@ -150,11 +167,19 @@ public final class ReleaseDecider {
             return waiting(state, seen, "waiting for steady state: stable " + stable.readiness() + ", "
                     + stable.updatedReplicas() + "/" + stable.desiredReplicas() + " updated");
         }
+        Optional<Step> drain = WeightedRelease.drainToStable(seen, state, "stable is ready on the new version");
+        if (drain.isPresent()) {
+            return drain.get();
+        }
         return goTo(state, seen, new ReleasePhase.Finalising(), Stage.WAIT_FOR_STEADY_STATE,
                 "stable is ready on the new version (" + stable.readiness() + ")");
     }
 
     private static Step fail(Observation seen, ReleaseState state, Failing failing) {
+        Optional<Step> drain = WeightedRelease.drainToStable(seen, state, "failed");
+        if (drain.isPresent()) {
+            return drain.get();
+        }
         if (failing.rollbackStable()) {
             if (seen.stable().isRelease(state.number())) {
                 return new Step(state.withLog(seen.now(), Stage.WRAP_UP, "rolling " + state.plan().deployment()
@@ -169,6 +194,10 @@ public final class ReleaseDecider {
     }
 
     private static Step cleanUp(Observation seen, ReleaseState state, ReleasePhase done, String doneMessage) {
+        Optional<Step> drain = WeightedRelease.drainToStable(seen, state, "wrapping up");
+        if (drain.isPresent()) {
+            return drain.get();
+        }
         List<ReleaseAction> actions = new ArrayList<>();
         ReleaseState next = state;
         String name = state.plan().deployment();
@@ -188,6 +217,10 @@ public final class ReleaseDecider {
         if (!actions.isEmpty()) {
             return new Step(next, actions);
         }
+        Optional<Step> routing = WeightedRelease.tearDown(seen, state);
+        if (routing.isPresent()) {
+            return routing.get();
+        }
         return goTo(state, seen, done, Stage.WRAP_UP, doneMessage + leftAlone(seen));
     }
 
@@ -197,7 +230,7 @@ public final class ReleaseDecider {
         return new Step(news ? state.withLog(seen.now(), Stage.WAIT_FOR_STEADY_STATE, progress) : state, List.of());
     }
 
-    private static Step goTo(ReleaseState state, Observation seen, ReleasePhase next, Stage stage, String message) {
+    static Step goTo(ReleaseState state, Observation seen, ReleasePhase next, Stage stage, String message) {
         return new Step(state.transitionTo(next, seen.now()).withLog(seen.now(), stage, message), List.of());
     }
 

@@ -1,6 +1,7 @@
 package dev.coalmine.core.release;
 
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.traffic.TrafficPlan;
 import dev.coalmine.core.workload.ObjectName;
 import java.time.Duration;
 import java.util.List;
@@ -8,9 +9,12 @@ import java.util.List;
 /**
  * What the operator asked for. Either {@code images} (new image per container) or {@code manifestYaml}
  * (a new Deployment manifest, possibly with ConfigMaps and Secrets; opaque text here, parsed at the edge).
+ * {@code traffic} says how requests reach the canary; releases stored before it existed read as the replica ratio.
+ * With an automatic judge, the ladder's step interval is the judge's analysis interval.
  */
 public record ReleasePlan(String namespace, String deployment, List<ImageChange> images, String manifestYaml,
-                          CanarySize size, boolean baseline, JudgeSpec judge, Duration steadyStateTimeout) {
+                          CanarySize size, boolean baseline, JudgeSpec judge, Duration steadyStateTimeout,
+                          TrafficPlan traffic) {
 
     public static final Duration DEFAULT_STEADY_STATE_TIMEOUT = Duration.ofMinutes(10);
 
@@ -36,6 +40,18 @@ public record ReleasePlan(String namespace, String deployment, List<ImageChange>
         if (steadyStateTimeout.isNegative() || steadyStateTimeout.isZero()) {
             throw new CoalmineException("the steady-state timeout must be positive, got " + steadyStateTimeout);
         }
+        traffic = traffic == null ? TrafficPlan.replicas() : traffic;
+        if (traffic.weighted() && judge.isAutomatic() && !judge.settings().interval().equals(traffic.interval())) {
+            traffic = new TrafficPlan(traffic.provider(), traffic.service(), traffic.steps(), judge.settings().interval(),
+                    traffic.pauses(), traffic.manualGate(), traffic.header());
+        }
+        traffic.validateWithBaseline(baseline);
+    }
+
+    /** A plan whose requests follow the replica ratio. */
+    public ReleasePlan(String namespace, String deployment, List<ImageChange> images, String manifestYaml,
+                       CanarySize size, boolean baseline, JudgeSpec judge, Duration steadyStateTimeout) {
+        this(namespace, deployment, images, manifestYaml, size, baseline, judge, steadyStateTimeout, null);
     }
 
     /** A plan that sets new images, with a manual judge and the default timeout. */
@@ -50,15 +66,25 @@ public record ReleasePlan(String namespace, String deployment, List<ImageChange>
 
     public ReleasePlan withJudge(JudgeSpec newJudge) {
         return new ReleasePlan(namespace, deployment, images, manifestYaml, size, baseline, newJudge,
-                steadyStateTimeout);
+                steadyStateTimeout, traffic);
     }
 
     /** The same plan with another manifest text (e.g. one without the Secrets' data, for storing). */
     public ReleasePlan withManifestYaml(String yaml) {
-        return new ReleasePlan(namespace, deployment, images, yaml, size, baseline, judge, steadyStateTimeout);
+        return new ReleasePlan(namespace, deployment, images, yaml, size, baseline, judge, steadyStateTimeout, traffic);
     }
 
     public ReleasePlan withSteadyStateTimeout(Duration timeout) {
-        return new ReleasePlan(namespace, deployment, images, manifestYaml, size, baseline, judge, timeout);
+        return new ReleasePlan(namespace, deployment, images, manifestYaml, size, baseline, judge, timeout, traffic);
+    }
+
+    public ReleasePlan withTraffic(TrafficPlan newTraffic) {
+        return new ReleasePlan(namespace, deployment, images, manifestYaml, size, baseline, judge, steadyStateTimeout,
+                newTraffic);
+    }
+
+    /** Requests are shared by router weights, not by pod counts. */
+    public boolean weighted() {
+        return traffic.weighted();
     }
 }

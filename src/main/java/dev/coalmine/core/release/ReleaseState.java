@@ -1,6 +1,7 @@
 package dev.coalmine.core.release;
 
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.traffic.TrafficState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +17,25 @@ import java.util.Optional;
  * @param analysis the automatic judge's analysis (counts and latest verdict), or null when it never analysed
  * @param trimmed where its manifest text and cluster snapshot went when the history had to shrink, or null
  *                while they are kept here
+ * @param traffic where a weighted release is on its ladder, or null before its routing starts (and always with the
+ *                replica ratio)
  */
 public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, ReleasePhase phase, Instant phaseSince,
                            Decision decision, List<StepLogEntry> log, Instant startedAt, Instant finishedAt,
-                           String clusterSnapshot, AnalysisState analysis, TrimmedBody trimmed) {
+                           String clusterSnapshot, AnalysisState analysis, TrimmedBody trimmed, TrafficState traffic) {
 
     static final int MAX_LOG_LINES = 300;
 
     public ReleaseState {
         log = log == null ? List.of() : List.copyOf(log);
+    }
+
+    /** A release without a weighted-traffic ladder. */
+    public ReleaseState(int number, ReleasePlan plan, int canaryReplicas, ReleasePhase phase, Instant phaseSince,
+                        Decision decision, List<StepLogEntry> log, Instant startedAt, Instant finishedAt,
+                        String clusterSnapshot, AnalysisState analysis, TrimmedBody trimmed) {
+        this(number, plan, canaryReplicas, phase, phaseSince, decision, log, startedAt, finishedAt, clusterSnapshot,
+                analysis, trimmed, null);
     }
 
     /** A release whose body is kept in full. */
@@ -51,9 +62,19 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
         return analysisIfAny().flatMap(AnalysisState::latestIfAny);
     }
 
+    public Optional<TrafficState> trafficIfAny() {
+        return Optional.ofNullable(traffic);
+    }
+
+    /** The release with its ladder at {@code next}; the driver saves it before it changes the router. */
+    public ReleaseState withTraffic(TrafficState next) {
+        return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, decision, log, startedAt, finishedAt,
+                clusterSnapshot, analysis, trimmed, next);
+    }
+
     ReleaseState withAnalysis(AnalysisState next) {
         return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, decision, log, startedAt, finishedAt,
-                clusterSnapshot, next, trimmed);
+                clusterSnapshot, next, trimmed, traffic);
     }
 
     /** A new release in {@code CanaryDeploying}, with the Prepare lines already written. */
@@ -88,7 +109,7 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
                     ? "promoted: wait until the canary is ready (AwaitingJudgment)" : "rejected any more"));
         }
         return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, newDecision, log, startedAt,
-                finishedAt, clusterSnapshot, analysis, trimmed).withLog(newDecision.at(), Stage.WAIT_FOR_STEADY_STATE,
+                finishedAt, clusterSnapshot, analysis, trimmed, traffic).withLog(newDecision.at(), Stage.WAIT_FOR_STEADY_STATE,
                 newDecision.verdict().word() + " recorded by " + newDecision.who());
     }
 
@@ -103,7 +124,7 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
 
     ReleaseState transitionTo(ReleasePhase next, Instant now) {
         return new ReleaseState(number, plan, canaryReplicas, next, now, decision, log, startedAt,
-                next.terminal() ? now : finishedAt, clusterSnapshot, analysis, trimmed);
+                next.terminal() ? now : finishedAt, clusterSnapshot, analysis, trimmed, traffic);
     }
 
     public ReleaseState withLog(Instant now, Stage stage, String message) {
@@ -113,7 +134,7 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
             lines = lines.subList(lines.size() - MAX_LOG_LINES, lines.size());
         }
         return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, decision, lines, startedAt,
-                finishedAt, clusterSnapshot, analysis, trimmed);
+                finishedAt, clusterSnapshot, analysis, trimmed, traffic);
     }
 
     /** A finished release with only its last step-log lines (older releases need no more). */
@@ -122,7 +143,7 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
             return this;
         }
         return new ReleaseState(number, plan, canaryReplicas, phase, phaseSince, decision, lastLog(keptLogLines),
-                startedAt, finishedAt, clusterSnapshot, analysis, trimmed);
+                startedAt, finishedAt, clusterSnapshot, analysis, trimmed, traffic);
     }
 
     /**
@@ -135,7 +156,7 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
         }
         ReleasePlan slim = plan.fromManifest() ? plan.withManifestYaml("# " + where.describe()) : plan;
         return new ReleaseState(number, slim, canaryReplicas, phase, phaseSince, decision, log, startedAt, finishedAt,
-                "{}", analysis, where);
+                "{}", analysis, where, traffic);
     }
 
     /** Where the body went: recorded, or, for a release an earlier version compacted, "not kept". */

@@ -7,6 +7,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +25,12 @@ final class ApiDispatcher extends Dispatcher {
     private final PodLogs logs;
     private final TableRenderer tables;
     private final OpenApiDocuments openApi;
+    private final StoredVersions versions;
 
     ApiDispatcher(ClusterStore store, DiscoveryDocuments discovery, AccessReviewer reviewer, ScaleSubresource scale,
-            PodLogs logs, TableRenderer tables, OpenApiDocuments openApi) {
+            PodLogs logs, TableRenderer tables, OpenApiDocuments openApi, StoredVersions versions) {
         this.openApi = openApi;
+        this.versions = versions;
         this.store = store;
         this.discovery = discovery;
         this.reviewer = reviewer;
@@ -41,9 +44,11 @@ final class ApiDispatcher extends Dispatcher {
         String uri = request.getPath();
         String method = request.getMethod();
         String pathOnly = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
-        Optional<ApiPath> parsed = ApiPath.parse(uri);
+        Optional<ApiPath> requested = ApiPath.parse(uri);
+        Optional<ApiPath> parsed = requested.map(versions::toStored);
         try {
-            String body = body(request);
+            String raw = body(request);
+            String body = requested.map(r -> versions.bodyToStored(r, raw)).orElse(raw);
             if (method.equals("GET")) {
                 Optional<String> document = discovery.documentFor(pathOnly).or(() -> openApi.documentFor(pathOnly));
                 if (document.isPresent()) {
@@ -62,8 +67,9 @@ final class ApiDispatcher extends Dispatcher {
             if (ProtobufBodies.isProtobuf(contentType)) {
                 contentType = "application/json";
             }
-            MockResponse answer = StatusResponses.polish(path, route(path, method, contentType, body,
-                    request.getHeader("Accept")));
+            MockResponse answer = versions.toRequested(requested.get(), StatusResponses.polish(path,
+                    route(path, method, contentType, body, request.getHeader("Accept"),
+                            versions.presenter(requested.get()))));
             LOG.debug("{} {} -> {}", method, uri, answer.code());
             return answer;
         } catch (ApiFailure e) {
@@ -83,7 +89,8 @@ final class ApiDispatcher extends Dispatcher {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private MockResponse route(ApiPath path, String method, String contentType, String body, String accept) {
+    private MockResponse route(ApiPath path, String method, String contentType, String body, String accept,
+            UnaryOperator<JsonNode> asRequested) {
         if (path.resource().equals("selfsubjectaccessreviews") && method.equals("POST")) {
             return reviewer.review(body);
         }
@@ -105,7 +112,7 @@ final class ApiDispatcher extends Dispatcher {
             return StatusResponses.failure(404, "NotFound", "the server could not find the requested resource");
         }
         return switch (method) {
-            case "GET" -> get(path, accept);
+            case "GET" -> get(path, accept, asRequested);
             case "POST" -> path.name() == null ? store.create(path, contentType, body)
                     : StatusResponses.failure(405, "MethodNotAllowed", "POST is not allowed on a named object");
             case "PUT" -> store.replace(path, contentType, body);
@@ -116,12 +123,13 @@ final class ApiDispatcher extends Dispatcher {
         };
     }
 
-    private MockResponse get(ApiPath path, String accept) {
+    private MockResponse get(ApiPath path, String accept, UnaryOperator<JsonNode> asRequested) {
         boolean table = tables.wanted(accept);
         if (path.isWatch()) {
             return store.watch(path, table
-                    ? o -> tables.render(path, List.of(o), o.path("metadata").path("resourceVersion").asText())
-                    : o -> o);
+                    ? o -> tables.render(path, List.of(asRequested.apply(o)),
+                            o.path("metadata").path("resourceVersion").asText())
+                    : asRequested);
         }
         if (path.name() != null) {
             MockResponse single = store.handleGet(path.pathOnly());

@@ -38,6 +38,7 @@ final class ClusterStore extends KubernetesCrudDispatcher {
 
     private final ResourceCatalog catalog;
     private final ObjectDefaults defaults = new ObjectDefaults();
+    private final RequiredFields required = new RequiredFields();
     private final ReentrantLock writes = new ReentrantLock();
     private final RegisteredWatches registered = new RegisteredWatches(this);
     private final Executor watchCloser = OffloadedWatchClose.closerThreads();
@@ -107,7 +108,12 @@ final class ClusterStore extends KubernetesCrudDispatcher {
             if (metadata.path("name").asText().isEmpty() && !metadata.path("generateName").asText().isEmpty()) {
                 metadata.put("name", metadata.path("generateName").asText() + randomSuffix());
             }
-            catalog.find(path).ifPresent(t -> defaults.apply(t, object, null));
+            Optional<ResourceType> type = catalog.find(path);
+            type.ifPresent(t -> defaults.apply(t, object, null));
+            Optional<MockResponse> invalid = type.flatMap(t -> required.check(t, object));
+            if (invalid.isPresent()) {
+                return invalid.get();
+            }
             String full = Json.write(object);
             if (path.isDryRun()) {
                 return handle(dryCreate, path.pathOnly(), contentType, full);
@@ -166,7 +172,12 @@ final class ClusterStore extends KubernetesCrudDispatcher {
             throw new Json.BadRequest("the request body must be a JSON object");
         }
         if (path.subresource() == null) {
-            catalog.find(path).ifPresent(t -> defaults.apply(t, object, current));
+            Optional<ResourceType> type = catalog.find(path);
+            type.ifPresent(t -> defaults.apply(t, object, current));
+            Optional<MockResponse> invalid = type.flatMap(t -> required.check(t, object));
+            if (invalid.isPresent()) {
+                return invalid.get();
+            }
         }
         String full = Json.write(object);
         if (path.isDryRun()) {

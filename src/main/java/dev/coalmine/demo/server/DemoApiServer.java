@@ -28,7 +28,8 @@ public final class DemoApiServer implements AutoCloseable {
         DiscoveryDocuments discovery = new DiscoveryDocuments(catalog, () -> ApiServer.HOST + ":" + bound[0]);
         PodLogs logs = new PodLogs(store, logSource);
         ApiDispatcher dispatcher = new ApiDispatcher(store, discovery, new AccessReviewer(store, catalog),
-                new ScaleSubresource(store), logs, new TableRenderer(catalog), new OpenApiDocuments(catalog));
+                new ScaleSubresource(store), logs, new TableRenderer(catalog), new OpenApiDocuments(catalog),
+                new StoredVersions(catalog));
         ApiServer server = new ApiServer(dispatcher, logs, new ServiceProxy(store),
                 new FaultInjector(faults.seed(), faults.kinds(), new FaultRate(store, faults.percent())));
         bound[0] = server.start(port);

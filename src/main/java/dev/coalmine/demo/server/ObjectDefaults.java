@@ -36,6 +36,7 @@ final class ObjectDefaults {
             case "Secret" -> secret(object);
             case "Namespace" -> namespace(object);
             case "HorizontalPodAutoscaler" -> putIfMissing(Json.with(object, "spec"), "minReplicas", 1);
+            case "HTTPRoute" -> RouteDefaults.httpRoute(object);
             default -> {
             }
         }

@@ -53,6 +53,7 @@ public final class ResourceCatalog {
                 "selfsubjectrulesreviews", false, List.of(), Set.of(), List.of("create")));
         types.add(new ResourceType("authentication.k8s.io", "v1", "SelfSubjectReview",
                 "selfsubjectreviews", false, List.of(), Set.of(), List.of("create")));
+        types.addAll(RoutingResources.types());
     }
 
     private void core(String kind, String plural, boolean namespaced, List<String> shortNames, String... subs) {
@@ -69,6 +70,7 @@ public final class ResourceCatalog {
         return List.copyOf(types);
     }
 
+    /** The type of {@code group}/{@code plural}; of a kind served in several versions, the stored (first) one. */
     public Optional<ResourceType> find(String group, String plural) {
         return types.stream().filter(t -> t.group().equals(group) && t.plural().equals(plural)).findFirst();
     }

@@ -26,7 +26,7 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
     private static final double MAX_SLICE_SECONDS = 5;
 
     private final TrafficSettings settings;
-    private final TrafficSplit split;
+    private final RequestRouting routing;
     private final RandomGenerator random;
     private final TrafficLedger ledger;
     private final Map<String, Double> carry = new HashMap<>();
@@ -37,6 +37,7 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
     private PodMetricsPublisher publisher;
     private MetricsHttpServer server;
     private PacedLoop loop;
+    private RouteReader routes;
     private long lastTickNanos;
 
     public TrafficSimulation(TrafficSettings settings) {
@@ -45,7 +46,7 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
 
     public TrafficSimulation(TrafficSettings settings, TrafficSplit split, RandomGenerator random) {
         this.settings = Objects.requireNonNull(settings);
-        this.split = Objects.requireNonNull(split);
+        this.routing = new RequestRouting(Objects.requireNonNull(split));
         this.random = Objects.requireNonNull(random);
         this.ledger = new TrafficLedger(random);
     }
@@ -57,6 +58,7 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
         }
         this.client = client;
         this.knobs = new TrafficKnobs(client);
+        this.routes = new RouteReader(client);
         this.publisher = new PodMetricsPublisher(client, settings.usageWindow());
         this.server = new MetricsHttpServer(settings.metricsPort(), ledger::prometheusText);
         lastTickNanos = System.nanoTime();
@@ -120,17 +122,12 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
             }
         }
         ledger.retain(running);
-        for (Service service : services) {
-            List<Pod> ready = ServiceSelection.readyPodsSelectedBy(service, pods);
-            String serviceKey = service.getMetadata().getNamespace() + "/" + service.getMetadata().getName();
-            if (ready.isEmpty()) {
-                carry.remove(serviceKey);
-                continue;
-            }
-            double due = carry.getOrDefault(serviceKey, 0.0) + knobSettings.requestsPerSecond() * seconds;
+        ServiceNames names = new ServiceNames(services);
+        for (RequestRouting.Entry entry : routing.entries(services, names, pods, routes.read(names))) {
+            double due = carry.getOrDefault(entry.key(), 0.0) + knobSettings.requestsPerSecond() * seconds;
             long requests = (long) Math.floor(due);
-            carry.put(serviceKey, due - requests);
-            split.shares(service, ready).forEach((pod, share) -> {
+            carry.put(entry.key(), due - requests);
+            entry.shares().forEach((pod, share) -> {
                 double expected = requests * share;
                 long served = (long) Math.floor(expected) + (random.nextDouble() < expected - Math.floor(expected) ? 1 : 0);
                 ledger.serve(key(pod), served, knobSettings.behaviourOf(imageOf(pod)), seconds);

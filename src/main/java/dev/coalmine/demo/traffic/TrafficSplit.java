@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * How a Service's requests are shared among the ready pods it selects. The default is by pod count, as
- * kube-proxy does; weighted splits (TrafficSplit, VirtualService, Ingress, HTTPRoute) plug in here.
+ * kube-proxy does. Routing weights (HTTPRoute, VirtualService, TrafficSplit, canary Ingress) apply before it:
+ * {@link RequestRouting} shares a routed Service's requests among the backends by weight, then each backend's
+ * share among its pods with this split.
  */
 public interface TrafficSplit {
 

@@ -1,6 +1,8 @@
 package dev.coalmine.kube.release;
 
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.traffic.TrafficProvider;
+import dev.coalmine.kube.traffic.RoutingKind;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
@@ -29,7 +31,18 @@ final class RbacPreflight {
      * Leases and Events; the console reads pod logs. Secrets only when the manifest brings some.
      */
     public static List<Permission> neededFor(boolean withSecrets) {
+        return neededFor(withSecrets, TrafficProvider.REPLICAS);
+    }
+
+    /**
+     * With weighted routing also the track Services and the router's objects: read, create, change (the operator's
+     * route, restored at the end) and delete.
+     */
+    public static List<Permission> neededFor(boolean withSecrets, TrafficProvider traffic) {
         List<Permission> all = new ArrayList<>();
+        for (RoutingKind kind : RoutingKind.writtenBy(traffic)) {
+            add(all, kind.group(), kind.plural(), "get", "list", "create", "update", "delete");
+        }
         add(all, "apps", "deployments", "get", "list", "watch", "create", "update", "delete");
         add(all, "", "configmaps", "get", "list", "watch", "create", "update", "delete");
         if (withSecrets) {

@@ -3,6 +3,9 @@ package dev.coalmine.kube.release;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.ReleaseAction;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.traffic.RoutingStatus;
+import dev.coalmine.core.traffic.TrafficState;
+import dev.coalmine.kube.traffic.Route;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -28,6 +31,7 @@ final class ReleaseActions {
     private final PreviousConfig previousConfig;
     private final StableTemplateMerge merge;
     private final LiveConfigWrites config;
+    private final ReleaseRoutes routes;
 
     public ReleaseActions(KubernetesClient client, CanaryRenderer renderer) {
         this.client = client;
@@ -38,6 +42,7 @@ final class ReleaseActions {
         this.config = new LiveConfigWrites(client);
         this.previousConfig = new PreviousConfig(client, config);
         this.merge = new StableTemplateMerge(serialization);
+        this.routes = new ReleaseRoutes(client);
     }
 
     /** Performs {@code action}, reading the live objects from {@code view} and telling it what was written. */
@@ -66,7 +71,31 @@ final class ReleaseActions {
             Map<String, String> labels = WorkloadObserver.copyLabels(name, state.number());
             client.configMaps().inNamespace(state.plan().namespace()).withLabels(labels).delete();
             client.secrets().inNamespace(state.plan().namespace()).withLabels(labels).delete();
+        } else {
+            performRouting(action, state, view);
         }
+    }
+
+    private void performRouting(ReleaseAction action, ReleaseState state, DriveView view) {
+        Route route = routes.route(state, view.deployment(state.plan().deployment()));
+        if (action instanceof ReleaseAction.ApplyTrackServices) {
+            route.applyTrackServices();
+        } else if (action instanceof ReleaseAction.SetWeights) {
+            route.setWeight(state.trafficIfAny().map(TrafficState::weight).orElse(0));
+        } else if (action instanceof ReleaseAction.RestoreRouting) {
+            route.restore();
+        } else if (action instanceof ReleaseAction.DeleteTrackServices) {
+            route.deleteTrackServices();
+        }
+    }
+
+    /** What the release's weighted routing looks like now (nothing with the replica ratio). */
+    RoutingStatus routing(ReleaseState state, DriveView view) {
+        return routes.observe(state, view.deployment(state.plan().deployment()));
+    }
+
+    ReleaseRoutes routes() {
+        return routes;
     }
 
     /**

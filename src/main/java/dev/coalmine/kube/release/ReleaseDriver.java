@@ -126,7 +126,7 @@ final class ReleaseDriver {
         /** One round for {@code state}; true when something changed. */
         boolean tick(ReleaseState state) {
             StartSnapshot snapshot = snapshotOf(state);
-            Observation seen = observer.observe(state, snapshot, view);
+            Observation seen = observer.observe(state, snapshot, view).withRouting(actions.routing(state, view));
             if (state.phase().awaitingDecision() || state.phase() instanceof ReleasePhase.Promoting) {
                 seen = seen.withPromotionConflict(actions.promotionConflict(state, snapshot, view));
             }

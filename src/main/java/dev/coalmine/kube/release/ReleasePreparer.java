@@ -4,6 +4,10 @@ import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.RequestShare;
+import dev.coalmine.core.time.Durations;
+import dev.coalmine.core.traffic.TrafficPlan;
+import dev.coalmine.core.traffic.TrafficState;
+import dev.coalmine.kube.traffic.ReleaseRouting;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -67,8 +71,30 @@ final class ReleasePreparer {
     record Prepared(ReleaseState state, ReleaseSecrets secrets, Secret secretData) {
     }
 
-    /** A new release (not saved yet) with its snapshot and the Prepare lines. */
+    /**
+     * A new release (not saved yet) with its snapshot and the Prepare lines; a weighted one also with S named in its
+     * plan and its routing objects recorded before any is written.
+     */
     Prepared prepare(ReleasePlan plan, int number, Deployment stable, Instant now) {
+        if (!plan.weighted()) {
+            return prepareWorkload(plan, number, stable, now);
+        }
+        ReleaseRouting.Prepared routing = actions.routes().routing().prepare(plan, stable,
+                actions.routes().owner(plan, stable));
+        ReleasePlan named = plan.withTraffic(routing.traffic());
+        Prepared prepared = prepareWorkload(named, number, stable, now);
+        TrafficPlan traffic = routing.traffic();
+        List<String> lines = new ArrayList<>(List.of(traffic.provider().word() + " routing of Service "
+                        + traffic.service() + ": " + traffic.describeLadder(), traffic.describeTimeToPromote()
+                        + "; time to roll back " + Durations.format(traffic.timeToRollBack(
+                        named.judge().settings().analysis().maxFailedChecks())) + " (interval × failed-check limit)"));
+        traffic.headerIfAny().ifPresent(h -> lines.add("requests with header " + h + " go to the canary"));
+        routing.records().forEach(r -> lines.add("routing: " + r.describe()));
+        return new Prepared(prepared.state().withTraffic(TrafficState.planned(routing.records()))
+                .withPrepareLines(now, lines), prepared.secrets(), prepared.secretData());
+    }
+
+    private Prepared prepareWorkload(ReleasePlan plan, int number, Deployment stable, Instant now) {
         int stableReplicas = stable.getSpec().getReplicas() == null ? 1 : stable.getSpec().getReplicas();
         int canaryReplicas = plan.size().replicasFor(stableReplicas);
         ManifestBundle.Selection selection = plan.fromManifest()
@@ -86,9 +112,11 @@ final class ReleasePreparer {
                         + ", judge " + (plan.judge().isAutomatic() ? "automatic" : "manual"),
                 renamedNames(snapshot).isEmpty() ? "no versioned config needed"
                         : "versioned config for the canary: " + String.join(", ", renamedNames(snapshot))));
-        RequestShare share = RequestShare.of(plan.size(), stableReplicas, plan.baseline());
-        lines.add("the canary gets " + share.describe());
-        share.warning().ifPresent(w -> lines.add("warning: " + w));
+        if (!plan.weighted()) {
+            RequestShare share = RequestShare.of(plan.size(), stableReplicas, plan.baseline());
+            lines.add("the canary gets " + share.describe());
+            share.warning().ifPresent(w -> lines.add("warning: " + w));
+        }
         lines.addAll(shape.notes(stable, plan));
         if (!withSecrets) {
             // Only what the release uses is stored: a manifest's other documents (a Secret the Deployment does not
@@ -115,11 +143,31 @@ final class ReleasePreparer {
             all.add(prepared.secretData());
         }
         all.addAll(actions.objectsToWrite(state, snapshotOf(state), prepared.secrets(), stable));
+        if (state.plan().weighted()) {
+            all.addAll(actions.routes().route(state, stable).trackServices());
+        }
         return all;
     }
 
     /** Server-side dry run of every object the release will write; the first refusal stops the release. */
     int dryRun(Prepared prepared, Deployment stable) {
+        return dryRunWorkload(prepared, stable) + dryRunRouting(prepared.state(), stable);
+    }
+
+    /** The routing objects at the first step's weight (the track Services are dry-run with the workload's objects). */
+    private int dryRunRouting(ReleaseState state, Deployment stable) {
+        if (!state.plan().weighted()) {
+            return 0;
+        }
+        try {
+            return actions.routes().route(state, stable).dryRun(state.plan().traffic().weightAt(0));
+        } catch (KubernetesClientException e) {
+            throw new CoalmineException("the server-side dry run refused the " + state.plan().traffic().provider().word()
+                    + " routing: " + e.getMessage() + " (nothing was changed)", e);
+        }
+    }
+
+    private int dryRunWorkload(Prepared prepared, Deployment stable) {
         List<HasMetadata> objects = objects(prepared, stable);
         for (HasMetadata o : objects) {
             try {

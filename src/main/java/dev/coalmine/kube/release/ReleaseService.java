@@ -4,6 +4,8 @@ import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.Decision;
 import dev.coalmine.core.release.ReleaseHistory;
 import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.release.Stage;
+import dev.coalmine.core.traffic.TrafficState;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.DecisionVerdict;
 import dev.coalmine.core.release.WorkloadStatus;
@@ -78,7 +80,12 @@ public final class ReleaseService {
         List<HasMetadata> objects = preparer.objects(prepared, stable).stream()
                 .filter(o -> !o.getMetadata().getName().equals(plan.deployment()))
                 .filter(ClusterWrites::isOurs)
-                .map(o -> o == prepared.secretData() ? withoutData(prepared.secretData()) : o).toList();
+                .map(o -> o == prepared.secretData() ? withoutData(prepared.secretData()) : o)
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        if (plan.weighted()) {
+            // The operator's routing objects too, as the release changes them at its first step.
+            objects.addAll(actions.routes().route(state, stable).routingObjects(state.plan().traffic().weightAt(0)));
+        }
         String yaml = ReleasePreview.yamlOf(objects, client.getKubernetesSerialization());
         return new ReleasePreview(plan, number, stable.getSpec().getReplicas() == null ? 1 : stable.getSpec().getReplicas(),
                 state.canaryReplicas(), plan.baseline() ? state.canaryReplicas() : 0, objects, yaml);
@@ -96,7 +103,7 @@ public final class ReleaseService {
         history.refuseIfUnfinished();
         int number = history.nextNumber();
         ReleasePreparer.Prepared prepared = preparer.prepare(plan, number, stable, settings.clock().instant());
-        List<Permission> needed = RbacPreflight.neededFor(!prepared.secrets().noSecrets());
+        List<Permission> needed = RbacPreflight.neededFor(!prepared.secrets().noSecrets(), plan.traffic().provider());
         new RbacPreflight(client).check(plan.namespace(), needed);
         String dryRun = skipDryRun ? "server-side dry run skipped (--skip-dry-run)"
                 : "server-side dry run passed for " + preparer.dryRun(prepared, stable) + " object(s)";
@@ -160,6 +167,27 @@ public final class ReleaseService {
                     + merged.describe() + ". Reject this release (coalmine canary reject " + name + "), or "
                     + merged.undo() + " and promote again");
         }
+    }
+
+    /**
+     * A person lets a paused step go on (a pause without a duration waits for this). Refused, saying why, when the
+     * current release is not paused; saying it twice is harmless.
+     */
+    public ReleaseState resumePause(String namespace, String deployment, String who) {
+        ReleaseHistory saved = store.update(namespace, deployment, h -> h.updateCurrent(r -> {
+            TrafficState traffic = r.trafficIfAny().filter(t -> t.paused() && !r.finished()).orElseThrow(() ->
+                    new CoalmineException("release " + r.number() + " of " + deployment + " is not paused at a step ("
+                            + r.phase().label() + "); nothing to resume"));
+            return traffic.resumed() ? r : r.withTraffic(traffic.resumedByPerson()).withLog(settings.clock().instant(),
+                    Stage.ANALYSIS, "resumed at " + traffic.weight() + " % by " + who);
+        }));
+        return saved.current().orElseThrow();
+    }
+
+    /** Whether the current release waits at a pause for a person. */
+    public static boolean pausedForPerson(ReleaseState state) {
+        return !state.finished() && state.trafficIfAny().filter(t -> t.paused() && !t.resumed()).isPresent()
+                && state.plan().traffic().pauseAt(state.traffic().step()).filter(p -> p.duration() == null).isPresent();
     }
 
     /** Records "reject" by {@code who}; like {@link #promote}, the opposite decision recorded first wins. */

@@ -17,12 +17,16 @@ final class StableOwner {
 
     /** Empty when the Deployment is gone: the object is then created without an owner, as before. */
     static List<OwnerReference> of(KubernetesClient client, String namespace, String deployment) {
-        Deployment stable = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
+        return of(client.apps().deployments().inNamespace(namespace).withName(deployment).get());
+    }
+
+    /** The reference to {@code stable} as it was just read; empty when it is null. */
+    static List<OwnerReference> of(Deployment stable) {
         if (stable == null || stable.getMetadata().getUid() == null) {
             return List.of();
         }
         return List.of(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("Deployment")
-                .withName(deployment).withUid(stable.getMetadata().getUid()).withController(false)
+                .withName(stable.getMetadata().getName()).withUid(stable.getMetadata().getUid()).withController(false)
                 .withBlockOwnerDeletion(false).build());
     }
 }

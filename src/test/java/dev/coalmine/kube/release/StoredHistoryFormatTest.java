@@ -6,6 +6,14 @@ import dev.coalmine.core.release.ReleaseHistory;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.TrimmedBody;
+import dev.coalmine.core.traffic.HeaderMatch;
+import dev.coalmine.core.traffic.PauseStep;
+import dev.coalmine.core.traffic.RoutingRecord;
+import dev.coalmine.core.traffic.TrafficPlan;
+import dev.coalmine.core.traffic.TrafficProvider;
+import dev.coalmine.core.traffic.TrafficState;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +61,31 @@ class StoredHistoryFormatTest {
                 .withTrimmed(1, new TrimmedBody("coalmine-release-web-1-plan", List.of("web=shop/web:2")));
 
         assertThat(codec.read(codec.write(trimmed), "test")).isEqualTo(trimmed);
+    }
+
+    @Test
+    void releasesStoredBeforeWeightedTrafficReadAsTheReplicaRatio() {
+        ReleaseState current = codec.read(OLD_FORMAT, "test").current().orElseThrow();
+
+        assertThat(current.plan().traffic()).isEqualTo(TrafficPlan.replicas());
+        assertThat(current.trafficIfAny()).isEmpty();
+    }
+
+    @Test
+    void aWeightedPlanAndItsLadderPositionRoundTrip() {
+        ReleaseHistory old = codec.read(OLD_FORMAT, "test");
+        ReleaseState current = old.current().orElseThrow();
+        TrafficPlan traffic = new TrafficPlan(TrafficProvider.NGINX, "web", List.of(5, 10, 25),
+                Duration.ofSeconds(20), List.of(new PauseStep(10, Duration.ofMinutes(2)), new PauseStep(25, null)), true,
+                new HeaderMatch("x-canary", "always"));
+        ReleaseState weighted = new ReleaseState(current.number(), current.plan().withTraffic(traffic),
+                current.canaryReplicas(), current.phase(), current.phaseSince(), current.decision(), current.log(),
+                current.startedAt(), current.finishedAt(), current.clusterSnapshot(), current.analysis(), null,
+                new TrafficState(1, 10, Instant.parse("2026-03-01T10:01:00Z"), null, false, false,
+                        List.of(new RoutingRecord("networking.k8s.io/v1", "Ingress", "web", "{\"spec\":{}}"),
+                                new RoutingRecord("networking.k8s.io/v1", "Ingress", "web-canary", null))));
+        ReleaseHistory history = new ReleaseHistory(List.of(old.releases().get(0), weighted), 0);
+
+        assertThat(codec.read(codec.write(history), "test")).isEqualTo(history);
     }
 }
