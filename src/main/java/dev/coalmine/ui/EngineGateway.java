@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
+import dev.coalmine.kube.traffic.TrafficProviders;
 import java.util.Optional;
 
 /** The release engine as the console uses it: one per connection, acting as this console's identity. */
@@ -82,6 +83,11 @@ public final class EngineGateway implements ReleaseLauncher {
     @Override
     public String testMetrics(JudgeSpec judge, String namespace, String deployment) {
         return metricsCheck.check(judge.settings(), namespace, deployment);
+    }
+
+    @Override
+    public List<TrafficProviders.Offer> trafficOffers() {
+        return new TrafficProviders(client).offers();
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class RolloutView extends VBox {
     private final RolloutViewModel model;
     private final HBox strip = new HBox(6);
     private final HBox tracks = new HBox(10);
+    private final HBox ladder = new HBox(6);
 
     public RolloutView(OpenRollout session, Runnable onNewCanary) {
         super(10);
@@ -81,6 +82,16 @@ public final class RolloutView extends VBox {
         verdict.setMinHeight(Region.USE_PREF_SIZE);
 
         model.stages().addListener((ListChangeListener<PhaseStrip.Stage>) c -> showStages());
+        ladder.setId("weight-ladder");
+        ladder.setAlignment(Pos.CENTER_LEFT);
+        Label weight = new Label();
+        weight.setId("rollout-weight");
+        weight.textProperty().bind(model.weightProperty());
+        HBox weights = new HBox(12, ladder, weight);
+        weights.setAlignment(Pos.CENTER_LEFT);
+        weights.visibleProperty().bind(weight.textProperty().isNotEmpty());
+        weights.managedProperty().bind(weights.visibleProperty());
+        model.ladder().addListener((ListChangeListener<PhaseStrip.Stage>) c -> chips(ladder, model.ladder()));
         model.statusProperty().addListener((obs, old, s) -> showTracks());
 
         TabPane tabs = new TabPane();
@@ -101,7 +112,7 @@ public final class RolloutView extends VBox {
         tabs.getTabs().add(metricsTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
-        getChildren().addAll(headline, top, tracks, verdict, message, tabs);
+        getChildren().addAll(headline, top, weights, tracks, verdict, message, tabs);
         // Ctrl+1…4 switch tabs; Alt+P and Alt+R (the buttons' mnemonics) promote and reject.
         sceneProperty().addListener((obs, old, scene) -> {
             for (int i = 0; i < tabs.getTabs().size() && scene != null; i++) {
@@ -155,11 +166,15 @@ public final class RolloutView extends VBox {
     }
 
     private void showStages() {
-        strip.getChildren().clear();
-        for (PhaseStrip.Stage stage : model.stages()) {
+        chips(strip, model.stages());
+    }
+
+    private static void chips(HBox row, List<PhaseStrip.Stage> stages) {
+        row.getChildren().clear();
+        for (PhaseStrip.Stage stage : stages) {
             Label chip = new Label(symbol(stage.mark()) + " " + stage.title());
             chip.getStyleClass().addAll("phase-chip", "phase-" + stage.mark().name().toLowerCase(Locale.ROOT));
-            strip.getChildren().add(chip);
+            row.getChildren().add(chip);
         }
     }
 

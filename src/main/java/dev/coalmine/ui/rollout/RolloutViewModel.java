@@ -39,6 +39,8 @@ public final class RolloutViewModel implements AutoCloseable {
     private final ObjectProperty<ReleaseStatus> status = new SimpleObjectProperty<>();
     private final ObservableList<PhaseStrip.Stage> stages = FXCollections.observableArrayList();
     private final ObservableList<String> stepLog = FXCollections.observableArrayList();
+    private final ObservableList<PhaseStrip.Stage> ladder = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper weight = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Loading the release\u2026");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
@@ -91,10 +93,17 @@ public final class RolloutViewModel implements AutoCloseable {
             headline.set(deployment + " has no release");
             stages.clear();
             stepLog.clear();
+            ladder.clear();
+            weight.set("");
             return;
         }
         ReleaseState s = state.get();
         stages.setAll(PhaseStrip.of(s.phase()));
+        List<PhaseStrip.Stage> rungs = WeightLadder.of(s);
+        if (!rungs.equals(ladder)) {
+            ladder.setAll(rungs);
+        }
+        weight.set(WeightLadder.describe(s));
         headline.set("Release " + s.number() + " of " + deployment + ": " + s.phase().label()
                 + Optional.ofNullable(read.reason()).map(r -> " \u2014 " + r).orElse("")
                 + s.decisionIfAny().map(d -> " \u00b7 " + d.describe()).orElse(""));
@@ -212,6 +221,16 @@ public final class RolloutViewModel implements AutoCloseable {
 
     public ObservableList<PhaseStrip.Stage> stages() {
         return stages;
+    }
+
+    /** A weighted release's step ladder (empty for the replica ratio). */
+    public ObservableList<PhaseStrip.Stage> ladder() {
+        return ladder;
+    }
+
+    /** The live weight and step, e.g. "gateway-api: canary weight 10 % · step 2 of 4". */
+    public ReadOnlyStringProperty weightProperty() {
+        return weight.getReadOnlyProperty();
     }
 
     public ObservableList<String> stepLog() {

@@ -2,6 +2,8 @@ package dev.coalmine.ui.wizard;
 
 import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.kube.traffic.TrafficProviders;
+import java.util.List;
 import java.util.Optional;
 
 /** What the wizard needs of the release engine. All calls block: run them off the UI thread. */
@@ -14,6 +16,9 @@ public interface ReleaseLauncher {
 
     /** Tries the judge's metric source for the workload and says in one line what it found. */
     String testMetrics(JudgeSpec judge, String namespace, String deployment);
+
+    /** Every traffic provider, offered because the cluster serves it or not offered with the reason. */
+    List<TrafficProviders.Offer> trafficOffers();
 
     /** A description of the workload's unfinished release ("release 3 is in phase AwaitingJudgment"), if any. */
     Optional<String> unfinishedRelease(String namespace, String deployment);

@@ -30,7 +30,7 @@ final class WizardPages {
             case WORKLOAD -> workload();
             case VERSION -> version();
             case SIZE -> size();
-            case TRAFFIC -> traffic();
+            case TRAFFIC -> new TrafficPage(model, shareWarning("traffic-share-warning"));
             case JUDGE -> judge();
             case REVIEW -> new ReviewPage(model, shareWarning("review-share-warning"));
         };
@@ -106,19 +106,6 @@ final class WizardPages {
         why.setWrapText(true);
         return new VBox(14, new HBox(18, percent, count), grid, replicas, shareWarning("size-share-warning"), baseline,
                 why);
-    }
-
-    private Node traffic() {
-        RadioButton ratio = new RadioButton("Replica ratio (no service mesh)");
-        ratio.setSelected(true);
-        Label explain = new Label("Canary and baseline pods carry the stable pods' labels, so the Service sends them "
-                + "requests in proportion to pod counts.");
-        explain.setWrapText(true);
-        Label share = new Label();
-        share.setId("traffic-share");
-        share.setWrapText(true);
-        share.textProperty().bind(model.size().trafficShare());
-        return new VBox(14, ratio, explain, share, shareWarning("traffic-share-warning"));
     }
 
     /** The size step's warning when a tiny stable gives the canary more requests than asked; hidden when none. */

@@ -31,10 +31,12 @@ public final class WizardViewModel {
     private final VersionStep version;
     private final SizeStep size;
     private final JudgeStep judge;
+    private final TrafficStep traffic;
     private final ObjectProperty<WizardStep> step = new SimpleObjectProperty<>(WizardStep.WORKLOAD);
     private final ReadOnlyStringWrapper unfinished = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Optional<ReviewContent>> preview = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper reviewStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper reviewLadder = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper metricsTest = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canGoNext;
@@ -50,16 +52,31 @@ public final class WizardViewModel {
         this.version = new VersionStep(workload);
         this.size = new SizeStep(workload.desiredReplicas());
         this.judge = new JudgeStep(demoCluster);
+        this.traffic = new TrafficStep(size.baselineProperty());
         canGoNext = Bindings.createBooleanBinding(() -> switch (step.get()) {
             case WORKLOAD -> unfinished.get().isEmpty() && workload.desiredReplicas() > 0;
             case VERSION -> version.valid().get();
-            case SIZE, TRAFFIC -> size.valid().get();
+            case SIZE -> size.valid().get();
+            case TRAFFIC -> traffic.valid().get();
             case JUDGE -> judge.valid().get();
             case REVIEW -> false;
-        }, step, unfinished, version.valid(), size.valid(), judge.valid());
+        }, step, unfinished, version.valid(), size.valid(), traffic.valid(), judge.valid());
         canStart = Bindings.createBooleanBinding(() -> step.get() == WizardStep.REVIEW && !busy.get()
                 && preview.get().map(ReviewContent::startable).orElse(false), step, busy, preview);
         checkUnfinishedRelease();
+        findTrafficProviders();
+    }
+
+    private void findTrafficProviders() {
+        background.execute(() -> {
+            try {
+                var offers = launcher.trafficOffers();
+                ui.execute(() -> traffic.offersFound(offers));
+            } catch (RuntimeException e) {
+                ui.execute(() -> traffic.providersUnknown("Cannot read the cluster's API groups, so only the replica "
+                        + "ratio is offered: " + e.getMessage()));
+            }
+        });
     }
 
     private void checkUnfinishedRelease() {
@@ -95,7 +112,8 @@ public final class WizardViewModel {
         String manifest = version.useManifestProperty().get()
                 ? ManifestFile.read(Path.of(version.manifestPathProperty().get().strip())) : null;
         return new ReleasePlan(workload.namespace(), workload.name(), manifest == null ? version.changes() : List.of(),
-                manifest, size.size().get().orElseThrow(), size.baselineProperty().get(), judge.spec(), null);
+                manifest, size.size().get().orElseThrow(), size.baselineProperty().get(), judge.spec(), null,
+                traffic.plan());
     }
 
     /** Tries the chosen metric source; the result shows next to the button. */
@@ -118,16 +136,27 @@ public final class WizardViewModel {
 
     private void review() {
         preview.set(Optional.empty());
+        reviewLadder.set("");
         reviewStatus.set("Rendering, dry-running and checking permissions\u2026");
         busy.set(true);
         background.execute(() -> {
             try {
-                ReviewContent result = launcher.preview(plan());
-                ui.execute(() -> showPreview(result));
+                ReleasePlan plan = plan();
+                ReviewContent result = launcher.preview(plan);
+                String ladder = plan.traffic().weighted() ? "Weights: " + plan.traffic().describeLadder() + "\n"
+                        + capitalized(plan.traffic().describeTimeToPromote()) + "." : "";
+                ui.execute(() -> {
+                    reviewLadder.set(ladder);
+                    showPreview(result);
+                });
             } catch (RuntimeException e) {
                 ui.execute(() -> failed("The release cannot be prepared: " + e.getMessage()));
             }
         });
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private void showPreview(ReviewContent result) {
@@ -180,6 +209,10 @@ public final class WizardViewModel {
         return judge;
     }
 
+    public TrafficStep traffic() {
+        return traffic;
+    }
+
     public ObjectProperty<WizardStep> stepProperty() {
         return step;
     }
@@ -194,6 +227,11 @@ public final class WizardViewModel {
 
     public ReadOnlyStringProperty reviewStatusProperty() {
         return reviewStatus.getReadOnlyProperty();
+    }
+
+    /** The final plan's step ladder and minimum time to promote (the judge's interval applied); empty without weights. */
+    public ReadOnlyStringProperty reviewLadderProperty() {
+        return reviewLadder.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

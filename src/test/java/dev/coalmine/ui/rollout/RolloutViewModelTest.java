@@ -10,6 +10,11 @@ import dev.coalmine.core.release.ImageChange;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.traffic.PauseStep;
+import dev.coalmine.core.traffic.TrafficPlan;
+import dev.coalmine.core.traffic.TrafficProvider;
+import dev.coalmine.core.traffic.TrafficState;
+import java.time.Duration;
 import dev.coalmine.core.release.DecisionVerdict;
 import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.kube.release.TrackStatus;
@@ -104,6 +109,35 @@ class RolloutViewModelTest {
         assertThat(release.watchClosed).isTrue();
         release.publish(awaiting(null));
         assertThat(model.headlineProperty().get()).as("nothing is shown after close").isEqualTo("web has no release");
+    }
+
+    @Test
+    void aWeightedReleaseShowsItsLadderWithTheCurrentStep() {
+        model.open();
+        release.publish(awaiting(null));
+        assertThat(model.ladder()).as("the replica ratio has no ladder").isEmpty();
+        assertThat(model.weightProperty().get()).isEmpty();
+
+        ReleasePlan weighted = new ReleasePlan("shop", "web", List.of(ImageChange.parse("web=web:2")), null,
+                CanarySize.count(1), true, null, null, new TrafficPlan(TrafficProvider.GATEWAY_API, null,
+                List.of(5, 10, 25), Duration.ofMinutes(1), List.of(new PauseStep(10, null)), true, null));
+        ReleaseState atSecondStep = new ReleaseState(3, weighted, 1, new ReleasePhase.AwaitingJudgment(), T0, null,
+                List.of(), T0, null, "{}").withTraffic(new TrafficState(1, 10, T0, null, false, false, List.of()));
+        TrackStatus track = new TrackStatus(true, 1, 1, List.of("web:2"));
+        release.publish(new ReleaseStatus("shop", "web", atSecondStep, track, track, track, null));
+
+        assertThat(model.ladder()).containsExactly(new PhaseStrip.Stage("5 %", PhaseStrip.Mark.DONE),
+                new PhaseStrip.Stage("10 % \u23F8", PhaseStrip.Mark.CURRENT),
+                new PhaseStrip.Stage("25 %", PhaseStrip.Mark.TODO),
+                new PhaseStrip.Stage("promote (gate)", PhaseStrip.Mark.TODO));
+        assertThat(model.weightProperty().get()).isEqualTo("gateway-api: canary weight 10 % \u00b7 step 2 of 3");
+
+        release.publish(new ReleaseStatus("shop", "web", new ReleaseState(3, weighted, 1,
+                new ReleasePhase.Rejected(), T0, null, List.of(), T0, T0, "{}")
+                .withTraffic(new TrafficState(1, 0, T0, null, false, false, List.of())), track, track, track, null));
+        assertThat(model.ladder()).extracting(PhaseStrip.Stage::mark).containsExactly(PhaseStrip.Mark.DONE,
+                PhaseStrip.Mark.FAILED, PhaseStrip.Mark.TODO, PhaseStrip.Mark.SKIPPED);
+        assertThat(model.weightProperty().get()).endsWith("all requests on stable");
     }
 
     private static ReleaseStatus awaiting(Decision decision) {

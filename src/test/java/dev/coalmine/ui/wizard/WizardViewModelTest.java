@@ -12,7 +12,9 @@ import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.core.workload.WorkloadSummary.ContainerImage;
+import dev.coalmine.core.traffic.TrafficProvider;
 import dev.coalmine.kube.release.ManifestFile;
+import dev.coalmine.kube.traffic.TrafficProviders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -238,11 +240,59 @@ class WizardViewModelTest {
     }
 
     /** Stands in for the engine so the view-model's own logic is tested alone. */
+    @Test
+    void theTrafficStepOffersTheRoutersTheClusterServesAndPlansTheLadder() {
+        WizardViewModel wizard = wizard();
+        wizard.next();
+        wizard.version().fields().get(0).imageProperty().set("shop/web:1.4.0");
+        wizard.next();
+        wizard.next();
+        assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.TRAFFIC);
+        TrafficStep traffic = wizard.traffic();
+        assertThat(traffic.offers()).filteredOn(TrafficProviders.Offer::offered)
+                .extracting(TrafficProviders.Offer::provider)
+                .containsExactly(TrafficProvider.REPLICAS, TrafficProvider.GATEWAY_API);
+        assertThat(traffic.notOffered().get())
+                .isEqualTo("Not offered: istio: the cluster serves no networking.istio.io API (install Istio)");
+        assertThat(traffic.ladder().get()).startsWith("replica ratio");
+        assertThat(wizard.canGoNext().get()).isTrue();
+
+        traffic.providerProperty().set(TrafficProvider.GATEWAY_API);
+        traffic.stepsProperty().set("10,5");
+        assertThat(traffic.problem().get()).isNotEmpty();
+        assertThat(wizard.canGoNext().get()).isFalse();
+        traffic.stepsProperty().set("5,10,25,60");
+        assertThat(traffic.problem().get()).as("a baseline takes a weight of its own").contains("50 %");
+        traffic.stepsProperty().set("5,10,25,50");
+        traffic.intervalProperty().set("1m");
+        traffic.manualGateProperty().set(true);
+        assertThat(traffic.problem().get()).isEmpty();
+        assertThat(traffic.ladder().get())
+                .isEqualTo("5 % \u2192 10 % \u2192 25 % \u2192 50 % \u2192 promote by a person (manual gate)");
+        assertThat(traffic.timeToPromote().get()).startsWith("With every check passing: minimum time to promote 4m");
+        wizard.next();
+        wizard.next();
+
+        assertThat(wizard.reviewLadderProperty().get()).contains("Weights: 5 % \u2192 10 %",
+                "Minimum time to promote 4m");
+        wizard.start();
+        ReleasePlan plan = launcher.started.get(0);
+        assertThat(plan.traffic().provider()).isEqualTo(TrafficProvider.GATEWAY_API);
+        assertThat(plan.traffic().steps()).containsExactly(5, 10, 25, 50);
+        assertThat(plan.traffic().interval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(plan.traffic().manualGate()).isTrue();
+    }
+
     private static final class RecordingLauncher implements ReleaseLauncher {
         final List<ReleasePlan> started = new ArrayList<>();
         List<String> rbacProblems = List.of();
         Optional<String> unfinished = Optional.empty();
         CoalmineException startFailure;
+        List<TrafficProviders.Offer> offers = List.of(
+                new TrafficProviders.Offer(TrafficProvider.REPLICAS, true, null, "always"),
+                new TrafficProviders.Offer(TrafficProvider.GATEWAY_API, true, "v1", "served"),
+                new TrafficProviders.Offer(TrafficProvider.ISTIO, false, null,
+                        "the cluster serves no networking.istio.io API (install Istio)"));
 
         @Override
         public ReviewContent preview(ReleasePlan plan) {
@@ -260,6 +310,11 @@ class WizardViewModelTest {
         @Override
         public String testMetrics(dev.coalmine.core.release.JudgeSpec judge, String namespace, String deployment) {
             return "tested " + ((MetricsLocation.PrometheusUrl) judge.settings().location()).url() + " for " + namespace + "/" + deployment;
+        }
+
+        @Override
+        public List<TrafficProviders.Offer> trafficOffers() {
+            return offers;
         }
 
         @Override
