@@ -89,7 +89,7 @@ class EngineSimulationTest {
         setImage("web", "shop/web:1.1.0");
         Eventually.assertThat(WAIT, () -> {
             JsonNode status = rollout().path("status");
-            assertThat(status.path("phase").asText()).isEqualTo("Paused");
+            assertThat(status.path("phase").asText()).as("%s", status).isEqualTo("Paused");
             assertThat(status.path("message").asText()).isEqualTo("CanaryPauseStep");
             assertThat(status.path("currentStepIndex").asInt()).isEqualTo(1);
             assertThat(status.path("pauseConditions").path(0).path("reason").asText()).isEqualTo("CanaryPauseStep");
@@ -114,7 +114,10 @@ class EngineSimulationTest {
         promote();
         Eventually.assertThat(WAIT, () -> {
             JsonNode status = rollout().path("status");
-            assertThat(status.path("phase").asText()).isEqualTo("Degraded");
+            assertThat(status.path("phase").asText()).as("%s %s", client.pods().inNamespace(NS).list().getItems().stream()
+                    .map(p -> p.getMetadata().getName() + p.getMetadata().getLabels() + p.getSpec().getContainers().get(0).getImage()).toList(),
+                    client.genericKubernetesResources(EngineApi.ANALYSIS_RUNS).inNamespace(NS).list().getItems().stream()
+                    .map(r -> r.getAdditionalProperties().get("status")).toList()).isEqualTo("Degraded");
             assertThat(status.path("message").asText()).startsWith("RolloutAborted: Rollout aborted update to revision 3: "
                     + "Metric \"success-rate\" assessed Failed");
             assertThat(status.path("canary").path("weights").path("canary").path("weight").asInt()).isZero();
