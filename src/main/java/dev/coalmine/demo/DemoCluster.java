@@ -1,6 +1,7 @@
 package dev.coalmine.demo;
 
 import dev.coalmine.addon.RunningDemo;
+import dev.coalmine.demo.engines.EngineSeed;
 import dev.coalmine.demo.server.DemoApiServer;
 import dev.coalmine.demo.server.FaultLog;
 import dev.coalmine.demo.server.RequestCounter;
@@ -43,6 +44,7 @@ public final class DemoCluster implements RunningDemo {
             if (options.seeded()) {
                 DemoSeed.shop(cluster.client);
                 RoutingSeed.storefront(cluster.client);
+                EngineSeed.seed(cluster.client);
             }
             for (DemoComponent component : options.components()) {
                 component.start(cluster.client);

@@ -2,6 +2,7 @@ package dev.coalmine.cli.canary;
 
 import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.config.ClusterConnection;
+import dev.coalmine.kube.release.HandOffService;
 import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSession;
 import dev.coalmine.kube.release.ReleaseSettings;
@@ -33,6 +34,11 @@ final class CanarySession implements AutoCloseable {
 
     ReleaseService service() {
         return service;
+    }
+
+    /** Hands releases to the in-cluster engines (Argo Rollouts, Flagger) of this connection. */
+    HandOffService handOff() {
+        return new HandOffService(connection.client());
     }
 
     /** The workload's release in this process; closed with this session. */

@@ -28,6 +28,12 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     PlanOptions options;
 
+    @Mixin
+    JudgeOptions judge;
+
+    @Mixin
+    EngineOption engine;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = OutputFormat.HELP)
     OutputFormat format;
 
@@ -36,6 +42,11 @@ final class PlanCommand implements Callable<Integer> {
         options.toPlan("default", spec.commandLine());
         options.tellIgnored(spec.commandLine().getErr());
         try (CanarySession session = canary.open()) {
+            if (engine.inCluster()) {
+                ReleasePlan handed = options.toPlan(session.namespace(), judge::toSpec, spec.commandLine());
+                engine.printPlan(session, handed, spec.commandLine().getOut());
+                return 0;
+            }
             ReleasePlan plan = options.toPlan(session.namespace(), spec.commandLine());
             ReleasePreview preview = session.service().plan(plan);
             PrintWriter out = spec.commandLine().getOut();

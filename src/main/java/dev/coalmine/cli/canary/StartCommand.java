@@ -37,6 +37,9 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--skip-dry-run", description = "Skip the server-side dry run of every object.")
     boolean skipDryRun;
 
+    @Mixin
+    EngineOption engine;
+
     @Override
     public Integer call() {
         options.toPlan("default", judge::toSpec, spec.commandLine());
@@ -48,6 +51,9 @@ final class StartCommand implements Callable<Integer> {
             ProgressPrinter progress = new ProgressPrinter(err);
             FollowUp next = canary.followUp(plan.deployment());
             judge.scopeNotice().ifPresent(err::println);
+            if (engine.inCluster()) {
+                return engine.handOff(session, plan, skipDryRun, out);
+            }
             ReleaseState started = session.service().start(plan, skipDryRun);
             progress.accept(started);
             if (noWait) {

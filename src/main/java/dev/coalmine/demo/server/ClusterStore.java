@@ -39,6 +39,7 @@ final class ClusterStore extends KubernetesCrudDispatcher {
     private final ResourceCatalog catalog;
     private final ObjectDefaults defaults = new ObjectDefaults();
     private final RequiredFields required = new RequiredFields();
+    private final CrdSchemas schemas = new CrdSchemas();
     private final ReentrantLock writes = new ReentrantLock();
     private final RegisteredWatches registered = new RegisteredWatches(this);
     private final Executor watchCloser = OffloadedWatchClose.closerThreads();
@@ -110,7 +111,7 @@ final class ClusterStore extends KubernetesCrudDispatcher {
             }
             Optional<ResourceType> type = catalog.find(path);
             type.ifPresent(t -> defaults.apply(t, object, null));
-            Optional<MockResponse> invalid = type.flatMap(t -> required.check(t, object));
+            Optional<MockResponse> invalid = type.flatMap(t -> required.check(t, object)).or(() -> rejection(path, object));
             if (invalid.isPresent()) {
                 return invalid.get();
             }
@@ -126,6 +127,12 @@ final class ClusterStore extends KubernetesCrudDispatcher {
         } finally {
             writes.unlock();
         }
+    }
+
+    /** What a custom resource's schema says of the object: a 422 answer, or nothing when it is valid. */
+    private Optional<MockResponse> rejection(ApiPath path, JsonNode object) {
+        boolean strict = "Strict".equals(path.param("fieldValidation"));
+        return catalog.find(path).flatMap(t -> schemas.rejection(t, object, strict));
     }
 
     private static boolean isNamespaces(ApiPath path) {
@@ -178,6 +185,10 @@ final class ClusterStore extends KubernetesCrudDispatcher {
             if (invalid.isPresent()) {
                 return invalid.get();
             }
+        }
+        Optional<MockResponse> invalid = rejection(path, object);
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
         String full = Json.write(object);
         if (path.isDryRun()) {

@@ -1,0 +1,185 @@
+package dev.coalmine.kube.release;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.engine.ArgoRolloutRendering;
+import dev.coalmine.core.engine.Engine;
+import dev.coalmine.core.engine.FlaggerCanaryRendering;
+import dev.coalmine.core.engine.HandOff;
+import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.ReleasePlan;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Hands a planned release to an in-cluster engine: renders the Argo Rollout (and AnalysisTemplate) or the Flagger
+ * Canary (and MetricTemplates), checks permissions and dry-runs every write, applies them, waits until the engine
+ * has taken over the Deployment's current version, then sets the new images on the Deployment, which stays the
+ * source of truth. From then on the engine runs the release; no Coalmine process needs to stay.
+ */
+public final class HandOffService {
+    private static final Duration POLL = Duration.ofMillis(500);
+    private final KubernetesClient client;
+
+    public HandOffService(KubernetesClient client) {
+        this.client = client;
+    }
+
+    /** Coalmine, and each engine whose API group the cluster serves. */
+    public Set<Engine> installedEngines() {
+        Set<Engine> engines = EnumSet.of(Engine.COALMINE);
+        for (Engine e : Engine.values()) {
+            if (e.inCluster() && client.getApiGroup(e.apiGroup()) != null) {
+                engines.add(e);
+            }
+        }
+        return engines;
+    }
+
+    public void requireInstalled(Engine engine) {
+        if (!installedEngines().contains(engine)) {
+            throw new CoalmineException("the cluster does not serve the " + engine.apiGroup() + " API group, so "
+                    + engine.id() + " is not installed: install its CRDs and controller, or choose --engine "
+                    + "coalmine");
+        }
+    }
+
+    /** The objects the hand-off would apply, in apply order. Changes nothing. */
+    public List<Map<String, Object>> render(ReleasePlan plan, Engine engine) {
+        requireInstalled(engine);
+        HandOff handOff = HandOffInputs.of(client, plan, engine);
+        return engine == Engine.FLAGGER ? FlaggerCanaryRendering.render(handOff) : ArgoRolloutRendering.render(handOff);
+    }
+
+    /** The objects as one YAML stream. */
+    public String yaml(List<Map<String, Object>> objects) {
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> o : objects) {
+            out.append(client.getKubernetesSerialization().asYaml(o).replaceFirst("^---\\n", ""));
+            out.append("---\n");
+        }
+        return out.toString();
+    }
+
+    /**
+     * Applies the rendered objects and the new images; returns when the engine has started on them. Nothing is
+     * written unless every write passed the RBAC check and the server's dry run.
+     */
+    public List<Map<String, Object>> start(ReleasePlan plan, Engine engine, boolean skipDryRun, Duration takeOver) {
+        List<Map<String, Object>> objects = render(plan, engine);
+        new RbacPreflight(client).check(plan.namespace(), permissions(engine));
+        List<HandOffWrite> writes = new ArrayList<>();
+        for (Map<String, Object> o : objects) {
+            writes.add(new HandOffWrite(client, resource(o), context(o)));
+        }
+        if (!skipDryRun) {
+            writes.forEach(HandOffWrite::dryRun);
+            setImages(plan, true);
+        }
+        writes.forEach(HandOffWrite::apply);
+        awaitTakeOver(plan, engine, takeOver);
+        setImages(plan, false);
+        return objects;
+    }
+
+    private void awaitTakeOver(ReleasePlan plan, Engine engine, Duration limit) {
+        ResourceDefinitionContext type = engine == Engine.FLAGGER ? HandOffWrite.CANARIES : HandOffWrite.ROLLOUTS;
+        Predicate<Map<?, ?>> ready = engine == Engine.FLAGGER
+                ? s -> List.of("Initialized", "Succeeded", "Failed").contains(String.valueOf(s.get("phase")))
+                : s -> "Healthy".equals(s.get("phase")) && s.get("stableRS") != null;
+        Instant deadline = Instant.now().plus(limit);
+        while (true) {
+            GenericKubernetesResource r = client.genericKubernetesResources(type).inNamespace(plan.namespace())
+                    .withName(plan.deployment()).get();
+            Object status = r == null ? null : r.getAdditionalProperties().get("status");
+            if (status instanceof Map<?, ?> s && ready.test(s) && deploymentReleased(plan, engine)) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new CoalmineException(engine.id() + " did not take over " + plan.deployment() + " within "
+                        + limit.toSeconds() + " s (its " + type.getKind() + " is " + (status == null ? "without status"
+                        : "in phase " + ((Map<?, ?>) status).get("phase")) + "): is its controller running? "
+                        + "The new images were not set.");
+            }
+            sleep();
+        }
+    }
+
+    /** The engine runs the current version itself: Argo scales the Deployment down, Flagger the target. */
+    private boolean deploymentReleased(ReleasePlan plan, Engine engine) {
+        Deployment d = client.apps().deployments().inNamespace(plan.namespace()).withName(plan.deployment()).get();
+        return d != null && (d.getSpec().getReplicas() == null || d.getSpec().getReplicas() == 0);
+    }
+
+    private void setImages(ReleasePlan plan, boolean dryRun) {
+        var deployment = client.apps().deployments().inNamespace(plan.namespace()).withName(plan.deployment());
+        try {
+            (dryRun ? deployment.dryRun() : deployment).edit(d -> {
+                for (ImageChange change : plan.images()) {
+                    containerOf(d, change).setImage(change.image());
+                }
+                return d;
+            });
+        } catch (KubernetesClientException e) {
+            throw new CoalmineException("the cluster refused the new images of " + plan.deployment() + ": "
+                    + HandOffWrite.reason(e));
+        }
+    }
+
+    private static Container containerOf(Deployment d, ImageChange change) {
+        List<Container> containers = d.getSpec().getTemplate().getSpec().getContainers();
+        if (change.container() == null || change.container().isBlank()) {
+            if (containers.size() != 1) {
+                throw new CoalmineException("the Deployment has " + containers.size() + " containers: name one, "
+                        + "as --image CONTAINER=IMAGE");
+            }
+            return containers.get(0);
+        }
+        return containers.stream().filter(c -> c.getName().equals(change.container())).findFirst()
+                .orElseThrow(() -> new CoalmineException("the Deployment has no container named "
+                        + change.container()));
+    }
+
+    private static List<Permission> permissions(Engine engine) {
+        List<Permission> all = new ArrayList<>();
+        String group = engine.apiGroup();
+        List<String> kinds = engine == Engine.FLAGGER ? List.of("canaries", "metrictemplates")
+                : List.of("rollouts", "analysistemplates");
+        for (String resource : kinds) {
+            for (String verb : List.of("get", "create", "update")) {
+                all.add(new Permission(verb, group, resource));
+            }
+        }
+        all.add(new Permission("get", "apps", "deployments"));
+        all.add(new Permission("patch", "apps", "deployments"));
+        return all;
+    }
+
+    private GenericKubernetesResource resource(Map<String, Object> object) {
+        return client.getKubernetesSerialization().convertValue(object, GenericKubernetesResource.class);
+    }
+
+    private static ResourceDefinitionContext context(Map<String, Object> object) {
+        return HandOffWrite.context(String.valueOf(object.get("apiVersion")), String.valueOf(object.get("kind")));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CoalmineException("interrupted while waiting for the engine to take over");
+        }
+    }
+}

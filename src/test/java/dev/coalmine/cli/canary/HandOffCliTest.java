@@ -1,0 +1,144 @@
+package dev.coalmine.cli.canary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coalmine.demo.DemoCluster;
+import dev.coalmine.demo.DemoOptions;
+import dev.coalmine.demo.SimulatedComponents;
+import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.demo.traffic.TrafficKnobs;
+import dev.coalmine.demo.traffic.TrafficSettings;
+import dev.coalmine.testing.Eventually;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code coalmine canary plan|start --engine argo-rollouts|flagger} on the simulated demo cluster: the CLI hands
+ * the release over and returns; the (simulated) engine then runs it to its end with no Coalmine process left.
+ */
+class HandOffCliTest {
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final ResourceDefinitionContext ROLLOUTS = context("argoproj.io", "v1alpha1", "Rollout", "rollouts");
+    private static final ResourceDefinitionContext CANARIES = context("flagger.app", "v1beta1", "Canary", "canaries");
+
+    @TempDir
+    static Path dir;
+    private static DemoCluster cluster;
+    private static KubernetesClient client;
+    private static CliRunner cli;
+
+    @RegisterExtension
+    final CliOnMockCluster plainCluster = new CliOnMockCluster(2);
+
+    @BeforeAll
+    static void start() {
+        cluster = DemoCluster.start(DemoOptions.defaults()
+                .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())));
+        client = cluster.client();
+        Path kubeconfig = dir.resolve("kubeconfig");
+        cluster.writeKubeconfig(kubeconfig);
+        cli = new CliRunner(kubeconfig);
+        new TrafficKnobs(client).setRequestsPerSecond(600);
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void planPrintsTheRolloutAndAnalysisTemplateAndChangesNothing() {
+        assertThat(cli.run("canary", "plan", "shop-api", "--image", "api=registry.example.com/shop/api:2.8.0",
+                "--count", "1", "--judge", "auto", "--engine", "argo-rollouts")).as(cli::err).isZero();
+        assertThat(cli.out()).contains("kind: \"AnalysisTemplate\"", "kind: \"Rollout\"", "workloadRef:",
+                "name: \"shop-api\"", "setWeight: 50", "templateName: \"shop-api-coalmine\"", "track=\\\"canary\\\"");
+        assertThat(client.genericKubernetesResources(ROLLOUTS).inNamespace("default").withName("shop-api").get()).isNull();
+
+        assertThat(cli.run("canary", "plan", "shop-frontend", "--image", "frontend=registry.example.com/shop/frontend:1.4.0",
+                "--count", "1", "--judge", "auto", "--engine", "flagger")).as(cli::err).isZero();
+        assertThat(cli.out()).contains("kind: \"MetricTemplate\"", "kind: \"Canary\"", "stepWeight: 25", "threshold: 2");
+    }
+
+    @Test
+    void aReleaseHandedToArgoRolloutsRunsToTheEndAndAFaultyOneIsAborted() {
+        assertThat(cli.run("canary", "start", "shop-api", "--image", "api=registry.example.com/shop/api:2.8.0",
+                "--count", "1", "--judge", "auto", "--analysis-interval", "2s", "--passing-checks", "2",
+                "--engine", "argo-rollouts")).as(cli::err).isZero();
+        assertThat(cli.out()).contains("handed to argo-rollouts");
+        // The CLI has returned: from here on only the in-cluster engine works on the release.
+        Eventually.assertThat(WAIT, () -> {
+            Map<?, ?> status = status(ROLLOUTS, "shop-api");
+            assertThat(status.get("phase")).as("%s", status).isEqualTo("Healthy");
+            assertThat(status.get("stableRS")).isEqualTo(status.get("currentPodHash"));
+            assertThat(client.apps().replicaSets().inNamespace("default").withName("shop-api-" + status.get("stableRS"))
+                    .get().getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                    .isEqualTo("registry.example.com/shop/api:2.8.0");
+        });
+
+        assertThat(cli.run("canary", "start", "shop-api", "--image", "api=registry.example.com/shop/api:2.9.0-faulty",
+                "--count", "1", "--judge", "auto", "--analysis-interval", "2s", "--passing-checks", "2",
+                "--engine", "argo-rollouts")).as(cli::err).isZero();
+        Eventually.assertThat(WAIT, () -> {
+            Map<?, ?> status = status(ROLLOUTS, "shop-api");
+            assertThat(status.get("phase")).as("%s", status).isEqualTo("Degraded");
+            assertThat(String.valueOf(status.get("message"))).startsWith("RolloutAborted");
+            Map<?, ?> weights = (Map<?, ?>) ((Map<?, ?>) status.get("canary")).get("weights");
+            assertThat(((Map<?, ?>) weights.get("canary")).get("weight")).isEqualTo(0);
+            assertThat(((Map<?, ?>) weights.get("stable")).get("weight")).isEqualTo(100);
+        });
+    }
+
+    @Test
+    void aReleaseHandedToFlaggerSucceedsAndAFaultyOneFailsWithTrafficBackOnThePrimary() {
+        assertThat(cli.run("canary", "start", "shop-frontend", "--image",
+                "frontend=registry.example.com/shop/frontend:1.4.0", "--count", "1", "--judge", "auto",
+                "--analysis-interval", "2s", "--engine", "flagger")).as(cli::err).isZero();
+        Eventually.assertThat(WAIT, () -> assertThat(status(CANARIES, "shop-frontend").get("phase")).isEqualTo("Succeeded"));
+        assertThat(client.apps().deployments().inNamespace("default").withName("shop-frontend-primary").get().getSpec()
+                .getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("registry.example.com/shop/frontend:1.4.0");
+
+        assertThat(cli.run("canary", "start", "shop-frontend", "--image",
+                "frontend=registry.example.com/shop/frontend:1.5.0-faulty", "--count", "1", "--judge", "auto",
+                "--analysis-interval", "2s", "--engine", "flagger")).as(cli::err).isZero();
+        Eventually.assertThat(WAIT, () -> {
+            Map<?, ?> status = status(CANARIES, "shop-frontend");
+            assertThat(status.get("phase")).as("%s", status).isEqualTo("Failed");
+            assertThat(status.get("canaryWeight")).isEqualTo(0);
+        });
+        assertThat(client.apps().deployments().inNamespace("default").withName("shop-frontend").get().getSpec()
+                .getReplicas()).as("the canary is scaled to zero").isZero();
+        assertThat(client.services().inNamespace("default").withName("shop-frontend").get().getSpec().getSelector())
+                .containsEntry("app", "shop-frontend-primary");
+    }
+
+    @Test
+    void anEngineWhoseCrdsAreNotInstalledIsRefusedByName() {
+        CliRunner plain = plainCluster.cli();
+        assertThat(plain.run("canary", "start", "web", "-n", "shop", "--image", "shop/web:2", "--count", "1",
+                "--engine", "flagger")).isEqualTo(1);
+        assertThat(plain.err()).contains("flagger.app").contains("not installed").doesNotContain("Exception");
+        assertThat(plain.run("canary", "plan", "web", "-n", "shop", "--image", "shop/web:2", "--count", "1",
+                "--engine", "nonsense")).isEqualTo(2);
+    }
+
+    private static Map<?, ?> status(ResourceDefinitionContext type, String name) {
+        GenericKubernetesResource r = client.genericKubernetesResources(type).inNamespace("default").withName(name).get();
+        Object status = r == null ? null : r.getAdditionalProperties().get("status");
+        return status instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    private static ResourceDefinitionContext context(String group, String version, String kind, String plural) {
+        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
+                .withPlural(plural).withNamespaced(true).build();
+    }
+}
