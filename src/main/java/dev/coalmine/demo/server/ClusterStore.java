@@ -38,6 +38,7 @@ final class ClusterStore extends KubernetesCrudDispatcher {
 
     private final ResourceCatalog catalog;
     private final ObjectDefaults defaults = new ObjectDefaults();
+    private final CrdSchemas schemas = new CrdSchemas();
     private final ReentrantLock writes = new ReentrantLock();
     private final RegisteredWatches registered = new RegisteredWatches(this);
     private final Executor watchCloser = OffloadedWatchClose.closerThreads();
@@ -108,6 +109,10 @@ final class ClusterStore extends KubernetesCrudDispatcher {
                 metadata.put("name", metadata.path("generateName").asText() + randomSuffix());
             }
             catalog.find(path).ifPresent(t -> defaults.apply(t, object, null));
+            Optional<MockResponse> invalid = rejection(path, object);
+            if (invalid.isPresent()) {
+                return invalid.get();
+            }
             String full = Json.write(object);
             if (path.isDryRun()) {
                 return handle(dryCreate, path.pathOnly(), contentType, full);
@@ -120,6 +125,12 @@ final class ClusterStore extends KubernetesCrudDispatcher {
         } finally {
             writes.unlock();
         }
+    }
+
+    /** What a custom resource's schema says of the object: a 422 answer, or nothing when it is valid. */
+    private Optional<MockResponse> rejection(ApiPath path, JsonNode object) {
+        boolean strict = "Strict".equals(path.param("fieldValidation"));
+        return catalog.find(path).flatMap(t -> schemas.rejection(t, object, strict));
     }
 
     private static boolean isNamespaces(ApiPath path) {
@@ -167,6 +178,10 @@ final class ClusterStore extends KubernetesCrudDispatcher {
         }
         if (path.subresource() == null) {
             catalog.find(path).ifPresent(t -> defaults.apply(t, object, current));
+        }
+        Optional<MockResponse> invalid = rejection(path, object);
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
         String full = Json.write(object);
         if (path.isDryRun()) {

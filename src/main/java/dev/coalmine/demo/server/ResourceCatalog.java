@@ -53,6 +53,7 @@ public final class ResourceCatalog {
                 "selfsubjectrulesreviews", false, List.of(), Set.of(), List.of("create")));
         types.add(new ResourceType("authentication.k8s.io", "v1", "SelfSubjectReview",
                 "selfsubjectreviews", false, List.of(), Set.of(), List.of("create")));
+        types.addAll(EngineResourceTypes.all());
     }
 
     private void core(String kind, String plural, boolean namespaced, List<String> shortNames, String... subs) {

@@ -22,7 +22,8 @@ final class TableColumns {
     List<Column> forKind(String kind) {
         List<Column> c = new ArrayList<>();
         c.add(new Column("Name", "string", 0, o -> o.path("metadata").path("name").asText()));
-        if (AccessAndNodeColumns.add(kind, c, age) || ScalingColumns.add(kind, c, age)) {
+        if (AccessAndNodeColumns.add(kind, c, age) || ScalingColumns.add(kind, c, age)
+                || EngineColumns.add(kind, c, age)) {
             return c;
         }
         switch (kind) {
