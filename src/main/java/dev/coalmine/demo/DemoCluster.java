@@ -1,6 +1,7 @@
 package dev.coalmine.demo;
 
 import dev.coalmine.addon.RunningDemo;
+import dev.coalmine.demo.engines.EngineSeed;
 import dev.coalmine.demo.server.DemoApiServer;
 import dev.coalmine.demo.server.RequestCounter;
 import io.fabric8.kubernetes.client.Config;
@@ -36,6 +37,7 @@ public final class DemoCluster implements RunningDemo {
             DemoSeed.namespaces(cluster.client);
             if (options.seeded()) {
                 DemoSeed.shop(cluster.client);
+                EngineSeed.seed(cluster.client);
             }
             for (DemoComponent component : options.components()) {
                 component.start(cluster.client);

@@ -1,5 +1,6 @@
 package dev.coalmine.demo;
 
+import dev.coalmine.demo.engines.EngineSimulation;
 import dev.coalmine.demo.sim.ClusterSimulation;
 import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficSettings;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * What brings the demo cluster to life: the simulated controllers, scheduler and kubelets first (they register
- * the nodes), then the traffic simulation with its {@code /metrics} page. New instances on every call.
+ * the nodes), then the traffic simulation with its {@code /metrics} page, then the simulated Argo Rollouts and
+ * Flagger controllers. New instances on every call.
  */
 public final class SimulatedComponents {
     private SimulatedComponents() {
@@ -20,6 +22,7 @@ public final class SimulatedComponents {
     }
 
     public static List<DemoComponent> of(SimulationSettings simulation, TrafficSettings traffic) {
-        return List.of(new ClusterSimulation(simulation), new TrafficSimulation(traffic));
+        return List.of(new ClusterSimulation(simulation), new TrafficSimulation(traffic),
+                new EngineSimulation(simulation.tick()));
     }
 }

@@ -22,7 +22,9 @@ final class PodOwners {
     static PodOwners read(KubernetesClient client) {
         Map<String, String> deployments = new HashMap<>();
         for (ReplicaSet rs : client.apps().replicaSets().inAnyNamespace().list().getItems()) {
+            // An Argo Rollout owns its ReplicaSets as a Deployment does; its pods count as its workload's.
             controller(rs.getMetadata().getOwnerReferences(), "Deployment")
+                    .or(() -> controller(rs.getMetadata().getOwnerReferences(), "Rollout"))
                     .ifPresent(ref -> deployments.put(rs.getMetadata().getUid(), ref.getName()));
         }
         return new PodOwners(deployments);
