@@ -58,8 +58,9 @@ public record ArgoRollout(String namespace, String name, String phase, String me
     }
 
     /**
-     * The canary's share of traffic in percent: what the traffic router reports, else the weight of the current
-     * step as the controller computes it (GetCurrentSetWeight: 0 when aborted, 100 after the last step).
+     * The canary's share of traffic in percent: what the controller reports ({@code status.canary.weights}), else
+     * the weight of the current step as it computes it (GetCurrentSetWeight: 0 when aborted, 100 after the last
+     * step); 0 when no update is under way, as the weights then say (no canary runs).
      */
     public int canaryWeight() {
         if (trafficWeight != null) {
@@ -69,7 +70,7 @@ public record ArgoRollout(String namespace, String name, String phase, String me
             return 0;
         }
         if (!updating()) {
-            return stableRS.isEmpty() ? 0 : 100;
+            return 0;
         }
         Optional<Integer> index = stepIndex();
         if (index.isEmpty() || index.get() >= steps.size()) {
