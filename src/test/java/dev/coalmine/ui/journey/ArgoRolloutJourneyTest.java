@@ -37,6 +37,12 @@ class ArgoRolloutJourneyTest extends ConsoleJourney {
                     - setWeight: 75
             """;
 
+    /** Only this test's Rollout: on a loaded machine the seeded shop's simulation slows every controller down. */
+    @Override
+    protected ConsoleFixture fixture() throws java.io.IOException {
+        return new ConsoleFixture(dev.coalmine.demo.DemoOptions.defaults().empty());
+    }
+
     @Test
     void promoteTwiceReachesHealthyAndAbortGoesBackToStable(FxRobot robot) {
         console.client().apps().deployments().inNamespace("default")
