@@ -89,9 +89,14 @@ class ArgoRolloutJourneyTest extends ConsoleJourney {
         robot.clickOn("OK");
     }
 
-    private static void awaitHeadline(FxRobot robot, String text) {
+    private void awaitHeadline(FxRobot robot, String text) {
         Eventually.assertThat(LONG, () -> assertThat(labelText(robot, "#argo-headline"))
-                .as(() -> "message: " + labelText(robot, "#argo-message")).contains(text));
+                .as(() -> "message: " + labelText(robot, "#argo-message") + "; Rollout status: "
+                        + console.client().genericKubernetesResources(EngineApis.ROLLOUTS).inNamespace("default")
+                                .withName("web").get().getAdditionalProperties().get("status")
+                        + "; image: " + console.client().apps().deployments().inNamespace("default").withName("web").get()
+                                .getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .contains(text));
     }
 
     private static String labelText(FxRobot robot, String id) {
