@@ -51,7 +51,7 @@ class ArgoRolloutJourneyTest extends ConsoleJourney {
                 console.client().getKubernetesSerialization().unmarshal(ROLLOUT, GenericKubernetesResource.class)).create();
 
         Journeys.select(robot, "web  [Rollout]", "#argo-headline");
-        awaitHeadline(robot, "Healthy");
+        awaitHeadline(robot, "Healthy \u00b7 step 5/5 \u00b7 0 %");
 
         setImage("registry.example.com/shop/web:1.1.0");
         awaitHeadline(robot, "Paused \u00b7 step 2/5 \u00b7 25 %");
@@ -61,7 +61,7 @@ class ArgoRolloutJourneyTest extends ConsoleJourney {
                 .extracting(n -> ((Label) n).getText()).startsWith("\u2714 1. setWeight 25", "\u2714 2. pause (until promoted)",
                         "\u2714 3. setWeight 50", "\u25B6 4. pause (until promoted)");
         confirm(robot, "#argo-promote", "PATCH rollouts/web/status  {\"status\":{\"pauseConditions\":null}}");
-        awaitHeadline(robot, "Healthy");
+        awaitHeadline(robot, "Healthy \u00b7 step 5/5 \u00b7 0 %");
 
         setImage("registry.example.com/shop/web:1.2.0");
         awaitHeadline(robot, "Paused \u00b7 step 2/5 \u00b7 25 %");
