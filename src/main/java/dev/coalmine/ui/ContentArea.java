@@ -1,6 +1,11 @@
 package dev.coalmine.ui;
 
+import dev.coalmine.core.workload.EngineStatus;
 import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.ui.argo.ArgoRolloutView;
+import dev.coalmine.ui.argo.OpenArgoRollout;
+import dev.coalmine.ui.flagger.FlaggerCanaryView;
+import dev.coalmine.ui.flagger.OpenFlaggerCanary;
 import dev.coalmine.ui.connect.ConnectedCluster;
 import dev.coalmine.ui.rollout.OpenRollout;
 import dev.coalmine.ui.rollout.RolloutView;
@@ -28,7 +33,8 @@ public final class ContentArea extends StackPane {
     private final WorkloadDetailsView details;
     private EngineGateway engine;
     private OpenRollout session;
-    private String shownName;
+    private AutoCloseable engineView;
+    private String shownKey;
 
     public ContentArea(WorkloadListViewModel workloads, ObservableObjectValue<ConnectedCluster> connection,
             ExecutorService background, UiThread ui) {
@@ -43,7 +49,7 @@ public final class ContentArea extends StackPane {
         connection.addListener((obs, old, cluster) -> {
             closeSession();
             engine = engineFor(cluster);
-            shownName = null;
+            shownKey = null;
             show(details);
         });
         workloads.selectedProperty().addListener((obs, old, workload) -> selected(workload));
@@ -65,20 +71,23 @@ public final class ContentArea extends StackPane {
     }
 
     private void selected(WorkloadSummary workload) {
-        String name = workload == null ? null : workload.name();
-        if (Objects.equals(name, shownName)) {
+        String key = workload == null ? null : workload.key();
+        if (Objects.equals(key, shownKey)) {
             return;
         }
-        shownName = name;
+        shownKey = key;
         closeSession();
         show(details);
-        if (workload != null && engine != null) {
+        if (workload != null && workload.engine().isPresent()) {
+            openEngineView(workload);
+        } else if (workload != null && engine != null) {
+            String name = workload.name();
             EngineGateway current = engine;
             background.execute(() -> {
                 try {
                     boolean hasRelease = current.hasRelease(workload.namespace(), workload.name());
                     ui.execute(() -> {
-                        if (hasRelease && name.equals(shownName) && current == engine) {
+                        if (hasRelease && workload.key().equals(shownKey) && current == engine) {
                             openRelease(workload);
                         }
                     });
@@ -107,11 +116,32 @@ public final class ContentArea extends StackPane {
             return;
         }
         closeSession();
-        shownName = workload.name();
+        shownKey = workload.key();
         OpenRollout opening = new OpenRollout(engine.open(workload.namespace(), workload.name()), background, ui);
         session = opening;
         opening.open();
         show(new RolloutView(opening, () -> startWizard(workloads.find(workload.name()).orElse(workload))));
+    }
+
+    /** Shows an Argo Rollout's or a Flagger Canary's view, live, with the commands its engine allows. */
+    private void openEngineView(WorkloadSummary workload) {
+        ConnectedCluster cluster = connection.get();
+        if (cluster == null) {
+            return;
+        }
+        if (workload.engine().get().kind() == EngineStatus.Kind.ROLLOUT) {
+            OpenArgoRollout rollout = new OpenArgoRollout(cluster.cache(), cluster.client(), workload.namespace(),
+                    workload.name(), background, ui);
+            engineView = rollout;
+            rollout.open();
+            show(new ArgoRolloutView(rollout));
+        } else {
+            OpenFlaggerCanary canary = new OpenFlaggerCanary(cluster.cache(), cluster.client(), workload.namespace(),
+                    workload.name(), background, ui);
+            engineView = canary;
+            canary.open();
+            show(new FlaggerCanaryView(canary));
+        }
     }
 
     private void show(Node node) {
@@ -119,6 +149,17 @@ public final class ContentArea extends StackPane {
     }
 
     private void closeSession() {
+        if (engineView != null) {
+            AutoCloseable closing = engineView;
+            engineView = null;
+            background.execute(() -> {
+                try {
+                    closing.close();
+                } catch (Exception ignored) {
+                    // its watches already ended with the connection
+                }
+            });
+        }
         if (session != null) {
             OpenRollout closing = session;
             session = null;

@@ -1,22 +1,13 @@
 package dev.coalmine.tools;
 
-import dev.coalmine.App;
 import dev.coalmine.demo.ConsoleDemo;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.SimulatedComponents;
 import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficSettings;
-import dev.coalmine.kube.config.ClusterConnector;
-import dev.coalmine.kube.config.KubeEnvironment;
-import dev.coalmine.kube.config.KubeTarget;
-import dev.coalmine.ui.ConsoleLauncher;
-import dev.coalmine.ui.connect.KubeconfigClusterAccess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -37,26 +28,9 @@ public final class ScreenshotTour {
         Path out = Path.of(args.length > 0 ? args[0] : "src/site/screenshots");
         boolean automatic = args.length > 1 && args[1].equals("auto");
         Files.createDirectories(out);
-        Path home = Files.createTempDirectory("coalmine-tour");
-        ExecutorService background = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r);
-            t.setDaemon(true);
-            return t;
-        });
         try (ConsoleDemo demo = new ConsoleDemo(DemoOptions.defaults()
                 .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())))) {
-            KubeconfigClusterAccess access = new KubeconfigClusterAccess(KubeTarget.defaults(),
-                    new KubeEnvironment(Optional.empty(), home, "/usr/bin:/bin"), new ClusterConnector(), demo::kubeconfig,
-                    App.demoAddOn());
-            Stage[] stage = new Stage[1];
-            Platform.startup(() -> {
-                stage[0] = new Stage();
-                ConsoleLauncher.show(stage[0], access, background).start();
-                stage[0].setX(0);
-                stage[0].setY(0);
-                stage[0].setWidth(1366);
-                stage[0].setHeight(768);
-            });
+            Stage[] stage = {TourConsole.show(demo, 1366, 768)};
             await(() -> onFx(() -> stage[0].getScene() != null && table(stage[0]) != null
                     && table(stage[0]).getItems().size() >= 2
                     && table(stage[0]).getItems().stream().allMatch(w -> w.isSteady())));

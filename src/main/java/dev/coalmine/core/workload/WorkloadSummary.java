@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param observedGeneration the generation the Deployment controller has acted on ({@code status.observedGeneration});
  *        until it reaches {@code generation}, the counts describe the previous spec
  * @param totalReplicas {@code status.replicas}: pods of every template, so old replicas still running count here
+ * @param engine the phase and weight when this is an Argo Rollout or a Flagger Canary, empty for a Deployment
  */
 public record WorkloadSummary(String namespace, String name, int desiredReplicas, int readyReplicas,
         int updatedReplicas, int availableReplicas, List<ContainerImage> containers, Optional<String> track,
-        long generation, long observedGeneration, int totalReplicas) {
+        long generation, long observedGeneration, int totalReplicas, Optional<EngineStatus> engine) {
 
     /** One container of the pod template and the image it runs. */
     public record ContainerImage(String container, String image) {
@@ -27,11 +28,33 @@ public record WorkloadSummary(String namespace, String name, int desiredReplicas
         containers = List.copyOf(containers);
     }
 
+    /** A Deployment. */
+    public WorkloadSummary(String namespace, String name, int desiredReplicas, int readyReplicas,
+            int updatedReplicas, int availableReplicas, List<ContainerImage> containers, Optional<String> track,
+            long generation, long observedGeneration, int totalReplicas) {
+        this(namespace, name, desiredReplicas, readyReplicas, updatedReplicas, availableReplicas, containers, track,
+                generation, observedGeneration, totalReplicas, Optional.empty());
+    }
+
     /** A summary whose status is known to describe the current spec, with no old replicas left. */
     public WorkloadSummary(String namespace, String name, int desiredReplicas, int readyReplicas,
             int updatedReplicas, int availableReplicas, List<ContainerImage> containers, Optional<String> track) {
         this(namespace, name, desiredReplicas, readyReplicas, updatedReplicas, availableReplicas, containers, track,
                 0, 0, updatedReplicas);
+    }
+
+    /** Deployment, Rollout or Canary. */
+    public String kind() {
+        return engine.map(e -> e.kind().resource()).orElse("Deployment");
+    }
+
+    /** Unique in a namespace's list: a Rollout or a Canary is often named like the Deployment it uses. */
+    public String key() {
+        return kind() + "/" + name;
+    }
+
+    public boolean isDeployment() {
+        return engine.isEmpty();
     }
 
     public List<String> images() {
@@ -49,6 +72,10 @@ public record WorkloadSummary(String namespace, String name, int desiredReplicas
     }
 
     public String readiness() {
+        // A Canary has no replicas of its own: its Deployments are listed beside it.
+        if (engine.filter(e -> e.kind() == EngineStatus.Kind.CANARY).isPresent()) {
+            return "–";
+        }
         return readyReplicas + "/" + desiredReplicas;
     }
 

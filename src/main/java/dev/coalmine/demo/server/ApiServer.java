@@ -62,6 +62,10 @@ final class ApiServer implements AutoCloseable {
         standard = new HttpServerRequestHandler(vertx) {
             @Override
             protected MockResponse onHttpRequest(RecordedRequest request) {
+                if (request.getMethod() != null && request.getMethod().equalsIgnoreCase("PATCH")) {
+                    requests.recordPatch(request.getPath(), request.getHeader("Content-Type"),
+                            new String(request.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
                 return dispatcher.dispatch(request);
             }
         };

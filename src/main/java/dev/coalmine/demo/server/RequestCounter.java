@@ -21,6 +21,7 @@ public final class RequestCounter {
     private final Map<String, LongAdder> byAgent = new ConcurrentHashMap<>();
     private final Latest recent = new Latest();
     private final Map<String, Latest> recentByAgent = new ConcurrentHashMap<>();
+    private final Deque<Patch> patches = new ConcurrentLinkedDeque<>();
 
     void record(String userAgent, String method, String uri) {
         String agent = userAgent == null || userAgent.isBlank() ? NONE : userAgent;
@@ -68,6 +69,22 @@ public final class RequestCounter {
         Map<String, Long> copy = new TreeMap<>();
         byAgent.forEach((agent, n) -> copy.put(agent, n.sum()));
         return copy;
+    }
+
+    /** A PATCH as the server received it: tests compare its body with what kubectl plugins send. */
+    public record Patch(String uri, String contentType, String body) {
+    }
+
+    void recordPatch(String uri, String contentType, String body) {
+        patches.addLast(new Patch(uri, contentType, body));
+        if (patches.size() > 1_000) {
+            patches.pollFirst();
+        }
+    }
+
+    /** The latest PATCH requests (at most 1,000), oldest first. */
+    public List<Patch> patches() {
+        return List.copyOf(patches);
     }
 
     /** The latest {@value #RECENT} requests of a kind. */

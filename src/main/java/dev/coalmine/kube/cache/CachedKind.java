@@ -1,12 +1,15 @@
 package dev.coalmine.kube.cache;
 
 import dev.coalmine.kube.release.ReleaseNames;
+import dev.coalmine.kube.engines.EngineApis;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -20,6 +23,8 @@ import java.util.function.BiFunction;
  */
 public record CachedKind<T extends HasMetadata>(String description,
                                                 BiFunction<KubernetesClient, String, SharedIndexInformer<T>> informer) {
+    /** The label Argo Rollouts puts on its ReplicaSets and pods (DefaultRolloutUniqueLabelKey). */
+    public static final String ROLLOUT_HASH = "rollouts-pod-template-hash";
     /** Every Deployment: the workload list shows them all, and a release looks at three of them. */
     public static final CachedKind<Deployment> DEPLOYMENTS = new CachedKind<>("Deployments",
             (client, ns) -> client.apps().deployments().inNamespace(ns).runnableInformer(0));
@@ -43,4 +48,22 @@ public record CachedKind<T extends HasMetadata>(String description,
     public static final CachedKind<Lease> RELEASE_LEASES = new CachedKind<>("release Leases",
             (client, ns) -> client.leases().inNamespace(ns)
                     .withLabel(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE).runnableInformer(0));
+
+    /** Argo Rollouts (argoproj.io/v1alpha1), on clusters that serve them. */
+    public static final CachedKind<GenericKubernetesResource> ROLLOUTS = new CachedKind<>("Rollouts",
+            (client, ns) -> client.genericKubernetesResources(EngineApis.ROLLOUTS).inNamespace(ns).runnableInformer(0));
+    /** Argo AnalysisRuns: the measurements and verdicts of Rollouts' analysis steps. */
+    public static final CachedKind<GenericKubernetesResource> ANALYSIS_RUNS = new CachedKind<>("AnalysisRuns",
+            (client, ns) -> client.genericKubernetesResources(EngineApis.ANALYSIS_RUNS).inNamespace(ns)
+                    .runnableInformer(0));
+    /** Flagger Canaries (flagger.app/v1beta1), on clusters that serve them. */
+    public static final CachedKind<GenericKubernetesResource> CANARIES = new CachedKind<>("Canaries",
+            (client, ns) -> client.genericKubernetesResources(EngineApis.CANARIES).inNamespace(ns).runnableInformer(0));
+    /** ReplicaSets the Argo Rollouts controller made: they carry its pod-template-hash label. */
+    public static final CachedKind<ReplicaSet> ROLLOUT_REPLICA_SETS = new CachedKind<>("Rollout ReplicaSets",
+            (client, ns) -> client.apps().replicaSets().inNamespace(ns).withLabel(ROLLOUT_HASH).runnableInformer(0));
+    /** Pods of Argo Rollouts' ReplicaSets. */
+    public static final CachedKind<Pod> ROLLOUT_PODS = new CachedKind<>("Rollout pods",
+            (client, ns) -> client.pods().inNamespace(ns).withLabel(ROLLOUT_HASH).runnableInformer(0));
 }
+

@@ -5,6 +5,7 @@ import dev.coalmine.core.feed.BatchPump;
 import dev.coalmine.core.feed.EventRecord;
 import dev.coalmine.core.feed.FeedBuffer;
 import dev.coalmine.core.feed.FeedSink;
+import dev.coalmine.core.feed.ObjectRef;
 import dev.coalmine.core.feed.ReleaseObjectNames;
 import dev.coalmine.core.feed.SeenVersions;
 import dev.coalmine.kube.cache.CachedKind;
@@ -17,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Comparator;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * The Kubernetes Events of one release's objects, live, starting with the Events still stored (the
@@ -37,17 +40,15 @@ public final class EventFeed implements AutoCloseable {
     private final CachedObjects<Event> events;
     private final FeedBuffer<Event> raw = new FeedBuffer<>(RAW_CAPACITY);
     private final BatchPump<Event> worker;
-    private final ReleaseObjectNames names;
-    private final ReleaseObjectMatcher matcher;
+    private final BiPredicate<Event, EventRecord> relevant;
     private final SeenVersions seen = new SeenVersions(SEEN_CAPACITY);
     private final FeedSink<EventRecord> sink;
     private volatile boolean closed;
 
-    private EventFeed(CachedObjects<Event> events, KubernetesClient client, String workload,
+    private EventFeed(CachedObjects<Event> events, BiPredicate<Event, EventRecord> relevant,
                       FeedSink<EventRecord> sink) {
         this.events = events;
-        this.names = new ReleaseObjectNames(workload);
-        this.matcher = new ReleaseObjectMatcher(client, events.namespace(), names);
+        this.relevant = relevant;
         this.sink = sink;
         this.worker = new BatchPump<>("coalmine-event-feed", raw, Duration.ofMillis(50), 1_000, this::deliver);
     }
@@ -58,7 +59,22 @@ public final class EventFeed implements AutoCloseable {
      */
     public static EventFeed open(ClusterCache cache, KubernetesClient client, String namespace, String workload,
                                  FeedSink<EventRecord> sink) {
-        EventFeed feed = new EventFeed(cache.open(CachedKind.EVENTS, namespace), client, workload, sink);
+        ReleaseObjectNames names = new ReleaseObjectNames(workload);
+        ReleaseObjectMatcher matcher = new ReleaseObjectMatcher(client, namespace, names);
+        return listening(new EventFeed(cache.open(CachedKind.EVENTS, namespace),
+                (e, r) -> isAboutRelease(e, r, names, matcher), sink));
+    }
+
+    /**
+     * Opens a feed of the Events about the objects {@code about} accepts (an Argo Rollout's or a Flagger Canary's),
+     * blocking until they have been listed (call it off the UI thread).
+     */
+    public static EventFeed about(ClusterCache cache, String namespace, Predicate<ObjectRef> about,
+                                  FeedSink<EventRecord> sink) {
+        return listening(new EventFeed(cache.open(CachedKind.EVENTS, namespace), (e, r) -> about.test(r.object()), sink));
+    }
+
+    private static EventFeed listening(EventFeed feed) {
         // Listening last: the cached Events (the history) then arrive as adds to a fully built feed.
         feed.events.listen(feed.enqueuer());
         return feed;
@@ -87,7 +103,7 @@ public final class EventFeed implements AutoCloseable {
         List<EventRecord> fresh = new ArrayList<>();
         for (Event e : batch.items()) {
             EventRecord r = EventRecords.of(e);
-            if (isAboutRelease(e, r) && seen.isNew(r.uid(), r.resourceVersion())) {
+            if (relevant.test(e, r) && seen.isNew(r.uid(), r.resourceVersion())) {
                 fresh.add(r);
             }
         }
@@ -100,7 +116,8 @@ public final class EventFeed implements AutoCloseable {
         }
     }
 
-    private boolean isAboutRelease(Event e, EventRecord r) {
+    private static boolean isAboutRelease(Event e, EventRecord r, ReleaseObjectNames names,
+                                          ReleaseObjectMatcher matcher) {
         if (EventRecords.reportedByCoalmine(e) && names.isNamedAfterWorkload(r.object().name())) {
             return true;
         }

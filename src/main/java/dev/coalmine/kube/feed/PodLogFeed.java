@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Follows the logs of one pod or of all pods of some tracks of a release, like {@code kubectl logs -f --prefix}:
@@ -41,7 +42,7 @@ public final class PodLogFeed implements AutoCloseable {
 
     private final KubernetesClient client;
     private final String namespace;
-    private final PodSelection selection;
+    private final Predicate<Pod> include;
     private final FeedSink<LogLine> sink;
     private final Options options;
     private final CachedObjects<Pod> pods;
@@ -53,12 +54,12 @@ public final class PodLogFeed implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    private PodLogFeed(CachedObjects<Pod> pods, KubernetesClient client, PodSelection selection,
+    private PodLogFeed(CachedObjects<Pod> pods, KubernetesClient client, Predicate<Pod> include,
                        FeedSink<LogLine> sink, Options options) {
         this.pods = pods;
         this.client = client;
         this.namespace = pods.namespace();
-        this.selection = selection;
+        this.include = include;
         this.sink = sink;
         this.options = options;
     }
@@ -69,8 +70,19 @@ public final class PodLogFeed implements AutoCloseable {
      */
     public static PodLogFeed open(ClusterCache cache, KubernetesClient client, String namespace,
                                   PodSelection selection, FeedSink<LogLine> sink, Options options) {
-        PodLogFeed feed = new PodLogFeed(cache.open(CachedKind.TRACK_PODS, namespace), client, selection, sink,
-                options);
+        return of(cache, CachedKind.TRACK_PODS, client, namespace, pod -> {
+            Map<String, String> labels = pod.getMetadata().getLabels();
+            return selection.includes(pod.getMetadata().getName(), labels == null ? null : labels.get(ReleaseNames.WORKLOAD));
+        }, sink, options);
+    }
+
+    /**
+     * Opens a feed over the cache's pods of {@code kind}, following those {@code include} accepts (an Argo
+     * Rollout's, a Flagger Canary's), blocking until they have been listed (call it off the UI thread).
+     */
+    public static PodLogFeed of(ClusterCache cache, CachedKind<Pod> kind, KubernetesClient client, String namespace,
+                                Predicate<Pod> include, FeedSink<LogLine> sink, Options options) {
+        PodLogFeed feed = new PodLogFeed(cache.open(kind, namespace), client, include, sink, options);
         feed.pods.listen(feed.podWatcher());
         return feed;
     }
@@ -101,8 +113,7 @@ public final class PodLogFeed implements AutoCloseable {
 
     private synchronized void observe(Pod pod) {
         String name = pod.getMetadata().getName();
-        Map<String, String> labels = pod.getMetadata().getLabels();
-        if (closed || !selection.includes(name, labels == null ? null : labels.get(ReleaseNames.WORKLOAD))) {
+        if (closed || !include.test(pod)) {
             return;
         }
         for (var container : pod.getSpec().getContainers()) {

@@ -4,11 +4,18 @@ import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.kube.cache.CachedKind;
 import dev.coalmine.kube.cache.CachedObjects;
 import dev.coalmine.kube.cache.ClusterCache;
+import dev.coalmine.kube.engines.EngineWorkloads;
+import dev.coalmine.kube.engines.InstalledEngines;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
- * The Deployments of one namespace, live, from the connection's {@link ClusterCache}: the list shares one LIST
+ * The Deployments of one namespace, live (with its Argo Rollouts and Flagger Canaries where the cluster serves them), from the connection's {@link ClusterCache}: the list shares one LIST
  * and one WATCH with every other user of the namespace's Deployments. Callbacks arrive on fabric8's threads.
  */
 public final class WorkloadFeed implements AutoCloseable {
@@ -16,13 +23,13 @@ public final class WorkloadFeed implements AutoCloseable {
     public interface Listener {
         void upserted(WorkloadSummary workload);
 
-        void removed(String name);
+        /** {@code key}: the removed workload's {@link WorkloadSummary#key()} ("Deployment/shop-frontend"). */
+        void removed(String key);
     }
 
-    private final CachedObjects<Deployment> deployments;
+    private final List<CachedObjects<?>> kinds = new ArrayList<>();
 
-    private WorkloadFeed(CachedObjects<Deployment> deployments) {
-        this.deployments = deployments;
+    private WorkloadFeed() {
     }
 
     /**
@@ -30,28 +37,50 @@ public final class WorkloadFeed implements AutoCloseable {
      * first receives every Deployment already there.
      */
     public static WorkloadFeed open(ClusterCache cache, String namespace, Listener listener) {
-        WorkloadFeed feed = new WorkloadFeed(cache.open(CachedKind.DEPLOYMENTS, namespace));
-        feed.deployments.listen(new ResourceEventHandler<Deployment>() {
+        return open(cache, InstalledEngines.NONE, namespace, listener);
+    }
+
+    /** Also lists the namespace's Rollouts and Canaries when {@code engines} says the cluster serves them. */
+    public static WorkloadFeed open(ClusterCache cache, InstalledEngines engines, String namespace, Listener listener) {
+        WorkloadFeed feed = new WorkloadFeed();
+        try {
+            feed.follow(cache.open(CachedKind.DEPLOYMENTS, namespace), DeploymentSummaries::of, listener);
+            if (engines.argoRollouts()) {
+                feed.follow(cache.open(CachedKind.ROLLOUTS, namespace), EngineWorkloads::rollout, listener);
+            }
+            if (engines.flagger()) {
+                feed.follow(cache.open(CachedKind.CANARIES, namespace), EngineWorkloads::canary, listener);
+            }
+        } catch (RuntimeException e) {
+            feed.close();
+            throw e;
+        }
+        return feed;
+    }
+
+    private <T extends HasMetadata> void follow(CachedObjects<T> objects, Function<T, WorkloadSummary> summary,
+            Listener listener) {
+        kinds.add(objects);
+        objects.listen(new ResourceEventHandler<T>() {
             @Override
-            public void onAdd(Deployment d) {
-                listener.upserted(DeploymentSummaries.of(d));
+            public void onAdd(T object) {
+                listener.upserted(summary.apply(object));
             }
 
             @Override
-            public void onUpdate(Deployment old, Deployment d) {
-                listener.upserted(DeploymentSummaries.of(d));
+            public void onUpdate(T old, T object) {
+                listener.upserted(summary.apply(object));
             }
 
             @Override
-            public void onDelete(Deployment d, boolean finalStateUnknown) {
-                listener.removed(d.getMetadata().getName());
+            public void onDelete(T object, boolean finalStateUnknown) {
+                listener.removed(summary.apply(object).key());
             }
         });
-        return feed;
     }
 
     @Override
     public void close() {
-        deployments.close();
+        kinds.forEach(CachedObjects::close);
     }
 }

@@ -1,6 +1,7 @@
 package dev.coalmine.ui.connect;
 
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.kube.engines.InstalledEngines;
 import dev.coalmine.kube.workload.WorkloadFeed;
 import dev.coalmine.ui.UiThread;
 import dev.coalmine.ui.workloads.WorkloadListViewModel;
@@ -119,7 +120,7 @@ public final class ConnectionViewModel {
         }
         shownNamespace.set(ns);
         workloads.show("namespace " + ns,
-                listener -> WorkloadFeed.open(cluster.cache(), ns, listener));
+                listener -> WorkloadFeed.open(cluster.cache(), InstalledEngines.detect(cluster.client()), ns, listener));
     }
 
     public void disconnect() {

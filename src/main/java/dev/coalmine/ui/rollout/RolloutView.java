@@ -3,6 +3,7 @@ package dev.coalmine.ui.rollout;
 import dev.coalmine.core.feed.LogLine;
 import dev.coalmine.core.feed.RolloutLine;
 import dev.coalmine.kube.release.TrackStatus;
+import dev.coalmine.ui.Confirmation;
 import dev.coalmine.ui.feed.EventsPane;
 import dev.coalmine.ui.feed.LinesPane;
 import dev.coalmine.ui.metrics.MetricsPanel;
@@ -14,9 +15,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -158,11 +157,8 @@ public final class RolloutView extends VBox {
     }
 
     private void confirm(String action, String whatHappens, Runnable decide) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, whatHappens, ButtonType.CANCEL, ButtonType.OK);
-        alert.setTitle(action + " " + model.deployment());
-        alert.setHeaderText(action + " release of " + model.deployment() + "?");
-        alert.initOwner(getScene().getWindow());
-        alert.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> decide.run());
+        Confirmation.ask(this, action + " " + model.deployment(), action + " release of " + model.deployment() + "?",
+                whatHappens, decide);
     }
 
     private void showStages() {

@@ -1,6 +1,7 @@
 package dev.coalmine.ui.workloads;
 
 import dev.coalmine.ui.Columns;
+import dev.coalmine.core.workload.EngineStatus;
 import dev.coalmine.core.workload.WorkloadSummary;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -31,7 +32,8 @@ public final class WorkloadListView extends VBox {
         TableView<WorkloadSummary> table = new TableView<>(model.visibleWorkloads());
         table.setId("workload-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Columns.text("Name", 200, w -> w.name() + w.track().map(t -> "  [" + t + "]").orElse("")));
+        table.getColumns().add(Columns.text("Name", 200, w -> w.name() + w.track().map(t -> "  [" + t + "]").orElse("")
+                + w.engine().map(e -> "  [" + e.kind().resource() + "]").orElse("")));
         TableColumn<WorkloadSummary, WorkloadSummary> ready = new TableColumn<>("Ready");
         ready.setPrefWidth(70);
         ready.setMinWidth(65);
@@ -40,6 +42,8 @@ public final class WorkloadListView extends VBox {
         table.getColumns().add(ready);
         table.getColumns().add(Columns.text("Up-to-date", 90, w -> Integer.toString(w.updatedReplicas())));
         table.getColumns().add(Columns.text("Available", 80, w -> Integer.toString(w.availableReplicas())));
+        // Argo Rollouts and Flagger Canaries: phase and the canary's traffic weight.
+        table.getColumns().add(Columns.text("Canary", 130, w -> w.engine().map(EngineStatus::describe).orElse("")));
         table.getColumns().add(Columns.text("Images", 260, WorkloadSummary::imagesText));
         table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 100)));
         Label placeholder = new Label();

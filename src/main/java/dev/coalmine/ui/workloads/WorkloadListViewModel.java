@@ -41,18 +41,18 @@ public final class WorkloadListViewModel {
     private record Upsert(long generation, WorkloadSummary workload) implements Change {
     }
 
-    private record Removal(long generation, String name) implements Change {
+    private record Removal(long generation, String key) implements Change {
     }
 
     private record Reset(long generation, String message) implements Change {
     }
 
     private final ObservableList<WorkloadSummary> all = FXCollections.observableArrayList();
-    private final Map<String, Integer> indexByName = new HashMap<>();
+    private final Map<String, Integer> indexByKey = new HashMap<>();
     private final StringProperty filter = new SimpleStringProperty("");
     private final FilteredList<WorkloadSummary> filtered = new FilteredList<>(all);
     private final SortedList<WorkloadSummary> visible =
-            new SortedList<>(filtered, Comparator.comparing(WorkloadSummary::name));
+            new SortedList<>(filtered, Comparator.comparing(WorkloadSummary::name).thenComparing(WorkloadSummary::kind));
     private final ObjectProperty<WorkloadSummary> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("Not connected");
     private final Executor background;
@@ -113,8 +113,8 @@ public final class WorkloadListViewModel {
             }
 
             @Override
-            public void removed(String name) {
-                changes.offer(new Removal(mine, name));
+            public void removed(String key) {
+                changes.offer(new Removal(mine, key));
             }
         };
     }
@@ -123,12 +123,12 @@ public final class WorkloadListViewModel {
         for (Change change : batch) {
             if (change instanceof Reset reset && reset.generation() == generation) {
                 all.clear();
-                indexByName.clear();
+                indexByKey.clear();
                 placeholder.set(reset.message());
             } else if (change instanceof Upsert upsert && upsert.generation() == generation) {
                 upsert(upsert.workload());
             } else if (change instanceof Removal removal && removal.generation() == generation) {
-                remove(removal.name());
+                remove(removal.key());
             } else if (change instanceof Loaded loaded && loaded.generation() == generation) {
                 placeholder.set(loaded.message());
             }
@@ -136,26 +136,26 @@ public final class WorkloadListViewModel {
     }
 
     private void upsert(WorkloadSummary workload) {
-        Integer index = indexByName.get(workload.name());
+        Integer index = indexByKey.get(workload.key());
         if (index == null) {
-            indexByName.put(workload.name(), all.size());
+            indexByKey.put(workload.key(), all.size());
             all.add(workload);
         } else {
             all.set(index, workload);
         }
-        if (selected.get() != null && selected.get().name().equals(workload.name())) {
+        if (selected.get() != null && selected.get().key().equals(workload.key())) {
             selected.set(workload);
         }
     }
 
-    private void remove(String name) {
-        Integer index = indexByName.remove(name);
+    private void remove(String key) {
+        Integer index = indexByKey.remove(key);
         if (index == null) {
             return;
         }
         all.remove((int) index);
-        indexByName.replaceAll((key, i) -> i > index ? i - 1 : i);
-        if (selected.get() != null && selected.get().name().equals(name)) {
+        indexByKey.replaceAll((k, i) -> i > index ? i - 1 : i);
+        if (selected.get() != null && selected.get().key().equals(key)) {
             selected.set(null);
         }
     }
@@ -173,8 +173,9 @@ public final class WorkloadListViewModel {
         return visible;
     }
 
+    /** The Deployment named {@code name}. */
     public Optional<WorkloadSummary> find(String name) {
-        Integer index = indexByName.get(name);
+        Integer index = indexByKey.get("Deployment/" + name);
         return index == null ? Optional.empty() : Optional.of(all.get(index));
     }
 

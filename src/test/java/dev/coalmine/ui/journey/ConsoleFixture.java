@@ -23,8 +23,7 @@ import javafx.stage.Stage;
 
 /** The real console on the TestFX stage, connected to a demo cluster with fast simulated controllers. */
 final class ConsoleFixture implements AutoCloseable {
-    private final ConsoleDemo demo = new ConsoleDemo(DemoOptions.defaults()
-            .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())));
+    private final ConsoleDemo demo;
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "journey-background");
         t.setDaemon(true);
@@ -33,6 +32,13 @@ final class ConsoleFixture implements AutoCloseable {
     private final Path home;
 
     ConsoleFixture() throws IOException {
+        this(DemoOptions.defaults());
+    }
+
+    /** A console on a demo cluster started with {@code options} (seeded or empty) and fast simulated controllers. */
+    ConsoleFixture(DemoOptions options) throws IOException {
+        demo = new ConsoleDemo(options.withComponents(SimulatedComponents.of(SimulationSettings.fast(),
+                TrafficSettings.fast())));
         home = Files.createTempDirectory("coalmine-journey-home");
         demo.kubeconfig();
     }

@@ -14,9 +14,14 @@ abstract class ConsoleJourney {
 
     @BeforeEach
     void openConsole() throws Exception {
-        console = new ConsoleFixture();
+        console = fixture();
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> console.show(stage));
+    }
+
+    /** The seeded demo; a journey that needs only its own objects overrides this with an empty one. */
+    protected ConsoleFixture fixture() throws java.io.IOException {
+        return new ConsoleFixture();
     }
 
     /** Hiding the window closes the open release's feeds; then the demo cluster stops. */

@@ -28,6 +28,19 @@ final class Journeys {
         Eventually.assertThat(() -> assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse());
     }
 
+    /** Waits for a row showing {@code text}, clicks it until {@code shown} (a node of the view it opens) is there. */
+    static void select(FxRobot robot, String text, String shown) {
+        Eventually.assertThat(Duration.ofSeconds(90), () -> assertThat(robot.lookup(".table-row-cell .table-cell")
+                .match(cell -> cell instanceof javafx.scene.control.Labeled l && text.equals(l.getText())).tryQuery())
+                .isPresent());
+        Eventually.assertThat(Duration.ofSeconds(60), () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn(text);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup(shown).tryQuery()).isPresent();
+        });
+    }
+
     /** Waits for the rollout headline; a timeout also tells what the view's message line said (e.g. a drive error). */
     static void awaitHeadline(FxRobot robot, String text, Duration timeout) {
         Eventually.assertThat(timeout, () -> assertThat(labelText(robot, "#rollout-headline"))
