@@ -38,7 +38,8 @@ public record AnalysisState(Instant startedAt, int checks, int failedChecks, int
         }
         boolean waiting = decision == AnalysisDecision.WAIT_FOR_HUMAN;
         int checksNow = checks + 1;
-        RecordedVerdict recorded = new RecordedVerdict(at, checksNow, verdict.outcome(), verdict.reasons(), score);
+        RecordedVerdict recorded = new RecordedVerdict(at, checksNow, verdict.outcome(), verdict.reasons(), score,
+                verdict.findings());
         switch (verdict.outcome()) {
             case FAIL -> {
                 int failed = failedChecks + 1;
@@ -73,8 +74,7 @@ public record AnalysisState(Instant startedAt, int checks, int failedChecks, int
 
     /** One line for the status: where the analysis stands and why. */
     public String describe(AnalysisPolicy policy) {
-        String counts = String.format(Locale.ROOT, "check %d: %d of %d failed checks, %d of %d passing in a row",
-                checks, failedChecks, policy.maxFailedChecks(), consecutivePasses, policy.passingChecksToPromote());
+        String counts = "check " + checks + ": " + progress(policy);
         String why = latestIfAny().map(v -> " — " + v.verdict().summary()).orElse("");
         return switch (decision) {
             case KEEP_GOING -> counts + why;
@@ -82,6 +82,17 @@ public record AnalysisState(Instant startedAt, int checks, int failedChecks, int
             case REJECT -> "reject (" + counts + ")" + why;
             case WAIT_FOR_HUMAN -> "waiting for a human to promote or reject (" + counts + ")" + why;
         };
+    }
+
+    /**
+     * Where the counts stand against the limits, worded so that a passing check does not read as a failure:
+     * "2 of 3 passes in a row to promote; no failed check (2 reject)".
+     */
+    public String progress(AnalysisPolicy policy) {
+        String failed = failedChecks == 0 ? "no failed check" : failedChecks == 1 ? "1 failed check"
+                : failedChecks + " failed checks";
+        return String.format(Locale.ROOT, "%d of %d passes in a row to promote; %s (%d reject)", consecutivePasses,
+                policy.passingChecksToPromote(), failed, policy.maxFailedChecks());
     }
 
     public Optional<RecordedVerdict> latestIfAny() {
