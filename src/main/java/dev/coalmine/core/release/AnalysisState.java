@@ -86,13 +86,12 @@ public record AnalysisState(Instant startedAt, int checks, int failedChecks, int
 
     /**
      * Where the counts stand against the limits, worded so that a passing check does not read as a failure:
-     * "2 of 3 passes in a row to promote; no failed check (2 reject)".
+     * "2 of 3 passes in a row to promote; failed checks: none (rejects at 2)".
      */
     public String progress(AnalysisPolicy policy) {
-        String failed = failedChecks == 0 ? "no failed check" : failedChecks == 1 ? "1 failed check"
-                : failedChecks + " failed checks";
-        return String.format(Locale.ROOT, "%d of %d passes in a row to promote; %s (%d reject)", consecutivePasses,
-                policy.passingChecksToPromote(), failed, policy.maxFailedChecks());
+        return String.format(Locale.ROOT, "%d of %d passes in a row to promote; failed checks: %s (rejects at %d)",
+                consecutivePasses, policy.passingChecksToPromote(), failedChecks == 0 ? "none" : failedChecks,
+                policy.maxFailedChecks());
     }
 
     public Optional<RecordedVerdict> latestIfAny() {

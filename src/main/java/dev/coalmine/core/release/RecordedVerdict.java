@@ -46,7 +46,8 @@ public record RecordedVerdict(Instant at, int check, Verdict.Outcome outcome, Li
 
     /**
      * What the verdict came to and which rule decided it, in one short line: "check 3 failed: success rate ≥ 99 %
-     * (last interval): canary 98.96 %", "check 4 passed: all 5 rules passed".
+     * (last interval): canary 98.96 %", "check 4 passed: all 5 rules passed"; a verdict stored without findings gets
+     * only "check 3 failed" (its reasons say why).
      */
     public String headline() {
         String verb = switch (outcome) {
@@ -68,7 +69,8 @@ public record RecordedVerdict(Instant at, int check, Verdict.Outcome outcome, Li
         if (outcome == Verdict.Outcome.PASS && !findings.isEmpty()) {
             return head + ": all " + findings.size() + " rules passed";
         }
-        return head + (reasons.isEmpty() ? "" : ": " + reasons.get(0));
+        // A verdict stored before findings were: its reasons say the rest.
+        return head;
     }
 
     /** One line: outcome and reasons (the comparison score is one of them). */

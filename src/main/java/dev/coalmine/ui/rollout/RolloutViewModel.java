@@ -106,8 +106,8 @@ public final class RolloutViewModel implements AutoCloseable {
                         + CLOCK.format(d.at())).orElse(""));
         latestVerdict.set(s.latestVerdict());
         findings.setAll(s.latestVerdict().map(RecordedVerdict::findings).orElse(List.of()));
-        verdict.set(s.latestVerdict().map(v -> "Latest verdict: " + v.headline() + " \u00b7 " + CLOCK.format(v.at()))
-                .orElse(waitingFor(s)));
+        verdict.set(s.latestVerdict().map(v -> "Latest verdict: " + (v.findings().isEmpty() ? v.summary() : v.headline())
+                + " \u00b7 " + CLOCK.format(v.at())).orElse(waitingFor(s)));
         chartMarks.setAll(ChartMarks.of(s, PhaseStrip.words(s.phase()).split(" \u00b7 ")[0]));
         List<String> lines = s.log().stream().map(RolloutViewModel::stepLine).toList();
         if (!lines.equals(stepLog)) {
