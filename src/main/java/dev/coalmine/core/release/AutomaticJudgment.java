@@ -54,7 +54,7 @@ public final class AutomaticJudgment {
         if (after.decision() == AnalysisDecision.REJECT) {
             return next.withDecision(new Decision(DecisionVerdict.REJECT, WHO, now,
                     String.format(Locale.ROOT, "%d of %d failed checks; last: %s", after.failedChecks(),
-                            policy.maxFailedChecks(), after.latest().headline())));
+                            policy.maxFailedChecks(), after.latest().why())));
         }
         if (after.decision() == AnalysisDecision.PROMOTE) {
             return next.withDecision(new Decision(DecisionVerdict.PROMOTE, WHO, now,

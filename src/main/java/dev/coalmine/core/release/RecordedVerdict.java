@@ -73,6 +73,11 @@ public record RecordedVerdict(Instant at, int check, Verdict.Outcome outcome, Li
         return head;
     }
 
+    /** The headline, followed by the reasons when there are no findings to name the deciding rule. */
+    public String why() {
+        return findings.isEmpty() && !reasons.isEmpty() ? headline() + ": " + String.join("; ", reasons) : headline();
+    }
+
     /** One line: outcome and reasons (the comparison score is one of them). */
     public String summary() {
         return outcomeWord() + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
