@@ -54,8 +54,8 @@ public final class ScreenshotTour {
                 ConsoleLauncher.show(stage[0], access, background).start();
                 stage[0].setX(0);
                 stage[0].setY(0);
-                stage[0].setWidth(1366);
-                stage[0].setHeight(768);
+                stage[0].setWidth(Integer.getInteger("tour.width", 1366));
+                stage[0].setHeight(Integer.getInteger("tour.height", 768));
             });
             await(() -> onFx(() -> stage[0].getScene() != null && table(stage[0]) != null
                     && table(stage[0]).getItems().size() >= 2
@@ -74,7 +74,7 @@ public final class ScreenshotTour {
             fire(stage[0], "#wizard-next");
             onFx(() -> {
                 ((TextField) stage[0].getScene().lookup("#image-frontend")).setText(
-                        "registry.example.com/shop/frontend:1.4.0");
+                        System.getProperty("tour.image", "registry.example.com/shop/frontend:1.4.0"));
                 return null;
             });
             for (int i = 0; i < 3; i++) {
@@ -94,7 +94,7 @@ public final class ScreenshotTour {
             fire(stage[0], "#wizard-start");
             await(() -> find(stage[0], "#rollout-headline") != null
                     && ((javafx.scene.control.Label) find(stage[0], "#rollout-headline")).getText()
-                    .matches(".*(AwaitingJudgment|Analysing).*"));
+                    .contains("Verify"));
             Thread.sleep(automatic ? 9_000 : 4_000);
             onFx(() -> {
                 ((javafx.scene.control.TabPane) stage[0].getScene().lookup("#rollout-tabs")).getSelectionModel().select(3);
@@ -108,9 +108,37 @@ public final class ScreenshotTour {
             });
             Thread.sleep(1_000);
             shot(out.resolve("rollout-step-log.png"));
+            if (Boolean.getBoolean("tour.finish")) {
+                finish(stage[0], out);
+            }
             Platform.exit();
         }
         System.exit(0);
+    }
+
+    /** Waits for the release to end, then shows its metrics and step log in the light and the dark theme. */
+    private static void finish(Stage stage, Path out) throws Exception {
+        for (String theme : new String[] {"light", "dark"}) {
+            selectTab(stage, 3);
+            shot(out.resolve("rollout-metrics-" + theme + ".png"));
+            if (theme.equals("light")) {
+                await(() -> ((javafx.scene.control.Label) find(stage, "#rollout-headline")).getText()
+                        .matches(".*: (Succeeded|Rejected|Failed) .*"));
+                Thread.sleep(6_000);
+                shot(out.resolve("rollout-ended-metrics-light.png"));
+            }
+            selectTab(stage, 0);
+            shot(out.resolve("rollout-ended-step-log-" + theme + ".png"));
+            fire(stage, "#theme-toggle");
+        }
+    }
+
+    private static void selectTab(Stage stage, int index) throws Exception {
+        onFx(() -> {
+            ((javafx.scene.control.TabPane) stage.getScene().lookup("#rollout-tabs")).getSelectionModel().select(index);
+            return null;
+        });
+        Thread.sleep(1_000);
     }
 
     /** On the FX thread only. */
