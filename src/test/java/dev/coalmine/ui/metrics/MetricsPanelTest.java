@@ -42,7 +42,7 @@ class MetricsPanelTest {
     @Start
     void start(Stage stage) {
         model = new MetricsViewModel(evidence::get, Track.STABLE, Runnable::run, Runnable::run);
-        stage.setScene(new Scene(new MetricsPanel(model, MetricsPanel.tile("Verdict", ""), marks), 1300, 800));
+        stage.setScene(new Scene(new MetricsPanel(model, MetricsPanel.tile("Verdict", ""), marks), 1200, 700));
         stage.show();
     }
 
