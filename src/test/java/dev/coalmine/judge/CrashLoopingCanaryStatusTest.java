@@ -30,15 +30,18 @@ class CrashLoopingCanaryStatusTest {
     @Test
     void theCanarysPodStateReachesTheWatchersLive() {
         ReleaseService service = cluster.service("console");
-        service.start(AutoJudgeCluster.plan(CRASHING, JudgeSettings.defaults(new MetricsLocation.DemoCluster())), false);
+        service.start(AutoJudgeCluster.plan(CRASHING, JudgeSettings.defaults(new MetricsLocation.DemoCluster()))
+                .withSteadyStateTimeout(Duration.ofMinutes(5)), false);
         AtomicReference<ReleaseStatus> shown = new AtomicReference<>();
 
         try (ReleaseSession session = service.session(AutoJudgeCluster.NS, AutoJudgeCluster.APP)) {
             session.watch(shown::set);
+            session.driveInBackground(problem -> { });
 
-            Eventually.assertThat(Duration.ofSeconds(60), () -> {
+            Eventually.assertThat(Duration.ofSeconds(150), () -> {
                 TrackStatus canary = shown.get().canary();
-                assertThat(canary.worstState()).contains("CrashLoopBackOff");
+                assertThat(canary.worstState()).as("canary %s of %s", canary, shown.get().current()
+                        .map(r -> r.phase() + " " + r.log()).orElse(null)).contains("CrashLoopBackOff");
                 assertThat(canary.restarts()).isPositive();
                 assertThat(canary.readyReplicas()).isZero();
                 assertThat(canary.pods()).singleElement().satisfies(p -> assertThat(p.ready()).isFalse());

@@ -121,6 +121,15 @@ public final class ScreenshotTour {
         for (String theme : new String[] {"light", "dark"}) {
             selectTab(stage, 3);
             shot(out.resolve("rollout-metrics-" + theme + ".png"));
+            onFx(() -> {
+                Node tab = ((javafx.scene.control.TabPane) stage.getScene().lookup("#rollout-tabs")).getTabs().get(3)
+                        .getContent();
+                if (tab instanceof javafx.scene.control.ScrollPane scroll) {
+                    scroll.setVvalue(1);
+                }
+                return null;
+            });
+            shot(out.resolve("rollout-charts-" + theme + ".png"));
             if (theme.equals("light")) {
                 await(() -> ((javafx.scene.control.Label) find(stage, "#rollout-headline")).getText()
                         .matches(".*: (Succeeded|Rejected|Failed) .*"));

@@ -93,12 +93,14 @@ public final class StatisticalJudge {
                 score, policy.passScore(), policy.marginalScore());
         Verdict words = verdictInWords(results, score, failing, noData, passing, scoreLine);
         List<Finding> findings = new ArrayList<>(results.stream().map(r -> finding(r, controlName)).toList());
+        boolean criticalFailed = words.outcome() == Verdict.Outcome.FAIL && results.stream().anyMatch(
+                r -> r.metric().critical() && !r.passed() && r.classification() != Classification.NO_DATA);
+        String marginal = String.format(Locale.ROOT, "marginal ≥ %.0f", policy.marginalScore());
         findings.add(new Finding("comparison score", Finding.Window.ANALYSIS,
-                results.stream().allMatch(r -> r.classification() == Classification.NO_DATA) ? "none" : String.format(Locale.ROOT, "%.0f", score), "",
-                String.format(Locale.ROOT, "≥ %.0f (marginal ≥ %.0f)", policy.passScore(), policy.marginalScore()),
-                words.outcome(), words.outcome() == Verdict.Outcome.FAIL && results.stream().anyMatch(
-                        r -> r.metric().critical() && !r.passed() && r.classification() != Classification.NO_DATA)
-                        ? "a critical metric failed" : ""));
+                results.stream().allMatch(r -> r.classification() == Classification.NO_DATA) ? "none"
+                        : String.format(Locale.ROOT, "%.0f", score), "",
+                String.format(Locale.ROOT, "≥ %.0f", policy.passScore()), words.outcome(),
+                criticalFailed ? "a critical metric failed" : marginal));
         return new Verdict(words.outcome(), words.reasons(), findings);
     }
 

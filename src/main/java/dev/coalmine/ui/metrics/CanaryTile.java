@@ -68,14 +68,15 @@ final class CanaryTile {
         }
         tile.setValueColor(now == MetricsViewModel.Standing.BEYOND ? Tile.RED
                 : now == MetricsViewModel.Standing.WITHIN ? Tile.GREEN : Tile.FOREGROUND);
-        tile.setText(gone ? "canary deleted" : !known ? "canary: no data yet"
+        tile.setText(gone ? "the release is over" : !known ? "canary: no data yet"
                 : now == MetricsViewModel.Standing.BEYOND ? "canary \u2716 " + limit
                 : limit.isEmpty() ? "canary" : "canary \u2714 " + limit);
         tile.setTextColor(now == MetricsViewModel.Standing.BEYOND ? Tile.RED : Tile.FOREGROUND);
         if (control != null) {
             double other = control.doubleValue();
-            tile.setDescription(controlGone.get() ? controlName + " deleted" : controlName + ": "
-                    + (Double.isFinite(other) ? String.format(Locale.ROOT, format, other) : "no data"));
+            tile.setDescription(gone ? "canary" + (controlGone.get() ? " and " + controlName : "") + " deleted"
+                    : controlGone.get() ? controlName + " deleted"
+                    : controlName + ": " + (Double.isFinite(other) ? String.format(Locale.ROOT, format, other) : "no data"));
         }
     }
 }

@@ -47,6 +47,7 @@ public final class RolloutView extends VBox {
         headline.setId("rollout-headline");
         headline.getStyleClass().add("title-4");
         headline.setWrapText(true);
+        headline.setMinHeight(Region.USE_PREF_SIZE);
         headline.textProperty().bind(model.headlineProperty());
 
         Button promote = new Button("_Promote");

@@ -3,6 +3,7 @@ package dev.coalmine.ui.rollout;
 import dev.coalmine.core.judge.Finding;
 import dev.coalmine.core.judge.Verdict;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -16,8 +17,9 @@ import javafx.scene.control.Tooltip;
  * limit, outcome and what explains it, worst first. As tall as its rows, so it is read in one look.
  */
 final class VerdictTable extends TableView<Finding> {
-    private static final double ROW = 26;
-    private static final double HEADER = 30;
+    private static final double ROW = 24;
+    /** The column header row of the Primer themes, with its borders. */
+    private static final double HEADER = 40;
 
     VerdictTable(ObservableList<Finding> findings) {
         super(findings);
@@ -25,16 +27,16 @@ final class VerdictTable extends TableView<Finding> {
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY);
         setFixedCellSize(ROW);
         setFocusTraversable(false);
-        getColumns().add(column("Rule", Finding::rule, 150));
-        getColumns().add(column("Over", f -> f.window().words(), 110));
-        getColumns().add(column("Canary", Finding::canary, 80));
-        getColumns().add(column("Control", Finding::control, 80));
-        getColumns().add(column("Limit", Finding::limit, 90));
-        TableColumn<Finding, String> outcome = column("Outcome", f -> f.outcome().word(), 80);
+        getColumns().add(column("Rule", Finding::rule, 175));
+        getColumns().add(column("Over", f -> f.window().words(), 115));
+        getColumns().add(column("Canary", Finding::canary, 72));
+        getColumns().add(column("Control", Finding::control, 72));
+        getColumns().add(column("Limit", Finding::limit, 72));
+        TableColumn<Finding, String> outcome = column("Outcome", f -> f.outcome().word(), 72);
         outcome.setCellFactory(c -> new OutcomeCell());
         getColumns().add(outcome);
-        getColumns().add(column("Why", Finding::note, 160));
-        visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(findings));
+        getColumns().add(column("Why", Finding::note, 150));
+        visibleProperty().bind(Bindings.isNotEmpty(findings));
         managedProperty().bind(visibleProperty());
         findings.addListener((ListChangeListener<Finding>) c -> fitRows(findings.size()));
         fitRows(findings.size());

@@ -68,8 +68,8 @@ class MetricsPanelTest {
 
         assertThat(success.isValueVisible()).isFalse();
         assertThat(success.getUnit()).as("no lone %").isEmpty();
-        assertThat(success.getText()).isEqualTo("canary deleted");
-        assertThat(success.getDescription()).isEqualTo("stable deleted");
+        assertThat(success.getText()).isEqualTo("the release is over");
+        assertThat(success.getDescription()).isEqualTo("canary and stable deleted");
         assertThat(success.getValueColor()).isEqualTo(Tile.FOREGROUND);
     }
 
