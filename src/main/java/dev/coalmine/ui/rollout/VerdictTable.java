@@ -27,15 +27,16 @@ final class VerdictTable extends TableView<Finding> {
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY);
         setFixedCellSize(ROW);
         setFocusTraversable(false);
-        getColumns().add(column("Rule", Finding::rule, 175));
-        getColumns().add(column("Over", f -> f.window().words(), 115));
-        getColumns().add(column("Canary", Finding::canary, 72));
-        getColumns().add(column("Control", Finding::control, 72));
-        getColumns().add(column("Limit", Finding::limit, 72));
+        // Widths that fit the rollout view at 1280 px with the workload list open; wider windows share the rest.
+        getColumns().add(column("Rule", Finding::rule, 160));
+        getColumns().add(column("Over", f -> f.window().words(), 110));
+        getColumns().add(column("Canary", Finding::canary, 74));
+        getColumns().add(column("Control", Finding::control, 74));
+        getColumns().add(column("Limit", Finding::limit, 78));
         TableColumn<Finding, String> outcome = column("Outcome", f -> f.outcome().word(), 72);
         outcome.setCellFactory(c -> new OutcomeCell());
         getColumns().add(outcome);
-        getColumns().add(column("Why", Finding::note, 150));
+        getColumns().add(column("Why", Finding::note, 130));
         visibleProperty().bind(Bindings.isNotEmpty(findings));
         managedProperty().bind(visibleProperty());
         findings.addListener((ListChangeListener<Finding>) c -> fitRows(findings.size()));
