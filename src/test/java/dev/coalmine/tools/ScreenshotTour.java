@@ -116,30 +116,43 @@ public final class ScreenshotTour {
         System.exit(0);
     }
 
-    /** Waits for the release to end, then shows its metrics and step log in the light and the dark theme. */
+    /**
+     * The metrics tab (tiles, then the charts) in the light and the dark theme while the release runs, then again
+     * with the step log once it has ended.
+     */
     private static void finish(Stage stage, Path out) throws Exception {
         for (String theme : new String[] {"light", "dark"}) {
-            selectTab(stage, 3);
-            shot(out.resolve("rollout-metrics-" + theme + ".png"));
-            onFx(() -> {
-                Node tab = ((javafx.scene.control.TabPane) stage.getScene().lookup("#rollout-tabs")).getTabs().get(3)
-                        .getContent();
-                if (tab instanceof javafx.scene.control.ScrollPane scroll) {
-                    scroll.setVvalue(1);
-                }
-                return null;
-            });
-            shot(out.resolve("rollout-charts-" + theme + ".png"));
-            if (theme.equals("light")) {
-                await(() -> ((javafx.scene.control.Label) find(stage, "#rollout-headline")).getText()
-                        .matches(".*: (Succeeded|Rejected|Failed) .*"));
-                Thread.sleep(6_000);
-                shot(out.resolve("rollout-ended-metrics-light.png"));
-            }
+            metrics(stage, out, "rollout-metrics-" + theme + ".png", "rollout-charts-" + theme + ".png");
+            fire(stage, "#theme-toggle");
+        }
+        await(() -> ((javafx.scene.control.Label) find(stage, "#rollout-headline")).getText()
+                .matches(".*: (Succeeded|Rejected|Failed) .*"));
+        Thread.sleep(6_000);
+        for (String theme : new String[] {"light", "dark"}) {
+            metrics(stage, out, "rollout-ended-metrics-" + theme + ".png", "rollout-ended-charts-" + theme + ".png");
             selectTab(stage, 0);
             shot(out.resolve("rollout-ended-step-log-" + theme + ".png"));
             fire(stage, "#theme-toggle");
         }
+    }
+
+    private static void metrics(Stage stage, Path out, String tiles, String charts) throws Exception {
+        selectTab(stage, 3);
+        scrollMetrics(stage, 0);
+        shot(out.resolve(tiles));
+        scrollMetrics(stage, 1);
+        shot(out.resolve(charts));
+    }
+
+    private static void scrollMetrics(Stage stage, double where) throws Exception {
+        onFx(() -> {
+            Node tab = ((javafx.scene.control.TabPane) stage.getScene().lookup("#rollout-tabs")).getTabs().get(3)
+                    .getContent();
+            if (tab instanceof javafx.scene.control.ScrollPane scroll) {
+                scroll.setVvalue(where);
+            }
+            return null;
+        });
     }
 
     private static void selectTab(Stage stage, int index) throws Exception {
