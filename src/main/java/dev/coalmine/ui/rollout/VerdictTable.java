@@ -28,15 +28,15 @@ final class VerdictTable extends TableView<Finding> {
         setFixedCellSize(ROW);
         setFocusTraversable(false);
         // Widths that fit the rollout view at 1280 px with the workload list open; wider windows share the rest.
-        getColumns().add(column("Rule", Finding::rule, 160));
-        getColumns().add(column("Over", f -> f.window().words(), 110));
-        getColumns().add(column("Canary", Finding::canary, 74));
-        getColumns().add(column("Control", Finding::control, 74));
-        getColumns().add(column("Limit", Finding::limit, 78));
-        TableColumn<Finding, String> outcome = column("Outcome", f -> f.outcome().word(), 72);
+        getColumns().add(column("Rule", Finding::rule, 150));
+        getColumns().add(fixed(column("Over", f -> f.window().words(), 112)));
+        getColumns().add(fixed(column("Canary", Finding::canary, 72)));
+        getColumns().add(fixed(column("Control", Finding::control, 72)));
+        getColumns().add(fixed(column("Limit", Finding::limit, 80)));
+        TableColumn<Finding, String> outcome = fixed(column("Result", f -> f.outcome().word(), 62));
         outcome.setCellFactory(c -> new OutcomeCell());
         getColumns().add(outcome);
-        getColumns().add(column("Why", Finding::note, 130));
+        getColumns().add(column("Why", Finding::note, 110));
         visibleProperty().bind(Bindings.isNotEmpty(findings));
         managedProperty().bind(visibleProperty());
         findings.addListener((ListChangeListener<Finding>) c -> fitRows(findings.size()));
@@ -48,6 +48,12 @@ final class VerdictTable extends TableView<Finding> {
         setPrefHeight(height);
         setMinHeight(height);
         setMaxHeight(height);
+    }
+
+    /** Figures are never cut: only the rule and the explanation give up width (their tooltips have the rest). */
+    private static TableColumn<Finding, String> fixed(TableColumn<Finding, String> column) {
+        column.setMinWidth(column.getPrefWidth());
+        return column;
     }
 
     private static TableColumn<Finding, String> column(String title, Function<Finding, String> value, double width) {
