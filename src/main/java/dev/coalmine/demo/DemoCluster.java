@@ -49,6 +49,9 @@ public final class DemoCluster implements RunningDemo {
             for (DemoComponent component : options.components()) {
                 component.start(cluster.client);
                 cluster.started.add(component);
+                if (component instanceof ServedRequests traffic) {
+                    options.logSource().readRequestsFrom(traffic);
+                }
             }
             cluster.metricsUrl().ifPresent(url -> {
                 DemoEndpoints.advertiseMetrics(cluster.client, url);

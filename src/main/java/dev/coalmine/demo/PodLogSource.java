@@ -14,6 +14,13 @@ public interface PodLogSource {
     /** The lines written by {@code container} of {@code pod} with {@code from <= time < to}, oldest first. */
     List<LogLine> lines(Pod pod, String container, Instant from, Instant to);
 
+    /**
+     * Writes the pods' logs from the requests the traffic simulation served, once it runs (so logs and metrics come
+     * from the same requests). By default the source ignores them.
+     */
+    default void readRequestsFrom(ServedRequests requests) {
+    }
+
     /** One log line and the time the container wrote it. */
     record LogLine(Instant time, String text) {
     }

@@ -57,7 +57,8 @@ public record MetricQuery(MetricSpec spec, String template) {
         String promql = nameEqualsPromql.substring(eq + 1).trim();
         MetricSpec spec = switch (name) {
             case MetricSpec.SUCCESS_RATE -> MetricSpec.successRate();
-            case MetricSpec.LATENCY -> MetricSpec.latency();
+            // An operator's own latency query: what it aggregates is not known, so it is not labelled p99.
+            case MetricSpec.LATENCY -> MetricSpec.latency().withStatistic("");
             default -> MetricSpec.custom(name);
         };
         return new MetricQuery(spec, promql);

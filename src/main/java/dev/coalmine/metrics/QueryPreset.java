@@ -110,7 +110,7 @@ public enum QueryPreset {
     }
 
     private static MetricQuery mean(String secondsHistogram, String selector) {
-        return new MetricQuery(MetricSpec.latency(),
+        return new MetricQuery(MetricSpec.latency().withStatistic("mean"),
                 "sum(rate(" + secondsHistogram + "_sum{" + selector + "}[{{interval}}])) / "
                         + "sum(rate(" + secondsHistogram + "_count{" + selector + "}[{{interval}}])) * 1000");
     }

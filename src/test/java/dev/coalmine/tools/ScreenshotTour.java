@@ -30,7 +30,8 @@ public final class ScreenshotTour {
         Files.createDirectories(out);
         try (ConsoleDemo demo = new ConsoleDemo(DemoOptions.defaults()
                 .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())))) {
-            Stage[] stage = {TourConsole.show(demo, 1366, 768)};
+            Stage[] stage = {TourConsole.show(demo, Integer.getInteger("tour.width", 1366),
+                    Integer.getInteger("tour.height", 768))};
             await(() -> onFx(() -> stage[0].getScene() != null && table(stage[0]) != null
                     && table(stage[0]).getItems().size() >= 2
                     && table(stage[0]).getItems().stream().allMatch(w -> w.isSteady())));
@@ -48,7 +49,7 @@ public final class ScreenshotTour {
             fire(stage[0], "#wizard-next");
             onFx(() -> {
                 ((TextField) stage[0].getScene().lookup("#image-frontend")).setText(
-                        "registry.example.com/shop/frontend:1.4.0");
+                        System.getProperty("tour.image", "registry.example.com/shop/frontend:1.4.0"));
                 return null;
             });
             for (int i = 0; i < 3; i++) {
@@ -68,7 +69,7 @@ public final class ScreenshotTour {
             fire(stage[0], "#wizard-start");
             await(() -> find(stage[0], "#rollout-headline") != null
                     && ((javafx.scene.control.Label) find(stage[0], "#rollout-headline")).getText()
-                    .matches(".*(AwaitingJudgment|Analysing).*"));
+                    .contains("Verify"));
             Thread.sleep(automatic ? 9_000 : 4_000);
             onFx(() -> {
                 ((javafx.scene.control.TabPane) stage[0].getScene().lookup("#rollout-tabs")).getSelectionModel().select(3);
@@ -82,9 +83,59 @@ public final class ScreenshotTour {
             });
             Thread.sleep(1_000);
             shot(out.resolve("rollout-step-log.png"));
+            if (Boolean.getBoolean("tour.finish")) {
+                finish(stage[0], out);
+            }
             Platform.exit();
         }
         System.exit(0);
+    }
+
+    /**
+     * The metrics tab (tiles, then the charts) in the light and the dark theme while the release runs, then again
+     * with the step log once it has ended.
+     */
+    private static void finish(Stage stage, Path out) throws Exception {
+        for (String theme : new String[] {"light", "dark"}) {
+            metrics(stage, out, "rollout-metrics-" + theme + ".png", "rollout-charts-" + theme + ".png");
+            fire(stage, "#theme-toggle");
+        }
+        await(() -> ((javafx.scene.control.Label) find(stage, "#rollout-headline")).getText()
+                .matches(".*: (Succeeded|Rejected|Failed) .*"));
+        Thread.sleep(6_000);
+        for (String theme : new String[] {"light", "dark"}) {
+            metrics(stage, out, "rollout-ended-metrics-" + theme + ".png", "rollout-ended-charts-" + theme + ".png");
+            selectTab(stage, 0);
+            shot(out.resolve("rollout-ended-step-log-" + theme + ".png"));
+            fire(stage, "#theme-toggle");
+        }
+    }
+
+    private static void metrics(Stage stage, Path out, String tiles, String charts) throws Exception {
+        selectTab(stage, 3);
+        scrollMetrics(stage, 0);
+        shot(out.resolve(tiles));
+        scrollMetrics(stage, 1);
+        shot(out.resolve(charts));
+    }
+
+    private static void scrollMetrics(Stage stage, double where) throws Exception {
+        onFx(() -> {
+            Node tab = ((javafx.scene.control.TabPane) stage.getScene().lookup("#rollout-tabs")).getTabs().get(3)
+                    .getContent();
+            if (tab instanceof javafx.scene.control.ScrollPane scroll) {
+                scroll.setVvalue(where);
+            }
+            return null;
+        });
+    }
+
+    private static void selectTab(Stage stage, int index) throws Exception {
+        onFx(() -> {
+            ((javafx.scene.control.TabPane) stage.getScene().lookup("#rollout-tabs")).getSelectionModel().select(index);
+            return null;
+        });
+        Thread.sleep(1_000);
     }
 
     /** On the FX thread only. */

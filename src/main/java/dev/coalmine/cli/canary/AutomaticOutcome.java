@@ -30,7 +30,7 @@ final class AutomaticOutcome {
     /** Every outcome but Failed is a result, so it goes to stdout like Succeeded; the exit code tells them apart. */
     static int report(ReleaseState state, PrintWriter out, PrintWriter err, FollowUp next) {
         String deployment = next.deployment();
-        String verdict = state.latestVerdict().map(v -> " (last verdict: " + v.summary() + ")").orElse("");
+        String verdict = state.latestVerdict().map(v -> " (last verdict: " + v.why() + ")").orElse("");
         String head = "release " + state.number() + " of " + deployment + ": ";
         if (state.phase() instanceof ReleasePhase.Failed failed) {
             err.println("error: " + head + "failed: " + failed.reason());

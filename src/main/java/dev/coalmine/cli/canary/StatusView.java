@@ -13,7 +13,6 @@ import dev.coalmine.core.traffic.TrafficState;
 import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.kube.release.TrackStatus;
 import java.util.List;
-import java.util.Locale;
 
 /** Renders a {@link ReleaseStatus} as text for people or as a tree for {@code -o json} and {@code -o yaml}. */
 final class StatusView {
@@ -40,9 +39,7 @@ final class StatusView {
             b.append("reason:   ").append(s.reason()).append('\n');
         }
         s.verdict().ifPresent(v -> {
-            b.append("verdict:  check ").append(v.check()).append(" at ").append(v.at()).append(": ")
-                    .append(v.outcomeWord()).append(v.score() == null ? "" : String.format(Locale.ROOT, " (score %.0f)", v.score()))
-                    .append('\n');
+            b.append("verdict:  ").append(v.headline()).append(" (at ").append(v.at()).append(")\n");
             v.reasons().forEach(reason -> b.append("  - ").append(reason).append('\n'));
         });
         if (s.driver() != null) {

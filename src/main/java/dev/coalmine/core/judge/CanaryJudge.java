@@ -29,7 +29,9 @@ public final class CanaryJudge {
     public Assessment assess(Evidence evidence, Track control) {
         List<Verdict> parts = new ArrayList<>();
         if (!evidence.sourceErrors().isEmpty()) {
-            parts.add(new Verdict(Verdict.Outcome.ERROR, evidence.sourceErrors()));
+            parts.add(new Verdict(Verdict.Outcome.ERROR, evidence.sourceErrors(), evidence.sourceErrors().stream()
+                    .map(e -> new Finding("metrics readable", Finding.Window.NONE, "", "", "", Verdict.Outcome.ERROR, e))
+                    .toList()));
         }
         parts.add(thresholds.check(evidence.reading()));
         double score = Double.NaN;

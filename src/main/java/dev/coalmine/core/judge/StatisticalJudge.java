@@ -12,6 +12,8 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  * per metric a two-sided Mann-Whitney U test, an effect-size tolerance, a direction; then a score.
  */
 public final class StatisticalJudge {
+    private static final String ANALYSIS = " over the " + Finding.Window.ANALYSIS.words();
+
     private final StatisticalPolicy policy;
     private final MannWhitneyUTest test = MannWhitneyUTest.withDefaults();
 
@@ -33,7 +35,7 @@ public final class StatisticalJudge {
             return new ComparisonReport(control, results, Double.NaN, Verdict.inconclusive("no metrics to compare"));
         }
         double score = 100.0 * results.stream().filter(MetricComparison::passed).count() / results.size();
-        return new ComparisonReport(control, results, score, verdictOf(results, score));
+        return new ComparisonReport(control, results, score, verdictOf(results, score, control.label()));
     }
 
     /** One metric: PASS, HIGH, LOW or NO_DATA, with the reason. */
@@ -43,8 +45,8 @@ public final class StatisticalJudge {
         double[] reference = samples.of(control).values();
         String controlName = control.label();
         if (canary.length < policy.minPoints() || reference.length < policy.minPoints()) {
-            String reason = String.format(Locale.ROOT, "not enough data for %s: canary %d point%s, %s %d (at least %d needed)",
-                    metric.name(), canary.length, canary.length == 1 ? "" : "s", controlName, reference.length, policy.minPoints());
+            String reason = String.format(Locale.ROOT, "not enough data for %s" + ANALYSIS
+                    + ": canary %d point%s, %s %d (at least %d needed)", metric.title(), canary.length, canary.length == 1 ? "" : "s", controlName, reference.length, policy.minPoints());
             return new MetricComparison(metric, Classification.NO_DATA, false, canary.length, reference.length,
                     mean(canary), mean(reference), Double.NaN, reason);
         }
@@ -56,18 +58,18 @@ public final class StatisticalJudge {
         Classification classification = !significant || Math.abs(relative) <= metric.tolerance() ? Classification.PASS
                 : canaryMean > controlMean ? Classification.HIGH : Classification.LOW;
         boolean passed = metric.direction().tolerates(classification);
-        String values = "canary " + metric.unit().format(canaryMean) + " vs " + controlName + " " + metric.unit().format(controlMean);
+        String values = metric.title() + ANALYSIS + ": canary " + metric.unit().formatApart(canaryMean, controlMean)
+                + " vs " + controlName + " " + metric.unit().formatApart(controlMean, canaryMean);
         String reason;
         if (!passed) {
-            reason = String.format(Locale.ROOT, "canary %s %s vs %s %s, %s: too %s (%s, tolerance %s)", metric.name(),
-                    metric.unit().format(canaryMean), controlName, metric.unit().format(controlMean), formatP(p),
+            reason = String.format(Locale.ROOT, "%s, %s: canary too %s (%s, tolerance %s)", values, formatP(p),
                     classification == Classification.HIGH ? "high" : "low", formatRelative(relative), percent(metric.tolerance()));
         } else if (!significant) {
-            reason = metric.name() + ": " + values + ", no significant difference (" + formatP(p) + ")";
+            reason = values + ", no significant difference (" + formatP(p) + ")";
         } else if (classification == Classification.PASS) {
-            reason = metric.name() + ": " + values + ", " + formatP(p) + " but within the " + percent(metric.tolerance()) + " tolerance";
+            reason = values + ", " + formatP(p) + " but within the " + percent(metric.tolerance()) + " tolerance";
         } else {
-            reason = metric.name() + ": " + values + ", " + (classification == Classification.HIGH ? "higher" : "lower")
+            reason = values + ", " + (classification == Classification.HIGH ? "higher" : "lower")
                     + " (" + formatP(p) + "), which is not a problem for this metric";
         }
         return new MetricComparison(metric, classification, passed, canary.length, reference.length,
@@ -83,12 +85,48 @@ public final class StatisticalJudge {
         return Double.isNaN(p) ? 1.0 : p;
     }
 
-    private Verdict verdictOf(List<MetricComparison> results, double score) {
+    private Verdict verdictOf(List<MetricComparison> results, double score, String controlName) {
         List<String> failing = reasons(results, r -> !r.passed() && r.classification() != Classification.NO_DATA);
         List<String> noData = reasons(results, r -> r.classification() == Classification.NO_DATA);
         List<String> passing = reasons(results, MetricComparison::passed);
-        String scoreLine = String.format(Locale.ROOT, "score %.0f (pass ≥ %.0f, marginal ≥ %.0f)",
+        String scoreLine = String.format(Locale.ROOT, "comparison score %.0f (pass ≥ %.0f, marginal ≥ %.0f)",
                 score, policy.passScore(), policy.marginalScore());
+        Verdict words = verdictInWords(results, score, failing, noData, passing, scoreLine);
+        List<Finding> findings = new ArrayList<>(results.stream().map(r -> finding(r, controlName)).toList());
+        boolean criticalFailed = words.outcome() == Verdict.Outcome.FAIL && results.stream().anyMatch(
+                r -> r.metric().critical() && !r.passed() && r.classification() != Classification.NO_DATA);
+        String marginal = String.format(Locale.ROOT, "marginal ≥ %.0f", policy.marginalScore());
+        findings.add(new Finding("comparison score", Finding.Window.ANALYSIS,
+                results.stream().allMatch(r -> r.classification() == Classification.NO_DATA) ? "none"
+                        : String.format(Locale.ROOT, "%.0f", score), "",
+                String.format(Locale.ROOT, "≥ %.0f", policy.passScore()), words.outcome(),
+                criticalFailed ? "a critical metric failed" : marginal));
+        return new Verdict(words.outcome(), words.reasons(), findings);
+    }
+
+    /** One metric's row: the means over the analysis so far, the tolerance it had, and what the test found. */
+    private Finding finding(MetricComparison r, String controlName) {
+        MetricSpec metric = r.metric();
+        String limit = switch (metric.direction()) {
+            case HIGHER_IS_BAD -> "≤ +" + percent(metric.tolerance());
+            case LOWER_IS_BAD -> "≥ −" + percent(metric.tolerance());
+            case EITHER_IS_BAD -> "± " + percent(metric.tolerance());
+        };
+        if (r.classification() == Classification.NO_DATA) {
+            return new Finding(metric.title() + " vs " + controlName, Finding.Window.ANALYSIS, r.canaryPoints() + " points",
+                    r.controlPoints() + " points", limit, Verdict.Outcome.INCONCLUSIVE,
+                    "at least " + policy.minPoints() + " points needed on each side");
+        }
+        String note = formatRelative(relativeDifference(r.canaryMean(), r.controlMean())) + ", " + formatP(r.pValue())
+                + (r.pValue() < 1 - policy.confidence() ? "" : " (not significant)");
+        return new Finding(metric.title() + " vs " + controlName, Finding.Window.ANALYSIS,
+                metric.unit().formatApart(r.canaryMean(), r.controlMean()),
+                metric.unit().formatApart(r.controlMean(), r.canaryMean()), limit,
+                r.passed() ? Verdict.Outcome.PASS : Verdict.Outcome.FAIL, note);
+    }
+
+    private Verdict verdictInWords(List<MetricComparison> results, double score, List<String> failing,
+                                   List<String> noData, List<String> passing, String scoreLine) {
         boolean criticalFailed = results.stream()
                 .anyMatch(r -> r.metric().critical() && !r.passed() && r.classification() != Classification.NO_DATA);
         if (criticalFailed) {

@@ -1,12 +1,18 @@
 package dev.coalmine.core.judge;
 
+import dev.coalmine.core.judge.Finding.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
-/** One Flagger-style check of the canary against fixed limits; a limit the policy leaves empty is not checked. */
+/**
+ * One Flagger-style check of the canary against fixed limits; a limit the policy leaves empty is not checked. The
+ * rates are the latest interval's; the restarts count since the canary's pods started.
+ */
 public final class ThresholdCheck {
+    private static final String LAST_INTERVAL = " over the " + Window.LAST_INTERVAL.words();
+
     private final ThresholdPolicy policy;
 
     public ThresholdCheck(ThresholdPolicy policy) {
@@ -14,37 +20,33 @@ public final class ThresholdCheck {
     }
 
     public Verdict check(CanaryReading reading) {
-        List<String> failures = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        List<String> fine = new ArrayList<>();
+        Rows rows = new Rows();
         if (policy.minSuccessRatePercent().isPresent()) {
-            compare("success rate", MetricUnit.PERCENT, reading.successRatePercent(), policy.minSuccessRatePercent().getAsDouble(),
-                    false, failures, missing, fine);
+            compare(MetricSpec.successRate(), reading.successRatePercent(), policy.minSuccessRatePercent().getAsDouble(),
+                    false, rows);
         }
         if (policy.maxLatencyMs().isPresent()) {
-            compare("latency", MetricUnit.MILLISECONDS, reading.latencyMs(), policy.maxLatencyMs().getAsDouble(),
-                    true, failures, missing, fine);
+            compare(MetricSpec.latency().withStatistic(""), reading.latencyMs(), policy.maxLatencyMs().getAsDouble(),
+                    true, rows);
         }
         if (policy.checksRequests() && fewRequests(reading)) {
-            missing.add(String.format(Locale.ROOT, "only %.0f canary requests in the interval, fewer than the %d needed "
-                    + "to judge them: lengthen the analysis interval or send more traffic", reading.requests().getAsDouble(),
-                    policy.minRequests()));
+            double requests = reading.requests().getAsDouble();
+            rows.add(Verdict.Outcome.INCONCLUSIVE, String.format(Locale.ROOT, "only %.0f canary requests%s, fewer than "
+                    + "the %d needed to judge them: lengthen the analysis interval or send more traffic", requests,
+                    LAST_INTERVAL, policy.minRequests()), new Finding("requests ≥ " + policy.minRequests(),
+                    Window.LAST_INTERVAL, String.format(Locale.ROOT, "%.0f", requests), "", "≥ " + policy.minRequests(),
+                    Verdict.Outcome.INCONCLUSIVE, "too few to judge the rates"));
         }
-        if (reading.restarts() > policy.maxCanaryRestarts()) {
-            failures.add(String.format(Locale.ROOT, "canary containers restarted %d time%s (allowed: %d)",
-                    reading.restarts(), reading.restarts() == 1 ? "" : "s", policy.maxCanaryRestarts()));
-        } else {
-            fine.add(reading.restarts() == 0 ? "canary containers did not restart"
-                    : "canary containers restarted " + reading.restarts() + " time(s), within the allowed " + policy.maxCanaryRestarts());
-        }
-
-        if (!failures.isEmpty()) {
-            return new Verdict(Verdict.Outcome.FAIL, concat(failures, missing, fine));
-        }
-        if (!missing.isEmpty()) {
-            return new Verdict(Verdict.Outcome.INCONCLUSIVE, concat(missing, fine));
-        }
-        return new Verdict(Verdict.Outcome.PASS, fine);
+        int restarts = reading.restarts();
+        boolean tooMany = restarts > policy.maxCanaryRestarts();
+        String reason = tooMany ? String.format(Locale.ROOT, "canary containers restarted %d time%s (allowed: %d)",
+                restarts, restarts == 1 ? "" : "s", policy.maxCanaryRestarts())
+                : restarts == 0 ? "canary containers did not restart"
+                : "canary containers restarted " + restarts + " time(s), within the allowed " + policy.maxCanaryRestarts();
+        Verdict.Outcome outcome = tooMany ? Verdict.Outcome.FAIL : Verdict.Outcome.PASS;
+        rows.add(outcome, reason, new Finding("restarts ≤ " + policy.maxCanaryRestarts(), Window.CANARY_LIFETIME,
+                Integer.toString(restarts), "", "≤ " + policy.maxCanaryRestarts(), outcome, ""));
+        return rows.verdict();
     }
 
     /** Counted, but fewer than needed; none at all is already "no data". */
@@ -53,26 +55,48 @@ public final class ThresholdCheck {
         return requests > 0 && requests < policy.minRequests();
     }
 
-    private static void compare(String metric, MetricUnit unit, OptionalDouble value, double limit, boolean isMaximum,
-                                List<String> failures, List<String> missing, List<String> fine) {
+    private static void compare(MetricSpec metric, OptionalDouble value, double limit, boolean isMaximum, Rows rows) {
+        String rule = metric.name() + (isMaximum ? " ≤ " : " ≥ ") + metric.unit().formatPlain(limit);
         if (value.isEmpty()) {
-            missing.add("no " + metric + " data for the canary (no traffic yet?)");
+            rows.add(Verdict.Outcome.INCONCLUSIVE, "no " + metric.name() + " data for the canary (no traffic yet?)",
+                    new Finding(rule, Window.LAST_INTERVAL, "no data", "", limitText(metric, limit, limit, isMaximum),
+                            Verdict.Outcome.INCONCLUSIVE, "no traffic yet?"));
             return;
         }
         double v = value.getAsDouble();
         boolean bad = isMaximum ? v > limit : v < limit;
-        String text = "canary " + metric + " " + unit.format(v);
+        String canary = metric.unit().formatApart(v, limit);
         String relation = isMaximum ? (bad ? " is above the maximum " : " is within the maximum ")
                 : (bad ? " is below the minimum " : " meets the minimum ");
-        (bad ? failures : fine).add(text + relation + unit.format(limit));
+        Verdict.Outcome outcome = bad ? Verdict.Outcome.FAIL : Verdict.Outcome.PASS;
+        rows.add(outcome, "canary " + metric.name() + " " + canary + LAST_INTERVAL + relation
+                        + metric.unit().formatApart(limit, v),
+                new Finding(rule, Window.LAST_INTERVAL, canary, "", limitText(metric, limit, v, isMaximum), outcome, ""));
     }
 
-    @SafeVarargs
-    private static List<String> concat(List<String>... parts) {
-        List<String> all = new ArrayList<>();
-        for (List<String> part : parts) {
-            all.addAll(part);
+    private static String limitText(MetricSpec metric, double limit, double value, boolean isMaximum) {
+        return (isMaximum ? "≤ " : "≥ ") + metric.unit().formatApart(limit, value);
+    }
+
+    /** The reasons and findings of one check, sorted into failures, missing data and what is fine. */
+    private static final class Rows {
+        private final List<String> failures = new ArrayList<>();
+        private final List<String> missing = new ArrayList<>();
+        private final List<String> fine = new ArrayList<>();
+        private final List<Finding> findings = new ArrayList<>();
+
+        void add(Verdict.Outcome outcome, String reason, Finding finding) {
+            (outcome == Verdict.Outcome.FAIL ? failures : outcome == Verdict.Outcome.PASS ? fine : missing).add(reason);
+            findings.add(finding);
         }
-        return all;
+
+        Verdict verdict() {
+            List<String> reasons = new ArrayList<>(failures);
+            reasons.addAll(missing);
+            reasons.addAll(fine);
+            Verdict.Outcome outcome = !failures.isEmpty() ? Verdict.Outcome.FAIL
+                    : !missing.isEmpty() ? Verdict.Outcome.INCONCLUSIVE : Verdict.Outcome.PASS;
+            return new Verdict(outcome, reasons, findings);
+        }
     }
 }

@@ -38,7 +38,8 @@ public record AnalysisState(Instant startedAt, int checks, int failedChecks, int
         }
         boolean waiting = decision == AnalysisDecision.WAIT_FOR_HUMAN;
         int checksNow = checks + 1;
-        RecordedVerdict recorded = new RecordedVerdict(at, checksNow, verdict.outcome(), verdict.reasons(), score);
+        RecordedVerdict recorded = new RecordedVerdict(at, checksNow, verdict.outcome(), verdict.reasons(), score,
+                verdict.findings());
         switch (verdict.outcome()) {
             case FAIL -> {
                 int failed = failedChecks + 1;
@@ -83,8 +84,7 @@ public record AnalysisState(Instant startedAt, int checks, int failedChecks, int
 
     /** One line for the status: where the analysis stands and why. */
     public String describe(AnalysisPolicy policy) {
-        String counts = String.format(Locale.ROOT, "check %d: %d of %d failed checks, %d of %d passing in a row",
-                checks, failedChecks, policy.maxFailedChecks(), consecutivePasses, policy.passingChecksToPromote());
+        String counts = "check " + checks + ": " + progress(policy);
         String why = latestIfAny().map(v -> " — " + v.verdict().summary()).orElse("");
         return switch (decision) {
             case KEEP_GOING -> counts + why;
@@ -92,6 +92,16 @@ public record AnalysisState(Instant startedAt, int checks, int failedChecks, int
             case REJECT -> "reject (" + counts + ")" + why;
             case WAIT_FOR_HUMAN -> "waiting for a human to promote or reject (" + counts + ")" + why;
         };
+    }
+
+    /**
+     * Where the counts stand against the limits, worded so that a passing check does not read as a failure:
+     * "2 of 3 passes in a row to promote; failed checks: none (rejects at 2)".
+     */
+    public String progress(AnalysisPolicy policy) {
+        return String.format(Locale.ROOT, "%d of %d passes in a row to promote; failed checks: %s (rejects at %d)",
+                consecutivePasses, policy.passingChecksToPromote(), failedChecks == 0 ? "none" : failedChecks,
+                policy.maxFailedChecks());
     }
 
     public Optional<RecordedVerdict> latestIfAny() {

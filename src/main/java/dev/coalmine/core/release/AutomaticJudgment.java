@@ -51,14 +51,16 @@ public final class AutomaticJudgment {
         boolean ladder = WeightedRelease.applies(state) && WeightedRelease.traffic(state).started();
         AnalysisState judged = before.next(verdict, score, now, policy);
         AnalysisState after = ladder ? judged.promotionLeftToTheLadder() : judged;
-        ReleaseState next = state.withAnalysis(after).withLog(now, Stage.ANALYSIS, line(after.latest(), after, policy));
+        boolean warns = verdict.outcome() == Verdict.Outcome.FAIL || verdict.outcome() == Verdict.Outcome.ERROR;
+        ReleaseState next = state.withAnalysis(after).withLog(now, Stage.ANALYSIS, line(after.latest(), after, policy),
+                warns);
         if (ladder && after.decision() == AnalysisDecision.KEEP_GOING && verdict.outcome() == Verdict.Outcome.PASS) {
             return climbed(next, now);
         }
         if (after.decision() == AnalysisDecision.REJECT) {
             return next.withDecision(new Decision(DecisionVerdict.REJECT, WHO, now,
                     String.format(Locale.ROOT, "%d of %d failed checks; last: %s", after.failedChecks(),
-                            policy.maxFailedChecks(), String.join("; ", verdict.reasons()))));
+                            policy.maxFailedChecks(), after.latest().why())));
         }
         if (after.decision() == AnalysisDecision.PROMOTE) {
             return next.withDecision(new Decision(DecisionVerdict.PROMOTE, WHO, now,
@@ -79,19 +81,10 @@ public final class AutomaticJudgment {
         return move.kind() == LadderMove.Kind.STAY ? state : WeightedRelease.moved(state, move, now).next();
     }
 
+    /** The check's headline (which rule decided), the counts against the limits, then the reasons. */
     private static String line(RecordedVerdict v, AnalysisState progress, AnalysisPolicy policy) {
-        String counts = String.format(Locale.ROOT, "%d of %d failed checks, %d of %d passing in a row",
-                progress.failedChecks(), policy.maxFailedChecks(), progress.consecutivePasses(),
-                policy.passingChecksToPromote());
-        String verb = switch (v.outcome()) {
-            case PASS -> "passed";
-            case FAIL -> "failed";
-            case INCONCLUSIVE -> "was inconclusive";
-            case ERROR -> "could not be judged (error)";
-        };
-        String scored = v.score() == null || v.score().isNaN() ? "" : String.format(Locale.ROOT, ", score %.0f", v.score());
-        return "analysis check " + v.check() + " " + verb + " (" + counts + scored + ")"
-                + (v.reasons().isEmpty() ? "" : ": " + String.join("; ", v.reasons()));
+        return "analysis " + v.headline() + " (" + progress.progress(policy) + ")"
+                + (v.reasons().isEmpty() ? "" : " — " + String.join("; ", v.reasons()));
     }
 
     private static String human(Duration d) {

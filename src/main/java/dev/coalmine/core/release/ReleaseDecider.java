@@ -231,7 +231,8 @@ public final class ReleaseDecider {
     }
 
     static Step goTo(ReleaseState state, Observation seen, ReleasePhase next, Stage stage, String message) {
-        return new Step(state.transitionTo(next, seen.now()).withLog(seen.now(), stage, message), List.of());
+        boolean failing = next instanceof ReleasePhase.Failing || next instanceof ReleasePhase.Failed;
+        return new Step(state.transitionTo(next, seen.now()).withLog(seen.now(), stage, message, failing), List.of());
     }
 
     /** Why a canary or baseline name is still taken when the release ends: somebody else's object is. */

@@ -128,8 +128,13 @@ public record ReleaseState(int number, ReleasePlan plan, int canaryReplicas, Rel
     }
 
     public ReleaseState withLog(Instant now, Stage stage, String message) {
+        return withLog(now, stage, message, false);
+    }
+
+    /** @param warning the line reports something that went wrong (see {@link StepLogEntry#warning()}) */
+    public ReleaseState withLog(Instant now, Stage stage, String message, boolean warning) {
         List<StepLogEntry> lines = new ArrayList<>(log);
-        lines.add(new StepLogEntry(now, stage, message));
+        lines.add(new StepLogEntry(now, stage, message, warning));
         if (lines.size() > MAX_LOG_LINES) {
             lines = lines.subList(lines.size() - MAX_LOG_LINES, lines.size());
         }

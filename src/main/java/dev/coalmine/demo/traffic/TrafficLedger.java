@@ -1,5 +1,7 @@
 package dev.coalmine.demo.traffic;
 
+import dev.coalmine.demo.ServedRequests;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,18 +32,29 @@ final class TrafficLedger {
         pods.values().forEach(p -> p.rate(0));
     }
 
-    /** Serves {@code requests} requests on a pod that behaves as {@code behaviour}, over {@code seconds}. */
-    synchronized void serve(String key, long requests, ImageBehaviour behaviour, double seconds) {
+    /**
+     * Serves {@code requests} requests on a pod that behaves as {@code behaviour}, over the {@code seconds} before
+     * {@code end}, spread evenly over that slice.
+     */
+    synchronized void serve(String key, long requests, ImageBehaviour behaviour, double seconds, Instant end) {
         PodTraffic pod = pods.get(key);
         if (pod == null) {
             return;
         }
         double median = behaviour.medianLatency().toNanos() / 1e9;
+        long sliceNanos = (long) (seconds * 1e9);
         for (long i = 0; i < requests; i++) {
             int code = random.nextDouble() < behaviour.errorRate() ? 500 : 200;
-            pod.record(code, median * Math.exp(LATENCY_SIGMA * random.nextGaussian()));
+            Instant at = end.minusNanos(sliceNanos - sliceNanos * i / Math.max(requests, 1));
+            pod.record(code, median * Math.exp(LATENCY_SIGMA * random.nextGaussian()), at);
         }
         pod.rate(pod.lastRequestsPerSecond() + requests / Math.max(seconds, 1e-3));
+    }
+
+    /** What {@code namespace/pod} served in [from, to); empty when the ledger does not serve that pod. */
+    synchronized Optional<List<ServedRequests.ServedRequest>> served(String namespace, String pod, Instant from,
+                                                                     Instant to) {
+        return Optional.ofNullable(pods.get(namespace + "/" + pod)).map(p -> p.served(from, to));
     }
 
     synchronized String prometheusText() {

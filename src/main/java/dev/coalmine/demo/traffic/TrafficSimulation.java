@@ -2,6 +2,7 @@ package dev.coalmine.demo.traffic;
 
 import dev.coalmine.demo.DemoComponent;
 import dev.coalmine.demo.MetricsEndpoint;
+import dev.coalmine.demo.ServedRequests;
 import dev.coalmine.demo.sim.PacedLoop;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -22,7 +23,7 @@ import java.util.random.RandomGenerator;
  * image behaves (see {@link ImageBehaviour}, {@link KnobSettings}). Counters and latency histograms are served
  * as Prometheus metrics on 127.0.0.1; per-pod CPU and memory are available for a metrics.k8s.io view.
  */
-public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
+public final class TrafficSimulation implements DemoComponent, MetricsEndpoint, ServedRequests {
     private static final double MAX_SLICE_SECONDS = 5;
 
     private final TrafficSettings settings;
@@ -96,6 +97,12 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
         return ledger.usage(namespace, pod);
     }
 
+    /** The requests a pod served, counted in its metrics and written to its access log. */
+    @Override
+    public Optional<List<ServedRequest>> served(String namespace, String pod, Instant from, Instant to) {
+        return ledger.served(namespace, pod, from, to);
+    }
+
     /** The pods' usage as metrics.k8s.io/v1beta1 serves it ({@code kubectl top pods}); null namespace = all. */
     public PodMetricsList podMetrics(String namespace) {
         return PodMetricsView.of(ledger.usage(), namespace, Instant.now(), settings.usageWindow());
@@ -122,6 +129,7 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
             }
         }
         ledger.retain(running);
+        Instant end = Instant.now();
         ServiceNames names = new ServiceNames(services);
         for (RequestRouting.Entry entry : routing.entries(services, names, pods, routes.read(names))) {
             double due = carry.getOrDefault(entry.key(), 0.0) + knobSettings.requestsPerSecond() * seconds;
@@ -130,7 +138,7 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint {
             entry.shares().forEach((pod, share) -> {
                 double expected = requests * share;
                 long served = (long) Math.floor(expected) + (random.nextDouble() < expected - Math.floor(expected) ? 1 : 0);
-                ledger.serve(key(pod), served, knobSettings.behaviourOf(imageOf(pod)), seconds);
+                ledger.serve(key(pod), served, knobSettings.behaviourOf(imageOf(pod)), seconds, end);
             });
         }
         publisher.publish(ledger.usage(), Instant.now());

@@ -43,7 +43,7 @@ final class ReleaseEvents {
     }
 
     /**
-     * Lines saved together become one Event (the message joins them with "; "; a Warning if any of them warns,
+     * Lines saved together become one Event (the message joins them with "; "; a Warning if any of them reports a failure,
      * named after the stage of the last), so a save costs one write rather than one per line; only lines that do
      * not fit in one Event's message go to the next. Best effort, like
      * {@link #record(ReleaseState, StepLogEntry)}.
@@ -77,7 +77,7 @@ final class ReleaseEvents {
         String ns = state.plan().namespace();
         String name = state.plan().deployment();
         StepLogEntry last = run.get(run.size() - 1);
-        String type = run.stream().anyMatch(ReleaseEvents::warning) ? "Warning" : "Normal";
+        String type = run.stream().anyMatch(StepLogEntry::warning) ? "Warning" : "Normal";
         String reason = reason(last);
         String message = shortened("release " + state.number() + ": "
                 + run.stream().map(StepLogEntry::message).collect(Collectors.joining("; ")));
@@ -132,10 +132,6 @@ final class ReleaseEvents {
         bumped.setSeries(new EventSeriesBuilder().withCount(seen.count()).withLastObservedTime(new MicroTime(time))
                 .build());
         client.v1().events().inNamespace(ns).resource(bumped).update();
-    }
-
-    private static boolean warning(StepLogEntry line) {
-        return line.message().startsWith("failed") || line.message().contains(" failed");
     }
 
     /** The stable Deployment's uid, read once per workload rather than once per event. */

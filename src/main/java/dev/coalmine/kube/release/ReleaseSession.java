@@ -10,11 +10,15 @@ import dev.coalmine.core.judge.Track;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.kube.cache.CachedKind;
 import dev.coalmine.kube.cache.CachedObjects;
+import dev.coalmine.kube.cache.CachedWorkloadReads;
 import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.feed.EventFeed;
 import dev.coalmine.kube.feed.PodLogFeed;
 import dev.coalmine.kube.feed.RolloutFeed;
+import dev.coalmine.metrics.KubernetesHealthSource;
+import dev.coalmine.metrics.TrackHealth;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,6 +66,7 @@ public final class ReleaseSession implements AutoCloseable {
     private volatile CachedObjects<Deployment> deployments;
     private volatile CachedObjects<ConfigMap> states;
     private volatile CachedObjects<Lease> leases;
+    private volatile KubernetesHealthSource podHealth;
     private volatile ReleaseStatus published;
     private volatile Thread driving;
     private volatile boolean closed;
@@ -104,11 +110,14 @@ public final class ReleaseSession implements AutoCloseable {
             CachedObjects<Deployment> openedDeployments = keep(cache.open(CachedKind.DEPLOYMENTS, namespace));
             CachedObjects<ConfigMap> openedStates = keep(cache.open(CachedKind.RELEASE_STATES, namespace));
             CachedObjects<Lease> openedLeases = keep(cache.open(CachedKind.RELEASE_LEASES, namespace));
+            CachedObjects<Pod> openedPods = keep(cache.open(CachedKind.TRACK_PODS, namespace));
+            podHealth = new KubernetesHealthSource(client, keep(new CachedWorkloadReads(cache)));
             states = openedStates;
             leases = openedLeases;
             deployments = openedDeployments;
             // Listening last: a listener first hears every cached object, and a snapshot needs all three views.
-            for (CachedObjects<?> objects : List.of(openedDeployments, openedStates, openedLeases)) {
+            // Canary and baseline pods too: a card must show a CrashLoopBackOff as it happens.
+            for (CachedObjects<?> objects : List.of(openedDeployments, openedStates, openedLeases, openedPods)) {
                 objects.onAnyChange(this::changed);
             }
         }
@@ -138,12 +147,19 @@ public final class ReleaseSession implements AutoCloseable {
     private ReleaseStatus snapshot() {
         ReleaseState current = service.decode(namespace, deployment, states.get(ReleaseNames.stateConfigMap(deployment)))
                 .current().orElse(null);
-        return new ReleaseStatus(namespace, deployment, current, track(deployment),
-                track(ReleaseNames.canary(deployment)), track(ReleaseNames.baseline(deployment)), holder());
+        return snapshot(current);
     }
 
-    private TrackStatus track(String name) {
-        return TrackStatus.of(deployments.get(name));
+    private ReleaseStatus snapshot(ReleaseState current) {
+        Map<Track, TrackHealth> health = podHealth.health(namespace, deployment);
+        return new ReleaseStatus(namespace, deployment, current, track(Track.STABLE, health),
+                track(Track.CANARY, health), track(Track.BASELINE, health), holder());
+    }
+
+    private TrackStatus track(Track track, Map<Track, TrackHealth> health) {
+        TrackHealth pods = health.get(track);
+        return TrackStatus.of(deployments.get(track.workloadName(deployment)),
+                pods == null ? List.of() : pods.pods().stream().map(PodSummary::of).toList());
     }
 
     private String holder() {

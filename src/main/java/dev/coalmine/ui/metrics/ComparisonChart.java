@@ -1,20 +1,26 @@
 package dev.coalmine.ui.metrics;
 
 import dev.coalmine.core.series.Downsampler;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 /**
- * A line chart of one metric with one line per track (baseline, canary, …). Long series are downsampled
- * to about one point per horizontal pixel, so a day at 5 s resolution redraws as fast as a few minutes.
+ * A line chart of one metric with one line per track (control dashed, canary solid, in colours told apart with any
+ * colour vision), the judge's limit as a dotted line, and the release's checks, decision and phase changes marked
+ * on the time axis. Long series are downsampled to about one point per horizontal pixel. The y-axis spans at least
+ * {@link #MIN_PERCENT_SPAN} points for percentages and starts at zero for latencies, so a 0.1 % dip stays small.
  */
 public final class ComparisonChart extends LineChart<Number, Number> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -23,8 +29,13 @@ public final class ComparisonChart extends LineChart<Number, Number> {
      * where a line cannot show more detail anyway.
      */
     public static final int POINTS_PER_LINE = 300;
+    static final double MIN_PERCENT_SPAN = 2;
 
     private final int maxPoints;
+    private final String unit;
+    private final List<ChartMarks.Mark> marks = new ArrayList<>();
+    private final List<javafx.scene.shape.Line> markLines = new ArrayList<>();
+    private final List<Text> markLabels = new ArrayList<>();
 
     /** One line: x in epoch seconds, ascending. */
     public record Line(String name, double[] x, double[] y) {
@@ -33,6 +44,7 @@ public final class ComparisonChart extends LineChart<Number, Number> {
     public ComparisonChart(String title, String unit, int maxPoints) {
         super(timeAxis(), new NumberAxis());
         this.maxPoints = maxPoints;
+        this.unit = unit;
         setTitle(title);
         getYAxis().setLabel(unit);
         setAnimated(false);
@@ -63,22 +75,140 @@ public final class ComparisonChart extends LineChart<Number, Number> {
 
     /** Replaces all lines; call on the FX thread. */
     public void show(List<Line> lines) {
-        boolean sameLines = getData().size() == lines.size();
-        for (int k = 0; sameLines && k < lines.size(); k++) {
-            sameLines = lines.get(k).name().equals(getData().get(k).getName());
+        show(lines, Double.NaN);
+    }
+
+    /** Replaces all lines and draws {@code limit} (NaN: none) across them; call on the FX thread. */
+    public void show(List<Line> lines, double limit) {
+        List<Line> all = new ArrayList<>(lines);
+        limitLine(lines, limit).ifPresent(all::add);
+        fitYAxis(all);
+        boolean sameLines = getData().size() == all.size();
+        for (int k = 0; sameLines && k < all.size(); k++) {
+            sameLines = all.get(k).name().equals(getData().get(k).getName());
         }
         if (sameLines) {
             // New points in the series already shown: their paths and legend entries stay, no new nodes to style.
-            for (int k = 0; k < lines.size(); k++) {
-                getData().get(k).getData().setAll(downsampled(lines.get(k)));
+            for (int k = 0; k < all.size(); k++) {
+                getData().get(k).getData().setAll(downsampled(all.get(k)));
             }
             return;
         }
-        List<XYChart.Series<Number, Number>> series = new ArrayList<>(lines.size());
-        for (Line line : lines) {
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>(all.size());
+        for (Line line : all) {
             series.add(new XYChart.Series<>(line.name(), FXCollections.observableArrayList(downsampled(line))));
         }
         getData().setAll(series);
+    }
+
+    /** The limit as a two-point line over the time the data covers, named as the legend reads it. */
+    private Optional<Line> limitLine(List<Line> lines, double limit) {
+        double first = lines.stream().filter(l -> l.x().length > 0).mapToDouble(l -> l.x()[0]).min().orElse(Double.NaN);
+        double last = lines.stream().filter(l -> l.x().length > 0).mapToDouble(l -> l.x()[l.x().length - 1]).max()
+                .orElse(Double.NaN);
+        if (!Double.isFinite(limit) || !Double.isFinite(first)) {
+            return Optional.empty();
+        }
+        String name = String.format(Locale.ROOT, "limit %s %s", new BigDecimal(Double.toString(limit))
+                .stripTrailingZeros().toPlainString(), unit).trim();
+        return Optional.of(new Line(name, new double[] {first, last}, new double[] {limit, limit}));
+    }
+
+    /** Percentages span at least two points below their top; latencies and counts start at zero. */
+    private void fitYAxis(List<Line> lines) {
+        NumberAxis axis = (NumberAxis) getYAxis();
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (Line line : lines) {
+            for (double y : line.y()) {
+                if (Double.isFinite(y)) {
+                    low = Math.min(low, y);
+                    high = Math.max(high, y);
+                }
+            }
+        }
+        if (!Double.isFinite(low)) {
+            axis.setAutoRanging(true);
+            return;
+        }
+        if (unit.equals("%")) {
+            double top = Math.min(100, Math.ceil(high + 0.25 * Math.max(high - low, MIN_PERCENT_SPAN / 2)));
+            double bottom = Math.max(0, Math.min(Math.floor(low - 0.1 * (top - low)), top - MIN_PERCENT_SPAN));
+            setRange(axis, bottom, Math.max(top, bottom + MIN_PERCENT_SPAN));
+        } else {
+            setRange(axis, Math.min(0, low), high <= 0 ? 1 : high * 1.15);
+        }
+    }
+
+    private static void setRange(NumberAxis axis, double low, double high) {
+        axis.setAutoRanging(false);
+        axis.setLowerBound(low);
+        axis.setUpperBound(high);
+        double raw = (high - low) / 5;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / magnitude >= 5 ? 5 * magnitude : raw / magnitude >= 2 ? 2 * magnitude : magnitude;
+        axis.setTickUnit(step);
+    }
+
+    /** The release's moments to mark on the time axis; call on the FX thread. */
+    public void mark(List<ChartMarks.Mark> moments) {
+        getPlotChildren().removeAll(markLines);
+        getPlotChildren().removeAll(markLabels);
+        markLines.clear();
+        markLabels.clear();
+        marks.clear();
+        marks.addAll(moments);
+        for (ChartMarks.Mark mark : moments) {
+            javafx.scene.shape.Line line = new javafx.scene.shape.Line();
+            line.getStyleClass().add("chart-mark");
+            Text label = new Text(mark.label());
+            label.getStyleClass().add("chart-mark-label");
+            if (mark.warning()) {
+                line.getStyleClass().add("mark-warning");
+                label.getStyleClass().add("mark-warning");
+            }
+            line.setManaged(false);
+            label.setManaged(false);
+            markLines.add(line);
+            markLabels.add(label);
+        }
+        getPlotChildren().addAll(markLines);
+        getPlotChildren().addAll(markLabels);
+        requestChartLayout();
+    }
+
+    /** The labels of the marks within the time the chart shows now. */
+    public List<String> visibleMarks() {
+        List<String> visible = new ArrayList<>();
+        for (int i = 0; i < marks.size(); i++) {
+            if (markLines.get(i).isVisible()) {
+                visible.add(marks.get(i).label());
+            }
+        }
+        return visible;
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        NumberAxis x = (NumberAxis) getXAxis();
+        double height = getYAxis().getHeight();
+        for (int i = 0; i < marks.size(); i++) {
+            double seconds = marks.get(i).at().getEpochSecond();
+            boolean inside = seconds >= x.getLowerBound() && seconds <= x.getUpperBound() && !getData().isEmpty();
+            javafx.scene.shape.Line line = markLines.get(i);
+            Text label = markLabels.get(i);
+            line.setVisible(inside);
+            label.setVisible(inside);
+            double at = x.getDisplayPosition(seconds);
+            line.setStartX(at);
+            line.setEndX(at);
+            line.setStartY(0);
+            line.setEndY(height);
+            label.setX(at + 3);
+            // Alternate heights so that close marks do not write over each other.
+            label.setY(12 + (i % 3) * 12);
+        }
     }
 
     private List<XYChart.Data<Number, Number>> downsampled(Line line) {

@@ -1,12 +1,14 @@
 package dev.coalmine.ui.metrics;
 
+import dev.coalmine.core.judge.MetricUnit;
+import dev.coalmine.core.judge.ThresholdPolicy;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import javafx.beans.value.ObservableNumberValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
@@ -21,8 +23,16 @@ public final class MetricsPanel extends VBox {
     private final Map<String, ComparisonChart> charts = new HashMap<>();
     private final VBox chartBox = new VBox(8);
 
+    private final ObservableList<ChartMarks.Mark> marks;
+
     public MetricsPanel(MetricsViewModel model, Tile verdictTile) {
+        this(model, verdictTile, FXCollections.observableArrayList());
+    }
+
+    /** @param marks the release's checks, decision and phase changes, marked on every chart's time axis */
+    public MetricsPanel(MetricsViewModel model, Tile verdictTile, ObservableList<ChartMarks.Mark> marks) {
         super(10);
+        this.marks = marks;
         setPadding(new Insets(10));
         setId("metrics-panel");
         String control = model.control().label();
@@ -32,14 +42,25 @@ public final class MetricsPanel extends VBox {
         success.setId("tile-success");
         latency.setId("tile-latency");
         restarts.setId("tile-restarts");
-        bind(success, model.canarySuccessProperty(), model.controlSuccessProperty(), control, "%.2f %%");
-        bind(latency, model.canaryLatencyProperty(), model.controlLatencyProperty(), control, "%.0f ms");
-        model.canaryRestartsProperty().addListener((obs, old, n) -> restarts.setValue(n.doubleValue()));
+        success.setDecimals(2);
+        ThresholdPolicy limits = model.limits();
+        CanaryTile.follow(success, model.canarySuccessProperty(), model.controlSuccessProperty(),
+                model.successStandingProperty(), model.controlGoneProperty(), control, "%.2f %%",
+                limits.minSuccessRatePercent().isPresent()
+                        ? "limit \u2265 " + MetricUnit.PERCENT.formatPlain(limits.minSuccessRatePercent().getAsDouble()) : "");
+        CanaryTile.follow(latency, model.canaryLatencyProperty(), model.controlLatencyProperty(),
+                model.latencyStandingProperty(), model.controlGoneProperty(), control, "%.0f ms",
+                limits.maxLatencyMs().isPresent()
+                        ? "limit \u2264 " + MetricUnit.MILLISECONDS.formatPlain(limits.maxLatencyMs().getAsDouble()) : "");
+        CanaryTile.follow(restarts, model.canaryRestartsProperty(), null, model.restartsStandingProperty(),
+                model.controlGoneProperty(), control, null, "limit \u2264 " + limits.maxCanaryRestarts());
         restarts.setDescription("container restarts of canary pods");
         Tile cpu = usageTile("CPU per pod", "m", "tile-cpu", model);
         Tile memory = usageTile("Memory per pod", "MiB", "tile-memory", model);
-        bind(cpu, model.canaryCpuProperty(), model.controlCpuProperty(), control, "%.0f m");
-        bind(memory, model.canaryMemoryProperty(), model.controlMemoryProperty(), control, "%.0f MiB");
+        CanaryTile.follow(cpu, model.canaryCpuProperty(), model.controlCpuProperty(), null, model.controlGoneProperty(),
+                control, "%.0f m", "");
+        CanaryTile.follow(memory, model.canaryMemoryProperty(), model.controlMemoryProperty(), null,
+                model.controlGoneProperty(), control, "%.0f MiB", "");
 
         FlowPane tiles = new FlowPane(10, 10, success, latency, restarts, cpu, memory, verdictTile);
         Label problems = new Label();
@@ -50,6 +71,7 @@ public final class MetricsPanel extends VBox {
         problems.managedProperty().bind(problems.textProperty().isNotEmpty());
 
         model.charts().addListener((ListChangeListener<MetricsViewModel.Chart>) change -> showCharts(model));
+        marks.addListener((ListChangeListener<ChartMarks.Mark>) change -> charts.values().forEach(c -> c.mark(marks)));
         VBox.setVgrow(chartBox, Priority.ALWAYS);
         getChildren().addAll(tiles, problems, chartBox);
         showCharts(model);
@@ -58,13 +80,14 @@ public final class MetricsPanel extends VBox {
     private void showCharts(MetricsViewModel model) {
         for (MetricsViewModel.Chart data : model.charts()) {
             ComparisonChart chart = charts.computeIfAbsent(data.metric(), name -> {
-                ComparisonChart created = new ComparisonChart(name, data.unit(), ComparisonChart.POINTS_PER_LINE);
+                ComparisonChart created = new ComparisonChart(data.title(), data.unit(), ComparisonChart.POINTS_PER_LINE);
                 created.setId("chart-" + name.replace(' ', '-'));
                 created.setPrefHeight(220);
+                created.mark(marks);
                 chartBox.getChildren().add(created);
                 return created;
             });
-            chart.show(data.lines());
+            chart.show(data.lines(), data.limit());
         }
     }
 
@@ -81,25 +104,5 @@ public final class MetricsPanel extends VBox {
     public static Tile tile(String title, String unit) {
         return TileBuilder.create().skinType(Tile.SkinType.NUMBER).prefSize(200, 150).title(title).unit(unit)
                 .decimals(unit.isEmpty() ? 0 : 1).animated(false).build();
-    }
-
-    private static void bind(Tile tile, ObservableNumberValue canary, ObservableNumberValue control, String controlName,
-            String format) {
-        Runnable update = () -> {
-            double value = canary.doubleValue();
-            boolean known = Double.isFinite(value);
-            // No data is not zero: the number is hidden rather than shown as a reassuring 0.
-            tile.setValueVisible(known);
-            if (known) {
-                tile.setValue(value);
-            }
-            tile.setText(known ? "canary" : "canary: no data yet");
-            double other = control.doubleValue();
-            tile.setDescription(controlName + ": " + (Double.isFinite(other)
-                    ? String.format(Locale.ROOT, format, other) : "no data"));
-        };
-        canary.addListener(o -> update.run());
-        control.addListener(o -> update.run());
-        update.run();
     }
 }

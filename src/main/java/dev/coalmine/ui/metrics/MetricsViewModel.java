@@ -4,6 +4,7 @@ import dev.coalmine.core.judge.Evidence;
 import dev.coalmine.core.judge.MetricSamples;
 import dev.coalmine.core.judge.MetricSpec;
 import dev.coalmine.core.judge.MetricUnit;
+import dev.coalmine.core.judge.ThresholdPolicy;
 import dev.coalmine.core.judge.TimeSeries;
 import dev.coalmine.core.judge.Track;
 import dev.coalmine.core.judge.TrackUsage;
@@ -18,6 +19,8 @@ import java.util.function.ToDoubleFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -32,8 +35,21 @@ import javafx.collections.ObservableList;
  * Unknown numbers are NaN, never zero: no data is not a good result.
  */
 public final class MetricsViewModel {
-    /** One chart: a metric and its lines, control first. */
-    public record Chart(String metric, String unit, List<ComparisonChart.Line> lines) {
+    /**
+     * One chart: a metric, its title with the statistic ("latency p99"), its lines (control first) and the judge's
+     * limit for it (NaN when it has none).
+     */
+    public record Chart(String metric, String title, String unit, List<ComparisonChart.Line> lines, double limit) {
+    }
+
+    /** How a tile's canary figure stands against its limit. */
+    public enum Standing {
+        /** No figure yet. */
+        UNKNOWN,
+        WITHIN,
+        BEYOND,
+        /** The canary's Deployment is gone (the release ended): old figures are no longer the canary's. */
+        GONE
     }
 
     private static final double MEBIBYTE = 1024.0 * 1024.0;
@@ -54,12 +70,25 @@ public final class MetricsViewModel {
     private final BooleanProperty usageServed = new SimpleBooleanProperty(false);
     private final StringProperty problems = new SimpleStringProperty("");
     private final ObservableList<Chart> charts = FXCollections.observableArrayList();
+    private final ObjectProperty<Standing> successStanding = new SimpleObjectProperty<>(Standing.UNKNOWN);
+    private final ObjectProperty<Standing> latencyStanding = new SimpleObjectProperty<>(Standing.UNKNOWN);
+    private final ObjectProperty<Standing> restartsStanding = new SimpleObjectProperty<>(Standing.UNKNOWN);
+    private final BooleanProperty canaryGone = new SimpleBooleanProperty(false);
+    private final BooleanProperty controlGone = new SimpleBooleanProperty(false);
+    private final ThresholdPolicy limits;
     private volatile boolean refreshing;
 
     /**
      * @param control the track the canary is compared with: baseline when there is one, else stable
      */
     public MetricsViewModel(Supplier<Evidence> collector, Track control, Executor background, UiThread ui) {
+        this(collector, control, ThresholdPolicy.defaults(), background, ui);
+    }
+
+    /** @param limits what the tiles and charts hold the canary against (the judge's limits, or the defaults) */
+    public MetricsViewModel(Supplier<Evidence> collector, Track control, ThresholdPolicy limits, Executor background,
+                            UiThread ui) {
+        this.limits = limits;
         this.collector = collector;
         this.control = control;
         this.background = background;
@@ -103,12 +132,74 @@ public final class MetricsViewModel {
             } else if (samples.metric().name().equals(MetricSpec.LATENCY)) {
                 controlLatency.set(last);
             }
-            shown.add(new Chart(samples.metric().name(), symbol(samples.metric().unit()),
-                    List.of(line(control, samples.of(control)), line(Track.CANARY, samples.of(Track.CANARY)))));
+            shown.add(new Chart(samples.metric().name(), samples.metric().title(), symbol(samples.metric().unit()),
+                    List.of(line(control, samples.of(control)), line(Track.CANARY, samples.of(Track.CANARY))),
+                    limitOf(samples.metric().name())));
         }
         charts.setAll(shown);
+        judgeStanding();
         problems.set(String.join("\n", evidence.sourceErrors()));
         showUsage(evidence.usage());
+    }
+
+    /**
+     * Whether the canary and the control still run. Once a track's Deployment is deleted its last figures are not
+     * shown as if they were current: the tiles say it is gone.
+     */
+    public void tracksRunning(boolean canary, boolean controlTrack) {
+        canaryGone.set(!canary);
+        controlGone.set(!controlTrack);
+        judgeStanding();
+    }
+
+    private void judgeStanding() {
+        successStanding.set(standing(canarySuccess.get(), limits.minSuccessRatePercent().orElse(Double.NaN), false));
+        latencyStanding.set(standing(canaryLatency.get(), limits.maxLatencyMs().orElse(Double.NaN), true));
+        restartsStanding.set(canaryGone.get() ? Standing.GONE
+                : canaryRestarts.get() > limits.maxCanaryRestarts() ? Standing.BEYOND : Standing.WITHIN);
+    }
+
+    private Standing standing(double value, double limit, boolean isMaximum) {
+        if (canaryGone.get()) {
+            return Standing.GONE;
+        }
+        if (!Double.isFinite(value)) {
+            return Standing.UNKNOWN;
+        }
+        if (!Double.isFinite(limit)) {
+            return Standing.WITHIN;
+        }
+        return (isMaximum ? value > limit : value < limit) ? Standing.BEYOND : Standing.WITHIN;
+    }
+
+    private double limitOf(String metric) {
+        return switch (metric) {
+            case MetricSpec.SUCCESS_RATE -> limits.minSuccessRatePercent().orElse(Double.NaN);
+            case MetricSpec.LATENCY -> limits.maxLatencyMs().orElse(Double.NaN);
+            default -> Double.NaN;
+        };
+    }
+
+    /** The limits the tiles and charts hold the canary against. */
+    public ThresholdPolicy limits() {
+        return limits;
+    }
+
+    public ObjectProperty<Standing> successStandingProperty() {
+        return successStanding;
+    }
+
+    public ObjectProperty<Standing> latencyStandingProperty() {
+        return latencyStanding;
+    }
+
+    public ObjectProperty<Standing> restartsStandingProperty() {
+        return restartsStanding;
+    }
+
+    /** True once the control's Deployment (the baseline, usually) was deleted. */
+    public BooleanProperty controlGoneProperty() {
+        return controlGone;
     }
 
     /** Per pod, because the tracks differ in size: a stable of ten pods uses ten times the canary's total. */

@@ -3,6 +3,8 @@ package dev.coalmine.ui.rollout;
 import dev.coalmine.core.feed.EventRecord;
 import dev.coalmine.core.feed.LogLine;
 import dev.coalmine.core.feed.RolloutLine;
+import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.ThresholdPolicy;
 import dev.coalmine.core.judge.Track;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.kube.release.ReleaseSession;
@@ -69,11 +71,24 @@ public final class OpenRollout implements AutoCloseable {
         metricsStarted = true;
         Track control = release.get().plan().baseline() ? Track.BASELINE : Track.STABLE;
         background.execute(() -> follow(() -> session.openEvidence().ifPresent(evidence -> {
-            MetricsViewModel metrics = new MetricsViewModel(() -> evidence.collect(Instant.now()), control, background, ui);
+            ThresholdPolicy limits = evidence.settings().map(JudgeSettings::thresholds).orElse(ThresholdPolicy.defaults());
+            MetricsViewModel metrics = new MetricsViewModel(() -> evidence.collect(Instant.now()), control, limits,
+                    background, ui);
             evidence.latest().ifPresent(metrics::accept);
             session.keep(evidence.subscribe(metrics::accept));
             model.metricsReady(metrics);
+            ui.execute(() -> {
+                showTracksRunning(metrics, control, model.statusProperty().get());
+                model.statusProperty().addListener((obs, old, now) -> showTracksRunning(metrics, control, now));
+            });
         })));
+    }
+
+    private static void showTracksRunning(MetricsViewModel metrics, Track control, ReleaseStatus status) {
+        if (status != null) {
+            metrics.tracksRunning(status.canary().exists(),
+                    (control == Track.BASELINE ? status.baseline() : status.stable()).exists());
+        }
     }
 
     public RolloutViewModel model() {

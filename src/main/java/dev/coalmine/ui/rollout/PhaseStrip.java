@@ -41,6 +41,36 @@ public final class PhaseStrip {
         return marks(4, Mark.FAILED, true);
     }
 
+    /**
+     * The phase in the strip's words, for the headline: "Verify · waiting for your decision" rather than
+     * "AwaitingJudgment".
+     */
+    public static String words(ReleasePhase phase) {
+        if (phase instanceof ReleasePhase.CanaryDeploying) {
+            return "Canary \u00b7 deploying";
+        }
+        if (phase instanceof ReleasePhase.AwaitingJudgment) {
+            return "Verify \u00b7 waiting for your decision";
+        }
+        if (phase instanceof ReleasePhase.Analysing) {
+            return "Verify \u00b7 the automatic judge is analysing";
+        }
+        if (phase instanceof ReleasePhase.Promoting) {
+            return "Primary \u00b7 rolling out the new version";
+        }
+        if (phase instanceof ReleasePhase.Finalising) {
+            return "Wrap-up \u00b7 removing canary and baseline";
+        }
+        if (phase instanceof ReleasePhase.Rejecting) {
+            return "Wrap-up \u00b7 rejecting, removing canary and baseline";
+        }
+        if (phase instanceof ReleasePhase.Failing) {
+            return "Wrap-up \u00b7 failed, cleaning up";
+        }
+        // Succeeded, Rejected, Failed: the outcome says it all.
+        return phase.label();
+    }
+
     /** Stages before {@code current} are done; the stage at {@code current} (1-based) gets {@code mark}. */
     private static List<Stage> marks(int current, Mark mark, boolean primarySkipped) {
         return IntStream.range(0, TITLES.size()).mapToObj(i -> {

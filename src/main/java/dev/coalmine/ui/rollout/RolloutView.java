@@ -34,6 +34,8 @@ public final class RolloutView extends VBox {
     private final HBox strip = new HBox(6);
     private final HBox tracks = new HBox(10);
     private final HBox ladder = new HBox(6);
+    private final List<TrackCard> cards = List.of(new TrackCard("stable"), new TrackCard("baseline"),
+            new TrackCard("canary"));
 
     public RolloutView(OpenRollout session, Runnable onNewCanary) {
         super(10);
@@ -45,6 +47,7 @@ public final class RolloutView extends VBox {
         headline.setId("rollout-headline");
         headline.getStyleClass().add("title-4");
         headline.setWrapText(true);
+        headline.setMinHeight(Region.USE_PREF_SIZE);
         headline.textProperty().bind(model.headlineProperty());
 
         Button promote = new Button("_Promote");
@@ -79,6 +82,9 @@ public final class RolloutView extends VBox {
         verdict.textProperty().bind(model.verdictProperty());
         verdict.getStyleClass().add("verdict-line");
         verdict.setMinHeight(Region.USE_PREF_SIZE);
+        verdict.managedProperty().bind(verdict.textProperty().isNotEmpty());
+        verdict.visibleProperty().bind(verdict.managedProperty());
+        VerdictTable table = new VerdictTable(model.findings());
 
         model.stages().addListener((ListChangeListener<PhaseStrip.Stage>) c -> showStages());
         ladder.setId("weight-ladder");
@@ -104,14 +110,15 @@ public final class RolloutView extends VBox {
         Tab metricsTab = new Tab("Metrics", new Label("Metrics appear once the release is loaded"));
         metricsTab.setId("metrics-tab");
         model.metricsProperty().addListener((obs, old, metrics) -> {
-            ScrollPane scroll = new ScrollPane(new MetricsPanel(metrics, verdictTile(model)));
+            ScrollPane scroll = new ScrollPane(new MetricsPanel(metrics, verdictTile(model), model.chartMarks()));
             scroll.setFitToWidth(true);
             metricsTab.setContent(scroll);
         });
         tabs.getTabs().add(metricsTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
-        getChildren().addAll(headline, top, weights, tracks, verdict, message, tabs);
+        getChildren().addAll(headline, top, weights, tracks, verdict, table, message, tabs);
+        getStylesheets().add(RolloutView.class.getResource("rollout.css").toExternalForm());
         // Ctrl+1…4 switch tabs; Alt+P and Alt+R (the buttons' mnemonics) promote and reject.
         sceneProperty().addListener((obs, old, scene) -> {
             for (int i = 0; i < tabs.getTabs().size() && scene != null; i++) {
@@ -185,22 +192,12 @@ public final class RolloutView extends VBox {
     }
 
     private void showTracks() {
-        tracks.getChildren().clear();
-        for (String name : List.of("stable", "baseline", "canary")) {
-            TrackStatus track = model.track(name).orElse(TrackStatus.absent());
-            Label title = new Label(name);
-            title.getStyleClass().add("text-bold");
-            Label replicas = new Label(track.exists() ? track.readyReplicas() + "/" + track.replicas() + " ready" : "not running");
-            replicas.setId("track-" + name);
-            Label images = new Label(String.join("\n", track.images()));
-            images.getStyleClass().add("text-muted");
-            images.setWrapText(true);
-            VBox card = new VBox(4, title, replicas, images);
-            card.getStyleClass().add("track-card");
-            card.setPadding(new Insets(8));
-            HBox.setHgrow(card, Priority.ALWAYS);
-            card.setMaxWidth(Double.MAX_VALUE);
-            tracks.getChildren().add(card);
+        if (tracks.getChildren().isEmpty()) {
+            cards.forEach(card -> HBox.setHgrow(card, Priority.ALWAYS));
+            tracks.getChildren().setAll(cards);
+        }
+        for (int i = 0; i < cards.size(); i++) {
+            cards.get(i).show(model.track(List.of("stable", "baseline", "canary").get(i)).orElse(TrackStatus.absent()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.coalmine.ui.rollout;
 
+import dev.coalmine.core.judge.Finding;
 import dev.coalmine.core.release.RecordedVerdict;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleaseState;
@@ -7,6 +8,7 @@ import dev.coalmine.core.release.StepLogEntry;
 import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.kube.release.TrackStatus;
 import dev.coalmine.ui.UiThread;
+import dev.coalmine.ui.metrics.ChartMarks;
 import dev.coalmine.ui.metrics.MetricsViewModel;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -45,6 +47,8 @@ public final class RolloutViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Loading the release\u2026");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Optional<RecordedVerdict>> latestVerdict = new SimpleObjectProperty<>(Optional.empty());
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ObservableList<ChartMarks.Mark> chartMarks = FXCollections.observableArrayList();
     private final ObjectProperty<MetricsViewModel> metrics = new SimpleObjectProperty<>();
     private final BooleanBinding canDecide;
     private volatile boolean closed;
@@ -104,17 +108,29 @@ public final class RolloutViewModel implements AutoCloseable {
             ladder.setAll(rungs);
         }
         weight.set(WeightLadder.describe(s));
-        headline.set("Release " + s.number() + " of " + deployment + ": " + s.phase().label()
+        headline.set("Release " + s.number() + " of " + deployment + ": " + PhaseStrip.words(s.phase())
+                + " since " + CLOCK.format(s.phaseSince())
                 + Optional.ofNullable(read.reason()).map(r -> " \u2014 " + r).orElse("")
-                + s.decisionIfAny().map(d -> " \u00b7 " + d.describe()).orElse(""));
+                + s.decisionIfAny().map(d -> " \u00b7 " + d.verdict().word() + " by " + d.who() + " at "
+                        + CLOCK.format(d.at())).orElse(""));
         latestVerdict.set(s.latestVerdict());
-        verdict.set(s.latestVerdict().map(v -> "Latest verdict: " + v.summary()).orElse(
-                s.plan().judge().isAutomatic()
-                        ? "The automatic judge has not judged an interval yet" : "Manual judgment: Promote or Reject"));
+        findings.setAll(s.latestVerdict().map(RecordedVerdict::findings).orElse(List.of()));
+        verdict.set(s.latestVerdict().map(v -> "Latest verdict: " + (v.findings().isEmpty() ? v.summary() : v.headline())
+                + " \u00b7 " + CLOCK.format(v.at())).orElse(waitingFor(s)));
+        chartMarks.setAll(ChartMarks.of(s, PhaseStrip.words(s.phase()).split(" \u00b7 ")[0]));
         List<String> lines = s.log().stream().map(RolloutViewModel::stepLine).toList();
         if (!lines.equals(stepLog)) {
             stepLog.setAll(lines);
         }
+    }
+
+    /** What decides a release the judge has not judged yet; nothing once it is decided or over. */
+    private static String waitingFor(ReleaseState s) {
+        if (s.decision() != null || s.phase().terminal() || !s.phase().awaitingDecision()) {
+            return "";
+        }
+        return s.plan().judge().isAutomatic() ? "The automatic judge has not judged an interval yet"
+                : "Manual judgment: Promote or Reject";
     }
 
     /** Shows a problem of a part of the view (a feed that could not start) without hiding the release. */
@@ -244,6 +260,16 @@ public final class RolloutViewModel implements AutoCloseable {
     /** The judge's latest verdict in words, or what decides this release. */
     public ReadOnlyStringProperty verdictProperty() {
         return verdict.getReadOnlyProperty();
+    }
+
+    /** The latest verdict row by row (rule, window, canary, control, limit, outcome), worst first. */
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    /** Decisions, checks and phase changes of the release, to mark on the charts' time axis. */
+    public ObservableList<ChartMarks.Mark> chartMarks() {
+        return chartMarks;
     }
 
     public ObjectProperty<Optional<RecordedVerdict>> latestVerdictProperty() {

@@ -39,7 +39,7 @@ class CanaryJudgeTest {
         assertThat(judge.judge(new Evidence(restarted, List.of(latency(100, 100)), List.of()), Track.BASELINE).outcome())
                 .isEqualTo(Verdict.Outcome.FAIL);
         assertThat(judge.judge(new Evidence(HEALTHY, List.of(latency(300, 100)), List.of()), Track.STABLE).reasons())
-                .first().asString().startsWith("canary latency 3");
+                .first().asString().startsWith("latency p99 over the analysis so far: canary 3");
         assertThat(judge.judge(new Evidence(HEALTHY, List.of(new MetricSamples(MetricSpec.latency(), Map.of())), List.of()),
                 Track.BASELINE).outcome()).isEqualTo(Verdict.Outcome.INCONCLUSIVE);
     }

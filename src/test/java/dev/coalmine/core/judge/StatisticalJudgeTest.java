@@ -45,7 +45,16 @@ class StatisticalJudgeTest {
 
         assertThat(report.verdict().outcome()).isEqualTo(Verdict.Outcome.FAIL);
         assertThat(report.verdict().reasons().get(0))
-                .startsWith("canary success rate 9").contains("vs baseline 99.").contains("p < 0.001").contains("too low");
+                .startsWith("success rate over the analysis so far: canary 9").contains("vs baseline 99.")
+                .contains("p < 0.001").contains("too low");
+        assertThat(report.verdict().decidingFinding()).get().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("success rate vs baseline");
+            assertThat(f.window()).isEqualTo(Finding.Window.ANALYSIS);
+            assertThat(f.canary()).startsWith("9");
+            assertThat(f.control()).startsWith("99.");
+            assertThat(f.limit()).isEqualTo("≥ −1 %");
+            assertThat(f.note()).contains("p < 0.001");
+        });
         MetricComparison successRate = report.metrics().get(0);
         assertThat(successRate.classification()).isEqualTo(Classification.LOW);
         assertThat(successRate.pValue()).isLessThan(0.001);
@@ -60,7 +69,8 @@ class StatisticalJudgeTest {
 
         assertThat(report.verdict().outcome()).isEqualTo(Verdict.Outcome.INCONCLUSIVE);
         assertThat(report.verdict().reasons().get(0))
-                .isEqualTo("not enough data for success rate: canary 0 points, baseline 0 (at least 5 needed)");
+                .isEqualTo("not enough data for success rate over the analysis so far: canary 0 points, baseline 0 (at least 5 "
+                        + "needed)");
         assertThat(judge.compare(List.of(), Track.STABLE).verdict().outcome()).isEqualTo(Verdict.Outcome.INCONCLUSIVE);
     }
 
@@ -123,7 +133,8 @@ class StatisticalJudgeTest {
         assertThat(faster.reason()).contains("which is not a problem");
         assertThat(slower.classification()).isEqualTo(Classification.HIGH);
         assertThat(slower.passed()).isFalse();
-        assertThat(slower.reason()).isEqualTo("canary latency 203 ms vs baseline 101 ms, p < 0.001: too high (+102 %, tolerance 20 %)");
+        assertThat(slower.reason()).isEqualTo("latency p99 over the analysis so far: canary 203 ms vs baseline 101 ms, p < 0.001: canary "
+                + "too high (+102 %, tolerance 20 %)");
         assertThat(changed.passed()).isFalse();
     }
 
@@ -181,7 +192,12 @@ class StatisticalJudgeTest {
 
         assertThat(report.score()).isEqualTo(95);
         assertThat(report.verdict().outcome()).isEqualTo(Verdict.Outcome.FAIL);
-        assertThat(report.verdict().reasons().get(0)).startsWith("canary errors ");
+        assertThat(report.verdict().reasons().get(0)).startsWith("errors over the analysis so far: canary ");
+        assertThat(report.verdict().findings()).last().satisfies(score -> {
+            assertThat(score.rule()).isEqualTo("comparison score");
+            assertThat(score.canary()).isEqualTo("95");
+            assertThat(score.note()).isEqualTo("a critical metric failed");
+        });
     }
 
     private static double successRate(Random random, double errorShare) {

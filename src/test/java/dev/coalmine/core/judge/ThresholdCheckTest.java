@@ -1,6 +1,7 @@
 package dev.coalmine.core.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coalmine.FastTest;
@@ -16,16 +17,38 @@ class ThresholdCheckTest {
         Verdict verdict = check.check(new CanaryReading(OptionalDouble.of(99.95), OptionalDouble.of(120), 0));
 
         assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.PASS);
-        assertThat(verdict.reasons()).containsExactly("canary success rate 99.95 % meets the minimum 99.0 %",
-                "canary latency 120 ms is within the maximum 500 ms", "canary containers did not restart");
+        assertThat(verdict.reasons()).containsExactly(
+                "canary success rate 99.95 % over the last interval meets the minimum 99.00 %",
+                "canary latency 120 ms over the last interval is within the maximum 500 ms",
+                "canary containers did not restart");
+        assertThat(verdict.findings()).extracting(Finding::rule, f -> f.window().words(), Finding::canary, Finding::limit,
+                Finding::outcome).containsExactly(
+                tuple("success rate ≥ 99 %", "last interval", "99.95 %", "≥ 99.00 %", Verdict.Outcome.PASS),
+                tuple("latency ≤ 500 ms", "last interval", "120 ms", "≤ 500 ms", Verdict.Outcome.PASS),
+                tuple("restarts ≤ 0", "since canary start", "0", "≤ 0", Verdict.Outcome.PASS));
+    }
+
+    @Test
+    void figuresCloseToTheLimitGetTheDigitsThatShowWhyTheyFailed() {
+        Verdict verdict = check.check(new CanaryReading(OptionalDouble.of(98.96), OptionalDouble.of(499.6), 0));
+
+        assertThat(verdict.reasons().get(0))
+                .isEqualTo("canary success rate 98.96 % over the last interval is below the minimum 99.00 %");
+        assertThat(verdict.decidingFinding()).get().satisfies(f -> {
+            assertThat(f.canary()).isEqualTo("98.96 %");
+            assertThat(f.limit()).isEqualTo("≥ 99.00 %");
+        });
+        Verdict latency = check.check(new CanaryReading(OptionalDouble.of(100), OptionalDouble.of(500.4), 0));
+        assertThat(latency.reasons().get(0)).isEqualTo("canary latency 500.4 ms over the last interval is above the "
+                + "maximum 500.0 ms");
     }
 
     @Test
     void eachLimitFailsOnItsOwn() {
         assertThat(check.check(new CanaryReading(OptionalDouble.of(90.2), OptionalDouble.of(120), 0)).reasons().get(0))
-                .isEqualTo("canary success rate 90.2 % is below the minimum 99.0 %");
+                .isEqualTo("canary success rate 90.2 % over the last interval is below the minimum 99.0 %");
         assertThat(check.check(new CanaryReading(OptionalDouble.of(100), OptionalDouble.of(730), 0)).reasons().get(0))
-                .isEqualTo("canary latency 730 ms is above the maximum 500 ms");
+                .isEqualTo("canary latency 730 ms over the last interval is above the maximum 500 ms");
         Verdict restarted = check.check(new CanaryReading(OptionalDouble.of(100), OptionalDouble.of(100), 2));
         assertThat(restarted.outcome()).isEqualTo(Verdict.Outcome.FAIL);
         assertThat(restarted.reasons().get(0)).isEqualTo("canary containers restarted 2 times (allowed: 0)");
@@ -49,7 +72,7 @@ class ThresholdCheckTest {
 
         Verdict tooFew = check.check(twelveFine);
         assertThat(tooFew.outcome()).isEqualTo(Verdict.Outcome.INCONCLUSIVE);
-        assertThat(tooFew.reasons()).first().asString().isEqualTo("only 12 canary requests in the interval, fewer than "
+        assertThat(tooFew.reasons()).first().asString().isEqualTo("only 12 canary requests over the last interval, fewer than "
                 + "the 20 needed to judge them: lengthen the analysis interval or send more traffic");
         assertThat(check.check(twelveWithErrors).outcome()).isEqualTo(Verdict.Outcome.FAIL);
         assertThat(check.check(enough).outcome()).isEqualTo(Verdict.Outcome.PASS);
@@ -72,7 +95,8 @@ class ThresholdCheckTest {
         ThresholdCheck healthOnly = new ThresholdCheck(ThresholdPolicy.defaults().withoutRequestMetrics());
         CanaryReading nothingMeasured = new CanaryReading(OptionalDouble.empty(), OptionalDouble.empty(), 0);
 
-        assertThat(healthOnly.check(nothingMeasured)).isEqualTo(Verdict.pass("canary containers did not restart"));
+        assertThat(healthOnly.check(nothingMeasured).outcome()).isEqualTo(Verdict.Outcome.PASS);
+        assertThat(healthOnly.check(nothingMeasured).reasons()).containsExactly("canary containers did not restart");
         assertThat(healthOnly.check(new CanaryReading(OptionalDouble.empty(), OptionalDouble.empty(), 1)).outcome())
                 .isEqualTo(Verdict.Outcome.FAIL);
     }

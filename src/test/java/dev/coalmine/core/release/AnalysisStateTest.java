@@ -88,7 +88,7 @@ class AnalysisStateTest {
         AnalysisState last = steps.get(steps.size() - 1);
         assertThat(last.decision()).isEqualTo(AnalysisDecision.REJECT);
         assertThat(last.checks()).isEqualTo(2);
-        assertThat(last.describe(policy)).isEqualTo("reject (check 2: 2 of 2 failed checks, 0 of 3 passing in a row)"
+        assertThat(last.describe(policy)).isEqualTo("reject (check 2: 0 of 3 passes in a row to promote; failed checks: 2 (rejects at 2))"
                 + " — fail: canary success rate 90.0 % is below the minimum 99.0 %");
     }
 

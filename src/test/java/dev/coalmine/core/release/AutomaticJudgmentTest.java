@@ -45,6 +45,20 @@ class AutomaticJudgmentTest {
     }
 
     @Test
+    void aPassingCheckReadsAsAPassAndOnlyAFailingOneIsAWarning() {
+        ReleaseState passed = check(analysing(), 1, Verdict.pass("canary success rate 99.9 % meets the minimum 99.0 %"));
+        StepLogEntry pass = passed.log().get(passed.log().size() - 1);
+        assertThat(pass.message()).startsWith("analysis check 1 passed (").doesNotContain("of 2 failed checks")
+                .contains("1 of 3 passes in a row to promote; failed checks: none (rejects at 2)");
+        assertThat(pass.warning()).isFalse();
+
+        ReleaseState failed = check(passed, 2, Verdict.fail("canary success rate 90.1 % is below the minimum 99.0 %"));
+        StepLogEntry fail = failed.log().get(failed.log().size() - 1);
+        assertThat(fail.message()).startsWith("analysis check 2 failed");
+        assertThat(fail.warning()).isTrue();
+    }
+
+    @Test
     void analysisStartsWhenTheCanaryIsReadyAndChecksAreDueEveryInterval() {
         ReleaseState state = analysing();
         assertThat(state.analysis()).isEqualTo(AnalysisState.start(T0));

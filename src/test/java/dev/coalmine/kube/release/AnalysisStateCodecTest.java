@@ -3,6 +3,7 @@ package dev.coalmine.kube.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.core.judge.AnalysisDecision;
+import dev.coalmine.core.judge.Finding;
 import dev.coalmine.core.judge.JudgeSettings;
 import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.core.judge.Verdict;
@@ -16,6 +17,8 @@ import dev.coalmine.core.release.ReleaseHistory;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.Stage;
+import dev.coalmine.core.release.StepLogEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +48,28 @@ class AnalysisStateCodecTest {
         assertThat(read.current().orElseThrow().latestVerdict()).contains(verdict);
         assertThat(read.current().orElseThrow().analysis().latest().verdict())
                 .isEqualTo(new Verdict(Verdict.Outcome.FAIL, verdict.reasons()));
+    }
+
+    @Test
+    void findingsAndWarningLinesRoundTripAndVerdictsWrittenWithoutThemStillRead() {
+        Finding row = new Finding("success rate ≥ 99 %", Finding.Window.LAST_INTERVAL, "98.96 %", "", "≥ 99.00 %",
+                Verdict.Outcome.FAIL, "");
+        RecordedVerdict verdict = new RecordedVerdict(T, 1, Verdict.Outcome.FAIL, List.of("below"), null, List.of(row));
+        AnalysisState analysis = new AnalysisState(T, 1, 1, 0, 0, AnalysisDecision.KEEP_GOING, verdict);
+        ReleaseState state = new ReleaseState(4, plan, 1, new ReleasePhase.Analysing(), T, null,
+                List.of(new StepLogEntry(T, Stage.ANALYSIS, "analysis check 1 failed", true)), T, null, "{}", analysis);
+        ReleaseHistory history = new ReleaseHistory(List.of(state));
+
+        String json = codec.write(history);
+        ReleaseHistory read = codec.read(json, "test");
+
+        assertThat(read).isEqualTo(history);
+        assertThat(read.current().orElseThrow().log().get(0).warning()).isTrue();
+        ReleaseState old = codec.read(json.replace(",\"warning\":true", "").replaceAll(",\"findings\":\\[[^\\]]*]", ""),
+                "test").current().orElseThrow();
+        assertThat(old.log().get(0).warning()).isFalse();
+        assertThat(old.latestVerdict().orElseThrow().findings()).isEmpty();
+        assertThat(old.latestVerdict().orElseThrow().why()).isEqualTo("check 1 failed: below");
     }
 
     @Test

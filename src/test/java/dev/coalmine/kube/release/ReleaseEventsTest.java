@@ -61,6 +61,18 @@ class ReleaseEventsTest {
         assertThat(events()).hasSize(EventAggregation.NEW_PER_MINUTE + 1);
     }
 
+    @Test
+    void eventsAreTypedByOutcomeNotByTheWordsOfTheMessage() {
+        events.record(release, new StepLogEntry(T0, Stage.ANALYSIS, "analysis check 1 passed (1 of 3 passes in a row "
+                + "to promote; failed checks: none (rejects at 2)) — canary containers failed to restart: none", false));
+        events.record(release, new StepLogEntry(T0.plusSeconds(1), Stage.ANALYSIS, "analysis check 2 was bad", true));
+
+        assertThat(events()).extracting(Event::getMessage, Event::getType).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("release 1: analysis check 1 passed (1 of 3 passes in a row to promote; "
+                        + "failed checks: none (rejects at 2)) — canary containers failed to restart: none", "Normal"),
+                org.assertj.core.groups.Tuple.tuple("release 1: analysis check 2 was bad", "Warning"));
+    }
+
     private List<Event> events() {
         return cluster.client.v1().events().inNamespace("default").list().getItems();
     }

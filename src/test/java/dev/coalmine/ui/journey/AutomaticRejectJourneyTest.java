@@ -35,7 +35,8 @@ class AutomaticRejectJourneyTest extends ConsoleJourney {
 
         Journeys.awaitHeadline(robot, "Rejected", LONG);
         Eventually.assertThat(() -> assertThat(robot.lookup("#rollout-verdict").queryAs(Label.class).getText())
-                .startsWith("Latest verdict: fail").contains("success rate"));
+                .startsWith("Latest verdict: check ").contains(" failed on ").contains("success rate"));
+        assertThat(robot.lookup("#verdict-table").queryTableView().getItems()).isNotEmpty();
         Eventually.assertThat(LONG, () -> assertThat(console.client().apps().deployments().inNamespace("default")
                 .withLabel("app.kubernetes.io/managed-by", "coalmine").list().getItems()).isEmpty());
         assertThat(console.client().apps().deployments().inNamespace("default").withName("shop-frontend").get()

@@ -33,7 +33,7 @@ class CliDecisionJourneyTest extends ConsoleJourney {
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("shop-api").tryQuery()).isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("shop-api");
-        Journeys.awaitHeadline(robot, "AwaitingJudgment", LONG);
+        Journeys.awaitHeadline(robot, "waiting for your decision", LONG);
         Eventually.assertThat(() -> assertThat(robot.lookup("#reject").queryButton().isDisabled()).isFalse());
 
         StringWriter err = new StringWriter();

@@ -33,7 +33,7 @@ class ManualPromoteJourneyTest extends ConsoleJourney {
                         "name: \"shop-frontend-baseline\"", "coalmine.dev/track: \"baseline\""));
         robot.clickOn("#wizard-start");
 
-        Journeys.awaitHeadline(robot, "AwaitingJudgment", LONG);
+        Journeys.awaitHeadline(robot, "waiting for your decision", LONG);
         robot.clickOn("#promote");
         WaitForAsyncUtils.waitForFxEvents();
         Node dialog = robot.lookup(".dialog-pane").query();

@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.core.judge.CanaryReading;
 import dev.coalmine.core.judge.Evidence;
+import dev.coalmine.core.judge.MetricSamples;
+import dev.coalmine.core.judge.MetricSpec;
+import dev.coalmine.core.judge.TimeSeries;
 import dev.coalmine.core.judge.Track;
 import dev.coalmine.core.judge.TrackUsage;
 import eu.hansolo.tilesfx.Tile;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.Scene;
+import javafx.scene.chart.NumberAxis;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,13 +35,72 @@ class MetricsPanelTest {
 
     private final AtomicReference<Evidence> evidence = new AtomicReference<>(
             new Evidence(NO_REQUEST_METRICS, List.of(), List.of()));
+    private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
+    private final ObservableList<ChartMarks.Mark> marks = FXCollections.observableArrayList();
     private MetricsViewModel model;
 
     @Start
     void start(Stage stage) {
         model = new MetricsViewModel(evidence::get, Track.STABLE, Runnable::run, Runnable::run);
-        stage.setScene(new Scene(new MetricsPanel(model, MetricsPanel.tile("Verdict", "")), 1300, 400));
+        stage.setScene(new Scene(new MetricsPanel(model, MetricsPanel.tile("Verdict", ""), marks), 1200, 700));
         stage.show();
+    }
+
+    @Test
+    void tilesChangeColourAgainstTheirLimitsAndSayWhenTheCanaryIsGone(FxRobot robot) {
+        evidence.set(new Evidence(new CanaryReading(OptionalDouble.of(90.6), OptionalDouble.of(80), 5), List.of(
+                successRate(90.6, 99.9)), List.of()));
+        robot.interact(model::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Tile success = robot.lookup("#tile-success").query();
+        Tile restarts = robot.lookup("#tile-restarts").query();
+        Tile latency = robot.lookup("#tile-latency").query();
+        assertThat(success.getValue()).isEqualTo(90.6);
+        assertThat(success.getValueColor()).isEqualTo(Tile.RED);
+        assertThat(success.getText()).isEqualTo("canary \u2716 limit \u2265 99 %");
+        assertThat(restarts.getValue()).isEqualTo(5);
+        assertThat(restarts.getValueColor()).isEqualTo(Tile.RED);
+        assertThat(latency.getValueColor()).isEqualTo(Tile.GREEN);
+        assertThat(latency.getText()).isEqualTo("canary \u2714 limit \u2264 500 ms");
+
+        robot.interact(() -> model.tracksRunning(false, false));
+
+        assertThat(success.isValueVisible()).isFalse();
+        assertThat(success.getUnit()).as("no lone %").isEmpty();
+        assertThat(success.getText()).isEqualTo("the release is over");
+        assertThat(success.getDescription()).isEqualTo("canary and stable deleted");
+        assertThat(success.getValueColor()).isEqualTo(Tile.FOREGROUND);
+    }
+
+    @Test
+    void theChartNamesItsStatisticShowsTheLimitAndKeepsASmallDipSmall(FxRobot robot) {
+        evidence.set(new Evidence(new CanaryReading(OptionalDouble.of(99.9), OptionalDouble.of(80), 0), List.of(
+                successRate(99.9, 100), new MetricSamples(MetricSpec.latency(), Map.of(
+                        Track.STABLE, TimeSeries.of(T0, Duration.ofSeconds(5), 80, 82, 81, 80),
+                        Track.CANARY, TimeSeries.of(T0, Duration.ofSeconds(5), 81, 80, 83, 82)))), List.of()));
+        robot.interact(model::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ComparisonChart rate = robot.lookup("#chart-success-rate").query();
+        ComparisonChart latency = robot.lookup("#chart-latency").query();
+        assertThat(latency.getTitle()).isEqualTo("latency p99");
+        assertThat(rate.getData()).extracting(s -> s.getName()).containsExactly("stable", "canary", "limit 99 %");
+        NumberAxis y = (NumberAxis) rate.getYAxis();
+        assertThat(y.getUpperBound() - y.getLowerBound()).as("a 0.1 point dip is a small part of the axis")
+                .isGreaterThanOrEqualTo(ComparisonChart.MIN_PERCENT_SPAN);
+        assertThat(y.getLowerBound()).as("the limit is in view").isLessThanOrEqualTo(99);
+        assertThat(((NumberAxis) latency.getYAxis()).getLowerBound()).isZero();
+
+        robot.interact(() -> marks.setAll(new ChartMarks.Mark(T0.plusSeconds(7), "check 1", true)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rate.visibleMarks()).containsExactly("check 1");
+    }
+
+    private static MetricSamples successRate(double canary, double control) {
+        return new MetricSamples(MetricSpec.successRate(), Map.of(
+                Track.STABLE, TimeSeries.of(T0, Duration.ofSeconds(5), control, control, control, control),
+                Track.CANARY, TimeSeries.of(T0, Duration.ofSeconds(5), canary + 0.1, canary, canary, canary)));
     }
 
     @Test

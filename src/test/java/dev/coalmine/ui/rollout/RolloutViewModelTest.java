@@ -1,6 +1,7 @@
 package dev.coalmine.ui.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.coalmine.FastTest;
 import dev.coalmine.core.CoalmineException;
@@ -18,7 +19,20 @@ import java.time.Duration;
 import dev.coalmine.core.release.DecisionVerdict;
 import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.kube.release.TrackStatus;
+import dev.coalmine.core.judge.AnalysisPolicy;
+import dev.coalmine.core.judge.CanaryJudge;
+import dev.coalmine.core.judge.CanaryReading;
+import dev.coalmine.core.judge.Evidence;
+import dev.coalmine.core.judge.Finding;
+import dev.coalmine.core.judge.StatisticalPolicy;
+import dev.coalmine.core.judge.ThresholdPolicy;
+import dev.coalmine.core.judge.Track;
+import dev.coalmine.core.judge.Verdict;
+import dev.coalmine.core.release.AnalysisState;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.OptionalDouble;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +46,7 @@ import org.junit.jupiter.api.Test;
 @FastTest
 class RolloutViewModelTest {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final ReleasePlan PLAN = ReleasePlan.ofImages("shop", "web",
             List.of(ImageChange.parse("web=web:2")), CanarySize.count(1), true);
 
@@ -45,11 +60,66 @@ class RolloutViewModelTest {
 
         release.publish(awaiting(null));
 
-        assertThat(model.headlineProperty().get()).isEqualTo("Release 3 of web: AwaitingJudgment");
+        assertThat(model.headlineProperty().get()).isEqualTo("Release 3 of web: Verify \u00b7 waiting for your decision "
+                + "since " + LOCAL.format(T0));
         assertThat(model.canDecide().get()).isTrue();
         assertThat(model.stepLog()).singleElement().asString().endsWith("[Prepare] planned");
         assertThat(model.verdictProperty().get()).isEqualTo("Manual judgment: Promote or Reject");
         assertThat(release.driving).as("opening a view lets the engine drive from this console").isTrue();
+    }
+
+    @Test
+    void theHeadlineUsesThePhaseStripsWordsAndLocalTimeInSeconds() {
+        model.open();
+        Instant decided = T0.plusNanos(123_456_789);
+        release.publish(awaiting(new Decision(DecisionVerdict.PROMOTE, "alice", decided)));
+
+        assertThat(model.headlineProperty().get())
+                .doesNotContain("AwaitingJudgment").doesNotContain("2026-01-01T").doesNotContain("123456789")
+                .endsWith("\u00b7 promote by alice at " + LOCAL.format(decided))
+                .matches(".* at \\d\\d:\\d\\d:\\d\\d");
+    }
+
+    @Test
+    void manualJudgmentIsAskedForOnlyWhileNobodyDecided() {
+        model.open();
+        release.publish(awaiting(null));
+        assertThat(model.verdictProperty().get()).isEqualTo("Manual judgment: Promote or Reject");
+
+        release.publish(awaiting(new Decision(DecisionVerdict.PROMOTE, "alice", T0)));
+        assertThat(model.verdictProperty().get()).as("after Promote").isEmpty();
+        release.publish(awaiting(new Decision(DecisionVerdict.REJECT, "alice", T0)));
+        assertThat(model.verdictProperty().get()).as("after Reject").isEmpty();
+        release.publish(in(new ReleasePhase.Succeeded(), Decision.promote("alice", T0)));
+        assertThat(model.verdictProperty().get()).as("after Succeeded").isEmpty();
+        assertThat(model.headlineProperty().get()).startsWith("Release 3 of web: Succeeded since ");
+        release.publish(in(new ReleasePhase.Rejected(), Decision.reject("alice", T0)));
+        assertThat(model.verdictProperty().get()).as("after Rejected").isEmpty();
+    }
+
+    @Test
+    void theLatestVerdictIsAHeadlineNamingTheDecidingRuleAndATableOfFindings() {
+        model.open();
+        Verdict verdict = new CanaryJudge(ThresholdPolicy.defaults(), StatisticalPolicy.defaults()).judge(new Evidence(
+                new CanaryReading(OptionalDouble.of(98.96), OptionalDouble.of(80), 0), List.of(), List.of()),
+                Track.BASELINE);
+        AnalysisState analysis = AnalysisState.start(T0).next(verdict, null, T0.plusSeconds(30),
+                AnalysisPolicy.defaults());
+        ReleaseState started = ReleaseState.start(3, PLAN, 1, "{}", List.of("planned"), T0);
+        ReleaseState analysing = new ReleaseState(3, PLAN, 1, new ReleasePhase.Analysing(), T0, null, started.log(), T0,
+                null, "{}", analysis, null);
+        TrackStatus track = new TrackStatus(true, 1, 1, List.of("web:2"));
+
+        release.publish(new ReleaseStatus("shop", "web", analysing, track, track, track, null));
+
+        assertThat(model.verdictProperty().get()).isEqualTo("Latest verdict: check 1 failed on success rate \u2265 99 % "
+                + "(last interval): canary 98.96 %, limit \u2265 99.00 % \u00b7 " + LOCAL.format(T0.plusSeconds(30)));
+        assertThat(model.findings()).extracting(Finding::rule, Finding::canary, Finding::limit, Finding::outcome)
+                .containsExactly(
+                        tuple("success rate \u2265 99 %", "98.96 %", "\u2265 99.00 %", Verdict.Outcome.FAIL),
+                        tuple("latency \u2264 500 ms", "80 ms", "\u2264 500 ms", Verdict.Outcome.PASS),
+                        tuple("restarts \u2264 0", "0", "\u2264 0", Verdict.Outcome.PASS));
+        assertThat(model.chartMarks()).extracting(m -> m.label()).contains("start");
     }
 
     @Test
@@ -146,6 +216,14 @@ class RolloutViewModelTest {
                 started.log(), T0, null, "{}");
         TrackStatus track = new TrackStatus(true, 1, 1, List.of("web:2"));
         return new ReleaseStatus("shop", "web", state, track, track, track, null);
+    }
+
+    private static ReleaseStatus in(ReleasePhase phase, Decision decision) {
+        ReleaseState started = ReleaseState.start(3, PLAN, 1, "{}", List.of("planned"), T0);
+        ReleaseState state = new ReleaseState(3, PLAN, 1, phase, T0.plusSeconds(60), decision, started.log(), T0,
+                phase.terminal() ? T0.plusSeconds(60) : null, "{}");
+        TrackStatus track = new TrackStatus(true, 1, 1, List.of("web:2"));
+        return new ReleaseStatus("shop", "web", state, track, TrackStatus.absent(), TrackStatus.absent(), null);
     }
 
     /** A release session stand-in that publishes what a test tells it to. */
