@@ -2,6 +2,11 @@ package dev.coalmine.ui;
 
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.ui.connect.ConnectedCluster;
+import dev.coalmine.ui.history.ReleaseHistoryView;
+import dev.coalmine.ui.history.ReleaseHistoryViewModel;
+import dev.coalmine.ui.history.ReleasePages;
+import dev.coalmine.ui.overview.ReleasesOverviewView;
+import dev.coalmine.ui.overview.ReleasesOverviewViewModel;
 import dev.coalmine.ui.rollout.OpenRollout;
 import dev.coalmine.ui.rollout.RolloutView;
 import dev.coalmine.ui.rollout.RolloutViewModel;
@@ -17,8 +22,9 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.WindowEvent;
 
 /**
- * The right-hand side of the console: the selected workload's details, the canary wizard, or the rollout
- * view of its release. Selecting a workload that has a release opens that release.
+ * The right-hand side of the console: the selected workload's details, the canary wizard, the rollout view of its
+ * release or its release history, or the releases in progress everywhere. Selecting a workload that has a release
+ * opens that release.
  */
 public final class ContentArea extends StackPane {
     private final WorkloadListViewModel workloads;
@@ -28,6 +34,8 @@ public final class ContentArea extends StackPane {
     private final WorkloadDetailsView details;
     private EngineGateway engine;
     private OpenRollout session;
+    /** The history's or the overview's live feed, closed with the page. */
+    private AutoCloseable page;
     private String shownName;
 
     public ContentArea(WorkloadListViewModel workloads, ObservableObjectValue<ConnectedCluster> connection,
@@ -45,6 +53,10 @@ public final class ContentArea extends StackPane {
             engine = engineFor(cluster);
             shownName = null;
             show(details);
+            // After a reconnect (F5) the list keeps its selection, and an equal workload fires no change: reopen it.
+            if (cluster != null) {
+                selected(workloads.selectedProperty().get());
+            }
         });
         workloads.selectedProperty().addListener((obs, old, workload) -> selected(workload));
         sceneProperty().addListener((obs, old, scene) -> {
@@ -103,15 +115,53 @@ public final class ContentArea extends StackPane {
 
     /** Shows the workload's release, live, driving it from this console while no other process does. */
     public void openRelease(WorkloadSummary workload) {
+        openRelease(workload.namespace(), workload.name(),
+                () -> startWizard(workloads.find(workload.name()).orElse(workload)));
+    }
+
+    private void openRelease(String namespace, String name, Runnable newCanary) {
         if (connection.get() == null || engine == null) {
             return;
         }
         closeSession();
-        shownName = workload.name();
-        OpenRollout opening = new OpenRollout(engine.open(workload.namespace(), workload.name()), background, ui);
+        shownName = name;
+        OpenRollout opening = new OpenRollout(engine.open(namespace, name), background, ui);
         session = opening;
         opening.open();
-        show(new RolloutView(opening, () -> startWizard(workloads.find(workload.name()).orElse(workload))));
+        show(new ReleasePages(namespace, name, new RolloutView(opening, newCanary), false, () -> { },
+                () -> showHistory(namespace, name, newCanary)));
+    }
+
+    /** Opens the release of a workload that may be in another namespace than the list shows. */
+    private void openRelease(String namespace, String name) {
+        openRelease(namespace, name, () -> workloads.find(name).filter(w -> w.namespace().equals(namespace))
+                .ifPresent(this::startWizard));
+    }
+
+    /** Shows every recorded release of the workload, live; any of them read-only. */
+    private void showHistory(String namespace, String name, Runnable newCanary) {
+        if (engine == null) {
+            return;
+        }
+        closeSession();
+        ReleaseHistoryViewModel history = new ReleaseHistoryViewModel(namespace, name, engine, background, ui);
+        page = history;
+        history.open();
+        Runnable showRelease = () -> openRelease(namespace, name, newCanary);
+        show(new ReleasePages(namespace, name, new ReleaseHistoryView(history, r -> showRelease.run()), true,
+                showRelease, () -> { }));
+    }
+
+    /** Shows every release in progress in the namespaces the user may list ({@code shownNamespace} if none). */
+    public void showOverview(String shownNamespace) {
+        if (engine == null) {
+            return;
+        }
+        closeSession();
+        ReleasesOverviewViewModel overview = new ReleasesOverviewViewModel(engine, shownNamespace, background, ui);
+        page = overview;
+        overview.open();
+        show(new ReleasesOverviewView(overview, r -> openRelease(r.namespace(), r.deployment())));
     }
 
     private void show(Node node) {
@@ -119,6 +169,17 @@ public final class ContentArea extends StackPane {
     }
 
     private void closeSession() {
+        if (page != null) {
+            AutoCloseable closing = page;
+            page = null;
+            background.execute(() -> {
+                try {
+                    closing.close();
+                } catch (Exception ignored) {
+                    // a feed whose connection dropped has nothing left to close
+                }
+            });
+        }
         if (session != null) {
             OpenRollout closing = session;
             session = null;

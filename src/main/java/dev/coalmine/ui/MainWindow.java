@@ -44,6 +44,8 @@ public final class MainWindow {
     private final StackPane right = new StackPane();
     private final ConnectionBarView bar;
     private final Button themeToggle;
+    private final Button overview = new Button("Releases");
+    private ContentArea content;
     private final ConnectionViewModel connection;
     private final WorkloadListViewModel workloads;
     private final ExecutorService background;
@@ -63,7 +65,14 @@ public final class MainWindow {
         bar = new ConnectionBarView(connection);
         themeToggle = new Button("\u25D0");
         themeToggle.setId("theme-toggle");
-        bar.getChildren().add(themeToggle);
+        overview.setId("releases-overview-button");
+        overview.disableProperty().bind(connection.connectedProperty().isNull());
+        overview.setOnAction(e -> {
+            if (content != null) {
+                content.showOverview(connection.shownNamespaceProperty().get());
+            }
+        });
+        bar.getChildren().addAll(overview, themeToggle);
         root.setTop(bar);
 
         Label waiting = new Label();
@@ -128,7 +137,8 @@ public final class MainWindow {
     }
 
     private void addContentArea() {
-        right.getChildren().setAll(new ContentArea(workloads, connection.connectedProperty(), background, ui));
+        content = new ContentArea(workloads, connection.connectedProperty(), background, ui);
+        right.getChildren().setAll(content);
     }
 
     private void addStatusBar() {
@@ -141,6 +151,7 @@ public final class MainWindow {
 
     private void addTooltips() {
         themeToggle.setTooltip(new Tooltip("Light or dark theme (Ctrl+Shift+D)"));
+        overview.setTooltip(new Tooltip("Every release in progress in the namespaces you may list"));
         bar.addTooltips();
     }
 
