@@ -149,7 +149,8 @@ public final class HistoryShots {
 
     private static ReleasePlan automatic(String namespace, String name, String image) {
         JudgeSettings judge = JudgeSettings.defaults(new MetricsLocation.DemoCluster()).withInterval(Duration.ofSeconds(3))
-                .withAnalysis(AnalysisPolicy.defaults().withMaxFailedChecks(2).withPassingChecksToPromote(20));
+                .withAnalysis(AnalysisPolicy.defaults().withMaxFailedChecks(2).withPassingChecksToPromote(20)
+                        .withMaxInconclusiveChecks(100));
         return ReleasePlan.ofImages(namespace, name, List.of(ImageChange.parse(image)), CanarySize.count(1), true)
                 .withJudge(JudgeSpec.automatic(judge)).withSteadyStateTimeout(Duration.ofSeconds(60));
     }

@@ -5,6 +5,7 @@ import dev.coalmine.ui.history.ReleaseWords;
 import dev.coalmine.ui.history.TextColumns;
 import dev.coalmine.ui.time.TimeColumns;
 import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -61,6 +62,19 @@ public final class ReleasesOverviewView extends VBox {
         getChildren().setAll(top, notice, namespace, table);
     }
 
+    /** Every update replaces the rows, which clears the selection: select the same release again. */
+    private static void keepSelection(TableView<InProgressRelease> table, ReleasesOverviewViewModel model) {
+        String[] chosen = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> {
+            if (r != null) {
+                chosen[0] = r.namespace() + "/" + r.deployment();
+            }
+        });
+        model.releases().addListener((ListChangeListener<InProgressRelease>) c -> table.getItems().stream()
+                .filter(r -> (r.namespace() + "/" + r.deployment()).equals(chosen[0])).findFirst()
+                .ifPresent(r -> table.getSelectionModel().select(r)));
+    }
+
     private static TableView<InProgressRelease> table(ReleasesOverviewViewModel model, Consumer<InProgressRelease> open) {
         TableView<InProgressRelease> table = new TableView<>(model.releases());
         table.setId("overview-table");
@@ -89,6 +103,7 @@ public final class ReleasesOverviewView extends VBox {
                 open.accept(table.getSelectionModel().getSelectedItem());
             }
         });
+        keepSelection(table, model);
         TimeColumns.keepCurrent(table);
         return table;
     }

@@ -75,7 +75,9 @@ public final class ReleasesOverviewViewModel implements AutoCloseable {
         if (closed) {
             return;
         }
-        releases.setAll(rows);
+        if (!rows.equals(releases)) { // a renewed Lease changes nothing shown
+            releases.setAll(rows);
+        }
         scope.set(namespace == ALL ? "in all namespaces" : "in namespace " + namespace);
         notice.set(rows.isEmpty() ? "No release in progress " + scope.get() : "");
     }

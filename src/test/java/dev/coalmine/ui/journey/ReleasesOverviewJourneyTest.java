@@ -73,9 +73,12 @@ class ReleasesOverviewJourneyTest extends ConsoleJourney {
 
             assertOneListAndOneWatchAcrossNamespaces(console.cluster().requests().recent());
 
-            robot.doubleClickOn("ledger");
-            Journeys.awaitHeadline(robot, "Release 1 of ledger", LONG);
-            assertThat(robot.lookup("#pages-workload").queryAs(Label.class).getText()).isEqualTo("payments / ledger");
+            robot.clickOn("ledger");
+            robot.clickOn("#overview-open");
+            Eventually.assertThat(LONG, () -> {
+                assertThat(robot.lookup("#rollout-view").tryQuery()).as("the release opens").isPresent();
+                assertThat(robot.lookup("#pages-workload").queryAs(Label.class).getText()).isEqualTo("payments / ledger");
+            });
         } finally {
             driving.forEach(ReleaseSession::close);
         }
