@@ -22,6 +22,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -66,6 +67,7 @@ public final class MainWindow {
         themeToggle = new Button("\u25D0");
         themeToggle.setId("theme-toggle");
         overview.setId("releases-overview-button");
+        overview.setMinWidth(Region.USE_PREF_SIZE);
         overview.disableProperty().bind(connection.connectedProperty().isNull());
         overview.setOnAction(e -> {
             if (content != null) {

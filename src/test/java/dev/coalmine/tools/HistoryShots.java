@@ -105,7 +105,7 @@ public final class HistoryShots {
             shot(out.resolve("release-history" + suffix + ".png"));
             fire(stage[0], "#releases-overview-button");
             await(() -> find(stage[0], "#overview-table") != null
-                    && onFx(() -> ((TableView<?>) find(stage[0], "#overview-table")).getItems().size() >= 3));
+                    && onFx(() -> ((TableView<?>) stage[0].getScene().lookup("#overview-table")).getItems().size() >= 3));
             Thread.sleep(1_500);
             shot(out.resolve("releases-overview" + suffix + ".png"));
             Platform.exit();
@@ -149,7 +149,7 @@ public final class HistoryShots {
 
     private static ReleasePlan automatic(String namespace, String name, String image) {
         JudgeSettings judge = JudgeSettings.defaults(new MetricsLocation.DemoCluster()).withInterval(Duration.ofSeconds(3))
-                .withAnalysis(AnalysisPolicy.defaults().withMaxFailedChecks(2).withPassingChecksToPromote(20)
+                .withAnalysis(AnalysisPolicy.defaults().withMaxFailedChecks(2).withPassingChecksToPromote(1000)
                         .withMaxInconclusiveChecks(100));
         return ReleasePlan.ofImages(namespace, name, List.of(ImageChange.parse(image)), CanarySize.count(1), true)
                 .withJudge(JudgeSpec.automatic(judge)).withSteadyStateTimeout(Duration.ofSeconds(60));

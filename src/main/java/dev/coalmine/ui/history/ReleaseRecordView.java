@@ -8,6 +8,8 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
@@ -15,7 +17,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -32,7 +36,8 @@ final class ReleaseRecordView extends VBox {
     private final TextArea plan = new TextArea();
     private final ObservableValue<String> manifest;
 
-    ReleaseRecordView(ObservableValue<ReleaseState> release, ObservableValue<String> manifest) {
+    /** @param action a button beside the headline (opening the newest release live) */
+    ReleaseRecordView(ObservableValue<ReleaseState> release, ObservableValue<String> manifest, Node action) {
         super(8);
         this.manifest = manifest;
         setId("release-record");
@@ -42,11 +47,12 @@ final class ReleaseRecordView extends VBox {
         headline.setWrapText(true);
         why.setId("record-why");
         why.setWrapText(true);
+        why.setMinHeight(Region.USE_PREF_SIZE);
         why.managedProperty().bind(why.textProperty().isNotEmpty());
         facts.setHgap(12);
         facts.setVgap(4);
         ColumnConstraints key = new ColumnConstraints();
-        key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        key.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints value = new ColumnConstraints();
         value.setHgrow(Priority.ALWAYS);
         facts.getColumnConstraints().setAll(key, value, key, value);
@@ -60,7 +66,11 @@ final class ReleaseRecordView extends VBox {
         plan.setEditable(false);
         plan.getStyleClass().add("monospace");
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().setAll(headline, why, facts, tabs);
+        headline.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(headline, Priority.ALWAYS);
+        HBox top = new HBox(10, headline, action);
+        top.setAlignment(Pos.CENTER_LEFT);
+        getChildren().setAll(top, facts, why, tabs);
 
         release.addListener((obs, old, r) -> show(r));
         manifest.addListener((obs, old, text) -> showPlan(release.getValue()));
@@ -104,7 +114,6 @@ final class ReleaseRecordView extends VBox {
         fact(2, 0, "Decided", r.decisionIfAny().map(d -> ReleaseWords.decidedBy(r) + " at "
                 + TimeColumns.CLOCK.format(d.at())).orElse("nobody decided"));
         fact(2, 2, "Judge", r.plan().judge().isAutomatic() ? "automatic" : "manual");
-        r.latestVerdict().ifPresent(v -> fact(3, 0, "Verdict", v.summary()));
         verdicts.setAll(ReleaseWords.verdicts(r));
         steps.setAll(r.log());
         showPlan(r);
@@ -116,8 +125,9 @@ final class ReleaseRecordView extends VBox {
         Label value = new Label(text);
         value.setId("record-" + name.toLowerCase(java.util.Locale.ROOT));
         value.setWrapText(true);
+        value.setMinHeight(Region.USE_PREF_SIZE);
         facts.add(key, column, row);
-        facts.add(value, column + 1, row, column == 0 && name.equals("Verdict") ? 3 : 1, 1);
+        facts.add(value, column + 1, row);
     }
 
     private void showPlan(ReleaseState r) {

@@ -59,11 +59,9 @@ public final class ReleaseWords {
         return asked.equals(pods) ? pods : asked + " \u00b7 " + pods;
     }
 
-    /** The latest automatic verdict in a few words ("fail, check 2 (score 50)"), or "". */
+    /** The latest automatic verdict in a word ("fail"), "manual" when a person judges, or "" before the first. */
     public static String latestVerdict(ReleaseState r) {
-        return r.latestVerdict().map(v -> v.outcomeWord() + ", check " + v.check()
-                + (v.score() == null || v.score().isNaN() ? "" : String.format(java.util.Locale.ROOT, " (score %.0f)", v.score())))
-                .orElse(r.plan().judge().isAutomatic() ? "" : "manual");
+        return r.latestVerdict().map(v -> v.outcomeWord()).orElse(r.plan().judge().isAutomatic() ? "" : "manual");
     }
 
     /** How long it ran: to its end, or until now while unfinished. */
