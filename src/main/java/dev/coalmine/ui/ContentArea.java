@@ -7,6 +7,11 @@ import dev.coalmine.ui.argo.OpenArgoRollout;
 import dev.coalmine.ui.flagger.FlaggerCanaryView;
 import dev.coalmine.ui.flagger.OpenFlaggerCanary;
 import dev.coalmine.ui.connect.ConnectedCluster;
+import dev.coalmine.ui.history.ReleaseHistoryView;
+import dev.coalmine.ui.history.ReleaseHistoryViewModel;
+import dev.coalmine.ui.history.ReleasePages;
+import dev.coalmine.ui.overview.ReleasesOverviewView;
+import dev.coalmine.ui.overview.ReleasesOverviewViewModel;
 import dev.coalmine.ui.rollout.OpenRollout;
 import dev.coalmine.ui.rollout.RolloutView;
 import dev.coalmine.ui.rollout.RolloutViewModel;
@@ -22,8 +27,9 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.WindowEvent;
 
 /**
- * The right-hand side of the console: the selected workload's details, the canary wizard, or the rollout
- * view of its release. Selecting a workload that has a release opens that release.
+ * The right-hand side of the console: the selected workload's details, the canary wizard, the rollout view of its
+ * release or its release history, or the releases in progress everywhere. Selecting a workload that has a release
+ * opens that release.
  */
 public final class ContentArea extends StackPane {
     private final WorkloadListViewModel workloads;
@@ -33,7 +39,8 @@ public final class ContentArea extends StackPane {
     private final WorkloadDetailsView details;
     private EngineGateway engine;
     private OpenRollout session;
-    private AutoCloseable engineView;
+    /** The history's, the overview's or an Argo/Flagger view's live feed, closed with the page. */
+    private AutoCloseable page;
     private String shownKey;
 
     public ContentArea(WorkloadListViewModel workloads, ObservableObjectValue<ConnectedCluster> connection,
@@ -51,6 +58,10 @@ public final class ContentArea extends StackPane {
             engine = engineFor(cluster);
             shownKey = null;
             show(details);
+            // After a reconnect (F5) the list keeps its selection, and an equal workload fires no change: reopen it.
+            if (cluster != null) {
+                selected(workloads.selectedProperty().get());
+            }
         });
         workloads.selectedProperty().addListener((obs, old, workload) -> selected(workload));
         sceneProperty().addListener((obs, old, scene) -> {
@@ -112,15 +123,53 @@ public final class ContentArea extends StackPane {
 
     /** Shows the workload's release, live, driving it from this console while no other process does. */
     public void openRelease(WorkloadSummary workload) {
+        openRelease(workload.namespace(), workload.name(),
+                () -> startWizard(workloads.find(workload.name()).orElse(workload)));
+    }
+
+    private void openRelease(String namespace, String name, Runnable newCanary) {
         if (connection.get() == null || engine == null) {
             return;
         }
         closeSession();
-        shownKey = workload.key();
-        OpenRollout opening = new OpenRollout(engine.open(workload.namespace(), workload.name()), background, ui);
+        shownKey = "Deployment/" + name;
+        OpenRollout opening = new OpenRollout(engine.open(namespace, name), background, ui);
         session = opening;
         opening.open();
-        show(new RolloutView(opening, () -> startWizard(workloads.find(workload.name()).orElse(workload))));
+        show(new ReleasePages(namespace, name, new RolloutView(opening, newCanary), false, () -> { },
+                () -> showHistory(namespace, name, newCanary)));
+    }
+
+    /** Opens the release of a workload that may be in another namespace than the list shows. */
+    private void openRelease(String namespace, String name) {
+        openRelease(namespace, name, () -> workloads.find(name).filter(w -> w.namespace().equals(namespace))
+                .ifPresent(this::startWizard));
+    }
+
+    /** Shows every recorded release of the workload, live; any of them read-only. */
+    private void showHistory(String namespace, String name, Runnable newCanary) {
+        if (engine == null) {
+            return;
+        }
+        closeSession();
+        ReleaseHistoryViewModel history = new ReleaseHistoryViewModel(namespace, name, engine, background, ui);
+        page = history;
+        history.open();
+        Runnable showRelease = () -> openRelease(namespace, name, newCanary);
+        show(new ReleasePages(namespace, name, new ReleaseHistoryView(history, r -> showRelease.run()), true,
+                showRelease, () -> { }));
+    }
+
+    /** Shows every release in progress in the namespaces the user may list ({@code shownNamespace} if none). */
+    public void showOverview(String shownNamespace) {
+        if (engine == null) {
+            return;
+        }
+        closeSession();
+        ReleasesOverviewViewModel overview = new ReleasesOverviewViewModel(engine, shownNamespace, background, ui);
+        page = overview;
+        overview.open();
+        show(new ReleasesOverviewView(overview, r -> openRelease(r.namespace(), r.deployment())));
     }
 
     /** Shows an Argo Rollout's or a Flagger Canary's view, live, with the commands its engine allows. */
@@ -132,13 +181,13 @@ public final class ContentArea extends StackPane {
         if (workload.engine().get().kind() == EngineStatus.Kind.ROLLOUT) {
             OpenArgoRollout rollout = new OpenArgoRollout(cluster.cache(), cluster.client(), workload.namespace(),
                     workload.name(), background, ui);
-            engineView = rollout;
+            page = rollout;
             rollout.open();
             show(new ArgoRolloutView(rollout));
         } else {
             OpenFlaggerCanary canary = new OpenFlaggerCanary(cluster.cache(), cluster.client(), workload.namespace(),
                     workload.name(), background, ui);
-            engineView = canary;
+            page = canary;
             canary.open();
             show(new FlaggerCanaryView(canary));
         }
@@ -149,14 +198,14 @@ public final class ContentArea extends StackPane {
     }
 
     private void closeSession() {
-        if (engineView != null) {
-            AutoCloseable closing = engineView;
-            engineView = null;
+        if (page != null) {
+            AutoCloseable closing = page;
+            page = null;
             background.execute(() -> {
                 try {
                     closing.close();
                 } catch (Exception ignored) {
-                    // its watches already ended with the connection
+                    // a feed whose connection dropped has nothing left to close
                 }
             });
         }

@@ -1,9 +1,11 @@
 package dev.coalmine.ui;
 
 import dev.coalmine.core.release.JudgeSpec;
+import dev.coalmine.core.release.ReleaseHistory;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.kube.cache.ClusterCache;
+import dev.coalmine.kube.release.InProgressRelease;
 import dev.coalmine.kube.release.ReleasePreflight;
 import dev.coalmine.kube.release.ReleasePreview;
 import dev.coalmine.kube.release.ReleaseService;
@@ -13,6 +15,8 @@ import dev.coalmine.kube.release.Whoami;
 import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.MetricsConnectionCheck;
 import dev.coalmine.metrics.PrometheusAuth;
+import dev.coalmine.ui.history.HistorySource;
+import dev.coalmine.ui.overview.OverviewSource;
 import dev.coalmine.ui.wizard.ReleaseLauncher;
 import dev.coalmine.ui.wizard.ReviewContent;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,9 +26,10 @@ import java.time.Clock;
 import java.util.List;
 import dev.coalmine.kube.traffic.TrafficProviders;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The release engine as the console uses it: one per connection, acting as this console's identity. */
-public final class EngineGateway implements ReleaseLauncher {
+public final class EngineGateway implements ReleaseLauncher, HistorySource, OverviewSource {
     private final KubernetesClient client;
     private final ClusterCache cache;
     private final String workstation;
@@ -105,6 +110,22 @@ public final class EngineGateway implements ReleaseLauncher {
     private Optional<ReleaseState> latest(String namespace, String deployment) {
         List<ReleaseState> releases = service().history(namespace, deployment);
         return releases.isEmpty() ? Optional.empty() : Optional.of(releases.get(releases.size() - 1));
+    }
+
+    @Override
+    public AutoCloseable followHistory(String namespace, String deployment, Consumer<ReleaseHistory> changed,
+                                       Consumer<String> problems) {
+        return service().followHistory(namespace, deployment, changed, problems);
+    }
+
+    @Override
+    public Optional<String> movedPlanBody(ReleaseState release) {
+        return service().movedPlanBody(release);
+    }
+
+    @Override
+    public AutoCloseable followReleasesInProgress(String namespace, Consumer<List<InProgressRelease>> changed) {
+        return service().releasesInProgress(namespace, changed);
     }
 
     /** The workload's release for a rollout view; it starts watching when first asked. */

@@ -22,6 +22,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -44,6 +45,8 @@ public final class MainWindow {
     private final StackPane right = new StackPane();
     private final ConnectionBarView bar;
     private final Button themeToggle;
+    private final Button overview = new Button("Releases");
+    private ContentArea content;
     private final ConnectionViewModel connection;
     private final WorkloadListViewModel workloads;
     private final ExecutorService background;
@@ -63,7 +66,15 @@ public final class MainWindow {
         bar = new ConnectionBarView(connection);
         themeToggle = new Button("\u25D0");
         themeToggle.setId("theme-toggle");
-        bar.getChildren().add(themeToggle);
+        overview.setId("releases-overview-button");
+        overview.setMinWidth(Region.USE_PREF_SIZE);
+        overview.disableProperty().bind(connection.connectedProperty().isNull());
+        overview.setOnAction(e -> {
+            if (content != null) {
+                content.showOverview(connection.shownNamespaceProperty().get());
+            }
+        });
+        bar.getChildren().addAll(overview, themeToggle);
         root.setTop(bar);
 
         Label waiting = new Label();
@@ -128,7 +139,8 @@ public final class MainWindow {
     }
 
     private void addContentArea() {
-        right.getChildren().setAll(new ContentArea(workloads, connection.connectedProperty(), background, ui));
+        content = new ContentArea(workloads, connection.connectedProperty(), background, ui);
+        right.getChildren().setAll(content);
     }
 
     private void addStatusBar() {
@@ -141,6 +153,7 @@ public final class MainWindow {
 
     private void addTooltips() {
         themeToggle.setTooltip(new Tooltip("Light or dark theme (Ctrl+Shift+D)"));
+        overview.setTooltip(new Tooltip("Every release in progress in the namespaces you may list"));
         bar.addTooltips();
     }
 

@@ -19,7 +19,9 @@ import java.util.function.BiFunction;
 
 /**
  * A kind of object the {@link ClusterCache} lists and watches once per namespace for every user: what it is
- * called in messages, and the informer that lists and watches it.
+ * called in messages, and the informer that lists and watches it. The kinds that can also be watched across all
+ * namespaces at once ({@link ClusterCache#ALL_NAMESPACES}, a null namespace) make their informer for any namespace
+ * then.
  */
 public record CachedKind<T extends HasMetadata>(String description,
                                                 BiFunction<KubernetesClient, String, SharedIndexInformer<T>> informer) {
@@ -33,9 +35,14 @@ public record CachedKind<T extends HasMetadata>(String description,
             (client, ns) -> client.pods().inNamespace(ns).withLabel(ReleaseNames.TRACK).runnableInformer(0));
     public static final CachedKind<Event> EVENTS = new CachedKind<>("Events",
             (client, ns) -> client.v1().events().inNamespace(ns).runnableInformer(0));
-    /** The ConfigMaps that hold release states, one per workload that ever had a release. */
+    /**
+     * The ConfigMaps that hold release states, one per workload that ever had a release; also in all namespaces
+     * (the releases overview).
+     */
     public static final CachedKind<ConfigMap> RELEASE_STATES = new CachedKind<>("release states",
-            (client, ns) -> client.configMaps().inNamespace(ns).withLabel(ReleaseNames.STATE_OF).runnableInformer(0));
+            (client, ns) -> ns == null
+                    ? client.configMaps().inAnyNamespace().withLabel(ReleaseNames.STATE_OF).runnableInformer(0)
+                    : client.configMaps().inNamespace(ns).withLabel(ReleaseNames.STATE_OF).runnableInformer(0));
     /** The pods {@code selector} selects (a stable Deployment's pods carry no track label). */
     public static CachedKind<Pod> podsSelectedBy(LabelSelector selector) {
         String labels = new TreeMap<>(selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels()).toString();
@@ -44,10 +51,13 @@ public record CachedKind<T extends HasMetadata>(String description,
                 (client, ns) -> client.pods().inNamespace(ns).withLabelSelector(selector).runnableInformer(0));
     }
 
-    /** Coalmine's Leases: who drives which release. */
+    /** Coalmine's Leases: who drives which release; also in all namespaces (the releases overview). */
     public static final CachedKind<Lease> RELEASE_LEASES = new CachedKind<>("release Leases",
-            (client, ns) -> client.leases().inNamespace(ns)
-                    .withLabel(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE).runnableInformer(0));
+            (client, ns) -> ns == null
+                    ? client.leases().inAnyNamespace()
+                            .withLabel(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE).runnableInformer(0)
+                    : client.leases().inNamespace(ns)
+                            .withLabel(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE).runnableInformer(0));
 
     /** Argo Rollouts (argoproj.io/v1alpha1), on clusters that serve them. */
     public static final CachedKind<GenericKubernetesResource> ROLLOUTS = new CachedKind<>("Rollouts",

@@ -26,6 +26,11 @@ public final class CachedObjects<T extends HasMetadata> implements AutoCloseable
 
     /** The cached object named {@code name}, or null. */
     public T get(String name) {
+        return get(namespace, name);
+    }
+
+    /** The cached object {@code namespace/name} (of an informer over all namespaces), or null. */
+    public T get(String namespace, String name) {
         return informer.getStore().getByKey(namespace + "/" + name);
     }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeoutException;
  * nobody has used it for a while: an operator who opens one release after another then lists each kind once.
  */
 public final class ClusterCache {
+    /** The namespace to {@link #open} a kind in to list and watch it in every namespace with one LIST and one WATCH. */
+    public static final String ALL_NAMESPACES = null;
     private static final Duration FIRST_LIST = Duration.ofSeconds(30);
 
     private static final Duration CONSOLE_LINGER = Duration.ofSeconds(60);
@@ -61,8 +63,9 @@ public final class ClusterCache {
     }
 
     /**
-     * The objects of {@code kind} in {@code namespace}, listed and watched; blocks until the first list has
-     * arrived (call it off the UI thread). Close the result when done with it.
+     * The objects of {@code kind} in {@code namespace} ({@link #ALL_NAMESPACES}: in every namespace, for the kinds
+     * that offer it), listed and watched; blocks until the first list has arrived (call it off the UI thread).
+     * Close the result when done with it.
      */
     public <T extends HasMetadata> CachedObjects<T> open(CachedKind<T> kind, String namespace) {
         Shared<T> entry = acquire(kind, namespace);
@@ -71,15 +74,19 @@ public final class ClusterCache {
         } catch (ExecutionException | TimeoutException e) {
             release(entry);
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new CoalmineException("Cannot watch " + kind.description() + " in namespace " + namespace + ": "
+            throw new CoalmineException("Cannot watch " + kind.description() + where(namespace) + ": "
                     + KubeErrors.describe(cause), cause);
         } catch (InterruptedException e) {
             release(entry);
             Thread.currentThread().interrupt();
-            throw new CoalmineException("interrupted while listing " + kind.description() + " in namespace "
-                    + namespace + "; try again");
+            throw new CoalmineException("interrupted while listing " + kind.description() + where(namespace)
+                    + "; try again");
         }
         return new CachedObjects<>(entry.informer, namespace, () -> release(entry));
+    }
+
+    private static String where(String namespace) {
+        return namespace == null ? " in all namespaces" : " in namespace " + namespace;
     }
 
     /** How many informers run now (for tests and diagnostics). */

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,6 +65,24 @@ final class PlanBodyStore {
             refuseIfNotOurs(namespace, name, deployment);
         }
         return new TrimmedBody(name, images(release));
+    }
+
+    /**
+     * The plan body of a trimmed release, read back from the ConfigMap it went to: the manifest text for a release
+     * made from a manifest, else the cluster snapshot; empty when it was not kept or is gone.
+     */
+    Optional<String> read(ReleaseState release) {
+        String keptIn = release.trimmedIfAny().map(TrimmedBody::keptIn).orElse(null);
+        if (keptIn == null) {
+            return Optional.empty();
+        }
+        ConfigMap body = client.configMaps().inNamespace(release.plan().namespace()).withName(keptIn).get();
+        Map<String, String> labels = body == null ? null : body.getMetadata().getLabels();
+        if (labels == null || !release.plan().deployment().equals(labels.get(ReleaseNames.PLAN_OF))
+                || body.getData() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(body.getData().get(release.plan().fromManifest() ? MANIFEST_KEY : SNAPSHOT_KEY));
     }
 
     /** An existing ConfigMap of that name is ours from an earlier attempt; someone else's is never adopted. */

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -203,6 +204,36 @@ public final class ReleaseService {
     /** The stored history: the releases kept, oldest first, and how many older ones were not kept. */
     public ReleaseHistory storedHistory(String namespace, String deployment) {
         return store.load(namespace, deployment);
+    }
+
+    /**
+     * Calls {@code listener} with the workload's stored history now and whenever it changes, read from the
+     * connection's cache (on the feed's own thread; {@code problems} hears when it cannot be read). Blocks while the
+     * cache first lists; close when done.
+     */
+    public AutoCloseable followHistory(String namespace, String deployment, Consumer<ReleaseHistory> listener,
+                                       Consumer<String> problems) {
+        return new StoredHistoryFeed(this, cache, namespace, deployment, listener, problems);
+    }
+
+    /**
+     * Every unfinished release in {@code namespace}, or in all namespaces ({@link ClusterCache#ALL_NAMESPACES}) with
+     * one LIST and one WATCH of the release states and of the Leases; {@code listener} gets the list now and after
+     * every change. Blocks while the cache first lists; close when done.
+     *
+     * @throws ListingForbiddenException when the user may not list them in that scope
+     */
+    public ReleasesInProgress releasesInProgress(String namespace, Consumer<List<InProgressRelease>> listener) {
+        return new ReleasesInProgress(this, cache, settings.clock(), namespace, listener);
+    }
+
+    /**
+     * The plan body of a finished release whose body moved to a ConfigMap of its own ({@code …-<N>-plan}): its
+     * manifest text, or the cluster snapshot of an image release; empty when it was not moved, not kept or is gone.
+     * One read.
+     */
+    public Optional<String> movedPlanBody(ReleaseState release) {
+        return store.bodies().read(release);
     }
 
     /** Calls {@code listener} (on a fabric8 thread) whenever the stored history changes; close when done. */

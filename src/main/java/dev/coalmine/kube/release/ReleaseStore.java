@@ -42,6 +42,11 @@ public final class ReleaseStore {
         this.fitter = new HistoryFitter(codec, bodies, maxJsonBytes);
     }
 
+    /** Where the plan bodies of finished releases went. */
+    PlanBodyStore bodies() {
+        return bodies;
+    }
+
     public ReleaseHistory load(String namespace, String deployment) {
         return decode(namespace, deployment, get(namespace, deployment));
     }

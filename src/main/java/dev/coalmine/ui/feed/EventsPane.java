@@ -2,9 +2,8 @@ package dev.coalmine.ui.feed;
 
 import dev.coalmine.ui.Columns;
 import dev.coalmine.core.feed.EventRecord;
+import dev.coalmine.ui.time.TimeColumns;
 import java.text.NumberFormat;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -31,7 +30,6 @@ public final class EventsPane extends VBox {
     /** Rows the table shows at first: enough to scroll back minutes of a busy release, few enough to stay smooth. */
     static final int PAGE = 5_000;
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     public EventsPane(LiveList<EventRecord> events) {
         super(8);
@@ -61,7 +59,7 @@ public final class EventsPane extends VBox {
         // spare cell per row it sized, on every merge). 2em is the row height of the dense theme.
         table.setStyle("-fx-fixed-cell-size: 2em;");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Columns.text("Last seen", 80, e -> e.lastTime() == null ? "" : TIME.format(e.lastTime())));
+        table.getColumns().add(TimeColumns.ago("Last seen", 90, EventRecord::lastTime));
         table.getColumns().add(Columns.text("Type", 70, EventRecord::type));
         table.getColumns().add(Columns.text("Reason", 130, EventRecord::reason));
         table.getColumns().add(Columns.text("Object", 230, e -> e.object().toString()));
@@ -75,6 +73,7 @@ public final class EventsPane extends VBox {
             }
         });
         table.setPlaceholder(new Label("No Events for this release's objects yet"));
+        TimeColumns.keepCurrent(table);
         newest.rows().addListener((ListChangeListener<EventRecord>) c -> {
             if (wasAdded(c) && isNearBottom(table)) {
                 table.scrollTo(table.getItems().size() - 1);

@@ -1,0 +1,78 @@
+package dev.coalmine.ui.history;
+
+import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.ui.time.TimeColumns;
+import java.time.Instant;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * A workload's recorded releases, newest first (outcome, when, how long, who decided, the latest verdict, the
+ * change); the selected one shows below, read-only. The newest can be opened live in the rollout view.
+ */
+public final class ReleaseHistoryView extends VBox {
+    public ReleaseHistoryView(ReleaseHistoryViewModel model, Consumer<ReleaseState> openLive) {
+        super(8);
+        setId("release-history");
+        setPadding(new Insets(12));
+        Label notice = new Label();
+        notice.setId("history-notice");
+        notice.getStyleClass().add("text-muted");
+        notice.setWrapText(true);
+        notice.textProperty().bind(model.noticeProperty());
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+        notice.visibleProperty().bind(notice.managedProperty());
+        Button live = new Button("Open in rollout view");
+        live.setId("history-open-live");
+        live.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> model.selectedProperty().get() == null || !model.isCurrent(model.selectedProperty().get()),
+                model.selectedProperty(), model.releases()));
+        live.setOnAction(e -> openLive.accept(model.selectedProperty().get()));
+
+        TableView<ReleaseState> table = table(model);
+        ReleaseRecordView record = new ReleaseRecordView(model.selectedProperty(), model.manifestProperty(), live);
+        SplitPane split = new SplitPane(table, record);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.27);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().setAll(notice, split);
+    }
+
+    private static TableView<ReleaseState> table(ReleaseHistoryViewModel model) {
+        TableView<ReleaseState> table = new TableView<>(model.releases());
+        table.setId("history-table");
+        table.getStyleClass().add("dense");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(TextColumns.of("#", 36, r -> Integer.toString(r.number())));
+        table.getColumns().add(TextColumns.of("Outcome", 100, ReleaseWords::outcome));
+        table.getColumns().add(TimeColumns.ago("Started", 95, ReleaseState::startedAt));
+        table.getColumns().add(TextColumns.of("Took", 65, r -> ReleaseWords.took(r, Instant.now())));
+        table.getColumns().add(TextColumns.of("Decided", 195, ReleaseWords::decidedBy));
+        table.getColumns().add(TextColumns.of("Verdict", 105, ReleaseWords::latestVerdict));
+        table.getColumns().add(TextColumns.of("Change", 160, ReleaseWords::change));
+        table.setPlaceholder(new Label("No recorded release"));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> {
+            if (r != null) {
+                model.selectedProperty().set(r);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, r) -> {
+            if (r != null && table.getSelectionModel().getSelectedItem() != r) {
+                table.getSelectionModel().select(r);
+            }
+        });
+        if (model.selectedProperty().get() != null) {
+            table.getSelectionModel().select(model.selectedProperty().get());
+        }
+        TimeColumns.keepCurrent(table);
+        return table;
+    }
+}

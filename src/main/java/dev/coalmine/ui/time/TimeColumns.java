@@ -1,0 +1,78 @@
+package dev.coalmine.ui.time;
+
+import dev.coalmine.core.time.RelativeTime;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
+
+/**
+ * Times in lists: relative ("2 min ago"), with the local date and time in a tooltip, kept current while the
+ * table is shown.
+ */
+public final class TimeColumns {
+    /** The local date and time, to the second, as a tooltip or a detail line shows it. */
+    public static final DateTimeFormatter LOCAL =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** The local time of day, to the second, for lines within one release. */
+    public static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final Duration REFRESH = Duration.seconds(10);
+
+    private TimeColumns() {
+    }
+
+    /** A column showing how long ago {@code time} was (empty for null), with the local time in a tooltip. */
+    public static <T> TableColumn<T, Instant> ago(String name, double width, Function<T, Instant> time) {
+        TableColumn<T, Instant> column = new TableColumn<>(name);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(time.apply(c.getValue())));
+        column.setCellFactory(c -> new AgoCell<>());
+        return column;
+    }
+
+    /** "2 min ago", or "" for null. */
+    public static String ago(Instant time) {
+        return time == null ? "" : RelativeTime.ago(time, Instant.now());
+    }
+
+    /** Re-renders {@code table}'s relative times every few seconds while it is in a window. */
+    public static void keepCurrent(TableView<?> table) {
+        Timeline ticks = new Timeline(new KeyFrame(REFRESH, e -> table.refresh()));
+        ticks.setCycleCount(Timeline.INDEFINITE);
+        table.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                ticks.stop();
+            } else {
+                ticks.play();
+            }
+        });
+        if (table.getScene() != null) {
+            ticks.play();
+        }
+    }
+
+    private static final class AgoCell<T> extends TableCell<T, Instant> {
+        private final Tooltip local = new Tooltip();
+
+        @Override
+        protected void updateItem(Instant time, boolean empty) {
+            super.updateItem(time, empty);
+            if (empty || time == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(RelativeTime.ago(time, Instant.now()));
+            local.setText(LOCAL.format(time));
+            setTooltip(local);
+        }
+    }
+}
