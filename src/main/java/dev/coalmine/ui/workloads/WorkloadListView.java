@@ -41,7 +41,7 @@ public final class WorkloadListView extends VBox {
         table.getColumns().add(Columns.text("Up-to-date", 90, w -> Integer.toString(w.updatedReplicas())));
         table.getColumns().add(Columns.text("Available", 80, w -> Integer.toString(w.availableReplicas())));
         table.getColumns().add(Columns.text("Images", 260, WorkloadSummary::imagesText));
-        table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 100)));
+        Columns.fitHeaders(table);
         Label placeholder = new Label();
         placeholder.textProperty().bind(model.emptyMessage());
         placeholder.setWrapText(true);
