@@ -78,13 +78,13 @@ public final class EventsPane extends VBox {
         table.getColumns().add(count);
         table.getColumns().add(Columns.text("Message", 420, EventRecord::message));
         Columns.fitHeaders(table);
-        lastSeen.setSortType(TableColumn.SortType.DESCENDING);
-        table.getSortOrder().add(lastSeen);
         // The sorted list does the sorting, with ties broken by write order so "newest first" holds within a second.
         table.setSortPolicy(t -> true);
         sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> table.getComparator() == null ? null
                 : table.getComparator().thenComparing(newestFirst(table) ? WRITE_ORDER.reversed() : WRITE_ORDER),
                 table.comparatorProperty()));
+        lastSeen.setSortType(TableColumn.SortType.DESCENDING);
+        table.getSortOrder().add(lastSeen);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(EventRecord item, boolean empty) {
