@@ -89,12 +89,12 @@ public final class DirectPrometheusTransport implements PrometheusTransport {
             throw new PrometheusUnreachableException(who + " did not answer within " + timeout.toSeconds()
                     + " s. Check that it is up and not overloaded, or query a shorter window.", e);
         } catch (ConnectException e) {
-            throw new PrometheusUnreachableException("Cannot connect to " + who + " (" + reasonOf(e)
-                    + "). Check that Prometheus is running and the URL is right; if it runs inside the cluster, "
+            throw new PrometheusUnreachableException("Cannot connect to " + who + " (" + reasonOf(e) + ").",
+                    "Check that Prometheus is running and the URL is right; if it runs inside the cluster, "
                     + "use --prometheus-service NAMESPACE/SERVICE:PORT instead.", e);
         } catch (SSLException e) {
-            throw new PrometheusUnreachableException("TLS with " + who + " failed (" + reasonOf(e)
-                    + "). Its certificate must be trusted by Java's trust store (javax.net.ssl.trustStore), "
+            throw new PrometheusUnreachableException("TLS with " + who + " failed (" + reasonOf(e) + ").",
+                    "Its certificate must be trusted by Java's trust store (javax.net.ssl.trustStore), "
                     + "or use --prometheus-service to go through the Kubernetes API server.", e);
         } catch (IOException e) {
             throw new PrometheusUnreachableException("Cannot reach " + who + " (" + reasonOf(e)

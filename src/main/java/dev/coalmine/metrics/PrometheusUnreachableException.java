@@ -9,4 +9,8 @@ public class PrometheusUnreachableException extends MetricSourceException {
     public PrometheusUnreachableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public PrometheusUnreachableException(String problem, String cliAdvice, Throwable cause) {
+        super(problem, cliAdvice, cause);
+    }
 }

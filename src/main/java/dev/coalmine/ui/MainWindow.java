@@ -16,11 +16,13 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -47,6 +49,10 @@ public final class MainWindow {
     private final Button themeToggle;
     private final Button overview = new Button("Releases");
     private ContentArea content;
+    private final ToggleButton presentation = new ToggleButton("Present");
+    private final ToggleButton workloadList = new ToggleButton("List");
+    private final SplitPane split = new SplitPane();
+    private double listWidth = 0.36;
     private final ConnectionViewModel connection;
     private final WorkloadListViewModel workloads;
     private final ExecutorService background;
@@ -66,6 +72,7 @@ public final class MainWindow {
         bar = new ConnectionBarView(connection);
         themeToggle = new Button("\u25D0");
         themeToggle.setId("theme-toggle");
+        themeToggle.setMinWidth(Region.USE_PREF_SIZE);
         overview.setId("releases-overview-button");
         overview.setMinWidth(Region.USE_PREF_SIZE);
         overview.disableProperty().bind(connection.connectedProperty().isNull());
@@ -74,7 +81,17 @@ public final class MainWindow {
                 content.showOverview(connection.shownNamespaceProperty().get());
             }
         });
-        bar.getChildren().addAll(overview, themeToggle);
+        presentation.setId("presentation-toggle");
+        presentation.setMinWidth(Region.USE_PREF_SIZE);
+        presentation.selectedProperty().addListener((obs, was, on) -> PresentationMode.set(root, on));
+        workloadList.setId("toggle-workloads");
+        workloadList.setMinWidth(Region.USE_PREF_SIZE);
+        workloadList.setSelected(true);
+        workloadList.selectedProperty().addListener((obs, was, shown) -> showWorkloadList(shown));
+        bar.getChildren().addAll(0, List.of(workloadList));
+        Region push = new Region();
+        HBox.setHgrow(push, Priority.ALWAYS);
+        bar.getChildren().addAll(push, overview, presentation, themeToggle);
         root.setTop(bar);
 
         Label waiting = new Label();
@@ -89,6 +106,10 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), connection::connect);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), () -> theme.toggle(scene));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), () -> presentation.setSelected(!presentation.isSelected()));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN),
+                () -> workloadList.setSelected(!workloadList.isSelected()));
         stage.setTitle("Coalmine");
         stage.setMinWidth(960);
         stage.setMinHeight(600);
@@ -121,13 +142,28 @@ public final class MainWindow {
         WorkloadListView list = new WorkloadListView(workloads);
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(Insets.EMPTY);
-        SplitPane split = new SplitPane(left, right);
+        split.getItems().setAll(left, right);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(listWidth);
+        SplitPane.setResizableWithParent(left, false);
         root.setCenter(split);
         left.getChildren().setAll(list);
         showDemoPanel(list, connection.connectedProperty().get());
         connection.connectedProperty().addListener((obs, old, cluster) -> showDemoPanel(list, cluster));
+    }
+
+    /** Hides the workload list (and the demo panel under it) to give a release the whole width, or shows it again. */
+    private void showWorkloadList(boolean shown) {
+        if (split.getItems().isEmpty()) {
+            return;
+        }
+        if (shown && !split.getItems().contains(left)) {
+            split.getItems().add(0, left);
+            split.setDividerPositions(listWidth);
+        } else if (!shown && split.getItems().contains(left)) {
+            listWidth = split.getDividerPositions()[0];
+            split.getItems().remove(left);
+        }
     }
 
     private void showDemoPanel(WorkloadListView list, ConnectedCluster cluster) {
@@ -148,12 +184,15 @@ public final class MainWindow {
         status.setId("status-bar");
         status.textProperty().bind(connection.shownNamespaceProperty().map(ns -> "Namespace " + ns + " \u00b7 live")
                 .orElse("No namespace shown"));
+        status.getRightItems().add(bar.status());
         root.setBottom(status);
     }
 
     private void addTooltips() {
         themeToggle.setTooltip(new Tooltip("Light or dark theme (Ctrl+Shift+D)"));
         overview.setTooltip(new Tooltip("Every release in progress in the namespaces you may list"));
+        presentation.setTooltip(new Tooltip("Presentation mode for projectors: larger text, bolder charts (Ctrl+Shift+P)"));
+        workloadList.setTooltip(new Tooltip("Show or hide the workload list (Ctrl+B)"));
         bar.addTooltips();
     }
 

@@ -5,7 +5,10 @@ import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Scene;
 
-/** AtlantaFX's Primer theme, light or dark, plus Coalmine's own few rules. */
+/**
+ * AtlantaFX's Primer theme, light or dark, plus Coalmine's own rules (coalmine.css) and the few colours that need a
+ * different shade per theme to keep WCAG contrast (coalmine-light.css, coalmine-dark.css).
+ */
 public final class Theme {
     private boolean dark;
 
@@ -17,8 +20,14 @@ public final class Theme {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         String own = Theme.class.getResource("coalmine.css").toExternalForm();
+        String shade = Theme.class.getResource(dark ? "coalmine-dark.css" : "coalmine-light.css").toExternalForm();
+        String otherShade = Theme.class.getResource(dark ? "coalmine-light.css" : "coalmine-dark.css").toExternalForm();
+        scene.getStylesheets().remove(otherShade);
         if (!scene.getStylesheets().contains(own)) {
             scene.getStylesheets().add(own);
+        }
+        if (!scene.getStylesheets().contains(shade)) {
+            scene.getStylesheets().add(shade);
         }
     }
 

@@ -15,7 +15,8 @@ import javafx.scene.shape.Circle;
 
 /** Cluster and namespace pickers, a status light and what the server said about itself. */
 public final class ConnectionBarView extends HBox {
-    private static final double CLUSTER_WIDTH = 220;
+    private static final double CLUSTER_WIDTH = 240;
+    private static final double CLUSTER_MAX_WIDTH = 340;
     private static final double NAMESPACE_WIDTH = 180;
 
     private final ConnectionViewModel model;
@@ -38,6 +39,7 @@ public final class ConnectionBarView extends HBox {
         showState(light, model.stateProperty().get());
 
         reconnect.setId("reconnect");
+        reconnect.setMinWidth(USE_PREF_SIZE);
         reconnect.setOnAction(e -> model.connect());
         reconnect.disableProperty().bind(model.stateProperty().map(s -> s == ConnectionState.CONNECTING));
 
@@ -48,7 +50,7 @@ public final class ConnectionBarView extends HBox {
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
 
-        clusterSlot.setPrefWidth(CLUSTER_WIDTH);
+        clusterSlot.setMinWidth(CLUSTER_WIDTH);
         namespaceSlot.setPrefWidth(NAMESPACE_WIDTH);
         Region gap = new Region();
         gap.setMinWidth(4);
@@ -66,7 +68,8 @@ public final class ConnectionBarView extends HBox {
         ComboBox<String> cluster = new ComboBox<>(model.choices());
         cluster.setId("cluster-choice");
         cluster.setPromptText("Context");
-        cluster.setPrefWidth(CLUSTER_WIDTH);
+        cluster.setMinWidth(CLUSTER_WIDTH);
+        cluster.setMaxWidth(CLUSTER_MAX_WIDTH); // long context names (cloud ARNs) show whole in the list and the tooltip
         cluster.valueProperty().bindBidirectional(model.choiceProperty());
         cluster.setOnAction(e -> {
             if (cluster.getValue() != null && model.stateProperty().get() != ConnectionState.CONNECTING) {
@@ -100,10 +103,22 @@ public final class ConnectionBarView extends HBox {
         reconnect.setTooltip(new Tooltip("Connect again to the chosen cluster (F5)"));
         status.setTooltip(new Tooltip());
         status.getTooltip().textProperty().bind(model.statusTextProperty());
+        Tooltip chosen = new Tooltip();
+        chosen.textProperty().bind(model.choiceProperty());
+        clusterSlot.getChildren().forEach(node -> Tooltip.install(node, chosen));
+    }
+
+    /**
+     * What the server said about itself. It starts in this bar, showing the connection's progress in the first frame;
+     * the window then moves it to the status bar, where a long server URL has room.
+     */
+    public Label status() {
+        return status;
     }
 
     private static Label label(String text) {
         Label label = new Label(text);
+        label.setMinWidth(USE_PREF_SIZE);
         label.getStyleClass().add("text-muted");
         return label;
     }

@@ -1,21 +1,36 @@
 package dev.coalmine.ui.demo;
 
 import dev.coalmine.core.workload.WorkloadSummary;
+import java.io.File;
+import java.nio.file.Path;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.FXCollections;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
 
-/** Shown only on the demo cluster: the trainer's request-rate dial and canary scenarios. */
+/** Shown only on the demo cluster: the trainer's request-rate dial, canary scenarios and scenario scripts. */
 public final class DemoPanel extends TitledPane {
+    private static final Duration TICK = Duration.millis(250);
+
     public DemoPanel(DemoPanelViewModel model, ObservableObjectValue<WorkloadSummary> selected) {
         setText("Demo cluster controls");
         setId("demo-panel");
@@ -26,7 +41,10 @@ public final class DemoPanel extends TitledPane {
         rate.setShowTickLabels(true);
         rate.setMajorTickUnit(50);
         rate.valueProperty().bindBidirectional(model.requestsPerSecondProperty());
+        HBox.setHgrow(rate, Priority.ALWAYS);
         Label rateValue = new Label();
+        rateValue.setId("demo-request-rate-value");
+        rateValue.setMinWidth(Region.USE_PREF_SIZE);
         rateValue.textProperty().bind(model.requestsPerSecondProperty().asString("%.0f req/s"));
         rate.valueChangingProperty().addListener((obs, was, changing) -> {
             if (!changing) {
@@ -40,6 +58,7 @@ public final class DemoPanel extends TitledPane {
         scenario.setValue(DemoPanelViewModel.Scenario.FAULTY);
         Button apply = new Button("Apply to canary");
         apply.setId("demo-apply");
+        apply.setMinWidth(Region.USE_PREF_SIZE);
         apply.disableProperty().bind(Bindings.isNull(selected));
         apply.setOnAction(e -> {
             WorkloadSummary workload = selected.get();
@@ -54,9 +73,82 @@ public final class DemoPanel extends TitledPane {
         status.setId("demo-status");
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
-        Label hint = new Label("Scenarios act on the selected workload's canary.");
+        Label hint = new Label("Scenarios and scripts act on the selected workload's canary.");
         hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
         setContent(new VBox(8, new Label("Requests per second per Service"), new HBox(8, rate, rateValue),
-                new Label("Canary scenario"), new HBox(8, scenario, apply), hint, status));
+                new Label("Canary scenario"), new HBox(8, scenario, apply), hint, status,
+                scriptSection(model.scriptPlayer(selected))));
+    }
+
+    /** Load a script, see its timeline, replay it: a training session runs the same every time. */
+    private Node scriptSection(ScriptPlayer player) {
+        TextField path = new TextField();
+        path.setId("demo-script-path");
+        path.setPromptText("training.yaml");
+        HBox.setHgrow(path, Priority.ALWAYS);
+        Button browse = new Button("Browse\u2026");
+        browse.setMinWidth(Region.USE_PREF_SIZE);
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario script", "*.yaml", "*.yml"));
+            File file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                path.setText(file.getAbsolutePath());
+                player.load(file.toPath());
+            }
+        });
+        Button load = new Button("Load");
+        load.setId("demo-script-load");
+        load.setMinWidth(Region.USE_PREF_SIZE);
+        load.disableProperty().bind(path.textProperty().isEmpty());
+        load.setOnAction(e -> player.load(Path.of(path.getText().strip())));
+
+        ListView<ScriptPlayer.Entry> timeline = new ListView<>(player.timeline());
+        timeline.setId("demo-script-timeline");
+        timeline.getStyleClass().add("dense");
+        timeline.setPrefHeight(120);
+        timeline.setPlaceholder(new Label("Load a script to see its timeline"));
+        timeline.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ScriptPlayer.Entry item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("phase-done", "phase-current", "phase-todo");
+                setText(empty || item == null ? null : item.text());
+                if (!empty && item != null) {
+                    getStyleClass().add(switch (item.mark()) {
+                        case DONE -> "phase-done";
+                        case NEXT -> "phase-current";
+                        case LATER -> "phase-todo";
+                    });
+                }
+            }
+        });
+
+        Timeline ticker = new Timeline(new KeyFrame(TICK, e -> player.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        player.runningProperty().addListener((obs, was, running) -> {
+            if (running) {
+                ticker.play();
+            } else {
+                ticker.stop();
+            }
+        });
+        Button start = new Button("Start script");
+        start.setId("demo-script-start");
+        start.setMinWidth(Region.USE_PREF_SIZE);
+        start.disableProperty().bind(Bindings.isEmpty(player.timeline()).or(player.runningProperty()));
+        start.setOnAction(e -> player.start());
+        Button stop = new Button("Stop");
+        stop.setId("demo-script-stop");
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+        stop.disableProperty().bind(player.runningProperty().not());
+        stop.setOnAction(e -> player.stop());
+        Label scriptStatus = new Label();
+        scriptStatus.setId("demo-script-status");
+        scriptStatus.setWrapText(true);
+        scriptStatus.textProperty().bind(player.statusProperty());
+        return new VBox(8, new Label("Scenario script"), new HBox(8, path, browse, load), timeline,
+                new HBox(8, start, stop), scriptStatus);
     }
 }

@@ -2,9 +2,12 @@ package dev.coalmine.ui.demo;
 
 import dev.coalmine.addon.TrainerControls;
 import dev.coalmine.core.image.ImageReference;
+import dev.coalmine.core.scenario.ScriptStep;
+import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.ui.UiThread;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -12,6 +15,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.value.ObservableObjectValue;
 
 /**
  * The trainer's dials on the demo cluster: request rate, and how the selected workload's canary behaves.
@@ -111,6 +115,27 @@ public final class DemoPanelViewModel {
                 ui.execute(() -> status.set("Not applied: " + e.getMessage()));
             }
         });
+    }
+
+    /** A script player whose steps act on {@code selected}'s canary and on the request rate, as the dials do. */
+    public ScriptPlayer scriptPlayer(ObservableObjectValue<WorkloadSummary> selected) {
+        return new ScriptPlayer(background, ui, Clock.systemUTC(), step -> play(step, selected.get()));
+    }
+
+    /** One script step: the rate first (it matters to every Service), then the canary, then the note. */
+    void play(ScriptStep step, WorkloadSummary workload) {
+        if (step.requestsPerSecond().isPresent()) {
+            requestsPerSecond.set(step.requestsPerSecond().getAsDouble());
+            applyRequestRate();
+        }
+        step.canary().ifPresent(behaviour -> {
+            if (workload == null) {
+                status.set("Not applied: select the workload whose canary the script acts on");
+            } else {
+                apply(Scenario.valueOf(behaviour.name()), workload.namespace(), workload.name());
+            }
+        });
+        step.note().ifPresent(note -> status.set(note));
     }
 
     public DoubleProperty requestsPerSecondProperty() {

@@ -1,42 +1,51 @@
 package dev.coalmine.ui.feed;
 
-import dev.coalmine.ui.Columns;
 import dev.coalmine.core.feed.EventRecord;
+import dev.coalmine.ui.Columns;
 import dev.coalmine.ui.time.TimeColumns;
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
-import javafx.css.PseudoClass;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The release's Kubernetes Events, newest last, filterable by type and object; warnings stand out. The filter
- * searches every kept Event; the table shows the newest {@value #PAGE} matches and "Show older" adds more.
+ * The release's Kubernetes Events, newest first (any column sorts), filterable by text and to warnings only;
+ * warnings stand out, selected rows copy as text. The filter searches every kept Event; the table shows the newest
+ * {@value #PAGE} matches and "Show older" adds more.
  */
 public final class EventsPane extends VBox {
     /** Rows the table shows at first: enough to scroll back minutes of a busy release, few enough to stay smooth. */
     static final int PAGE = 5_000;
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** Events of the same second: the later write (higher resourceVersion) is the newer. */
+    private static final Comparator<EventRecord> WRITE_ORDER = Comparator.comparingLong(EventsPane::writeOrder);
 
     public EventsPane(LiveList<EventRecord> events) {
         super(8);
         setId("events-pane");
-        ComboBox<String> type = new ComboBox<>(FXCollections.observableArrayList("All types", "Warning", "Normal"));
-        type.setId("event-type-filter");
-        type.setValue("All types");
+        ToggleButton warningsOnly = new ToggleButton("Warnings only");
+        warningsOnly.setId("events-warnings-only");
+        warningsOnly.setMinWidth(USE_PREF_SIZE);
         TextField object = new TextField();
         object.setId("event-object-filter");
         object.setPromptText("Filter by object, reason or message");
@@ -44,27 +53,39 @@ public final class EventsPane extends VBox {
 
         FilteredList<EventRecord> filtered = new FilteredList<>(events.items());
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> {
-            String wantedType = type.getValue();
+            boolean warnings = warningsOnly.isSelected();
             String text = object.getText() == null ? "" : object.getText().strip().toLowerCase(Locale.ROOT);
-            return (EventRecord e) -> ("All types".equals(wantedType) || wantedType.equals(e.type()))
+            return (EventRecord e) -> (!warnings || e.isWarning())
                     && (text.isEmpty() || (e.object() + " " + e.reason() + " " + e.message())
                     .toLowerCase(Locale.ROOT).contains(text));
-        }, type.valueProperty(), object.textProperty()));
+        }, warningsOnly.selectedProperty(), object.textProperty()));
 
         NewestRows<EventRecord> newest = new NewestRows<>(filtered, PAGE);
-        TableView<EventRecord> table = new TableView<>(newest.rows());
+        SortedList<EventRecord> sorted = new SortedList<>(newest.rows());
+        TableView<EventRecord> table = new TableView<>(sorted);
         table.setId("events-table");
         table.getStyleClass().add("dense");
         // Every row is one line: a fixed height spares the VirtualFlow measuring rows (it laid out and styled a
         // spare cell per row it sized, on every merge). 2em is the row height of the dense theme.
         table.setStyle("-fx-fixed-cell-size: 2em;");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(TimeColumns.ago("Last seen", 90, EventRecord::lastTime));
+        TableColumn<EventRecord, Instant> lastSeen = TimeColumns.ago("Last seen", 90, EventRecord::lastTime);
+        lastSeen.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        table.getColumns().add(lastSeen);
         table.getColumns().add(Columns.text("Type", 70, EventRecord::type));
         table.getColumns().add(Columns.text("Reason", 130, EventRecord::reason));
         table.getColumns().add(Columns.text("Object", 230, e -> e.object().toString()));
-        table.getColumns().add(Columns.text("Count", 55, e -> Integer.toString(e.count())));
+        TableColumn<EventRecord, Integer> count = Columns.of("Count", 60, EventRecord::count, String::valueOf);
+        table.getColumns().add(count);
         table.getColumns().add(Columns.text("Message", 420, EventRecord::message));
+        Columns.fitHeaders(table);
+        // The sorted list does the sorting, with ties broken by write order so "newest first" holds within a second.
+        table.setSortPolicy(t -> true);
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> table.getComparator() == null ? null
+                : table.getComparator().thenComparing(newestFirst(table) ? WRITE_ORDER.reversed() : WRITE_ORDER),
+                table.comparatorProperty()));
+        lastSeen.setSortType(TableColumn.SortType.DESCENDING);
+        table.getSortOrder().add(lastSeen);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(EventRecord item, boolean empty) {
@@ -74,20 +95,45 @@ public final class EventsPane extends VBox {
         });
         table.setPlaceholder(new Label("No Events for this release's objects yet"));
         TimeColumns.keepCurrent(table);
-        newest.rows().addListener((ListChangeListener<EventRecord>) c -> {
-            if (wasAdded(c) && isNearBottom(table)) {
-                table.scrollTo(table.getItems().size() - 1);
-            }
-        });
+        CopyRows.install(table, table.getSelectionModel(), table::getItems, EventsPane::asLine);
+        sorted.addListener((ListChangeListener<EventRecord>) c -> followNewest(table));
         VBox.setVgrow(table, Priority.ALWAYS);
-        HBox bar = new HBox(8, type, object, shownLabel(newest, filtered), olderButton(newest));
+        HBox bar = new HBox(8, warningsOnly, object, shownLabel(newest, filtered), olderButton(newest));
         bar.setAlignment(Pos.CENTER_LEFT);
+        warningsOnly.setTooltip(new Tooltip("Show only Events of type Warning"));
         getChildren().addAll(bar, table);
+    }
+
+    /** One Event as a line of text, columns separated by tabs (pastes into a spreadsheet or a ticket). */
+    static String asLine(EventRecord e) {
+        return String.join("\t", e.lastTime() == null ? "" : TIME.format(e.lastTime()), e.type(), e.reason(),
+                e.object().toString(), Integer.toString(e.count()), e.message());
+    }
+
+    private static boolean newestFirst(TableView<EventRecord> table) {
+        return !table.getSortOrder().isEmpty() && table.getSortOrder().get(0).getSortType() == TableColumn.SortType.DESCENDING;
+    }
+
+    /** Unless the operator has selected rows to read, the newest Event stays in view, wherever the sort puts it. */
+    private static void followNewest(TableView<EventRecord> table) {
+        if (!table.getSelectionModel().isEmpty() || table.getItems().isEmpty()) {
+            return;
+        }
+        table.scrollTo(table.getSortOrder().isEmpty() || !newestFirst(table) ? table.getItems().size() - 1 : 0);
+    }
+
+    private static long writeOrder(EventRecord e) {
+        try {
+            return Long.parseLong(e.resourceVersion());
+        } catch (NumberFormatException | NullPointerException notNumeric) {
+            return 0;
+        }
     }
 
     private static Label shownLabel(NewestRows<EventRecord> newest, FilteredList<EventRecord> filtered) {
         Label shown = new Label();
         shown.setId("events-shown");
+        shown.setMinWidth(USE_PREF_SIZE);
         NumberFormat count = NumberFormat.getIntegerInstance(Locale.ROOT);
         shown.textProperty().bind(Bindings.createStringBinding(() -> newest.hiddenProperty().get() == 0 ? ""
                         : "Newest " + count.format(newest.rows().size()) + " of " + count.format(filtered.size()),
@@ -98,23 +144,10 @@ public final class EventsPane extends VBox {
     private static Button olderButton(NewestRows<EventRecord> newest) {
         Button older = new Button(String.format(Locale.ROOT, "Show %,d older", PAGE));
         older.setId("events-show-older");
+        older.setMinWidth(USE_PREF_SIZE);
         older.visibleProperty().bind(newest.hiddenProperty().greaterThan(0));
         older.managedProperty().bind(older.visibleProperty());
         older.setOnAction(e -> newest.limitProperty().set(newest.limitProperty().get() + PAGE));
         return older;
     }
-
-    private static boolean wasAdded(ListChangeListener.Change<?> c) {
-        while (c.next()) {
-            if (c.wasAdded()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isNearBottom(TableView<?> table) {
-        return table.getSelectionModel().isEmpty();
-    }
-
 }

@@ -10,7 +10,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * A virtualised, monospaced list of feed lines (step log, pod logs) that follows the newest line unless
- * the operator has selected one to read.
+ * the operator has selected one to read. Selected lines copy as text (Ctrl+C or the context menu).
  */
 public final class LinesPane<T> extends VBox {
     private final ListView<T> list;
@@ -43,6 +43,7 @@ public final class LinesPane<T> extends VBox {
                 }
             }
         });
+        CopyRows.install(list, list.getSelectionModel(), list::getItems, text);
         lines.items().addListener((ListChangeListener<T>) c -> {
             if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
                 list.scrollTo(list.getItems().size() - 1);

@@ -1,11 +1,11 @@
 package dev.coalmine.ui.rollout;
 
-import dev.coalmine.core.feed.LogLine;
 import dev.coalmine.core.feed.RolloutLine;
 import dev.coalmine.kube.release.TrackStatus;
 import dev.coalmine.ui.Confirmation;
 import dev.coalmine.ui.feed.EventsPane;
 import dev.coalmine.ui.feed.LinesPane;
+import dev.coalmine.ui.feed.PodLogsPane;
 import dev.coalmine.ui.metrics.MetricsPanel;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
@@ -105,8 +105,7 @@ public final class RolloutView extends VBox {
         tabs.getTabs().add(new Tab("Step log", new LinesPane<>("step-log", session.rolloutLines(), RolloutView::stepText,
                 RolloutView::stepStyle, "The step log starts when the release does")));
         tabs.getTabs().add(new Tab("Events", new EventsPane(session.events())));
-        tabs.getTabs().add(new Tab("Pod logs", new LinesPane<>("pod-logs", session.podLogs(), LogLine::prefixed,
-                line -> null, "Canary and baseline pod logs appear when their pods run")));
+        tabs.getTabs().add(new Tab("Pod logs", new PodLogsPane(session.podLogs())));
         Tab metricsTab = new Tab("Metrics", new Label("Metrics appear once the release is loaded"));
         metricsTab.setId("metrics-tab");
         model.metricsProperty().addListener((obs, old, metrics) -> {

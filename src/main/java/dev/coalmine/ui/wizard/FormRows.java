@@ -21,7 +21,7 @@ final class FormRows {
         Label message = problemLabel(id + "-problem", problem);
         problem.addListener((obs, old, text) -> markInvalid(field, text));
         markInvalid(field, problem.get());
-        grid.addRow(grid.getRowCount(), muted(label), field, message);
+        grid.addRow(grid.getRowCount(), fieldLabel(label), field, message);
         return field;
     }
 
@@ -38,6 +38,13 @@ final class FormRows {
     static void markInvalid(TextField field, String problem) {
         field.pseudoClassStateChanged(PseudoClass.getPseudoClass("danger"),
                 problem != null && !problem.isEmpty() && !problem.equals("unchanged"));
+    }
+
+    /** A field's name in a form's first column: never narrower than its text. */
+    static Label fieldLabel(String text) {
+        Label label = muted(text);
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        return label;
     }
 
     static Label muted(String text) {

@@ -20,7 +20,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Step 5: who judges the canary, where its metrics come from, and the thresholds. */
+/**
+ * Step 5: who judges the canary, where its metrics come from (preset and custom queries as the CLI's), the
+ * thresholds, and how many checks decide.
+ */
 public final class JudgeStep {
     public enum Source {
         DEMO("Demo cluster metrics"), PROMETHEUS_URL("Prometheus URL"),
@@ -46,6 +49,12 @@ public final class JudgeStep {
     private final StringProperty interval = new SimpleStringProperty("30s");
     private final StringProperty maxFailedChecks = new SimpleStringProperty("2");
     private final StringProperty minRequests = new SimpleStringProperty(String.valueOf(ThresholdPolicy.DEFAULT_MIN_REQUESTS));
+    private final StringProperty passingChecks = new SimpleStringProperty(
+            String.valueOf(AnalysisPolicy.defaults().passingChecksToPromote()));
+    private final StringProperty minAnalysisDuration = new SimpleStringProperty("0s");
+    private final JudgeQueries queries;
+    private final StringBinding passingChecksProblem;
+    private final StringBinding minAnalysisDurationProblem;
     private final StringBinding locationProblem;
     private final StringBinding minSuccessRateProblem;
     private final StringBinding maxLatencyProblem;
@@ -57,6 +66,11 @@ public final class JudgeStep {
     public JudgeStep(boolean demoCluster) {
         source.set(demoCluster ? Source.DEMO : Source.NONE);
         interval.set(demoCluster ? "10s" : "30s");
+        queries = new JudgeQueries(demoCluster, Bindings.createBooleanBinding(this::prometheus, source));
+        passingChecksProblem = problem(passingChecks, t -> t.strip().matches("[1-9]\\d?")
+                ? "" : "Enter a whole number of passing checks from 1 to 99");
+        minAnalysisDurationProblem = problem(minAnalysisDuration, t -> parseMinAnalysisDuration(t).isPresent() ? ""
+                : "Enter a duration such as 0s, 2m or 1h30m (at most 24h)");
         locationProblem = Bindings.createStringBinding(this::checkLocation, source, location);
         minSuccessRateProblem = problem(minSuccessRate, t -> number(t, 0, 100, "a success rate between 0 and 100 %"));
         maxLatencyProblem = problem(maxLatencyMs, t -> number(t, 1, 600_000, "a latency in milliseconds, e.g. 500"));
@@ -69,9 +83,11 @@ public final class JudgeStep {
         valid = Bindings.createBooleanBinding(() -> !automatic.get() || (locationProblem.get().isEmpty()
                 && minSuccessRateProblem.get().isEmpty() && maxLatencyProblem.get().isEmpty()
                 && intervalProblem.get().isEmpty() && maxFailedChecksProblem.get().isEmpty()
-                && minRequestsProblem.get().isEmpty()),
+                && minRequestsProblem.get().isEmpty() && passingChecksProblem.get().isEmpty()
+                && minAnalysisDurationProblem.get().isEmpty() && queries.problem().get().isEmpty()),
                 automatic, locationProblem, minSuccessRateProblem, maxLatencyProblem, intervalProblem,
-                maxFailedChecksProblem, minRequestsProblem);
+                maxFailedChecksProblem, minRequestsProblem, passingChecksProblem, minAnalysisDurationProblem,
+                queries.problem());
     }
 
     private static StringBinding problem(StringProperty field, Function<String, String> check) {
@@ -109,6 +125,21 @@ public final class JudgeStep {
         }
     }
 
+    /** Zero or more, up to a day, in the grammar of {@link Durations}. */
+    static Optional<Duration> parseMinAnalysisDuration(String text) {
+        try {
+            Duration d = Durations.parse(text);
+            return !d.isNegative() && d.compareTo(Duration.ofDays(1)) <= 0 ? Optional.of(d) : Optional.empty();
+        } catch (CoalmineException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the metrics come from Prometheus, where a preset and custom queries apply. */
+    public boolean prometheus() {
+        return source.get() == Source.PROMETHEUS_URL || source.get() == Source.PROMETHEUS_SERVICE;
+    }
+
     /** The judge as entered; call it only when {@link #valid()} holds. */
     public JudgeSpec spec() {
         if (!automatic.get()) {
@@ -118,10 +149,17 @@ public final class JudgeStep {
                 .withMinSuccessRate(Double.parseDouble(minSuccessRate.get().strip()))
                 .withMaxLatencyMs(Double.parseDouble(maxLatencyMs.get().strip()))
                 .withMinRequests(Integer.parseInt(minRequests.get().strip()));
-        return JudgeSpec.automatic(JudgeSettings.defaults(metricsLocation())
+        JudgeSettings settings = JudgeSettings.defaults(metricsLocation());
+        if (prometheus()) {
+            settings = settings.withPreset(queries.presetProperty().get().id()).withCustomQueries(queries.customQueries());
+        }
+        return JudgeSpec.automatic(settings
                 .withInterval(parseInterval(interval.get()).orElseThrow())
                 .withThresholds(thresholds)
-                .withAnalysis(AnalysisPolicy.defaults().withMaxFailedChecks(Integer.parseInt(maxFailedChecks.get().strip()))));
+                .withAnalysis(AnalysisPolicy.defaults()
+                        .withMaxFailedChecks(Integer.parseInt(maxFailedChecks.get().strip()))
+                        .withPassingChecksToPromote(Integer.parseInt(passingChecks.get().strip()))
+                        .withMinAnalysisDuration(parseMinAnalysisDuration(minAnalysisDuration.get()).orElseThrow())));
     }
 
     private MetricsLocation metricsLocation() {
@@ -163,6 +201,26 @@ public final class JudgeStep {
 
     public StringProperty minRequestsProperty() {
         return minRequests;
+    }
+
+    public StringProperty passingChecksProperty() {
+        return passingChecks;
+    }
+
+    public StringBinding passingChecksProblem() {
+        return passingChecksProblem;
+    }
+
+    public StringProperty minAnalysisDurationProperty() {
+        return minAnalysisDuration;
+    }
+
+    public StringBinding minAnalysisDurationProblem() {
+        return minAnalysisDurationProblem;
+    }
+
+    public JudgeQueries queries() {
+        return queries;
     }
 
     public StringBinding minRequestsProblem() {

@@ -45,7 +45,7 @@ public final class WorkloadListView extends VBox {
         // Argo Rollouts and Flagger Canaries: phase and the canary's traffic weight.
         table.getColumns().add(Columns.text("Canary", 130, w -> w.engine().map(EngineStatus::describe).orElse("")));
         table.getColumns().add(Columns.text("Images", 260, WorkloadSummary::imagesText));
-        table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 100)));
+        Columns.fitHeaders(table);
         Label placeholder = new Label();
         placeholder.textProperty().bind(model.emptyMessage());
         placeholder.setWrapText(true);

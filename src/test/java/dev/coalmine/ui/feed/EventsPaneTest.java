@@ -7,6 +7,9 @@ import dev.coalmine.core.feed.ObjectRef;
 import dev.coalmine.testing.Eventually;
 import dev.coalmine.ui.FxUiThread;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -35,7 +38,7 @@ class EventsPaneTest {
     }
 
     @Test
-    void showsTheNewestPageFollowsTheNewestAndReachesOlderEventsOnDemandOrByFilter(FxRobot robot) {
+    void showsTheNewestPageNewestFirstAndReachesOlderEventsOnDemandOrByFilter(FxRobot robot) {
         for (int i = 0; i < EVENTS; i++) {
             events.sink().accept(event(i));
         }
@@ -43,16 +46,39 @@ class EventsPaneTest {
         Eventually.assertThat(() -> assertThat(robot.lookup("#events-shown").queryAs(Label.class).getText())
                 .isEqualTo("Newest 5,000 of 12,000"));
         assertThat(table.getItems()).hasSize(EventsPane.PAGE);
-        assertThat(table.getItems().get(table.getItems().size() - 1).uid()).isEqualTo("uid-" + (EVENTS - 1));
+        assertThat(table.getItems().get(0).uid()).isEqualTo("uid-" + (EVENTS - 1));
 
         robot.clickOn("#events-show-older");
-        Eventually.assertThat(() -> assertThat(table.getItems().get(0).uid())
+        Eventually.assertThat(() -> assertThat(table.getItems().get(table.getItems().size() - 1).uid())
                 .isEqualTo("uid-" + (EVENTS - 2 * EventsPane.PAGE)));
         assertThat(table.getItems()).hasSize(2 * EventsPane.PAGE);
 
         robot.clickOn("#event-object-filter").write("web-00042");
         Eventually.assertThat(() -> assertThat(table.getItems()).extracting(EventRecord::uid).containsExactly("uid-42"));
         Eventually.assertThat(() -> assertThat(robot.lookup("#events-show-older").queryButton().isVisible()).isFalse());
+    }
+
+    @Test
+    void warningsOnlyNarrowsTheTableAndSelectedRowsCopyAsText(FxRobot robot) {
+        for (int i = 0; i < 30; i++) {
+            events.sink().accept(event(i));
+        }
+        TableView<EventRecord> table = robot.lookup("#events-table").queryTableView();
+        Eventually.assertThat(() -> assertThat(table.getItems()).hasSize(30));
+        robot.clickOn("#events-warnings-only");
+        Eventually.assertThat(() -> assertThat(table.getItems()).extracting(EventRecord::uid)
+                .containsExactly("uid-20", "uid-10", "uid-0"));
+
+        robot.interact(() -> {
+            table.getSelectionModel().selectRange(0, 2);
+            table.requestFocus();
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        AtomicReference<String> copied = new AtomicReference<>();
+        robot.interact(() -> copied.set(Clipboard.getSystemClipboard().getString()));
+        assertThat(copied.get()).isEqualTo(EventsPane.asLine(table.getItems().get(0)) + "\n"
+                + EventsPane.asLine(table.getItems().get(1)) + "\n");
+        assertThat(copied.get()).contains("Warning\tPulled\tPod/web-00020\t1\tPulled image");
     }
 
     private static EventRecord event(int n) {
