@@ -58,7 +58,9 @@ class MainWindowTest {
         Eventually.assertThat(() -> assertThat(robot.lookup("#workload-table").tryQuery()).isPresent());
         TableView<WorkloadSummary> table = robot.lookup("#workload-table").queryTableView();
         Eventually.assertThat(() -> assertThat(names(table)).containsExactly("hello"));
-        assertThat(robot.lookup("#connection-status").queryAs(Label.class).getText()).contains("v1.32.0");
+        // The status bar, which shows the connection's status, follows the table one FX event later.
+        Eventually.assertThat(() -> assertThat(robot.lookup("#connection-status").tryQueryAs(Label.class))
+                .hasValueSatisfying(status -> assertThat(status.getText()).contains("v1.32.0")));
 
         robot.clickOn("#namespace-choice").eraseText(20).write("shop").type(KeyCode.ENTER);
         Eventually.assertThat(() -> assertThat(table.getPlaceholder()).isInstanceOfSatisfying(Label.class,
