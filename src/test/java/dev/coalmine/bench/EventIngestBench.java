@@ -54,8 +54,9 @@ class EventIngestBench {
                 p99[i] = heartbeat.p99Millis();
             }
             heapMb = Math.max(heapMb, (usedHeapAfterGc() - before) / (1024.0 * 1024.0));
-            if (events.items().size() != CAPACITY) {
-                throw new IllegalStateException("the list holds " + events.items().size() + " Events");
+            int held = WaitForAsyncUtils.asyncFx(() -> events.items().size()).get(); // the list is the FX thread's
+            if (held != CAPACITY) {
+                throw new IllegalStateException("the list holds " + held + " Events");
             }
             events.close();
             WaitForAsyncUtils.asyncFx(() -> stage.setScene(new Scene(new javafx.scene.layout.Pane(), 100, 100))).get();

@@ -61,8 +61,11 @@ public final class EventsPane extends VBox {
         }, warningsOnly.selectedProperty(), object.textProperty()));
 
         NewestRows<EventRecord> newest = new NewestRows<>(filtered, PAGE);
+        // Newest first (the default) and oldest first are views of the rows in arrival order, which cost only the
+        // rows a merge touches; a SortedList, which re-sorts under every merge, is used only for another column.
+        ReversedList<EventRecord> newestFirst = new ReversedList<>(newest.rows());
         SortedList<EventRecord> sorted = new SortedList<>(newest.rows());
-        TableView<EventRecord> table = new TableView<>(sorted);
+        TableView<EventRecord> table = new TableView<>(newestFirst);
         table.setId("events-table");
         table.getStyleClass().add("dense");
         // Every row is one line: a fixed height spares the VirtualFlow measuring rows (it laid out and styled a
@@ -79,11 +82,13 @@ public final class EventsPane extends VBox {
         table.getColumns().add(count);
         table.getColumns().add(Columns.text("Message", 420, EventRecord::message));
         Columns.fitHeaders(table);
-        // The sorted list does the sorting, with ties broken by write order so "newest first" holds within a second.
-        table.setSortPolicy(t -> true);
-        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> table.getComparator() == null ? null
-                : table.getComparator().thenComparing(newestFirst(table) ? WRITE_ORDER.reversed() : WRITE_ORDER),
-                table.comparatorProperty()));
+        // Another column's sort breaks ties by write order, so rows of the same second keep their order.
+        table.setSortPolicy(t -> {
+            boolean byArrival = t.getSortOrder().isEmpty() || t.getSortOrder().get(0) == lastSeen;
+            sorted.setComparator(byArrival ? null : t.getComparator().thenComparing(WRITE_ORDER));
+            t.setItems(!byArrival ? sorted : newestFirst(t) ? newestFirst : newest.rows());
+            return true;
+        });
         lastSeen.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(lastSeen);
         table.setRowFactory(t -> new TableRow<>() {
@@ -96,7 +101,7 @@ public final class EventsPane extends VBox {
         table.setPlaceholder(new Label("No Events for this release's objects yet"));
         TimeColumns.keepCurrent(table);
         CopyRows.install(table, table.getSelectionModel(), table::getItems, EventsPane::asLine);
-        sorted.addListener((ListChangeListener<EventRecord>) c -> followNewest(table));
+        newest.rows().addListener((ListChangeListener<EventRecord>) c -> followNewest(table));
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox bar = new HBox(8, warningsOnly, object, shownLabel(newest, filtered), olderButton(newest));
         bar.setAlignment(Pos.CENTER_LEFT);
