@@ -93,6 +93,33 @@ class TrafficCliTest {
                 + "promote");
     }
 
+    @Test
+    void aPauseWaitsForResumeAndAForeignServiceHoldingATrackNameStopsTheStart() throws IOException {
+        cluster.client().services().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                .withNewMetadata().withName("shop-api-canary").endMetadata().withNewSpec().addToSelector("app", "x")
+                .addNewPort().withPort(80).endPort().endSpec().build()).create();
+        assertThat(cli.run("canary", "start", "shop-api", "--image", "api=shop/api:3", "--count", "1",
+                "--traffic", "smi", "--steps", "10")).isEqualTo(1);
+        assertThat(cli.err()).contains("Service shop-api-canary in namespace default is not Coalmine's routing of "
+                + "shop-api").contains("rename or remove it");
+        assertThat(cluster.client().configMaps().inNamespace("default").withName("coalmine-release-shop-api").get())
+                .isNull();
+
+        int code = cli.run("canary", "start", "shop-frontend", "--image", "frontend=shop/frontend:2", "--count", "1",
+                "--traffic", "istio", "--steps", "10,20", "--step-interval", "1s", "--pause-at", "10", "--timeout", "60s");
+        assertThat(code).as(cli::err).isZero();
+        assertThat(cli.run("canary", "status", "shop-frontend", "-o", "json")).isZero();
+        JsonNode paused = new ObjectMapper().readTree(cli.out()).get("traffic");
+        assertThat(paused.get("paused").asBoolean()).isTrue();
+        assertThat(paused.get("weight").asInt()).isEqualTo(10);
+
+        assertThat(cli.run("canary", "resume", "shop-frontend")).as(cli::err).isZero();
+        assertThat(cli.run("canary", "status", "shop-frontend", "-o", "json")).isZero();
+        JsonNode last = new ObjectMapper().readTree(cli.out()).get("traffic");
+        assertThat(last.get("weight").asInt()).isEqualTo(20);
+        assertThat(last.get("paused").asBoolean()).isFalse();
+    }
+
     private void assertUsageError(String message, String... trafficArgs) {
         String[] args = new String[6 + trafficArgs.length];
         System.arraycopy(new String[] {"canary", "start", "shop-frontend", "--image", "frontend=shop/frontend:2",
