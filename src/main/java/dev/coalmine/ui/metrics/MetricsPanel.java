@@ -4,6 +4,7 @@ import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.collections.ListChangeListener;
@@ -20,6 +21,7 @@ import javafx.scene.layout.VBox;
 public final class MetricsPanel extends VBox {
     private final Map<String, ComparisonChart> charts = new HashMap<>();
     private final VBox chartBox = new VBox(8);
+    private List<ComparisonChart.Marker> markers = List.of();
 
     public MetricsPanel(MetricsViewModel model, Tile verdictTile) {
         super(10);
@@ -62,10 +64,17 @@ public final class MetricsPanel extends VBox {
                 created.setId("chart-" + name.replace(' ', '-'));
                 created.setPrefHeight(220);
                 chartBox.getChildren().add(created);
+                created.markers(markers);
                 return created;
             });
             chart.show(data.lines());
         }
+    }
+
+    /** Marks these moments (the canary's weight changes) on every chart. */
+    public void markers(List<ComparisonChart.Marker> newMarkers) {
+        markers = List.copyOf(newMarkers);
+        charts.values().forEach(c -> c.markers(markers));
     }
 
     /** Shown only while the evidence carries usage: without metrics-server the numbers would never come. */
