@@ -18,7 +18,7 @@ final class FruitlessActions {
     /** Counts this round; true when it repeats the previous one. */
     boolean repeated(Observation seen, List<ReleaseAction> actions) {
         List<Object> round = actions.isEmpty() ? null : List.of(actions, seen.stable(), seen.canary(), seen.baseline(),
-                seen.configCopiesNeeded(), seen.configCopiesPresent());
+                seen.configCopiesNeeded(), seen.configCopiesPresent(), seen.routing());
         repeats = round != null && Objects.equals(round, last) ? repeats + 1 : 0;
         last = round;
         return repeats > 0;

@@ -34,7 +34,7 @@ public final class ReleasePreflight {
     /** Changes nothing in the cluster; {@code number} is the release number the plan would get. */
     public Result check(ReleasePlan plan, int number) {
         List<String> rbac = problem(() -> new RbacPreflight(client).check(plan.namespace(), RbacPreflight.neededFor(
-                plan.fromManifest())));
+                plan.fromManifest(), plan.traffic().provider())));
         List<String> dryRun = problem(() -> {
             Deployment stable = preparer.stable(plan);
             preparer.dryRun(preparer.prepare(plan, number, stable, clock.instant()), stable);

@@ -80,8 +80,15 @@ final class RoutingObjects {
         return serialization.unmarshal(json, GenericKubernetesResource.class);
     }
 
+    /**
+     * The object as the release records it: without managedFields and status, which restoring never writes and which
+     * would only take room in the release state.
+     */
     String json(GenericKubernetesResource object) {
-        return serialization.asJson(object);
+        GenericKubernetesResource kept = copy(object);
+        kept.getMetadata().setManagedFields(null);
+        kept.getAdditionalProperties().remove("status");
+        return serialization.asJson(kept);
     }
 
     /** A new object of {@code kind} with the release's labels and owner, and {@code spec}. */

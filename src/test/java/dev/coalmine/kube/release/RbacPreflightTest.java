@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.traffic.TrafficProvider;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
@@ -67,5 +68,17 @@ class RbacPreflightTest {
         assertThatThrownBy(() -> new RbacPreflight(cluster.client).check("shop", needed))
                 .hasMessageContaining("cannot list pods");
         assertThat(cluster.accessReviews()).isEqualTo(needed.size());
+    }
+
+    @Test
+    void weightedRoutingAlsoNeedsTheTrackServicesAndTheRoutersObjects() {
+        List<String> gateway = RbacPreflight.neededFor(false, TrafficProvider.GATEWAY_API)
+                .stream().map(Permission::toString).toList();
+        assertThat(gateway).contains("create services", "delete services", "update httproutes.gateway.networking.k8s.io",
+                "create httproutes.gateway.networking.k8s.io");
+        assertThat(RbacPreflight.neededFor(false, TrafficProvider.ISTIO).stream()
+                .map(Permission::toString)).contains("update virtualservices.networking.istio.io",
+                "update destinationrules.networking.istio.io");
+        assertThat(RbacPreflight.neededFor(false).stream().map(Permission::toString)).noneMatch(p -> p.contains("services"));
     }
 }

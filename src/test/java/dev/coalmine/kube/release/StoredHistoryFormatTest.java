@@ -75,7 +75,7 @@ class StoredHistoryFormatTest {
     void aWeightedPlanAndItsLadderPositionRoundTrip() {
         ReleaseHistory old = codec.read(OLD_FORMAT, "test");
         ReleaseState current = old.current().orElseThrow();
-        TrafficPlan traffic = new TrafficPlan(TrafficProvider.NGINX, "web", List.of(5, 10, 25),
+        TrafficPlan traffic = new TrafficPlan(TrafficProvider.ISTIO, "web", List.of(5, 10, 25),
                 Duration.ofSeconds(20), List.of(new PauseStep(10, Duration.ofMinutes(2)), new PauseStep(25, null)), true,
                 new HeaderMatch("x-canary", "always"));
         ReleaseState weighted = new ReleaseState(current.number(), current.plan().withTraffic(traffic),

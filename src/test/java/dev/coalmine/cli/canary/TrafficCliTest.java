@@ -1,0 +1,132 @@
+package dev.coalmine.cli.canary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coalmine.demo.DemoCluster;
+import dev.coalmine.demo.DemoOptions;
+import dev.coalmine.demo.SimulatedComponents;
+import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.demo.traffic.TrafficSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --traffic} and the step options of {@code plan}, {@code start} and {@code status} on the demo cluster. */
+class TrafficCliTest {
+    @TempDir
+    Path dir;
+
+    private final DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
+            .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())));
+    private CliRunner cli;
+
+    @BeforeEach
+    void setUp() {
+        Path kubeconfig = dir.resolve("kubeconfig");
+        cluster.writeKubeconfig(kubeconfig);
+        cli = new CliRunner(kubeconfig);
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void badTrafficOptionsAreUsageErrorsOfOneLineAndNothingIsWritten() {
+        assertUsageError("--steps/--step-weight needs a weighted --traffic provider", "--steps", "5,10");
+        assertUsageError("needs a ladder: give --steps 5,10,25,50", "--traffic", "gateway-api");
+        assertUsageError("add --no-baseline", "--traffic", "nginx", "--steps", "10");
+        assertUsageError("unknown traffic provider 'linkerd'", "--traffic", "linkerd", "--steps", "10");
+        assertUsageError("no step may be above 50 %", "--traffic", "istio", "--step-weight", "30", "--max-weight", "60");
+        assertUsageError("--pause-at 15 is not one of the steps", "--traffic", "smi", "--steps", "10,20", "--pause-at", "15");
+        assertUsageError("smi splits by weight only", "--traffic", "smi", "--steps", "10", "--header", "x-canary=1");
+        assertThat(cluster.client().configMaps().inNamespace("default").withName("coalmine-release-shop-frontend").get())
+                .isNull();
+    }
+
+    @Test
+    void aRouterTheClusterDoesNotServeIsRefusedWithTheReasonAndTheOnesItDoes() {
+        cluster.client().network().v1().ingressClasses().withName("nginx").delete();
+        int code = cli.run("canary", "start", "shop-frontend", "--image", "frontend=shop/frontend:2", "--count", "1",
+                "--no-baseline", "--traffic", "nginx", "--steps", "10");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(cli.err()).contains("--traffic nginx is not available on this cluster: no IngressClass with "
+                + "controller k8s.io/ingress-nginx").contains("(available: replicas, gateway-api, istio, smi)");
+        assertThat(cluster.client().configMaps().inNamespace("default").withName("coalmine-release-shop-frontend").get())
+                .isNull();
+    }
+
+    @Test
+    void planPrintsTheLadderItsMinimumTimeToPromoteAndTheRoutingObjects() {
+        int code = cli.run("canary", "plan", "shop-frontend", "--image", "frontend=shop/frontend:2", "--count", "1",
+                "--traffic", "gateway-api", "--steps", "5,10,25,50");
+
+        assertThat(code).as(cli::err).isZero();
+        assertThat(cli.out()).contains("# traffic: gateway-api weights: 5 % → 10 % → 25 % → 50 % → promote")
+                .contains("# minimum time to promote 2m (4 step(s) × 30s)")
+                .contains("name: \"shop-frontend-stable\"").contains("name: \"shop-frontend-canary\"")
+                .contains("kind: \"HTTPRoute\"").contains("name: \"shop-frontend-coalmine\"");
+    }
+
+    @Test
+    void startStepsThroughTheLadderAndStatusShowsTheTraffic() throws IOException {
+        int code = cli.run("canary", "start", "shop-frontend", "--image", "frontend=shop/frontend:2", "--count", "1",
+                "--traffic", "smi", "--steps", "10,20", "--step-interval", "1s", "--timeout", "60s");
+        assertThat(code).as(cli::err).isZero();
+        assertThat(cli.out()).contains("AwaitingJudgment");
+
+        assertThat(cli.run("canary", "status", "shop-frontend", "-o", "json")).isZero();
+        JsonNode traffic = new ObjectMapper().readTree(cli.out()).get("traffic");
+        assertThat(traffic.get("provider").asText()).isEqualTo("smi");
+        assertThat(traffic.get("weight").asInt()).isEqualTo(20);
+        assertThat(traffic.get("step").asInt()).isEqualTo(2);
+        assertThat(traffic.get("steps").toString()).isEqualTo("[10,20]");
+        assertThat(cli.run("canary", "status", "shop-frontend")).isZero();
+        assertThat(cli.out()).contains("traffic:  smi (Service shop-frontend), step 2 of 2: canary 20 %, waiting for "
+                + "promote");
+    }
+
+    @Test
+    void aPauseWaitsForResumeAndAForeignServiceHoldingATrackNameStopsTheStart() throws IOException {
+        cluster.client().services().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                .withNewMetadata().withName("shop-api-canary").endMetadata().withNewSpec().addToSelector("app", "x")
+                .addNewPort().withPort(80).endPort().endSpec().build()).create();
+        assertThat(cli.run("canary", "start", "shop-api", "--image", "api=shop/api:3", "--count", "1",
+                "--traffic", "smi", "--steps", "10")).isEqualTo(1);
+        assertThat(cli.err()).contains("Service shop-api-canary in namespace default is not Coalmine's routing of "
+                + "shop-api").contains("rename or remove it");
+        assertThat(cluster.client().configMaps().inNamespace("default").withName("coalmine-release-shop-api").get())
+                .isNull();
+
+        int code = cli.run("canary", "start", "shop-frontend", "--image", "frontend=shop/frontend:2", "--count", "1",
+                "--traffic", "istio", "--steps", "10,20", "--step-interval", "1s", "--pause-at", "10", "--timeout", "60s");
+        assertThat(code).as(cli::err).isZero();
+        assertThat(cli.run("canary", "status", "shop-frontend", "-o", "json")).isZero();
+        JsonNode paused = new ObjectMapper().readTree(cli.out()).get("traffic");
+        assertThat(paused.get("paused").asBoolean()).isTrue();
+        assertThat(paused.get("weight").asInt()).isEqualTo(10);
+
+        assertThat(cli.run("canary", "resume", "shop-frontend")).as(cli::err).isZero();
+        assertThat(cli.run("canary", "status", "shop-frontend", "-o", "json")).isZero();
+        JsonNode last = new ObjectMapper().readTree(cli.out()).get("traffic");
+        assertThat(last.get("weight").asInt()).isEqualTo(20);
+        assertThat(last.get("paused").asBoolean()).isFalse();
+    }
+
+    private void assertUsageError(String message, String... trafficArgs) {
+        String[] args = new String[6 + trafficArgs.length];
+        System.arraycopy(new String[] {"canary", "start", "shop-frontend", "--image", "frontend=shop/frontend:2",
+                "--count=1"}, 0, args, 0, 6);
+        System.arraycopy(trafficArgs, 0, args, 6, trafficArgs.length);
+        assertThat(cli.run(args)).as(cli::err).isEqualTo(2);
+        assertThat(cli.err().lines().findFirst().orElse("")).contains(message);
+        assertThat(cli.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}
