@@ -82,22 +82,22 @@ class RoutingResourcesTest {
     @TempDir
     static Path dir;
 
+    private static KubectlDemo demo;
     private static DemoCluster cluster;
     private static Kubectl kubectl;
 
     @BeforeAll
     static void start() {
-        cluster = DemoCluster.start(DemoOptions.defaults().empty());
-        Path kubeconfig = dir.resolve("kubeconfig");
-        cluster.writeKubeconfig(kubeconfig);
-        kubectl = new Kubectl(kubeconfig);
+        demo = KubectlDemo.start(DemoOptions.defaults().empty(), dir);
+        cluster = demo.cluster;
+        kubectl = demo.kubectl;
         kubectl.run("create", "namespace", "routes").ok();
         kubectl.runWithInput(ROUTES, 60, "apply", "-f", "-").ok();
     }
 
     @AfterAll
     static void stop() {
-        cluster.close();
+        demo.close();
     }
 
     @Test

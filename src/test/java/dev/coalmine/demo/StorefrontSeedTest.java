@@ -31,21 +31,21 @@ class StorefrontSeedTest {
     @TempDir
     static Path dir;
 
+    private static KubectlDemo demo;
     private static DemoCluster cluster;
     private static Kubectl kubectl;
 
     @BeforeAll
     static void start() {
-        cluster = DemoCluster.start(DemoOptions.defaults().withComponents(
-                SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())));
-        Path kubeconfig = dir.resolve("kubeconfig");
-        cluster.writeKubeconfig(kubeconfig);
-        kubectl = new Kubectl(kubeconfig);
+        demo = KubectlDemo.start(DemoOptions.defaults().withComponents(
+                SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())), dir);
+        cluster = demo.cluster;
+        kubectl = demo.kubectl;
     }
 
     @AfterAll
     static void stop() {
-        cluster.close();
+        demo.close();
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "src/site/screenshots");
         boolean automatic = args.length > 1 && args[1].equals("auto");
+        // A third argument picks a router on the Traffic step (e.g. gateway-api) and shoots that step.
+        String traffic = args.length > 2 ? args[2] : null;
         Files.createDirectories(out);
         try (ConsoleDemo demo = new ConsoleDemo(DemoOptions.defaults()
                 .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())))) {
@@ -52,9 +54,15 @@ public final class ScreenshotTour {
                         System.getProperty("tour.image", "registry.example.com/shop/frontend:1.4.0"));
                 return null;
             });
-            for (int i = 0; i < 3; i++) {
-                fire(stage[0], "#wizard-next");
+            fire(stage[0], "#wizard-next");
+            fire(stage[0], "#wizard-next");
+            if (traffic != null) {
+                await(() -> find(stage[0], "#traffic-" + traffic) != null);
+                fire(stage[0], "#traffic-" + traffic);
+                Thread.sleep(500);
+                shot(out.resolve("wizard-traffic.png"));
             }
+            fire(stage[0], "#wizard-next");
             if (automatic) {
                 fire(stage[0], "#judge-automatic");
                 onFx(() -> {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -40,6 +42,13 @@ public final class ComparisonChart extends LineChart<Number, Number> {
     /** One line: x in epoch seconds, ascending. */
     public record Line(String name, double[] x, double[] y) {
     }
+
+    /** A moment drawn across the plot, such as a change of the canary's weight: x in epoch seconds. */
+    public record Marker(double x, String label) {
+    }
+
+    private final List<Marker> markers = new ArrayList<>();
+    private final List<Node> markerNodes = new ArrayList<>();
 
     public ComparisonChart(String title, String unit, int maxPoints) {
         super(timeAxis(), new NumberAxis());
@@ -188,9 +197,35 @@ public final class ComparisonChart extends LineChart<Number, Number> {
         return visible;
     }
 
+    /** Replaces the markers; those outside the plotted time range are not drawn. Call on the FX thread. */
+    public void markers(List<Marker> newMarkers) {
+        if (markers.equals(newMarkers)) {
+            return;
+        }
+        markers.clear();
+        markers.addAll(newMarkers);
+        getPlotChildren().removeAll(markerNodes);
+        markerNodes.clear();
+        for (Marker marker : markers) {
+            javafx.scene.shape.Line rule = new javafx.scene.shape.Line();
+            rule.getStyleClass().add("weight-marker");
+            Label label = new Label(marker.label());
+            label.getStyleClass().add("weight-marker-label");
+            markerNodes.add(rule);
+            markerNodes.add(label);
+        }
+        getPlotChildren().addAll(markerNodes);
+        requestChartLayout();
+    }
+
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
+        layoutMarks();
+        layoutMarkers();
+    }
+
+    private void layoutMarks() {
         NumberAxis x = (NumberAxis) getXAxis();
         double height = getYAxis().getHeight();
         for (int i = 0; i < marks.size(); i++) {
@@ -208,6 +243,26 @@ public final class ComparisonChart extends LineChart<Number, Number> {
             label.setX(at + 3);
             // Alternate heights so that close marks do not write over each other.
             label.setY(12 + (i % 3) * 12);
+        }
+    }
+
+    private void layoutMarkers() {
+        NumberAxis time = (NumberAxis) getXAxis();
+        double height = getYAxis().getHeight();
+        for (int k = 0; k < markers.size(); k++) {
+            double x = markers.get(k).x();
+            boolean shown = !getData().isEmpty() && x >= time.getLowerBound() && x <= time.getUpperBound();
+            double at = time.getDisplayPosition(x);
+            javafx.scene.shape.Line rule = (javafx.scene.shape.Line) markerNodes.get(2 * k);
+            Label label = (Label) markerNodes.get(2 * k + 1);
+            rule.setStartX(at);
+            rule.setEndX(at);
+            rule.setStartY(0);
+            rule.setEndY(height);
+            label.autosize();
+            label.relocate(at + 3, 2);
+            rule.setVisible(shown);
+            label.setVisible(shown);
         }
     }
 

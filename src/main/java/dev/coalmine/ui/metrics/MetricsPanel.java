@@ -5,6 +5,8 @@ import dev.coalmine.core.judge.ThresholdPolicy;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import java.util.HashMap;
+import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -22,6 +24,7 @@ import javafx.scene.layout.VBox;
 public final class MetricsPanel extends VBox {
     private final Map<String, ComparisonChart> charts = new HashMap<>();
     private final VBox chartBox = new VBox(8);
+    private List<ComparisonChart.Marker> markers = List.of();
 
     private final ObservableList<ChartMarks.Mark> marks;
 
@@ -85,10 +88,17 @@ public final class MetricsPanel extends VBox {
                 created.setPrefHeight(220);
                 created.mark(marks);
                 chartBox.getChildren().add(created);
+                created.markers(markers);
                 return created;
             });
             chart.show(data.lines(), data.limit());
         }
+    }
+
+    /** Marks these moments (the canary's weight changes) on every chart. */
+    public void markers(List<ComparisonChart.Marker> newMarkers) {
+        markers = List.copyOf(newMarkers);
+        charts.values().forEach(c -> c.markers(markers));
     }
 
     /** Shown only while the evidence carries usage: without metrics-server the numbers would never come. */

@@ -109,7 +109,10 @@ public final class RolloutView extends VBox {
         Tab metricsTab = new Tab("Metrics", new Label("Metrics appear once the release is loaded"));
         metricsTab.setId("metrics-tab");
         model.metricsProperty().addListener((obs, old, metrics) -> {
-            ScrollPane scroll = new ScrollPane(new MetricsPanel(metrics, verdictTile(model), model.chartMarks()));
+            MetricsPanel panel = new MetricsPanel(metrics, verdictTile(model), model.chartMarks());
+            panel.markers(model.weightChangesProperty().get());
+            model.weightChangesProperty().addListener((o, was, changes) -> panel.markers(changes));
+            ScrollPane scroll = new ScrollPane(panel);
             scroll.setFitToWidth(true);
             metricsTab.setContent(scroll);
         });

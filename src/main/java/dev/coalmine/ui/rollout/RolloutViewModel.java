@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import dev.coalmine.ui.metrics.ComparisonChart;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -43,6 +44,7 @@ public final class RolloutViewModel implements AutoCloseable {
     private final ObservableList<String> stepLog = FXCollections.observableArrayList();
     private final ObservableList<PhaseStrip.Stage> ladder = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper weight = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<List<ComparisonChart.Marker>> weightChanges = new SimpleObjectProperty<>(List.of());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Loading the release\u2026");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
@@ -108,6 +110,7 @@ public final class RolloutViewModel implements AutoCloseable {
             ladder.setAll(rungs);
         }
         weight.set(WeightLadder.describe(s));
+        weightChanges.set(WeightChanges.of(s));
         headline.set("Release " + s.number() + " of " + deployment + ": " + PhaseStrip.words(s.phase())
                 + " since " + CLOCK.format(s.phaseSince())
                 + Optional.ofNullable(read.reason()).map(r -> " \u2014 " + r).orElse("")
@@ -242,6 +245,11 @@ public final class RolloutViewModel implements AutoCloseable {
     /** A weighted release's step ladder (empty for the replica ratio). */
     public ObservableList<PhaseStrip.Stage> ladder() {
         return ladder;
+    }
+
+    /** When the canary's weight changed, for the charts to mark. */
+    public ObjectProperty<List<ComparisonChart.Marker>> weightChangesProperty() {
+        return weightChanges;
     }
 
     /** The live weight and step, e.g. "gateway-api: canary weight 10 % · step 2 of 4". */

@@ -11,7 +11,9 @@ import dev.coalmine.core.release.ImageChange;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.Stage;
 import dev.coalmine.core.traffic.PauseStep;
+import dev.coalmine.ui.metrics.ComparisonChart;
 import dev.coalmine.core.traffic.TrafficPlan;
 import dev.coalmine.core.traffic.TrafficProvider;
 import dev.coalmine.core.traffic.TrafficState;
@@ -201,6 +203,17 @@ class RolloutViewModelTest {
                 new PhaseStrip.Stage("25 %", PhaseStrip.Mark.TODO),
                 new PhaseStrip.Stage("promote (gate)", PhaseStrip.Mark.TODO));
         assertThat(model.weightProperty().get()).isEqualTo("gateway-api: canary weight 10 % \u00b7 step 2 of 3");
+        assertThat(model.weightChangesProperty().get()).as("no weight was logged in this state").isEmpty();
+        ReleaseState logged = atSecondStep.withLog(T0.plusSeconds(60), Stage.APPLY,
+                "step 1 of 3: canary 5 %, baseline 5 %, stable 90 % (gateway-api)")
+                .withLog(T0.plusSeconds(120), Stage.ANALYSIS, "step 2 of 3: canary 10 %, baseline 10 %, stable 80 % "
+                        + "(gateway-api)")
+                .withLog(T0.plusSeconds(180), Stage.WRAP_UP, "rejected: routing 100 % of requests to stable");
+        release.publish(new ReleaseStatus("shop", "web", logged, track, track, track, null));
+        assertThat(model.weightChangesProperty().get()).containsExactly(
+                new ComparisonChart.Marker(T0.getEpochSecond() + 60, "5 %"),
+                new ComparisonChart.Marker(T0.getEpochSecond() + 120, "10 %"),
+                new ComparisonChart.Marker(T0.getEpochSecond() + 180, "0 % (all to stable)"));
 
         release.publish(new ReleaseStatus("shop", "web", new ReleaseState(3, weighted, 1,
                 new ReleasePhase.Rejected(), T0, null, List.of(), T0, T0, "{}")
