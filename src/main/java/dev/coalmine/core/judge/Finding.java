@@ -17,7 +17,7 @@ public record Finding(String rule, Window window, String canary, String control,
         /** Every point since the analysis started (the comparison's samples). */
         ANALYSIS("analysis so far"),
         /** Since the canary's pods started (container restart counts). */
-        CANARY_LIFETIME("since canary start"),
+        CANARY_LIFETIME("canary lifetime"),
         /** Not about a time span (a source that could not be read). */
         NONE("");
 

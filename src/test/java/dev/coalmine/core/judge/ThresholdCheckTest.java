@@ -25,7 +25,7 @@ class ThresholdCheckTest {
                 Finding::outcome).containsExactly(
                 tuple("success rate ≥ 99 %", "last interval", "99.95 %", "≥ 99.00 %", Verdict.Outcome.PASS),
                 tuple("latency ≤ 500 ms", "last interval", "120 ms", "≤ 500 ms", Verdict.Outcome.PASS),
-                tuple("restarts ≤ 0", "since canary start", "0", "≤ 0", Verdict.Outcome.PASS));
+                tuple("restarts ≤ 0", "canary lifetime", "0", "≤ 0", Verdict.Outcome.PASS));
     }
 
     @Test

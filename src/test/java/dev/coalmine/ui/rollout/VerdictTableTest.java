@@ -43,7 +43,7 @@ class VerdictTableTest {
         assertThat(table.isVisible()).isTrue();
         assertThat(robot.lookup(".table-cell").queryAll()).extracting(n -> ((TableCell<?, ?>) n).getText())
                 .contains("success rate ≥ 99 %", "last interval", "98.96 %", "≥ 99.00 %", "fail",
-                        "analysis so far", "99.95 %", "since canary start");
+                        "analysis so far", "99.95 %", "canary lifetime");
         TableCell<?, ?> fail = robot.lookup(".table-cell").queryAll().stream().map(n -> (TableCell<?, ?>) n)
                 .filter(c -> "fail".equals(c.getText())).findFirst().orElseThrow();
         assertThat(fail.getStyleClass()).contains("line-error");
