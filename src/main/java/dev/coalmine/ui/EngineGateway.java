@@ -13,6 +13,8 @@ import dev.coalmine.kube.release.Whoami;
 import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.MetricsConnectionCheck;
 import dev.coalmine.metrics.PrometheusAuth;
+import dev.coalmine.core.engine.Engine;
+import dev.coalmine.kube.release.HandOffService;
 import dev.coalmine.ui.wizard.ReleaseLauncher;
 import dev.coalmine.ui.wizard.ReviewContent;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -21,6 +23,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The release engine as the console uses it: one per connection, acting as this console's identity. */
 public final class EngineGateway implements ReleaseLauncher {
@@ -77,6 +80,29 @@ public final class EngineGateway implements ReleaseLauncher {
     @Override
     public void start(ReleasePlan plan) {
         service().start(plan, false);
+    }
+
+    @Override
+    public Set<Engine> engines() {
+        return new HandOffService(client).installedEngines();
+    }
+
+    @Override
+    public ReviewContent preview(ReleasePlan plan, Engine engine) {
+        if (!engine.inCluster()) {
+            return preview(plan);
+        }
+        HandOffService.Review review = new HandOffService(client).review(plan, engine);
+        return new ReviewContent(review.yaml(), review.dryRunProblems(), review.rbacProblems());
+    }
+
+    @Override
+    public void start(ReleasePlan plan, Engine engine) {
+        if (!engine.inCluster()) {
+            start(plan);
+            return;
+        }
+        new HandOffService(client).start(plan, engine, false, plan.steadyStateTimeout());
     }
 
     @Override

@@ -125,7 +125,7 @@ class HandOffCliTest {
     void anEngineWhoseCrdsAreNotInstalledIsRefusedByName() {
         CliRunner plain = plainCluster.cli();
         assertThat(plain.run("canary", "start", "web", "-n", "shop", "--image", "shop/web:2", "--count", "1",
-                "--engine", "flagger")).isEqualTo(1);
+                "--judge", "auto", "--engine", "flagger")).isEqualTo(1);
         assertThat(plain.err()).contains("flagger.app").contains("not installed").doesNotContain("Exception");
         assertThat(plain.run("canary", "plan", "web", "-n", "shop", "--image", "shop/web:2", "--count", "1",
                 "--engine", "nonsense")).isEqualTo(2);
