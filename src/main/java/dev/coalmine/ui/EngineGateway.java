@@ -15,8 +15,13 @@ import dev.coalmine.kube.release.Whoami;
 import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.MetricsConnectionCheck;
 import dev.coalmine.metrics.PrometheusAuth;
+<<<<<<< HEAD
 import dev.coalmine.ui.history.HistorySource;
 import dev.coalmine.ui.overview.OverviewSource;
+=======
+import dev.coalmine.core.engine.Engine;
+import dev.coalmine.kube.release.HandOffService;
+>>>>>>> handoff
 import dev.coalmine.ui.wizard.ReleaseLauncher;
 import dev.coalmine.ui.wizard.ReviewContent;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -26,7 +31,11 @@ import java.time.Clock;
 import java.util.List;
 import dev.coalmine.kube.traffic.TrafficProviders;
 import java.util.Optional;
+<<<<<<< HEAD
 import java.util.function.Consumer;
+=======
+import java.util.Set;
+>>>>>>> handoff
 
 /** The release engine as the console uses it: one per connection, acting as this console's identity. */
 public final class EngineGateway implements ReleaseLauncher, HistorySource, OverviewSource {
@@ -83,6 +92,29 @@ public final class EngineGateway implements ReleaseLauncher, HistorySource, Over
     @Override
     public void start(ReleasePlan plan) {
         service().start(plan, false);
+    }
+
+    @Override
+    public Set<Engine> engines() {
+        return new HandOffService(client).installedEngines();
+    }
+
+    @Override
+    public ReviewContent preview(ReleasePlan plan, Engine engine) {
+        if (!engine.inCluster()) {
+            return preview(plan);
+        }
+        HandOffService.Review review = new HandOffService(client).review(plan, engine);
+        return new ReviewContent(review.yaml(), review.dryRunProblems(), review.rbacProblems());
+    }
+
+    @Override
+    public void start(ReleasePlan plan, Engine engine) {
+        if (!engine.inCluster()) {
+            start(plan);
+            return;
+        }
+        new HandOffService(client).start(plan, engine, false, plan.steadyStateTimeout());
     }
 
     @Override

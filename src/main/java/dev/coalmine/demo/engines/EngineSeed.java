@@ -3,6 +3,8 @@ package dev.coalmine.demo.engines;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
@@ -113,7 +115,7 @@ public final class EngineSeed {
     }
 
     private static HasMetadata deployment(String name, String image) {
-        return new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder().withNewMetadata().withName(name)
+        return new DeploymentBuilder().withNewMetadata().withName(name)
                 .withNamespace(NAMESPACE).addToLabels("app", name).addToLabels("app.kubernetes.io/part-of", "shop")
                 .endMetadata().withNewSpec().withReplicas(4).withNewSelector().addToMatchLabels("app", name)
                 .endSelector().withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
@@ -124,7 +126,7 @@ public final class EngineSeed {
     }
 
     private static HasMetadata service(String name) {
-        return new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withName(name)
+        return new ServiceBuilder().withNewMetadata().withName(name)
                 .withNamespace(NAMESPACE).addToLabels("app", name).endMetadata().withNewSpec()
                 .addToSelector("app", name).addNewPort().withName("http").withPort(8080).withNewTargetPort("http")
                 .endPort().endSpec().build();

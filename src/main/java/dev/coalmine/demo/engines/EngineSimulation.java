@@ -5,6 +5,8 @@ import dev.coalmine.demo.metrics.DemoMetricsSource;
 import dev.coalmine.demo.sim.PacedLoop;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Duration;
 
 /**
@@ -13,6 +15,7 @@ import java.time.Duration;
  * request metrics from the demo's metrics page (the demo has no Prometheus).
  */
 public final class EngineSimulation implements DemoComponent {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineSimulation.class);
     private final Duration tick;
     private final Clock clock;
     private PacedLoop loop;
@@ -38,9 +41,14 @@ public final class EngineSimulation implements DemoComponent {
         AnalysisRunController runs = new AnalysisRunController(api, metrics);
         CanaryController canaries = new CanaryController(api, metrics);
         loop = new PacedLoop("coalmine-demo-engines", tick, () -> {
-            rollouts.reconcile(clock.instant());
-            runs.reconcile(clock.instant());
-            canaries.reconcile(clock.instant());
+            try {
+                rollouts.reconcile(clock.instant());
+                runs.reconcile(clock.instant());
+                canaries.reconcile(clock.instant());
+            } catch (RuntimeException | Error e) {
+                // The paced loop reschedules only after a RuntimeException; an Error would stop both engines for good.
+                LOG.warn("a pass of the simulated engines failed", e);
+            }
         });
     }
 

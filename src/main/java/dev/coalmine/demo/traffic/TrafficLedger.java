@@ -25,10 +25,15 @@ final class TrafficLedger {
         this.random = random;
     }
 
-    /** Keeps exactly the given pods: new ones start at zero, vanished ones disappear like a deleted target. */
+    /**
+     * Keeps exactly the given pods: new ones start at zero, vanished ones disappear like a deleted target, and a pod
+     * whose labels changed (Argo Rollouts moves a promoted canary's pods to the stable track) is a new series from
+     * zero, as Prometheus sees a relabelled target.
+     */
     synchronized void retain(Map<String, PodTraffic> running) {
         pods.keySet().retainAll(running.keySet());
-        running.forEach(pods::putIfAbsent);
+        running.forEach((key, fresh) -> pods.merge(key, fresh,
+                (known, now) -> known.series().equals(now.series()) ? known : now));
         pods.values().forEach(p -> p.rate(0));
     }
 

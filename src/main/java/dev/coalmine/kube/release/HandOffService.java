@@ -39,8 +39,13 @@ public final class HandOffService {
     /** Coalmine, and each engine whose API group the cluster serves. */
     public Set<Engine> installedEngines() {
         Set<Engine> engines = EnumSet.of(Engine.COALMINE);
+        Set<String> served = new java.util.HashSet<>();
+        var groups = client.getApiGroups();
+        if (groups != null && groups.getGroups() != null) {
+            groups.getGroups().forEach(g -> served.add(g.getName()));
+        }
         for (Engine e : Engine.values()) {
-            if (e.inCluster() && client.getApiGroup(e.apiGroup()) != null) {
+            if (e.inCluster() && served.contains(e.apiGroup())) {
                 engines.add(e);
             }
         }
@@ -70,6 +75,35 @@ public final class HandOffService {
             out.append("---\n");
         }
         return out.toString();
+    }
+
+    /** What the wizard's review shows: the objects, and what the dry run and the RBAC check said of them. */
+    public record Review(String yaml, List<String> dryRunProblems, List<String> rbacProblems) {
+    }
+
+    /** Renders, checks RBAC and dry-runs every write of the hand-off; changes nothing. */
+    public Review review(ReleasePlan plan, Engine engine) {
+        List<Map<String, Object>> objects = render(plan, engine);
+        List<String> rbac = new ArrayList<>();
+        try {
+            new RbacPreflight(client).check(plan.namespace(), permissions(engine));
+        } catch (CoalmineException e) {
+            rbac.add(e.getMessage());
+        }
+        List<String> dryRun = new ArrayList<>();
+        for (Map<String, Object> o : objects) {
+            try {
+                new HandOffWrite(client, resource(o), context(o)).dryRun();
+            } catch (CoalmineException e) {
+                dryRun.add(e.getMessage());
+            }
+        }
+        try {
+            setImages(plan, true);
+        } catch (CoalmineException e) {
+            dryRun.add(e.getMessage());
+        }
+        return new Review(yaml(objects), dryRun, rbac);
     }
 
     /**

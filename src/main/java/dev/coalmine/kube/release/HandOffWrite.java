@@ -13,10 +13,10 @@ import java.util.Map;
  * {@code app.kubernetes.io/managed-by: coalmine} label), since Coalmine never changes what it did not create.
  */
 final class HandOffWrite {
-    static final ResourceDefinitionContext ROLLOUTS = context("argoproj.io/v1alpha1", "Rollout");
-    static final ResourceDefinitionContext CANARIES = context("flagger.app/v1beta1", "Canary");
     private static final Map<String, String> PLURALS = Map.of("Rollout", "rollouts", "AnalysisTemplate",
             "analysistemplates", "Canary", "canaries", "MetricTemplate", "metrictemplates");
+    static final ResourceDefinitionContext ROLLOUTS = context("argoproj.io/v1alpha1", "Rollout");
+    static final ResourceDefinitionContext CANARIES = context("flagger.app/v1beta1", "Canary");
 
     private final KubernetesClient client;
     private final GenericKubernetesResource object;

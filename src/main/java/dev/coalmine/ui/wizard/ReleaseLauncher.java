@@ -1,10 +1,16 @@
 package dev.coalmine.ui.wizard;
 
+import dev.coalmine.core.engine.Engine;
 import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
+<<<<<<< HEAD
 import dev.coalmine.kube.traffic.TrafficProviders;
 import java.util.List;
+=======
+import java.util.EnumSet;
+>>>>>>> handoff
 import java.util.Optional;
+import java.util.Set;
 
 /** What the wizard needs of the release engine. All calls block: run them off the UI thread. */
 public interface ReleaseLauncher {
@@ -13,6 +19,21 @@ public interface ReleaseLauncher {
 
     /** Records and starts the release; the engine drives it from there. */
     void start(ReleasePlan plan);
+
+    /** Who can run a release on this cluster: Coalmine, and the in-cluster engines whose CRDs are installed. */
+    default Set<Engine> engines() {
+        return EnumSet.of(Engine.COALMINE);
+    }
+
+    /** As {@link #preview(ReleasePlan)}, for a release handed to {@code engine}. */
+    default ReviewContent preview(ReleasePlan plan, Engine engine) {
+        return preview(plan);
+    }
+
+    /** As {@link #start(ReleasePlan)}, handing the release to {@code engine} when it is an in-cluster one. */
+    default void start(ReleasePlan plan, Engine engine) {
+        start(plan);
+    }
 
     /** Tries the judge's metric source for the workload and says in one line what it found. */
     String testMetrics(JudgeSpec judge, String namespace, String deployment);

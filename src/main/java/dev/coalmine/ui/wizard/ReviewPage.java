@@ -1,5 +1,8 @@
 package dev.coalmine.ui.wizard;
 
+import dev.coalmine.core.engine.Engine;
+import javafx.scene.control.ChoiceBox;
+import javafx.util.StringConverter;
 import java.io.IOException;
 import java.nio.file.Files;
 import javafx.scene.control.Alert;
@@ -44,6 +47,7 @@ final class ReviewPage extends VBox {
         share.setId("review-share");
         share.setWrapText(true);
         share.textProperty().bind(model.size().trafficShare());
+<<<<<<< HEAD
         Label ladder = new Label();
         ladder.setId("review-ladder");
         ladder.setWrapText(true);
@@ -55,6 +59,29 @@ final class ReviewPage extends VBox {
         ratioOnly.managedProperty().bind(ratioOnly.visibleProperty());
         getChildren().addAll(new Label("What Start will create and change:"), yaml, new HBox(8, copy, save), ladder,
                 ratioOnly, status);
+=======
+        ChoiceBox<Engine> engine = new ChoiceBox<>(model.engines());
+        engine.setId("review-engine");
+        engine.valueProperty().bindBidirectional(model.engineProperty());
+        engine.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Engine e) {
+                return e == null ? "" : switch (e) {
+                    case COALMINE -> "Coalmine (this console drives it)";
+                    case ARGO_ROLLOUTS -> "Argo Rollouts (runs in the cluster)";
+                    case FLAGGER -> "Flagger (runs in the cluster)";
+                };
+            }
+
+            @Override
+            public Engine fromString(String text) {
+                return null;
+            }
+        });
+        engine.disableProperty().bind(model.busyProperty());
+        getChildren().addAll(new HBox(8, new Label("Run by:"), engine), new Label("What Start will create and change:"), yaml, new HBox(8, copy, save), share,
+                shareWarning, status);
+>>>>>>> handoff
     }
 
     private void saveAs(String text, String suggestedName) {

@@ -1,5 +1,8 @@
 package dev.coalmine.ui.wizard;
 
+import dev.coalmine.core.engine.Engine;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.workload.WorkloadSummary;
@@ -39,6 +42,8 @@ public final class WizardViewModel {
     private final ReadOnlyStringWrapper reviewLadder = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper metricsTest = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ObjectProperty<Engine> engine = new SimpleObjectProperty<>(Engine.COALMINE);
+    private final ObservableList<Engine> engines = FXCollections.observableArrayList(Engine.COALMINE);
     private final BooleanBinding canGoNext;
     private final BooleanBinding canStart;
 
@@ -64,6 +69,7 @@ public final class WizardViewModel {
         canStart = Bindings.createBooleanBinding(() -> step.get() == WizardStep.REVIEW && !busy.get()
                 && preview.get().map(ReviewContent::startable).orElse(false), step, busy, preview);
         checkUnfinishedRelease();
+<<<<<<< HEAD
         findTrafficProviders();
     }
 
@@ -75,6 +81,23 @@ public final class WizardViewModel {
             } catch (RuntimeException e) {
                 ui.execute(() -> traffic.providersUnknown("Cannot read the cluster's API groups, so only the replica "
                         + "ratio is offered: " + e.getMessage()));
+=======
+        engine.addListener((o, before, now) -> {
+            if (step.get() == WizardStep.REVIEW && now != null) {
+                review();
+            }
+        });
+    }
+
+    /** Asks which engines the cluster has (only installed ones are offered); Coalmine is always among them. */
+    private void loadEngines() {
+        background.execute(() -> {
+            try {
+                List<Engine> installed = launcher.engines().stream().sorted().toList();
+                ui.execute(() -> engines.setAll(installed));
+            } catch (RuntimeException e) {
+                ui.execute(() -> engines.setAll(Engine.COALMINE));
+>>>>>>> handoff
             }
         });
     }
@@ -97,6 +120,7 @@ public final class WizardViewModel {
         }
         step.set(WizardStep.values()[step.get().ordinal() + 1]);
         if (step.get() == WizardStep.REVIEW) {
+            loadEngines();
             review();
         }
     }
@@ -135,12 +159,14 @@ public final class WizardViewModel {
     }
 
     private void review() {
+        Engine chosen = engine.get();
         preview.set(Optional.empty());
         reviewLadder.set("");
         reviewStatus.set("Rendering, dry-running and checking permissions\u2026");
         busy.set(true);
         background.execute(() -> {
             try {
+<<<<<<< HEAD
                 ReleasePlan plan = plan();
                 ReviewContent result = launcher.preview(plan);
                 String ladder = plan.traffic().weighted() ? "Weights: " + plan.traffic().describeLadder() + "\n"
@@ -149,6 +175,10 @@ public final class WizardViewModel {
                     reviewLadder.set(ladder);
                     showPreview(result);
                 });
+=======
+                ReviewContent result = launcher.preview(plan(), chosen);
+                ui.execute(() -> showPreview(result));
+>>>>>>> handoff
             } catch (RuntimeException e) {
                 ui.execute(() -> failed("The release cannot be prepared: " + e.getMessage()));
             }
@@ -163,7 +193,8 @@ public final class WizardViewModel {
         busy.set(false);
         preview.set(Optional.of(result));
         reviewStatus.set(result.startable() ? "Dry run passed and all permissions are granted. Start creates the "
-                + "objects above." : "Start is disabled: " + String.join("; ", result.dryRunProblems())
+                + "objects above" + (engine.get().inCluster() ? ", sets the new images and hands the release to "
+                + engine.get().id() + ", which runs it without Coalmine." : ".") : "Start is disabled: " + String.join("; ", result.dryRunProblems())
                 + (result.dryRunProblems().isEmpty() || result.rbacProblems().isEmpty() ? "" : "; ")
                 + String.join("; ", result.rbacProblems()));
     }
@@ -178,12 +209,19 @@ public final class WizardViewModel {
             return;
         }
         busy.set(true);
-        reviewStatus.set("Starting the release\u2026");
+        Engine chosen = engine.get();
+        reviewStatus.set(chosen.inCluster() ? "Handing the release to " + chosen.id() + "\u2026"
+                : "Starting the release\u2026");
         background.execute(() -> {
             try {
-                launcher.start(plan());
+                launcher.start(plan(), chosen);
                 ui.execute(() -> {
                     busy.set(false);
+                    if (chosen.inCluster()) {
+                        reviewStatus.set("Handed to " + chosen.id() + ": it runs the release in the cluster; "
+                                + "Coalmine need not stay open.");
+                        return;
+                    }
                     reviewStatus.set("Started");
                     onStarted.accept(workload);
                 });
@@ -191,6 +229,15 @@ public final class WizardViewModel {
                 ui.execute(() -> failed("The release did not start: " + e.getMessage()));
             }
         });
+    }
+
+    /** Who runs the release: Coalmine, or an installed in-cluster engine it is handed to. */
+    public ObjectProperty<Engine> engineProperty() {
+        return engine;
+    }
+
+    public ObservableList<Engine> engines() {
+        return engines;
     }
 
     public WorkloadSummary workload() {
