@@ -15,13 +15,10 @@ import dev.coalmine.kube.release.Whoami;
 import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.MetricsConnectionCheck;
 import dev.coalmine.metrics.PrometheusAuth;
-<<<<<<< HEAD
 import dev.coalmine.ui.history.HistorySource;
 import dev.coalmine.ui.overview.OverviewSource;
-=======
 import dev.coalmine.core.engine.Engine;
 import dev.coalmine.kube.release.HandOffService;
->>>>>>> handoff
 import dev.coalmine.ui.wizard.ReleaseLauncher;
 import dev.coalmine.ui.wizard.ReviewContent;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,11 +28,8 @@ import java.time.Clock;
 import java.util.List;
 import dev.coalmine.kube.traffic.TrafficProviders;
 import java.util.Optional;
-<<<<<<< HEAD
 import java.util.function.Consumer;
-=======
 import java.util.Set;
->>>>>>> handoff
 
 /** The release engine as the console uses it: one per connection, acting as this console's identity. */
 public final class EngineGateway implements ReleaseLauncher, HistorySource, OverviewSource {

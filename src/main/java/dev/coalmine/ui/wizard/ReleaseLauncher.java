@@ -3,12 +3,9 @@ package dev.coalmine.ui.wizard;
 import dev.coalmine.core.engine.Engine;
 import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleasePlan;
-<<<<<<< HEAD
 import dev.coalmine.kube.traffic.TrafficProviders;
 import java.util.List;
-=======
 import java.util.EnumSet;
->>>>>>> handoff
 import java.util.Optional;
 import java.util.Set;
 

@@ -47,19 +47,6 @@ final class ReviewPage extends VBox {
         share.setId("review-share");
         share.setWrapText(true);
         share.textProperty().bind(model.size().trafficShare());
-<<<<<<< HEAD
-        Label ladder = new Label();
-        ladder.setId("review-ladder");
-        ladder.setWrapText(true);
-        ladder.textProperty().bind(model.reviewLadderProperty());
-        ladder.visibleProperty().bind(ladder.textProperty().isNotEmpty());
-        ladder.managedProperty().bind(ladder.visibleProperty());
-        VBox ratioOnly = new VBox(10, share, shareWarning);
-        ratioOnly.visibleProperty().bind(ladder.visibleProperty().not());
-        ratioOnly.managedProperty().bind(ratioOnly.visibleProperty());
-        getChildren().addAll(new Label("What Start will create and change:"), yaml, new HBox(8, copy, save), ladder,
-                ratioOnly, status);
-=======
         ChoiceBox<Engine> engine = new ChoiceBox<>(model.engines());
         engine.setId("review-engine");
         engine.valueProperty().bindBidirectional(model.engineProperty());
@@ -79,9 +66,17 @@ final class ReviewPage extends VBox {
             }
         });
         engine.disableProperty().bind(model.busyProperty());
-        getChildren().addAll(new HBox(8, new Label("Run by:"), engine), new Label("What Start will create and change:"), yaml, new HBox(8, copy, save), share,
-                shareWarning, status);
->>>>>>> handoff
+        Label ladder = new Label();
+        ladder.setId("review-ladder");
+        ladder.setWrapText(true);
+        ladder.textProperty().bind(model.reviewLadderProperty());
+        ladder.visibleProperty().bind(ladder.textProperty().isNotEmpty());
+        ladder.managedProperty().bind(ladder.visibleProperty());
+        VBox ratioOnly = new VBox(10, share, shareWarning);
+        ratioOnly.visibleProperty().bind(ladder.visibleProperty().not());
+        ratioOnly.managedProperty().bind(ratioOnly.visibleProperty());
+        getChildren().addAll(new HBox(8, new Label("Run by:"), engine), new Label("What Start will create and change:"),
+                yaml, new HBox(8, copy, save), ladder, ratioOnly, status);
     }
 
     private void saveAs(String text, String suggestedName) {

@@ -69,8 +69,12 @@ public final class WizardViewModel {
         canStart = Bindings.createBooleanBinding(() -> step.get() == WizardStep.REVIEW && !busy.get()
                 && preview.get().map(ReviewContent::startable).orElse(false), step, busy, preview);
         checkUnfinishedRelease();
-<<<<<<< HEAD
         findTrafficProviders();
+        engine.addListener((o, before, now) -> {
+            if (step.get() == WizardStep.REVIEW && now != null) {
+                review();
+            }
+        });
     }
 
     private void findTrafficProviders() {
@@ -81,10 +85,6 @@ public final class WizardViewModel {
             } catch (RuntimeException e) {
                 ui.execute(() -> traffic.providersUnknown("Cannot read the cluster's API groups, so only the replica "
                         + "ratio is offered: " + e.getMessage()));
-=======
-        engine.addListener((o, before, now) -> {
-            if (step.get() == WizardStep.REVIEW && now != null) {
-                review();
             }
         });
     }
@@ -97,7 +97,6 @@ public final class WizardViewModel {
                 ui.execute(() -> engines.setAll(installed));
             } catch (RuntimeException e) {
                 ui.execute(() -> engines.setAll(Engine.COALMINE));
->>>>>>> handoff
             }
         });
     }
@@ -166,19 +165,14 @@ public final class WizardViewModel {
         busy.set(true);
         background.execute(() -> {
             try {
-<<<<<<< HEAD
                 ReleasePlan plan = plan();
-                ReviewContent result = launcher.preview(plan);
+                ReviewContent result = launcher.preview(plan, chosen);
                 String ladder = plan.traffic().weighted() ? "Weights: " + plan.traffic().describeLadder() + "\n"
                         + capitalized(plan.traffic().describeTimeToPromote()) + "." : "";
                 ui.execute(() -> {
                     reviewLadder.set(ladder);
                     showPreview(result);
                 });
-=======
-                ReviewContent result = launcher.preview(plan(), chosen);
-                ui.execute(() -> showPreview(result));
->>>>>>> handoff
             } catch (RuntimeException e) {
                 ui.execute(() -> failed("The release cannot be prepared: " + e.getMessage()));
             }

@@ -10,6 +10,7 @@ import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.core.workload.WorkloadSummary.ContainerImage;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import dev.coalmine.kube.traffic.TrafficProviders;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +80,11 @@ class WizardEngineChoiceTest {
             @Override
             public String testMetrics(JudgeSpec judge, String namespace, String deployment) {
                 return "";
+            }
+
+            @Override
+            public List<TrafficProviders.Offer> trafficOffers() {
+                return List.of(); // the replica ratio only
             }
 
             @Override
