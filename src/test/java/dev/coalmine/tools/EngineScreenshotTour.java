@@ -33,21 +33,25 @@ public final class EngineScreenshotTour {
             tour.await(() -> tour.find("#namespace-choice") != null && !tour.listed().isEmpty());
             tour.onFx(() -> {
                 @SuppressWarnings("unchecked")
-                javafx.scene.control.ComboBox<String> ns = (javafx.scene.control.ComboBox<String>) tour.find("#namespace-choice");
+                javafx.scene.control.ComboBox<String> ns = (javafx.scene.control.ComboBox<String>) stage[0].getScene()
+                        .lookup("#namespace-choice");
                 ns.setValue("shop-engines");
                 return null;
             });
-            tour.await(() -> tour.listed().stream().anyMatch(w -> w.key().equals("Rollout/checkout")
-                    && w.engine().get().phase().equals("Healthy")));
+            tour.await(() -> tour.listed().stream().anyMatch(w -> w.key().equals("Rollout/checkout")));
             var kube = demo.running().orElseThrow().client();
             kube.apps().deployments().inNamespace("shop-engines").withName("checkout").edit(d -> {
                 d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.example.com/shop/checkout:3.2.0");
                 return d;
             });
             tour.select("Rollout/checkout");
-            tour.await(() -> tour.onFx(() -> ((javafx.scene.control.Label) stage[0].getScene().lookup("#argo-headline"))
-                    .getText().contains("Paused")));
-            Thread.sleep(3_000);
+            tour.await(() -> tour.find("#argo-headline") != null);
+            // On a busy machine the simulated controller may take a while to reach the first pause; show what there is.
+            long until = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < until && !tour.onFx(() -> ((javafx.scene.control.Label)
+                    stage[0].getScene().lookup("#argo-headline")).getText().contains("Paused"))) {
+                Thread.sleep(500);
+            }
             tour.shot(out.resolve("argo-rollout.png"));
             tour.select("Canary/search");
             tour.await(() -> tour.find("#flagger-headline") != null);
