@@ -30,24 +30,28 @@ public final class EngineScreenshotTour {
                 .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())))) {
             Stage[] stage = {TourConsole.show(demo, 1280, 800)};
             Tour tour = new Tour(stage[0]);
-            tour.await(() -> tour.find("#namespace-choice") != null && tour.table() != null
-                    && !tour.table().getItems().isEmpty());
+            tour.await(() -> tour.find("#namespace-choice") != null && !tour.listed().isEmpty());
             tour.onFx(() -> {
                 @SuppressWarnings("unchecked")
-                javafx.scene.control.ComboBox<String> ns = (javafx.scene.control.ComboBox<String>) tour.find("#namespace-choice");
+                javafx.scene.control.ComboBox<String> ns = (javafx.scene.control.ComboBox<String>) stage[0].getScene()
+                        .lookup("#namespace-choice");
                 ns.setValue("shop-engines");
                 return null;
             });
-            tour.await(() -> tour.table().getItems().stream().anyMatch(w -> w.key().equals("Rollout/checkout")
-                    && w.engine().get().phase().equals("Healthy")));
+            tour.await(() -> tour.listed().stream().anyMatch(w -> w.key().equals("Rollout/checkout")));
             var kube = demo.running().orElseThrow().client();
             kube.apps().deployments().inNamespace("shop-engines").withName("checkout").edit(d -> {
                 d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.example.com/shop/checkout:3.2.0");
                 return d;
             });
             tour.select("Rollout/checkout");
-            tour.await(() -> ((javafx.scene.control.Label) tour.find("#argo-headline")).getText().contains("Paused"));
-            Thread.sleep(3_000);
+            tour.await(() -> tour.find("#argo-headline") != null);
+            // On a busy machine the simulated controller may take a while to reach the first pause; show what there is.
+            long until = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < until && !tour.onFx(() -> ((javafx.scene.control.Label)
+                    stage[0].getScene().lookup("#argo-headline")).getText().contains("Paused"))) {
+                Thread.sleep(500);
+            }
             tour.shot(out.resolve("argo-rollout.png"));
             tour.select("Canary/search");
             tour.await(() -> tour.find("#flagger-headline") != null);
@@ -60,15 +64,23 @@ public final class EngineScreenshotTour {
 
     /** The steps of a tour on one stage. */
     private record Tour(Stage stage) {
+        /** A copy of the listed workloads, read on the FX thread. */
         @SuppressWarnings("unchecked")
-        TableView<dev.coalmine.core.workload.WorkloadSummary> table() {
-            return (TableView<dev.coalmine.core.workload.WorkloadSummary>) find("#workload-table");
+        java.util.List<dev.coalmine.core.workload.WorkloadSummary> listed() throws Exception {
+            return onFx(() -> {
+                Node table = stage.getScene() == null ? null : stage.getScene().lookup("#workload-table");
+                return table == null ? java.util.List.<dev.coalmine.core.workload.WorkloadSummary>of()
+                        : java.util.List.copyOf(((TableView<dev.coalmine.core.workload.WorkloadSummary>) table).getItems());
+            });
         }
 
+        @SuppressWarnings("unchecked")
         void select(String key) throws Exception {
             onFx(() -> {
-                table().getItems().stream().filter(w -> w.key().equals(key)).findFirst()
-                        .ifPresent(w -> table().getSelectionModel().select(w));
+                TableView<dev.coalmine.core.workload.WorkloadSummary> table =
+                        (TableView<dev.coalmine.core.workload.WorkloadSummary>) stage.getScene().lookup("#workload-table");
+                table.getItems().stream().filter(w -> w.key().equals(key)).findFirst()
+                        .ifPresent(w -> table.getSelectionModel().select(w));
                 return null;
             });
         }
@@ -91,10 +103,10 @@ public final class EngineScreenshotTour {
             long deadline = System.currentTimeMillis() + 240_000;
             while (System.currentTimeMillis() < deadline) {
                 try {
-                    if (Boolean.TRUE.equals(onFx(condition))) {
+                    if (Boolean.TRUE.equals(condition.call())) {
                         return;
                     }
-                } catch (RuntimeException | java.util.concurrent.ExecutionException ignored) {
+                } catch (Exception notYet) {
                     // not there yet
                 }
                 Thread.sleep(250);

@@ -34,7 +34,7 @@ public final class CanaryGates {
             actions.add(action(canary, GateAction.Kind.CLOSE_GATE, service, "Flagger's " + waits
                     + " webhook then answers 403: it waits at that gate (status Waiting or WaitingPromotion)."));
         }, () -> limits.add("No confirm-promotion webhook at a load tester's " + GATE_CHECK
-                + ": promotion cannot be held or approved from here" + fixedGate(canary, CONFIRMS)));
+                + ": promotion cannot be held or approved from here" + fixedGate(canary, CONFIRMS) + "."));
         rollback.ifPresentOrElse(h -> {
             LoadTesterService service = located(h, canary).service();
             actions.add(action(canary, GateAction.Kind.OPEN_ROLLBACK, service, "Flagger's rollback webhook then "
@@ -43,13 +43,14 @@ public final class CanaryGates {
             actions.add(action(canary, GateAction.Kind.CLOSE_ROLLBACK, service,
                     "Flagger's rollback webhook then answers 403 again: the next analysis is not rolled back."));
         }, () -> limits.add("No rollback webhook at a load tester's " + ROLLBACK_CHECK
-                + ": it cannot be rolled back from here" + fixedGate(canary, Set.of(Webhook.ROLLBACK))));
+                + ": it cannot be rolled back from here" + fixedGate(canary, Set.of(Webhook.ROLLBACK)) + "."));
         if (actions.isEmpty()) {
             return new Steering.NotSteerable("Canary " + canary.name() + " cannot be steered from the console: "
                     + "Flagger promotes or rolls it back on its metrics alone and has no API to change a running "
-                    + "analysis; only webhooks can hold it. " + String.join(" ", limits) + " To steer it, add webhooks "
-                    + "of type confirm-promotion → http://<load tester>/gate/check and rollback → "
-                    + "http://<load tester>/rollback/check (Flagger docs: webhooks, manual gating).");
+                    + "analysis; only webhooks can hold it, and it has none the console can open or close"
+                    + fixedGates(canary) + ". To steer it, add webhooks of type confirm-promotion \u2192 "
+                    + "http://<load tester>/gate/check and rollback \u2192 http://<load tester>/rollback/check "
+                    + "(Flagger docs: webhooks, manual gating).");
         }
         return new Steering.Steerable(actions, limits);
     }
@@ -78,6 +79,10 @@ public final class CanaryGates {
         return canary.webhooks().stream().filter(h -> types.contains(h.type())).findFirst()
                 .map(h -> " (its " + h.type() + " webhook calls " + h.url() + ", which the console cannot open or close)")
                 .orElse("");
+    }
+
+    private static String fixedGates(FlaggerCanary canary) {
+        return fixedGate(canary, CONFIRMS) + fixedGate(canary, Set.of(Webhook.ROLLBACK));
     }
 
     private static GateAction action(FlaggerCanary canary, GateAction.Kind kind, LoadTesterService service,

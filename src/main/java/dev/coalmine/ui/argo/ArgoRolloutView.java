@@ -52,7 +52,8 @@ public final class ArgoRolloutView extends VBox {
         }
 
         stepList.setId("argo-steps");
-        stepList.setMinWidth(220);
+        stepList.setMinWidth(200);
+        stepList.setPrefWidth(240);
         VBox steps = new VBox(6, EngineCards.heading("Steps"), stepList);
         replicaSets.setId("argo-replicasets");
         HBox.setHgrow(replicaSets, Priority.ALWAYS);
@@ -91,10 +92,17 @@ public final class ArgoRolloutView extends VBox {
         return button;
     }
 
+    /** A pod by the part of its name after its ReplicaSet's ("…-56mxz  Running, ready"): the card names the set. */
+    private static String podLine(ReplicaSetView rs, ReplicaSetView.PodView pod) {
+        String line = pod.describe();
+        return line.startsWith(rs.name() + "-") ? "\u2026" + line.substring(rs.name().length()) : line;
+    }
+
     private void showSteps() {
         stepList.getChildren().clear();
         for (StepRow row : model.steps()) {
             Label line = new Label(row.text());
+            line.setWrapText(true);
             line.getStyleClass().add("step-" + row.mark().name().toLowerCase(Locale.ROOT));
             if (row.mark() == StepRow.Mark.CURRENT) {
                 line.getStyleClass().add("text-bold");
@@ -112,11 +120,11 @@ public final class ArgoRolloutView extends VBox {
         for (ReplicaSetView.Role role : new ReplicaSetView.Role[] {ReplicaSetView.Role.STABLE, ReplicaSetView.Role.CANARY}) {
             replicaSets.getChildren().add(snapshot.withRole(role)
                     .map(rs -> EngineCards.card("argo-rs-" + role.name().toLowerCase(Locale.ROOT),
-                            role.name().toLowerCase(Locale.ROOT) + "  " + rs.name(),
+                            role.name().toLowerCase(Locale.ROOT), "ReplicaSet " + rs.name(),
                             rs.ready() + "/" + rs.replicas() + " ready", String.join("\n", rs.images()),
-                            rs.pods().stream().map(ReplicaSetView.PodView::describe).toList()))
+                            rs.pods().stream().map(pod -> podLine(rs, pod)).toList()))
                     .orElseGet(() -> EngineCards.card("argo-rs-" + role.name().toLowerCase(Locale.ROOT),
-                            role.name().toLowerCase(Locale.ROOT), "no ReplicaSet", "", java.util.List.of())));
+                            role.name().toLowerCase(Locale.ROOT), "", "no ReplicaSet", "", java.util.List.of())));
         }
         for (AnalysisRun run : snapshot.analysisRuns()) {
             TreeItem<String> runItem = new TreeItem<>(run.name() + "  " + run.phase()

@@ -26,24 +26,27 @@ public final class EngineCards {
         return label;
     }
 
+    private static Label wrapped(String text, String style) {
+        Label label = new Label(text);
+        label.getStyleClass().add(style);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
     public static Label heading(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("text-bold");
         return label;
     }
 
-    /** A card: title, replicas (id'd for tests), images and one line per pod. */
-    public static VBox card(String id, String title, String replicas, String images, List<String> pods) {
+    /** A card: title, the object's name, replicas (id'd for tests), images and one line per pod, wrapped to fit. */
+    public static VBox card(String id, String title, String name, String replicas, String images, List<String> pods) {
         Label replicasLabel = new Label(replicas);
         replicasLabel.setId(id + "-replicas");
-        Label imagesLabel = new Label(images);
-        imagesLabel.getStyleClass().add("text-muted");
-        imagesLabel.setWrapText(true);
-        VBox card = new VBox(4, heading(title), replicasLabel, imagesLabel);
+        VBox card = new VBox(4, heading(title), wrapped(name, "text-muted"), replicasLabel, wrapped(images, "text-muted"));
         for (String pod : pods) {
-            Label line = new Label(pod);
-            line.getStyleClass().add("monospace");
-            card.getChildren().add(line);
+            card.getChildren().add(wrapped(pod, "monospace"));
         }
         card.setId(id);
         card.getStyleClass().add("track-card");

@@ -52,9 +52,11 @@ public final class FlaggerCanaryView extends VBox {
         Label message = EngineCards.boundLabel("flagger-message", model.messageProperty());
         notSteerable.setId("flagger-not-steerable");
         notSteerable.setWrapText(true);
+        notSteerable.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         notSteerable.getStyleClass().add("field-problem");
         limits.setId("flagger-limits");
         limits.setWrapText(true);
+        limits.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         limits.getStyleClass().add("text-muted");
         gates.setId("flagger-gates");
         gates.setAlignment(Pos.CENTER_LEFT);
@@ -137,8 +139,8 @@ public final class FlaggerCanaryView extends VBox {
         int threshold = Math.max(1, canary.analysis().threshold());
         checks.setProgress(Math.min(1.0, canary.failedChecks() / (double) threshold));
         checksText.setText(canary.failedChecks() + " of " + canary.analysis().threshold());
-        deployments.getChildren().add(card("flagger-primary", "primary  " + canary.primaryName(), snapshot.primary()));
-        deployments.getChildren().add(card("flagger-canary", "canary  " + canary.targetName(), snapshot.target()));
+        deployments.getChildren().add(card("flagger-primary", "primary", canary.primaryName(), snapshot.primary()));
+        deployments.getChildren().add(card("flagger-canary", "canary", canary.targetName(), snapshot.target()));
         for (String condition : model.conditions()) {
             conditions.getChildren().add(new Label(condition));
         }
@@ -147,8 +149,9 @@ public final class FlaggerCanaryView extends VBox {
         }
     }
 
-    private static VBox card(String id, String title, Optional<WorkloadSummary> deployment) {
-        return deployment.map(d -> EngineCards.card(id, title, d.readiness() + " ready", d.imagesText(), List.of()))
-                .orElseGet(() -> EngineCards.card(id, title, "not there", "", List.of()));
+    private static VBox card(String id, String title, String name, Optional<WorkloadSummary> deployment) {
+        return deployment.map(d -> EngineCards.card(id, title, "Deployment " + name, d.readiness() + " ready",
+                        d.imagesText(), List.of()))
+                .orElseGet(() -> EngineCards.card(id, title, "Deployment " + name, "not there", "", List.of()));
     }
 }
