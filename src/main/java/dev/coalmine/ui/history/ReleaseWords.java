@@ -1,5 +1,6 @@
 package dev.coalmine.ui.history;
 
+import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.Stage;
@@ -57,6 +58,14 @@ public final class ReleaseWords {
         String asked = r.plan().size().describe();
         String pods = r.canaryReplicas() == 1 ? "1 pod" : r.canaryReplicas() + " pods";
         return asked.equals(pods) ? pods : asked + " \u00b7 " + pods;
+    }
+
+    /** "2 pods", "10% · 1 pod": the canary in as few words as a list column holds. */
+    public static String canaryShort(ReleaseState r) {
+        String pods = r.canaryReplicas() == 1 ? "1 pod" : r.canaryReplicas() + " pods";
+        return r.plan().size() instanceof CanarySize.Percent p
+                ? new java.math.BigDecimal(Double.toString(p.percent())).stripTrailingZeros().toPlainString() + "% \u00b7 " + pods
+                : pods;
     }
 
     /** The latest automatic verdict in a word ("fail"), "manual" when a person judges, or "" before the first. */
