@@ -18,7 +18,7 @@ public final class ReleaseWords {
     private ReleaseWords() {
     }
 
-    /** "Promoted", "Rejected", "Failed", or the phase of an unfinished release ("Analysing"). */
+    /** The phase in an operator's words: "Promoted", "Rejected", "Failed", or where an unfinished one is. */
     public static String outcome(ReleaseState r) {
         ReleasePhase phase = r.phase();
         if (phase instanceof ReleasePhase.Succeeded) {
@@ -30,7 +30,16 @@ public final class ReleaseWords {
         if (phase instanceof ReleasePhase.Failed) {
             return "Failed";
         }
-        return phase.label();
+        if (phase instanceof ReleasePhase.CanaryDeploying) {
+            return "Deploying canary";
+        }
+        if (phase instanceof ReleasePhase.AwaitingJudgment) {
+            return "Awaiting decision";
+        }
+        if (phase instanceof ReleasePhase.Finalising) {
+            return "Wrapping up";
+        }
+        return phase.label(); // Analysing, Promoting, Rejecting, Failing read as they are
     }
 
     /** Why a failed release failed, if it did. */

@@ -69,7 +69,7 @@ class ReleaseHistoryViewModelTest {
         ReleaseState rejected = rejected(1);
         assertThat(ReleaseWords.outcome(rejected)).isEqualTo("Rejected");
         assertThat(ReleaseWords.decidedBy(rejected)).isEqualTo("reject by alice");
-        assertThat(ReleaseWords.outcome(running(3))).isEqualTo("AwaitingJudgment");
+        assertThat(ReleaseWords.outcome(running(3))).isEqualTo("Awaiting decision");
         assertThat(ReleaseWords.decidedBy(running(3))).isEmpty();
         assertThat(ReleaseWords.change(rejected)).isEqualTo("web=web:2");
         assertThat(ReleaseWords.canary(rejected)).isEqualTo("1 pod");
