@@ -56,8 +56,8 @@ public final class ReleaseHistoryView extends VBox {
         table.getColumns().add(TimeColumns.ago("Started", 95, ReleaseState::startedAt));
         table.getColumns().add(TextColumns.of("Took", 65, r -> ReleaseWords.took(r, Instant.now())));
         table.getColumns().add(TextColumns.of("Decided", 195, ReleaseWords::decidedBy));
-        table.getColumns().add(TextColumns.of("Verdict", 105, ReleaseWords::latestVerdict));
-        table.getColumns().add(TextColumns.of("Change", 160, ReleaseWords::change));
+        table.getColumns().add(TextColumns.of("Verdict", 112, ReleaseWords::latestVerdict));
+        table.getColumns().add(TextColumns.of("Change", 150, ReleaseWords::change));
         table.setPlaceholder(new Label("No recorded release"));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> {
             if (r != null) {

@@ -1,5 +1,6 @@
 package dev.coalmine.ui.history;
 
+import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.Stage;
@@ -17,7 +18,7 @@ public final class ReleaseWords {
     private ReleaseWords() {
     }
 
-    /** "Promoted", "Rejected", "Failed", or the phase of an unfinished release ("Analysing"). */
+    /** The phase in an operator's words: "Promoted", "Rejected", "Failed", or where an unfinished one is. */
     public static String outcome(ReleaseState r) {
         ReleasePhase phase = r.phase();
         if (phase instanceof ReleasePhase.Succeeded) {
@@ -29,7 +30,16 @@ public final class ReleaseWords {
         if (phase instanceof ReleasePhase.Failed) {
             return "Failed";
         }
-        return phase.label();
+        if (phase instanceof ReleasePhase.CanaryDeploying) {
+            return "Deploying canary";
+        }
+        if (phase instanceof ReleasePhase.AwaitingJudgment) {
+            return "Awaiting decision";
+        }
+        if (phase instanceof ReleasePhase.Finalising) {
+            return "Wrapping up";
+        }
+        return phase.label(); // Analysing, Promoting, Rejecting, Failing read as they are
     }
 
     /** Why a failed release failed, if it did. */
@@ -57,6 +67,14 @@ public final class ReleaseWords {
         String asked = r.plan().size().describe();
         String pods = r.canaryReplicas() == 1 ? "1 pod" : r.canaryReplicas() + " pods";
         return asked.equals(pods) ? pods : asked + " \u00b7 " + pods;
+    }
+
+    /** "2 pods", "10% · 1 pod": the canary in as few words as a list column holds. */
+    public static String canaryShort(ReleaseState r) {
+        String pods = r.canaryReplicas() == 1 ? "1 pod" : r.canaryReplicas() + " pods";
+        return r.plan().size() instanceof CanarySize.Percent p
+                ? new java.math.BigDecimal(Double.toString(p.percent())).stripTrailingZeros().toPlainString() + "% \u00b7 " + pods
+                : pods;
     }
 
     /** The latest automatic verdict in a word ("fail"), "manual" when a person judges, or "" before the first. */

@@ -20,7 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The releases in progress: namespace, workload, phase, canary size, latest verdict, who drives it, age. A row
+ * The releases in progress: namespace and workload, phase, canary size, latest verdict, age, who drives it. A row
  * opens its release (double-click, Enter or Open).
  */
 public final class ReleasesOverviewView extends VBox {
@@ -80,14 +80,12 @@ public final class ReleasesOverviewView extends VBox {
         table.setId("overview-table");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(TextColumns.of("Namespace", 100, InProgressRelease::namespace));
-        table.getColumns().add(TextColumns.of("Workload", 130, InProgressRelease::deployment));
-        table.getColumns().add(TextColumns.of("#", 36, r -> Integer.toString(r.release().number())));
-        table.getColumns().add(TextColumns.of("Phase", 120, r -> r.release().phase().label()));
-        table.getColumns().add(TextColumns.of("Canary", 110, r -> ReleaseWords.canary(r.release())));
-        table.getColumns().add(TextColumns.of("Latest verdict", 130, r -> ReleaseWords.latestVerdict(r.release())));
-        table.getColumns().add(TimeColumns.ago("Age", 80, r -> r.release().startedAt()));
-        table.getColumns().add(TextColumns.of("Driven by", 200, r -> r.driver() == null ? "nobody" : r.driver()));
+        table.getColumns().add(TextColumns.of("Workload", 155, r -> r.namespace() + " / " + r.deployment()));
+        table.getColumns().add(TextColumns.of("Phase", 125, r -> ReleaseWords.outcome(r.release())));
+        table.getColumns().add(TextColumns.of("Canary", 95, r -> ReleaseWords.canaryShort(r.release())));
+        table.getColumns().add(TextColumns.of("Verdict", 85, r -> ReleaseWords.latestVerdict(r.release())));
+        table.getColumns().add(TimeColumns.ago("Age", 85, r -> r.release().startedAt()));
+        table.getColumns().add(TextColumns.of("Driven by", 150, r -> r.driver() == null ? "nobody" : r.driver()));
         table.setPlaceholder(new Label("No release in progress"));
         table.setRowFactory(t -> {
             TableRow<InProgressRelease> row = new TableRow<>();

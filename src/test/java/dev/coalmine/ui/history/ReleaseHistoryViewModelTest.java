@@ -69,10 +69,15 @@ class ReleaseHistoryViewModelTest {
         ReleaseState rejected = rejected(1);
         assertThat(ReleaseWords.outcome(rejected)).isEqualTo("Rejected");
         assertThat(ReleaseWords.decidedBy(rejected)).isEqualTo("reject by alice");
-        assertThat(ReleaseWords.outcome(running(3))).isEqualTo("AwaitingJudgment");
+        assertThat(ReleaseWords.outcome(running(3))).isEqualTo("Awaiting decision");
         assertThat(ReleaseWords.decidedBy(running(3))).isEmpty();
         assertThat(ReleaseWords.change(rejected)).isEqualTo("web=web:2");
         assertThat(ReleaseWords.canary(rejected)).isEqualTo("1 pod");
+        ReleaseState tenPercent = new ReleaseState(4, ReleasePlan.ofImages("shop", "web",
+                List.of(ImageChange.parse("web=web:2")), CanarySize.percent(12.5), false), 2,
+                new ReleasePhase.Analysing(), T, null, List.of(), T, null, "{}");
+        assertThat(ReleaseWords.canary(tenPercent)).isEqualTo("12.5% of stable \u00b7 2 pods");
+        assertThat(ReleaseWords.canaryShort(tenPercent)).isEqualTo("12.5% \u00b7 2 pods");
         assertThat(ReleaseWords.latestVerdict(rejected)).isEqualTo("manual");
         assertThat(ReleaseWords.change(manifestRelease(1, new TrimmedBody("x", List.of("web=web:2")))))
                 .isEqualTo("manifest: web=web:2");

@@ -56,24 +56,25 @@ class ReleasesOverviewJourneyTest extends ConsoleJourney {
                     .isDisabled()).isFalse());
             robot.clickOn("#releases-overview-button");
             Eventually.assertThat(LONG, () -> assertThat(rows(robot))
-                    .containsExactly("default | shop-api | 1 | AwaitingJudgment | 1 pod | manual | AGE | ci-bot@pipeline"));
+                    .containsExactly("default / shop-api | Awaiting decision | 1 pod | manual | AGE | ci-bot@pipeline"));
             assertThat(robot.lookup("#overview-scope").queryAs(Label.class).getText()).isEqualTo("in all namespaces");
 
             start(pipeline, "payments", "ledger", "app=registry.example.com/payments/ledger:5.1", CanarySize.percent(34));
             Eventually.assertThat(LONG, () -> assertThat(rows(robot)).as("a release started elsewhere appears").hasSize(2)
-                    .anyMatch(r -> r.startsWith("payments | ledger | 1 | ")));
+                    .anyMatch(r -> r.startsWith("payments / ledger | ")));
             Eventually.assertThat(LONG, () -> assertThat(rows(robot)).as("and advances live").containsExactly(
-                    "default | shop-api | 1 | AwaitingJudgment | 1 pod | manual | AGE | ci-bot@pipeline",
-                    "payments | ledger | 1 | AwaitingJudgment | 34% of stable \u00b7 1 pod | manual | AGE | ci-bot@pipeline"));
+                    "default / shop-api | Awaiting decision | 1 pod | manual | AGE | ci-bot@pipeline",
+                    "payments / ledger | Awaiting decision | 34% \u00b7 1 pod | manual | AGE | ci-bot@pipeline"));
 
             pipeline.promote("default", "shop-api", "alice");
             Eventually.assertThat(LONG, () -> assertThat(rows(robot)).as("a release that ends leaves the overview")
-                    .containsExactly("payments | ledger | 1 | AwaitingJudgment | 34% of stable \u00b7 1 pod | manual | AGE"
+                    .containsExactly("payments / ledger | Awaiting decision | 34% \u00b7 1 pod | manual | AGE"
                             + " | ci-bot@pipeline"));
 
             assertOneListAndOneWatchAcrossNamespaces(console.cluster().requests().recent());
 
-            robot.clickOn("ledger");
+            TableView<?> table = robot.lookup("#overview-table").queryAs(TableView.class);
+            robot.interact(() -> table.getSelectionModel().select(0)); // the one row left: payments / ledger
             robot.clickOn("#overview-open");
             Eventually.assertThat(LONG, () -> {
                 assertThat(robot.lookup("#rollout-view").tryQuery()).as("the release opens").isPresent();
