@@ -94,11 +94,18 @@ public final class WizardViewModel {
         background.execute(() -> {
             try {
                 List<Engine> installed = launcher.engines().stream().sorted().toList();
-                ui.execute(() -> engines.setAll(installed));
+                ui.execute(() -> offerEngines(installed));
             } catch (RuntimeException e) {
-                ui.execute(() -> engines.setAll(Engine.COALMINE));
+                ui.execute(() -> offerEngines(List.of(Engine.COALMINE)));
             }
         });
+    }
+
+    /** A choice box bound to the engine empties its value when its items are replaced: keep (or reset) the choice. */
+    private void offerEngines(List<Engine> installed) {
+        Engine chosen = engine.get();
+        engines.setAll(installed);
+        engine.set(chosen != null && installed.contains(chosen) ? chosen : Engine.COALMINE);
     }
 
     private void checkUnfinishedRelease() {

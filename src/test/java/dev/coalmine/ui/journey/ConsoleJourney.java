@@ -16,7 +16,10 @@ abstract class ConsoleJourney {
     void openConsole() throws Exception {
         console = fixture();
         Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> console.show(stage));
+        FxToolkit.setupFixture(() -> {
+            console.show(stage);
+            stage.sizeToScene(); // the primary stage is shared by all tests: not the size an earlier one left
+        });
     }
 
     /** The seeded demo; a journey that needs only its own objects overrides this with an empty one. */
