@@ -50,7 +50,7 @@ public final class MainWindow {
     private final ToggleButton presentation = new ToggleButton("Present");
     private final ToggleButton workloadList = new ToggleButton("List");
     private final SplitPane split = new SplitPane();
-    private double listWidth = 0.36;
+    private double listWidth = 0.4;
     private final ConnectionViewModel connection;
     private final WorkloadListViewModel workloads;
     private final ExecutorService background;
