@@ -135,7 +135,6 @@ public final class MainWindow {
         split.getItems().setAll(left, right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(listWidth);
-        SplitPane.setResizableWithParent(left, false);
         root.setCenter(split);
         left.getChildren().setAll(list);
         showDemoPanel(list, connection.connectedProperty().get());

@@ -20,6 +20,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -78,9 +79,10 @@ public final class DemoPanel extends TitledPane {
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);
-        setContent(new VBox(8, new Label("Requests per second per Service"), new HBox(8, rate, rateValue),
-                new Label("Canary scenario"), new HBox(8, scenario, apply), hint, status,
-                scriptSection(model.scriptPlayer(selected))));
+        VBox controls = new VBox(8, new Label("Requests per second per Service"), new HBox(8, rate, rateValue),
+                new Label("Canary scenario"), new FlowPane(8, 8, scenario, apply), hint, status,
+                scriptSection(model.scriptPlayer(selected)));
+        setContent(controls);
     }
 
     /** Load a script, see its timeline, replay it: a training session runs the same every time. */

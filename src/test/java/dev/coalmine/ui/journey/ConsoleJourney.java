@@ -17,6 +17,11 @@ abstract class ConsoleJourney {
         console = new ConsoleFixture();
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> console.show(stage));
+        // The primary stage is shared by every TestFX test in this JVM: give each console the default window size.
+        FxToolkit.setupFixture(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
     }
 
     /** Hiding the window closes the open release's feeds; then the demo cluster stops. */

@@ -37,6 +37,11 @@ class DemoThroughKubeconfigTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+        // The primary stage is shared by every TestFX test in this JVM: give each console the default window size.
+        FxToolkit.setupFixture(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
     }
 
     @AfterEach
