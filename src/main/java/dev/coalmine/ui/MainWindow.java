@@ -52,7 +52,7 @@ public final class MainWindow {
     private final ToggleButton presentation = new ToggleButton("Present");
     private final ToggleButton workloadList = new ToggleButton("List");
     private final SplitPane split = new SplitPane();
-    private double listWidth = 0.36;
+    private double listWidth = 0.4;
     private final ConnectionViewModel connection;
     private final WorkloadListViewModel workloads;
     private final ExecutorService background;
@@ -145,7 +145,6 @@ public final class MainWindow {
         split.getItems().setAll(left, right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(listWidth);
-        SplitPane.setResizableWithParent(left, false);
         root.setCenter(split);
         left.getChildren().setAll(list);
         showDemoPanel(list, connection.connectedProperty().get());

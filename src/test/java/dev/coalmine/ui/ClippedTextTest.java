@@ -27,9 +27,18 @@ class ClippedTextTest {
     private HBox row;
     private TableView<String> table;
     private Scene scene;
+    private Stage own;
+
+    @org.junit.jupiter.api.AfterEach
+    void closeWindow() throws Exception {
+        org.testfx.api.FxToolkit.setupFixture(() -> own.close());
+    }
 
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        // Its own small window: the primary stage is shared with the console tests and keeps its 1280×800.
+        Stage stage = new Stage();
+        own = stage;
         row = new HBox(8);
         table = new TableView<>(FXCollections.observableArrayList(LONG));
         Button button = new Button("Test connection");

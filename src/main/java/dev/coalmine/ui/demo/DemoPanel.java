@@ -20,6 +20,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -72,13 +73,16 @@ public final class DemoPanel extends TitledPane {
         Label status = new Label();
         status.setId("demo-status");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(model.statusProperty());
         Label hint = new Label("Scenarios and scripts act on the selected workload's canary.");
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
-        setContent(new VBox(8, new Label("Requests per second per Service"), new HBox(8, rate, rateValue),
-                new Label("Canary scenario"), new HBox(8, scenario, apply), hint, status,
-                scriptSection(model.scriptPlayer(selected))));
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        VBox controls = new VBox(8, new Label("Requests per second per Service"), new HBox(8, rate, rateValue),
+                new Label("Canary scenario"), new FlowPane(8, 8, scenario, apply), hint, status,
+                scriptSection(model.scriptPlayer(selected)));
+        setContent(controls);
     }
 
     /** Load a script, see its timeline, replay it: a training session runs the same every time. */
@@ -107,7 +111,8 @@ public final class DemoPanel extends TitledPane {
         ListView<ScriptPlayer.Entry> timeline = new ListView<>(player.timeline());
         timeline.setId("demo-script-timeline");
         timeline.getStyleClass().add("dense");
-        timeline.setPrefHeight(120);
+        timeline.setPrefHeight(110);
+        timeline.setMinHeight(90); // three steps stay readable; the workload list above gives way
         timeline.setPlaceholder(new Label("Load a script to see its timeline"));
         timeline.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -147,6 +152,7 @@ public final class DemoPanel extends TitledPane {
         Label scriptStatus = new Label();
         scriptStatus.setId("demo-script-status");
         scriptStatus.setWrapText(true);
+        scriptStatus.setMinHeight(Region.USE_PREF_SIZE);
         scriptStatus.textProperty().bind(player.statusProperty());
         return new VBox(8, new Label("Scenario script"), new HBox(8, path, browse, load), timeline,
                 new HBox(8, start, stop), scriptStatus);

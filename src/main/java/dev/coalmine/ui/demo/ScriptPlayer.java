@@ -39,6 +39,7 @@ public final class ScriptPlayer {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private Optional<TrainerScript> script = Optional.empty();
     private ScriptRun run;
+    private String lastNote = "";
 
     public ScriptPlayer(Executor background, UiThread ui, Clock clock, Consumer<ScriptStep> act) {
         this.background = background;
@@ -81,6 +82,7 @@ public final class ScriptPlayer {
     public void start() {
         script.ifPresent(s -> {
             run = new ScriptRun(s, clock.instant());
+            lastNote = "";
             running.set(true);
             status.set("Replaying\u2026");
             tick();
@@ -101,14 +103,15 @@ public final class ScriptPlayer {
         }
         List<ScriptStep> due = run.due(clock.instant());
         due.forEach(act);
+        due.forEach(step -> step.note().ifPresent(note -> lastNote = " \u2014 " + note));
         if (!due.isEmpty()) {
             showTimeline();
         }
         if (run.finished()) {
             running.set(false);
-            status.set("Replay finished after " + Durations.format(run.script().length()));
+            status.set("Replay finished after " + Durations.format(run.script().length()) + lastNote);
         } else {
-            status.set("Replaying: " + Durations.format(run.elapsed(clock.instant()).withNanos(0)));
+            status.set("Replaying: " + Durations.format(run.elapsed(clock.instant()).withNanos(0)) + lastNote);
         }
     }
 

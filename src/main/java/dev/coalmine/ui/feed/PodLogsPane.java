@@ -93,7 +93,7 @@ public final class PodLogsPane extends VBox {
         table.setStyle("-fx-fixed-cell-size: 2em;");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Columns.text("Time", 75, l -> l.time() == null ? "" : TIME.format(l.time())));
-        table.getColumns().add(Columns.text("Pod", 200, l -> l.pod() + "/" + l.container()));
+        table.getColumns().add(Columns.text("Pod", 270, l -> l.pod() + "/" + l.container()));
         TableColumn<LogLine, String> status = Columns.text("Status", 60, l -> statusText(l.text()));
         status.setId("pod-logs-status");
         table.getColumns().add(status);

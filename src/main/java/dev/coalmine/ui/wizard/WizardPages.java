@@ -74,6 +74,7 @@ final class WizardPages {
         path.setPrefColumnCount(36);
         path.textProperty().bindBidirectional(model.version().manifestPathProperty());
         Button browse = new Button("Browse\u2026");
+        browse.setMinWidth(Region.USE_PREF_SIZE);
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"));

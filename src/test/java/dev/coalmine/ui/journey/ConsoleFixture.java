@@ -51,6 +51,21 @@ final class ConsoleFixture implements AutoCloseable {
         ConsoleLauncher.show(stage, access, background).start();
     }
 
+    /**
+     * Opens the console with the demo's kubeconfig as the user's ~/.kube/config, as after {@code coalmine demo}: it
+     * connects to that context like to any cluster (the built-in demo is never started by this console).
+     */
+    void showThroughKubeconfigFile(Stage stage) throws IOException {
+        Path config = home.resolve(".kube").resolve("config");
+        Files.createDirectories(config.getParent());
+        Files.copy(demo.kubeconfig(), config);
+        KubeconfigClusterAccess access = new KubeconfigClusterAccess(KubeTarget.defaults(),
+                new KubeEnvironment(Optional.empty(), home, "/usr/bin:/bin"), new ClusterConnector(), () -> {
+                    throw new IllegalStateException("the built-in demo must not be started");
+                }, App.demoAddOn());
+        ConsoleLauncher.show(stage, access, background).start();
+    }
+
     DemoCluster cluster() {
         return demo.running().orElseThrow();
     }

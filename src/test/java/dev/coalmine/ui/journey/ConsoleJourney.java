@@ -16,9 +16,11 @@ abstract class ConsoleJourney {
     void openConsole() throws Exception {
         console = fixture();
         Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> console.show(stage));
+        // The primary stage is shared by every TestFX test in this JVM: give each console the default window size.
         FxToolkit.setupFixture(() -> {
-            console.show(stage);
-            stage.sizeToScene(); // the primary stage is shared by all tests: not the size an earlier one left
+            stage.setWidth(1280);
+            stage.setHeight(800);
         });
     }
 

@@ -27,6 +27,7 @@ class NothingClippedTest extends ConsoleJourney {
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#demo-panel").tryQuery()).isPresent());
         robot.interact(() -> robot.lookup("#demo-panel").queryAs(TitledPane.class).setExpanded(true));
         assertNothingClipped(robot, scene, "main window with the demo panel");
+        robot.interact(() -> robot.lookup("#demo-panel").queryAs(TitledPane.class).setExpanded(false));
 
         Journeys.openWizard(robot, "shop-frontend");
         assertNothingClipped(robot, scene, "wizard: workload");

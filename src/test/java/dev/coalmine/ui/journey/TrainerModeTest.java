@@ -59,7 +59,7 @@ class TrainerModeTest extends ConsoleJourney {
         Eventually.assertThat(() -> assertThat(timeline.getItems()).extracting(ScriptPlayer.Entry::text)
                 .allSatisfy(text -> assertThat(text).startsWith("\u2714")));
         Eventually.assertThat(() -> assertThat(robot.lookup("#demo-script-status").queryAs(Label.class).getText())
-                .isEqualTo("Replay finished after 2s"));
+                .isEqualTo("Replay finished after 2s \u2014 the canary starts failing"));
 
         Label status = robot.lookup("#demo-status").queryAs(Label.class);
         double normal = status.getFont().getSize();
