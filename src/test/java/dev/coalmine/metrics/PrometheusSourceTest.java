@@ -72,7 +72,8 @@ class PrometheusSourceTest {
         ComparisonReport report = new StatisticalJudge(StatisticalPolicy.defaults()).compare(samples, Track.BASELINE);
 
         assertThat(report.verdict().outcome()).as(report.verdict().summary()).isEqualTo(Verdict.Outcome.FAIL);
-        assertThat(report.verdict().reasons().get(0)).startsWith("canary success rate ").contains("vs baseline").contains("too low");
+        assertThat(report.verdict().reasons().get(0)).startsWith("success rate over the analysis so far: canary ")
+                .contains("vs baseline").contains("too low");
         double canaryMean = report.metrics().get(0).canaryMean();
         assertThat(canaryMean).isBetween(80.0, 96.0);
         assertThat(report.metrics().get(0).controlMean()).isGreaterThan(98.5);
@@ -101,8 +102,9 @@ class PrometheusSourceTest {
 
         assertThat(progress.decision()).isEqualTo(AnalysisDecision.REJECT);
         assertThat(progress.latest().reasons()).first().asString()
-                .matches("canary success rate \\d+\\.\\d % is below the minimum 99\\.0 %");
-        assertThat(progress.latest().reasons()).anyMatch(r -> r.startsWith("canary success rate ") && r.contains("too low"));
+                .matches("canary success rate \\d+\\.\\d % over the last interval is below the minimum 99\\.0 %");
+        assertThat(progress.latest().reasons()).anyMatch(r -> r.startsWith("success rate over the analysis so far: ")
+                && r.contains("too low"));
     }
 
     @Test

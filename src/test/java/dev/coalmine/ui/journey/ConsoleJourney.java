@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /** A TestFX journey through the real console on a fresh demo cluster. */
@@ -14,6 +15,8 @@ abstract class ConsoleJourney {
 
     @BeforeEach
     void openConsole() throws Exception {
+        // A late failure of the previous test's console (its cluster already stopped) is not this journey's.
+        WaitForAsyncUtils.clearExceptions();
         console = fixture();
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> console.show(stage));

@@ -45,6 +45,10 @@ class TrainerModeTest extends ConsoleJourney {
                 """);
 
         robot.interact(() -> robot.lookup("#demo-script-path").queryAs(TextField.class).setText(script.toString()));
+        // The panel's content shows once its expansion has played.
+        Eventually.assertThat(() -> assertThat(robot.lookup("#demo-script-load").query().isVisible()
+                && robot.lookup("#demo-script-load").query().getScene() != null
+                && robot.lookup("#demo-panel").queryAs(TitledPane.class).getContent().isVisible()).isTrue());
         robot.clickOn("#demo-script-load");
         @SuppressWarnings("unchecked")
         ListView<ScriptPlayer.Entry> timeline = robot.lookup("#demo-script-timeline").queryAs(ListView.class);
