@@ -21,7 +21,7 @@ class AutomaticRejectJourneyTest extends ConsoleJourney {
         new TrafficKnobs(console.client()).setRequestsPerSecond(600);
         Journeys.openWizard(robot, "shop-frontend");
         robot.clickOn("#wizard-next");
-        TextField image = robot.lookup("#image-frontend").queryAs(TextField.class);
+        TextField image = Journeys.field(robot, "#image-frontend");
         robot.interact(() -> image.setText("registry.example.com/shop/frontend:1.4.0-faulty"));
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coalmine.testing.Eventually;
 import java.time.Duration;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -26,6 +27,12 @@ final class Journeys {
         });
         robot.clickOn("#start-canary");
         Eventually.assertThat(() -> assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse());
+    }
+
+    /** A wizard page's text field, once the page shows it (a click on Next switches pages a moment later). */
+    static TextField field(FxRobot robot, String id) {
+        Eventually.assertThat(() -> assertThat(robot.lookup(id).tryQuery()).isPresent());
+        return robot.lookup(id).queryAs(TextField.class);
     }
 
     /** Waits for a row showing {@code text}, clicks it until {@code shown} (a node of the view it opens) is there. */

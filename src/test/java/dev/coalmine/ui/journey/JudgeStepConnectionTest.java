@@ -25,7 +25,7 @@ class JudgeStepConnectionTest extends ConsoleJourney {
     void demoMetricsRealPrometheusAndABadUrl(FxRobot robot) throws Exception {
         Journeys.openWizard(robot, "shop-frontend");
         robot.clickOn("#wizard-next");
-        TextField image = robot.lookup("#image-frontend").queryAs(TextField.class);
+        TextField image = Journeys.field(robot, "#image-frontend");
         robot.interact(() -> image.setText("registry.example.com/shop/frontend:1.4.0"));
         robot.clickOn("#wizard-next");
         robot.clickOn("#wizard-next");

@@ -32,7 +32,7 @@ class NothingClippedTest extends ConsoleJourney {
         Journeys.openWizard(robot, "shop-frontend");
         assertNothingClipped(robot, scene, "wizard: workload");
         robot.clickOn("#wizard-next");
-        TextField image = robot.lookup("#image-frontend").queryAs(TextField.class);
+        TextField image = Journeys.field(robot, "#image-frontend");
         robot.interact(() -> image.setText("registry.example.com/shop/frontend:1.4.0"));
         assertNothingClipped(robot, scene, "wizard: version");
         robot.clickOn("#wizard-next");

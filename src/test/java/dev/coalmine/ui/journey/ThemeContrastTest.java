@@ -27,7 +27,7 @@ class ThemeContrastTest extends ConsoleJourney {
         for (String theme : List.of("light", "dark")) {
             assertReadable(robot, scene, theme + ": main window, wizard");
             robot.clickOn("#wizard-next");
-            TextField image = robot.lookup("#image-frontend").queryAs(TextField.class);
+            TextField image = Journeys.field(robot, "#image-frontend");
             robot.interact(() -> image.setText("registry.example.com/shop/frontend:1.4.0"));
             robot.clickOn("#wizard-next");
             robot.clickOn("#wizard-next");

@@ -22,7 +22,7 @@ class TrafficStepJourneyTest extends ConsoleJourney {
     void aWeightedRouterIsChosenReviewedAndItsLadderFollowed(FxRobot robot) {
         Journeys.openWizard(robot, "shop-frontend");
         robot.clickOn("#wizard-next");
-        TextField image = robot.lookup("#image-frontend").queryAs(TextField.class);
+        TextField image = Journeys.field(robot, "#image-frontend");
         robot.interact(image::clear);
         robot.clickOn(image).write("registry.example.com/shop/frontend:1.4.0");
         Eventually.assertThat(() -> assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse());

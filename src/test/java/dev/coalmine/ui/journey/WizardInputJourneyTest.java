@@ -16,7 +16,7 @@ class WizardInputJourneyTest extends ConsoleJourney {
         Journeys.openWizard(robot, "shop-frontend");
         robot.clickOn("#wizard-next");
 
-        TextField image = robot.lookup("#image-frontend").queryAs(TextField.class);
+        TextField image = Journeys.field(robot, "#image-frontend");
         type(robot, image, "registry.example.com/shop/Frontend:1.4.0");
         Eventually.assertThat(() -> assertThat(problem(robot, "#image-frontend-problem")).isEqualTo("Repository names must be lower case"));
         Eventually.assertThat(() -> assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue());
