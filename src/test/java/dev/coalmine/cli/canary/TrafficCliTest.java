@@ -76,6 +76,42 @@ class TrafficCliTest {
     }
 
     @Test
+    void aHeaderMatchSendsItsRequestsToTheCanaryWhereTheRouterCanMatchHeaders() {
+        assertPlanRoutesHeader("storefront-web", "gateway-api", """
+                      headers:
+                      - type: "Exact"
+                        name: "x-canary"
+                        value: "always"
+                    backendRefs:
+                    - name: "storefront-web-canary"
+                """);
+        assertPlanRoutesHeader("storefront-api", "istio", """
+                  - name: "coalmine-canary-by-header"
+                    match:
+                    - headers:
+                        x-canary:
+                          exact: "always"
+                    route:
+                    - destination:
+                        host: "storefront-api"
+                        subset: "coalmine-canary"
+                """);
+        assertPlanRoutesHeader("storefront-search", "nginx", """
+                    nginx.ingress.kubernetes.io/canary-by-header: "x-canary"
+                    nginx.ingress.kubernetes.io/canary-by-header-value: "always"
+                """);
+    }
+
+    /** The plan's routing objects send requests carrying the header to the canary, in the router's own terms. */
+    private void assertPlanRoutesHeader(String deployment, String provider, String routing) {
+        int code = cli.run("canary", "plan", deployment, "-n", "storefront", "--image", "shop/storefront:2", "--count",
+                "1", "--no-baseline", "--traffic", provider, "--steps", "10", "--header", "x-canary=always");
+
+        assertThat(code).as(cli::err).isZero();
+        assertThat(cli.out()).as(provider).contains(routing);
+    }
+
+    @Test
     void startStepsThroughTheLadderAndStatusShowsTheTraffic() throws IOException {
         int code = cli.run("canary", "start", "shop-frontend", "--image", "frontend=shop/frontend:2", "--count", "1",
                 "--traffic", "smi", "--steps", "10,20", "--step-interval", "1s", "--timeout", "60s");
