@@ -8,10 +8,12 @@ import java.util.Optional;
 
 /**
  * The Services of the cluster by namespace and name: resolving the host names routes use, and recognising the
- * track Services ({@code <S>-stable}, {@code <S>-canary}, {@code <S>-baseline}) that only routes address.
+ * track Services ({@code <S>-stable}, {@code <S>-canary}, {@code <S>-baseline}, Coalmine's) that only routes address.
  */
 final class ServiceNames {
     private static final List<String> TRACK_SUFFIXES = List.of("-stable", "-canary", "-baseline");
+    private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    private static final String COALMINE = "coalmine";
 
     private final Map<String, Service> byKey = new HashMap<>();
 
@@ -53,7 +55,14 @@ final class ServiceNames {
         return name;
     }
 
+    /**
+     * A Service Coalmine made for one track of a release: named after the operator's Service and labelled as
+     * Coalmine's. Another tool's {@code -canary} Service (Flagger makes {@code <S>-canary} and {@code <S>-primary})
+     * is an ordinary Service with its own load.
+     */
     boolean isTrackService(String namespace, String name) {
-        return !base(namespace, name).equals(name);
+        Map<String, String> labels = get(namespace, name).map(s -> s.getMetadata().getLabels()).orElse(null);
+        return !base(namespace, name).equals(name) && labels != null
+                && COALMINE.equals(labels.get(MANAGED_BY));
     }
 }

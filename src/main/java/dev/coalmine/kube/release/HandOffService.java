@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.function.Predicate;
  * source of truth. From then on the engine runs the release; no Coalmine process needs to stay.
  */
 public final class HandOffService {
+    private static final int IMAGE_ATTEMPTS = 5;
     private static final Duration POLL = Duration.ofMillis(500);
     private final KubernetesClient client;
 
@@ -158,16 +160,22 @@ public final class HandOffService {
 
     private void setImages(ReleasePlan plan, boolean dryRun) {
         var deployment = client.apps().deployments().inNamespace(plan.namespace()).withName(plan.deployment());
-        try {
-            (dryRun ? deployment.dryRun() : deployment).edit(d -> {
-                for (ImageChange change : plan.images()) {
-                    containerOf(d, change).setImage(change.image());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                (dryRun ? deployment.dryRun() : deployment).edit(d -> {
+                    for (ImageChange change : plan.images()) {
+                        containerOf(d, change).setImage(change.image());
+                    }
+                    return d;
+                });
+                return;
+            } catch (KubernetesClientException e) {
+                // The engine's controller scales the Deployment too: on a conflict, read it again and set the images.
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == IMAGE_ATTEMPTS) {
+                    throw new CoalmineException("the cluster refused the new images of " + plan.deployment() + ": "
+                            + HandOffWrite.reason(e));
                 }
-                return d;
-            });
-        } catch (KubernetesClientException e) {
-            throw new CoalmineException("the cluster refused the new images of " + plan.deployment() + ": "
-                    + HandOffWrite.reason(e));
+            }
         }
     }
 

@@ -73,7 +73,7 @@ class HandOffCliTest {
         assertThat(cli.run("canary", "start", "shop-frontend", "--image",
                 "frontend=registry.example.com/shop/frontend:1.4.0", "--count", "1", "--judge", "auto",
                 "--analysis-interval", "2s", "--engine", "flagger")).as(cli::err).isZero();
-        Eventually.assertThat(WAIT, () -> assertThat(status(CANARIES, "shop-frontend").get("phase")).isEqualTo("Succeeded"));
+        Eventually.assertThat(WAIT, () -> assertThat(status(CANARIES, "shop-frontend").get("phase")).as("%s", status(CANARIES, "shop-frontend")).isEqualTo("Succeeded"));
         assertThat(client.apps().deployments().inNamespace("default").withName("shop-frontend-primary").get().getSpec()
                 .getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo("registry.example.com/shop/frontend:1.4.0");

@@ -37,9 +37,9 @@ class RequestRoutingTest {
         pods.add(pod("web-canary-0", Map.of("app", "web", "coalmine.dev/track", "canary")));
         pods.add(pod("web-baseline-0", Map.of("app", "web", "coalmine.dev/track", "baseline")));
         services.add(service("web", Map.of("app", "web")));
-        services.add(service("web-stable", Map.of("app", "web", "pod-template-hash", "abc")));
-        services.add(service("web-canary", Map.of("app", "web", "coalmine.dev/track", "canary")));
-        services.add(service("web-baseline", Map.of("app", "web", "coalmine.dev/track", "baseline")));
+        services.add(trackService("web-stable", Map.of("app", "web", "pod-template-hash", "abc")));
+        services.add(trackService("web-canary", Map.of("app", "web", "coalmine.dev/track", "canary")));
+        services.add(trackService("web-baseline", Map.of("app", "web", "coalmine.dev/track", "baseline")));
     }
 
     @Test
@@ -47,6 +47,15 @@ class RequestRoutingTest {
         List<RequestRouting.Entry> entries = entries(List.of());
         assertThat(entries).singleElement().satisfies(e -> assertThat(e.key()).isEqualTo("shop/web"));
         assertThat(trackShares(entries)).containsEntry("canary", 0.2).containsEntry("stable", 0.6);
+    }
+
+    @Test
+    void anotherToolsCanaryServiceIsAnOrdinaryServiceWithItsOwnLoad() {
+        services.removeIf(s -> s.getMetadata().getName().equals("web-canary"));
+        services.add(service("web-canary", Map.of("app", "web", "coalmine.dev/track", "canary"))); // Flagger's naming
+
+        assertThat(entries(List.of())).extracting(RequestRouting.Entry::key).containsExactlyInAnyOrder("shop/web",
+                "shop/web-canary");
     }
 
     @Test
@@ -168,6 +177,13 @@ class RequestRoutingTest {
                 .withNewSpec().addNewContainer().withName("app").withImage("web:1").endContainer().endSpec()
                 .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True")
                 .endCondition().endStatus().build();
+    }
+
+    /** A track Service as Coalmine makes them: named after the operator's Service, labelled as Coalmine's. */
+    private static Service trackService(String name, Map<String, String> selector) {
+        Service service = service(name, selector);
+        service.getMetadata().setLabels(Map.of("app.kubernetes.io/managed-by", "coalmine"));
+        return service;
     }
 
     private static Service service(String name, Map<String, String> selector) {
