@@ -104,11 +104,13 @@ final class ReleaseDriver {
     }
 
     /**
-     * A release waiting for a person changes only when someone records a decision (the watch wakes the loop then),
-     * so no process needs to hold its Lease meanwhile.
+     * A release by replica ratio waiting for a person changes only when someone records a decision (the watch wakes
+     * the loop then), so no process needs to hold its Lease meanwhile.
      */
     private static boolean waitsForPerson(ReleaseState state) {
-        return state.phase() instanceof ReleasePhase.AwaitingJudgment && state.decision() == null;
+        // A weighted release still climbs its ladder by the clock (steps, timed pauses) while it waits.
+        return state.phase() instanceof ReleasePhase.AwaitingJudgment && state.decision() == null
+                && !state.plan().traffic().weighted();
     }
 
     /** One drive's rounds of observe → decide → save → act, over the drive's watches. */
