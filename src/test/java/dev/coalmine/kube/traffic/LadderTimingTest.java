@@ -44,8 +44,9 @@ class LadderTimingTest {
 
         assertThat(done.decision().verdict()).isEqualTo(DecisionVerdict.PROMOTE);
         Duration took = Duration.between(firstStep(done), done.decision().at());
+        // Never sooner than the formula; later by at most a few intervals of a busy machine's scheduling.
         assertThat(took).isBetween(plan.traffic().minimumTimeToPromote(),
-                plan.traffic().minimumTimeToPromote().plus(INTERVAL).plus(SLACK));
+                plan.traffic().minimumTimeToPromote().plus(INTERVAL.multipliedBy(3)).plus(SLACK));
     }
 
     @Test
@@ -60,7 +61,7 @@ class LadderTimingTest {
 
         assertThat(done.decision().verdict()).isEqualTo(DecisionVerdict.REJECT);
         Duration took = Duration.between(firstStep(done), done.decision().at());
-        assertThat(took).isBetween(rollback, rollback.plus(INTERVAL).plus(SLACK));
+        assertThat(took).isBetween(rollback, rollback.plus(INTERVAL.multipliedBy(3)).plus(SLACK));
     }
 
     private static Instant firstStep(ReleaseState state) {
