@@ -10,7 +10,8 @@ import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.kube.release.TrackStatus;
 import dev.coalmine.testing.Eventually;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,21 +33,22 @@ class CrashLoopingCanaryStatusTest {
         ReleaseService service = cluster.service("console");
         service.start(AutoJudgeCluster.plan(CRASHING, JudgeSettings.defaults(new MetricsLocation.DemoCluster()))
                 .withSteadyStateTimeout(Duration.ofMinutes(5)), false);
-        AtomicReference<ReleaseStatus> shown = new AtomicReference<>();
+        List<ReleaseStatus> shown = new CopyOnWriteArrayList<>();
 
         try (ReleaseSession session = service.session(AutoJudgeCluster.NS, AutoJudgeCluster.APP)) {
-            session.watch(shown::set);
+            session.watch(shown::add);
             session.driveInBackground(problem -> { });
 
-            Eventually.assertThat(Duration.ofSeconds(150), () -> {
-                TrackStatus canary = shown.get().canary();
-                assertThat(canary.worstState()).as("canary %s of %s", canary, shown.get().current()
-                        .map(r -> r.phase() + " " + r.log()).orElse(null)).contains("CrashLoopBackOff");
-                assertThat(canary.restarts()).isPositive();
-                assertThat(canary.readyReplicas()).isZero();
-                assertThat(canary.pods()).singleElement().satisfies(p -> assertThat(p.ready()).isFalse());
-            });
-            assertThat(shown.get().stable().pods()).as("the stable pods are listed too").isNotEmpty()
+            // The release fails on the crash loop and deletes its canary soon after: the state shown in between counts.
+            Eventually.assertThat(Duration.ofSeconds(150), () -> assertThat(shown).as(() -> "canary as shown: "
+                    + shown.stream().map(s -> s.canary().toString()).toList()).anySatisfy(status -> {
+                        TrackStatus canary = status.canary();
+                        assertThat(canary.worstState()).contains("CrashLoopBackOff");
+                        assertThat(canary.restarts()).isPositive();
+                        assertThat(canary.readyReplicas()).isZero();
+                        assertThat(canary.pods()).singleElement().satisfies(p -> assertThat(p.ready()).isFalse());
+                    }));
+            assertThat(shown.get(shown.size() - 1).stable().pods()).as("the stable pods are listed too").isNotEmpty()
                     .allSatisfy(p -> assertThat(p.state()).isEqualTo("Running"));
         }
     }

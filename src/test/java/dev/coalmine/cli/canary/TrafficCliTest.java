@@ -9,8 +9,10 @@ import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.SimulatedComponents;
 import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficSettings;
+import dev.coalmine.testing.Eventually;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,9 @@ class TrafficCliTest {
 
     /** The plan's routing objects send requests carrying the header to the canary, in the router's own terms. */
     private void assertPlanRoutesHeader(String deployment, String provider, String routing) {
+        // The stable track is pinned to the serving ReplicaSet's pods: the seeded Deployment must be running first.
+        Eventually.assertThat(Duration.ofSeconds(90), () -> assertThat(cluster.client().apps().deployments()
+                .inNamespace("storefront").withName(deployment).get().getStatus().getReadyReplicas()).isPositive());
         int code = cli.run("canary", "plan", deployment, "-n", "storefront", "--image", "shop/storefront:2", "--count",
                 "1", "--no-baseline", "--traffic", provider, "--steps", "10", "--header", "x-canary=always");
 

@@ -220,8 +220,11 @@ class WeightedRoutingTest {
                 .editMetadata().withNamespace(namespace).endMetadata().build()).create();
     }
 
+    /** The operator's Service {@code web}, or one of the track Services Coalmine makes (labelled as its own). */
     private static void service(String namespace, String name, Map<String, String> selector) {
-        client.resource(new ServiceBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        Map<String, String> labels = name.equals("web") ? Map.of() : Map.of("app.kubernetes.io/managed-by", "coalmine");
+        client.resource(new ServiceBuilder().withNewMetadata().withName(name).withNamespace(namespace)
+                .withLabels(labels).endMetadata()
                 .withNewSpec().withSelector(selector).addNewPort().withPort(80).endPort().endSpec().build()).create();
     }
 

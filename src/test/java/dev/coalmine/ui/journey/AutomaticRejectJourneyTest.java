@@ -20,16 +20,16 @@ class AutomaticRejectJourneyTest extends ConsoleJourney {
         // check about a third of the time. 600/s puts hundreds in every window, so the verdict cannot be luck.
         new TrafficKnobs(console.client()).setRequestsPerSecond(600);
         Journeys.openWizard(robot, "shop-frontend");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
         TextField image = Journeys.field(robot, "#image-frontend");
         robot.interact(() -> image.setText("registry.example.com/shop/frontend:1.4.0-faulty"));
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
+        Journeys.next(robot);
+        Journeys.next(robot);
         robot.clickOn("#judge-automatic");
         TextField interval = robot.lookup("#interval").queryAs(TextField.class);
         robot.interact(() -> interval.setText("3s"));
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#wizard-start").queryButton().isDisabled()).isFalse());
         robot.clickOn("#wizard-start");
 

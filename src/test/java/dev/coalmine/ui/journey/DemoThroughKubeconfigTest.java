@@ -58,12 +58,12 @@ class DemoThroughKubeconfigTest {
         assertThat(cluster.getItems()).hasSizeGreaterThan(1);
 
         Journeys.openWizard(robot, "shop-frontend");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
         TextField image = Journeys.field(robot, "#image-frontend");
         robot.interact(() -> image.setText("registry.example.com/shop/frontend:1.4.0"));
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
+        Journeys.next(robot);
+        Journeys.next(robot);
         assertThat(robot.lookup("#metric-source").queryComboBox().getValue()).isEqualTo(JudgeStep.Source.DEMO);
         assertThat(robot.lookup("#interval").queryAs(TextField.class).getText()).isEqualTo("10s");
         robot.clickOn("#wizard-cancel");

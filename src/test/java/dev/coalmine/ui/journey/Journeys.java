@@ -29,6 +29,22 @@ final class Journeys {
         Eventually.assertThat(() -> assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse());
     }
 
+    /**
+     * Clicks the wizard's Next and waits for the next page; a click that lands while the button is still disabled (a
+     * page validating) or while the window re-renders is repeated, and never once the page has changed.
+     */
+    static void next(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        String before = labelText(robot, "#wizard-heading");
+        Eventually.assertThat(Duration.ofSeconds(60), () -> {
+            if (labelText(robot, "#wizard-heading").equals(before)) {
+                robot.clickOn("#wizard-next");
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            assertThat(labelText(robot, "#wizard-heading")).as("the page after " + before).isNotEqualTo(before);
+        });
+    }
+
     /** A wizard page's text field, once the page shows it (a click on Next switches pages a moment later). */
     static TextField field(FxRobot robot, String id) {
         Eventually.assertThat(() -> assertThat(robot.lookup(id).tryQuery()).isPresent());

@@ -24,12 +24,12 @@ class JudgeStepConnectionTest extends ConsoleJourney {
     @Test
     void demoMetricsRealPrometheusAndABadUrl(FxRobot robot) throws Exception {
         Journeys.openWizard(robot, "shop-frontend");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
         TextField image = Journeys.field(robot, "#image-frontend");
         robot.interact(() -> image.setText("registry.example.com/shop/frontend:1.4.0"));
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
+        Journeys.next(robot);
+        Journeys.next(robot);
         robot.clickOn("#judge-automatic");
 
         // Until the demo's pods are ready the Service has no traffic, and the check says so.

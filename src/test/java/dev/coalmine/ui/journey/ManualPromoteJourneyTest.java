@@ -20,13 +20,13 @@ class ManualPromoteJourneyTest extends ConsoleJourney {
     void wizardStartPromoteSucceeded(FxRobot robot) {
         Journeys.openWizard(robot, "shop-frontend");
 
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
         TextField image = Journeys.field(robot, "#image-frontend");
         robot.interact(() -> image.setText("registry.example.com/shop/frontend:1.4.0"));
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
+        Journeys.next(robot);
+        Journeys.next(robot);
+        Journeys.next(robot);
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#wizard-start").queryButton().isDisabled()).isFalse());
         Eventually.assertThat(() -> assertThat(robot.lookup("#review-yaml").queryTextInputControl().getText())
                 .contains("name: \"shop-frontend-canary\"", "image: \"registry.example.com/shop/frontend:1.4.0\"",

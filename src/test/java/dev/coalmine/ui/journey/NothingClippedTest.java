@@ -31,22 +31,22 @@ class NothingClippedTest extends ConsoleJourney {
 
         Journeys.openWizard(robot, "shop-frontend");
         assertNothingClipped(robot, scene, "wizard: workload");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
         TextField image = Journeys.field(robot, "#image-frontend");
         robot.interact(() -> image.setText("registry.example.com/shop/frontend:1.4.0"));
         assertNothingClipped(robot, scene, "wizard: version");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
         assertNothingClipped(robot, scene, "wizard: size");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
         assertNothingClipped(robot, scene, "wizard: traffic");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
         robot.clickOn("#judge-automatic");
         assertNothingClipped(robot, scene, "wizard: judge");
         robot.clickOn("#test-connection");
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#test-connection-result").queryLabeled().getText())
                 .startsWith("Connected"));
         assertNothingClipped(robot, scene, "wizard: judge, tested");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#wizard-start").queryButton().isDisabled()).isFalse());
         assertNothingClipped(robot, scene, "wizard: review");
         robot.clickOn("#wizard-start");

@@ -26,12 +26,12 @@ class ThemeContrastTest extends ConsoleJourney {
         Journeys.openWizard(robot, "shop-frontend");
         for (String theme : List.of("light", "dark")) {
             assertReadable(robot, scene, theme + ": main window, wizard");
-            robot.clickOn("#wizard-next");
+            Journeys.next(robot);
             TextField image = Journeys.field(robot, "#image-frontend");
             robot.interact(() -> image.setText("registry.example.com/shop/frontend:1.4.0"));
-            robot.clickOn("#wizard-next");
-            robot.clickOn("#wizard-next");
-            robot.clickOn("#wizard-next");
+            Journeys.next(robot);
+            Journeys.next(robot);
+            Journeys.next(robot);
             robot.clickOn("#judge-automatic");
             assertReadable(robot, scene, theme + ": judge step");
             for (int i = 0; i < 4; i++) {

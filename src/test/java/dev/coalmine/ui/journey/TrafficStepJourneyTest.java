@@ -21,14 +21,14 @@ class TrafficStepJourneyTest extends ConsoleJourney {
     @Test
     void aWeightedRouterIsChosenReviewedAndItsLadderFollowed(FxRobot robot) {
         Journeys.openWizard(robot, "shop-frontend");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
         TextField image = Journeys.field(robot, "#image-frontend");
         robot.interact(image::clear);
         robot.clickOn(image).write("registry.example.com/shop/frontend:1.4.0");
         Eventually.assertThat(() -> assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse());
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
         robot.clickOn("#baseline");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
 
         Eventually.assertThat(Duration.ofSeconds(30), () -> assertThat(robot.lookup("#traffic-nginx").tryQuery())
                 .as("the demo serves every router").isPresent());
@@ -44,8 +44,8 @@ class TrafficStepJourneyTest extends ConsoleJourney {
         Eventually.assertThat(() -> assertThat(text(robot, "#traffic-ladder"))
                 .isEqualTo("10 % \u2192 20 % \u2192 promote"));
         assertThat(text(robot, "#traffic-time-to-promote")).contains("minimum time to promote 1m");
-        robot.clickOn("#wizard-next");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
+        Journeys.next(robot);
 
         Eventually.assertThat(Duration.ofSeconds(60), () -> assertThat(robot.lookup("#review-yaml")
                 .queryAs(TextArea.class).getText()).contains("kind: \"HTTPRoute\"", "shop-frontend-canary"));

@@ -14,7 +14,7 @@ class WizardInputJourneyTest extends ConsoleJourney {
     @Test
     void anInvalidImageAndSizeAreExplainedAndCorrected(FxRobot robot) {
         Journeys.openWizard(robot, "shop-frontend");
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
 
         TextField image = Journeys.field(robot, "#image-frontend");
         type(robot, image, "registry.example.com/shop/Frontend:1.4.0");
@@ -24,7 +24,7 @@ class WizardInputJourneyTest extends ConsoleJourney {
         type(robot, image, "registry.example.com/shop/frontend:1.4.0");
         Eventually.assertThat(() -> assertThat(problem(robot, "#image-frontend-problem")).isEmpty());
         Eventually.assertThat(() -> assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isFalse());
-        robot.clickOn("#wizard-next");
+        Journeys.next(robot);
 
         type(robot, robot.lookup("#size-amount").queryAs(TextField.class), "150");
         Eventually.assertThat(() -> assertThat(problem(robot, "#size-amount-problem")).contains("at most 100"));
