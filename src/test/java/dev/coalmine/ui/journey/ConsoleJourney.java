@@ -23,8 +23,11 @@ abstract class ConsoleJourney {
         console = fixture();
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> console.show(stage));
-        // The primary stage is shared by every TestFX test in this JVM: give each console the default window size.
+        // The primary stage is shared by every TestFX test in this JVM: give each console the default window size, on
+        // the screen (an earlier test may have moved it).
         FxToolkit.setupFixture(() -> {
+            stage.setX(0);
+            stage.setY(0);
             stage.setWidth(1280);
             stage.setHeight(800);
         });

@@ -11,6 +11,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Steps several journeys share. */
 final class Journeys {
+    private static final String NOT_SHOWN = "(not shown)";
+
     private Journeys() {
     }
 
@@ -41,7 +43,8 @@ final class Journeys {
                 robot.clickOn("#wizard-next");
                 WaitForAsyncUtils.waitForFxEvents();
             }
-            assertThat(labelText(robot, "#wizard-heading")).as("the page after " + before).isNotEqualTo(before);
+            assertThat(labelText(robot, "#wizard-heading")).as("the page after " + before).isNotEqualTo(before)
+                    .isNotEqualTo(NOT_SHOWN);
         });
     }
 
@@ -71,7 +74,7 @@ final class Journeys {
     }
 
     private static String labelText(FxRobot robot, String id) {
-        return robot.lookup(id).tryQueryAs(Label.class).map(Label::getText).orElse("(not shown)");
+        return robot.lookup(id).tryQueryAs(Label.class).map(Label::getText).orElse(NOT_SHOWN);
     }
 
     private static boolean containsText(javafx.scene.Node row, String text) {
