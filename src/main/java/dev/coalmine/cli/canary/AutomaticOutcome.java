@@ -4,6 +4,7 @@ import dev.coalmine.core.judge.JudgeSettings;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.traffic.TrafficState;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -43,6 +44,13 @@ final class AutomaticOutcome {
             out.println(head + "Rejected" + by);
             out.flush();
             return REJECTED;
+        }
+        if (state.phase() instanceof ReleasePhase.AwaitingJudgment && state.trafficIfAny().filter(TrafficState::atGate)
+                .isPresent()) {
+            out.println(head + "all " + state.plan().traffic().steps().size() + " steps passed" + verdict
+                    + "; waiting for a person at the manual gate: " + next.decide());
+            out.flush();
+            return NEEDS_A_PERSON;
         }
         if (state.phase() instanceof ReleasePhase.AwaitingJudgment) {
             out.println(head + "the automatic judge cannot decide" + verdict + "; " + next.decide());

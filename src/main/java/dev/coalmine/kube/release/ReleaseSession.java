@@ -201,6 +201,11 @@ public final class ReleaseSession implements AutoCloseable {
         return service.reject(namespace, deployment, who);
     }
 
+    /** Lets a step paused for a person go on (see {@link ReleaseService#resumePause}). */
+    public ReleaseState resumePause(String who) {
+        return service.resumePause(namespace, deployment, who);
+    }
+
     /** Who this process is when it records a decision from a view (the console's identity). */
     public String identity() {
         return identity;

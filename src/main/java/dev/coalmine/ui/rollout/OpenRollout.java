@@ -137,5 +137,10 @@ public final class OpenRollout implements AutoCloseable {
         public ReleaseState reject() {
             return session.reject(session.identity());
         }
+
+        @Override
+        public ReleaseState resume() {
+            return session.resumePause(session.identity());
+        }
     }
 }

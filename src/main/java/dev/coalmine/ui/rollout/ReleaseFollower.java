@@ -16,4 +16,7 @@ public interface ReleaseFollower {
     ReleaseState promote();
 
     ReleaseState reject();
+
+    /** Lets a step paused for a person go on. */
+    ReleaseState resume();
 }

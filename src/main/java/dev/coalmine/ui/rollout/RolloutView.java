@@ -60,6 +60,11 @@ public final class RolloutView extends VBox {
         reject.getStyleClass().add("danger");
         reject.disableProperty().bind(model.canDecide().not());
         reject.setOnAction(e -> confirm("Reject", model.rejectConfirmation(), model::reject));
+        Button resume = new Button("Res_ume");
+        resume.setId("resume");
+        resume.visibleProperty().bind(model.canResume());
+        resume.managedProperty().bind(resume.visibleProperty());
+        resume.setOnAction(e -> confirm("Resume", model.resumeConfirmation(), model::resume));
         Button again = new Button("New canary\u2026");
         again.setId("new-canary");
         again.setOnAction(e -> onNewCanary.run());
@@ -67,7 +72,7 @@ public final class RolloutView extends VBox {
         again.managedProperty().bind(again.visibleProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(10, strip, gap, again, promote, reject);
+        HBox top = new HBox(10, strip, gap, again, resume, promote, reject);
         top.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
@@ -121,7 +126,7 @@ public final class RolloutView extends VBox {
 
         getChildren().addAll(headline, top, weights, tracks, verdict, table, message, tabs);
         getStylesheets().add(RolloutView.class.getResource("rollout.css").toExternalForm());
-        // Ctrl+1…4 switch tabs; Alt+P and Alt+R (the buttons' mnemonics) promote and reject.
+        // Ctrl+1…4 switch tabs; Alt+P, Alt+R and Alt+U (the buttons' mnemonics) promote, reject and resume.
         sceneProperty().addListener((obs, old, scene) -> {
             for (int i = 0; i < tabs.getTabs().size() && scene != null; i++) {
                 int index = i;

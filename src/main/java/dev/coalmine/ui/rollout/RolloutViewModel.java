@@ -53,6 +53,7 @@ public final class RolloutViewModel implements AutoCloseable {
     private final ObservableList<ChartMarks.Mark> chartMarks = FXCollections.observableArrayList();
     private final ObjectProperty<MetricsViewModel> metrics = new SimpleObjectProperty<>();
     private final BooleanBinding canDecide;
+    private final BooleanBinding canResume;
     private volatile boolean closed;
     private AutoCloseable watch;
 
@@ -68,6 +69,14 @@ public final class RolloutViewModel implements AutoCloseable {
         this.ui = ui;
         canDecide = Bindings.createBooleanBinding(() -> current().map(s -> s.phase().awaitingDecision()
                 && s.decision() == null).orElse(false), status);
+        canResume = Bindings.createBooleanBinding(() -> current().map(RolloutViewModel::pausedAtAStep).orElse(false),
+                status);
+    }
+
+    /** Paused after a step (for a person, or for a time a person may cut short), and nobody decided or resumed. */
+    private static boolean pausedAtAStep(ReleaseState s) {
+        return !s.finished() && s.decision() == null
+                && s.trafficIfAny().filter(t -> t.paused() && !t.resumed()).isPresent();
     }
 
     /** Follows the release and lets the engine drive it from this console while no other process does. */
@@ -182,6 +191,39 @@ public final class RolloutViewModel implements AutoCloseable {
         });
     }
 
+    /** Records that the paused step may go on; the process driving the release moves the weight. */
+    public void resume() {
+        if (!canResume.get()) {
+            return;
+        }
+        message.set("Recording Resume\u2026");
+        background.execute(() -> {
+            try {
+                release.resume();
+                ui.execute(() -> message.set("Resume recorded; the engine moves on up the ladder."));
+            } catch (RuntimeException e) {
+                ui.execute(() -> message.set(e.getMessage()));
+            }
+        });
+    }
+
+    /** What Resume will do: the next weight of the ladder, or what follows its last step. */
+    public String resumeConfirmation() {
+        return current().filter(RolloutViewModel::pausedAtAStep).map(s -> {
+            var plan = s.plan().traffic();
+            int step = s.traffic().step();
+            String now = "The canary gets " + s.traffic().weight() + " % of the requests"
+                    + (plan.service() == null ? "" : " to " + plan.service());
+            if (step < plan.lastStep()) {
+                return now + "; Resume routes " + plan.weightAt(step + 1) + " % to it (step " + (step + 2) + " of "
+                        + plan.steps().size() + ", " + plan.provider().word() + ").";
+            }
+            return now + " and this was the last step; Resume "
+                    + (plan.manualGate() || !s.plan().judge().isAutomatic() ? "leaves promote or reject to a person."
+                    : "lets the automatic judge promote.");
+        }).orElse("The release is not paused.");
+    }
+
     /** What Promote will do, in the words of the confirmation dialog. */
     public String promoteConfirmation() {
         ReleaseStatus read = status.get();
@@ -290,6 +332,11 @@ public final class RolloutViewModel implements AutoCloseable {
 
     public BooleanBinding canDecide() {
         return canDecide;
+    }
+
+    /** Whether the release waits at a paused step that Resume lets go on. */
+    public BooleanBinding canResume() {
+        return canResume;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.SimulatedComponents;
 import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.demo.traffic.TrafficKnobs;
 import dev.coalmine.demo.traffic.TrafficSettings;
 import dev.coalmine.testing.Eventually;
 import java.io.IOException;
@@ -159,6 +160,69 @@ class TrafficCliTest {
         JsonNode last = new ObjectMapper().readTree(cli.out()).get("traffic");
         assertThat(last.get("weight").asInt()).isEqualTo(20);
         assertThat(last.get("paused").asBoolean()).isFalse();
+    }
+
+    @Test
+    void withAManualGateTheJudgeClimbsTheLadderAndAPersonPromotesAtTheEnd() throws IOException {
+        new TrafficKnobs(cluster.client()).setRequestsPerSecond(600);
+        int code = cli.run("canary", "start", "shop-frontend", "--image", "frontend=registry.example.com/shop/frontend:2.0",
+                "--count", "1", "--traffic", "gateway-api", "--steps", "10,20", "--manual-gate", "--judge", "auto",
+                "--analysis-interval", "2s", "--metrics-preset", "demo");
+
+        assertThat(code).as(cli::err).isEqualTo(AutomaticOutcome.NEEDS_A_PERSON);
+        assertThat(cli.err()).as("each step passed its analysis").containsPattern("analysis check \\d+ passed")
+                .contains("step 2 of 2: canary 20 %");
+        assertThat(cli.out()).contains("waiting for a person at the manual gate").contains("canary promote shop-frontend");
+        assertThat(cli.run("canary", "status", "shop-frontend", "-o", "json")).isZero();
+        JsonNode status = new ObjectMapper().readTree(cli.out());
+        assertThat(status.get("phase").asText()).isEqualTo("AwaitingJudgment");
+        assertThat(status.at("/traffic/step").asInt()).isEqualTo(2);
+        assertThat(status.at("/traffic/weight").asInt()).isEqualTo(20);
+        assertThat(status.has("decision") && !status.get("decision").isNull()).as("nobody decided yet").isFalse();
+        assertThat(cli.run("canary", "status", "shop-frontend")).isZero();
+        assertThat(cli.out()).contains("step 2 of 2: canary 20 %, waiting for promote");
+
+        assertThat(cli.run("canary", "promote", "shop-frontend")).as(cli::err).isZero();
+        assertThat(cli.run("canary", "status", "shop-frontend", "-o", "json")).isZero();
+        JsonNode done = new ObjectMapper().readTree(cli.out());
+        assertThat(done.get("phase").asText()).isEqualTo("Succeeded");
+        assertThat(done.at("/decision/verdict").asText()).isEqualToIgnoringCase("promote");
+        assertThat(cluster.client().apps().deployments().inNamespace("default").withName("shop-frontend").get()
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("registry.example.com/shop/frontend:2.0");
+    }
+
+    @Test
+    void aPauseWithADurationEndsByItselfAndTheLadderGoesOn() throws IOException {
+        int code = cli.run("canary", "start", "shop-frontend", "--image", "frontend=shop/frontend:2", "--count", "1",
+                "--traffic", "smi", "--steps", "10,20", "--step-interval", "1s", "--pause-at", "10:3s", "--timeout", "90s");
+
+        assertThat(code).as(cli::err).isZero();
+        assertThat(cli.out()).contains("AwaitingJudgment");
+        assertThat(cli.err()).as("nobody resumed it").doesNotContain("resumed at");
+        assertThat(cli.err().lines().map(l -> l.replaceFirst("^.*] ", ""))).containsSubsequence(
+                "step 1 of 2: canary 10 %, baseline 10 %, stable 80 % (smi)", "step 1 passed at 10 %; paused for 3s",
+                "step 2 of 2: canary 20 %, baseline 20 %, stable 60 % (smi)");
+        assertThat(Duration.between(loggedAt("paused for 3s"), loggedAt("step 2 of 2"))).as("the pause lasted its 3s")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        assertThat(cli.run("canary", "status", "shop-frontend", "-o", "json")).isZero();
+        JsonNode traffic = new ObjectMapper().readTree(cli.out()).get("traffic");
+        assertThat(traffic.get("weight").asInt()).isEqualTo(20);
+        assertThat(traffic.get("paused").asBoolean()).isFalse();
+    }
+
+    /** When the stored release's log first says {@code words}. */
+    private java.time.Instant loggedAt(String words) throws IOException {
+        JsonNode stored = new ObjectMapper().readTree(cluster.client().configMaps().inNamespace("default")
+                .withName("coalmine-release-shop-frontend").get().getData().get("releases.json"));
+        for (JsonNode log : stored.findValues("log")) {
+            for (JsonNode line : log) {
+                if (line.path("message").asText().contains(words)) {
+                    return java.time.Instant.parse(line.get("at").asText());
+                }
+            }
+        }
+        throw new AssertionError("no log line says " + words);
     }
 
     private void assertUsageError(String message, String... trafficArgs) {

@@ -223,6 +223,35 @@ class RolloutViewModelTest {
         assertThat(model.weightProperty().get()).endsWith("all requests on stable");
     }
 
+    @Test
+    void aStepPausedForAPersonOffersResumeWhichSaysTheNextWeightAndIsRecordedOnce() {
+        model.open();
+        ReleasePlan weighted = new ReleasePlan("shop", "web", List.of(ImageChange.parse("web=web:2")), null,
+                CanarySize.count(1), true, null, null, new TrafficPlan(TrafficProvider.ISTIO, "web",
+                List.of(5, 10, 25), Duration.ofMinutes(1), List.of(new PauseStep(10, null)), false, null));
+        TrackStatus track = new TrackStatus(true, 1, 1, List.of("web:2"));
+        ReleaseState running = new ReleaseState(3, weighted, 1, new ReleasePhase.AwaitingJudgment(), T0, null,
+                List.of(), T0, null, "{}").withTraffic(new TrafficState(1, 10, T0, null, false, false, List.of()));
+        release.publish(new ReleaseStatus("shop", "web", running, track, track, track, null));
+        assertThat(model.canResume().get()).as("not paused yet").isFalse();
+
+        ReleaseState paused = running.withTraffic(new TrafficState(1, 10, T0, T0.plusSeconds(60), false, false,
+                List.of()));
+        release.publish(new ReleaseStatus("shop", "web", paused, track, track, track, null));
+        assertThat(model.canResume().get()).isTrue();
+        assertThat(model.resumeConfirmation()).isEqualTo("The canary gets 10 % of the requests to web; Resume routes "
+                + "25 % to it (step 3 of 3, istio).");
+        model.resume();
+        assertThat(release.resumes).isEqualTo(1);
+        assertThat(model.messageProperty().get()).startsWith("Resume recorded");
+
+        release.publish(new ReleaseStatus("shop", "web", paused.withTraffic(paused.traffic().resumedByPerson()),
+                track, track, track, null));
+        assertThat(model.canResume().get()).as("resumed: nothing more to resume").isFalse();
+        model.resume();
+        assertThat(release.resumes).isEqualTo(1);
+    }
+
     private static ReleaseStatus awaiting(Decision decision) {
         ReleaseState started = ReleaseState.start(3, PLAN, 1, "{}", List.of("planned"), T0);
         ReleaseState state = new ReleaseState(3, PLAN, 1, new ReleasePhase.AwaitingJudgment(), T0, decision,
@@ -246,6 +275,7 @@ class RolloutViewModelTest {
         boolean driving;
         boolean watchClosed;
         int promotes;
+        int resumes;
         RuntimeException refusal;
         RuntimeException watchFailure;
 
@@ -276,6 +306,12 @@ class RolloutViewModelTest {
                 throw refusal;
             }
             promotes++;
+            return null;
+        }
+
+        @Override
+        public ReleaseState resume() {
+            resumes++;
             return null;
         }
 
