@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coalmine.demo.metrics.DemoMetricsSource;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -22,6 +21,7 @@ final class AnalysisRunController {
 
     private final EngineApi api;
     private final MeasurementTaker measurements;
+    private final ObjectPasses passes = new ObjectPasses("AnalysisRun");
 
     AnalysisRunController(EngineApi api, DemoMetricsSource metrics) {
         this.api = api;
@@ -33,17 +33,9 @@ final class AnalysisRunController {
     }
 
     void reconcile(Instant now) {
-        for (ObjectNode run : api.list(EngineApi.ANALYSIS_RUNS)) {
-            if (!terminal(run.path("status").path("phase").asText())) {
-                try {
-                    reconcile(run, now);
-                } catch (KubernetesClientException e) {
-                    if (!EngineApi.conflict(e)) {
-                        throw e;
-                    }
-                }
-            }
-        }
+        passes.reconcileEach(api.list(EngineApi.ANALYSIS_RUNS).stream()
+                .filter(run -> !terminal(run.path("status").path("phase").asText())).toList(),
+                run -> reconcile((ObjectNode) run, now));
     }
 
     private void reconcile(ObjectNode run, Instant now) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coalmine.demo.metrics.DemoMetricsSource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,6 +20,7 @@ final class CanaryController {
     private final EngineApi api;
     private final CanaryWorkloads workloads;
     private final CanaryChecks checks;
+    private final ObjectPasses passes = new ObjectPasses("Canary");
 
     CanaryController(EngineApi api, DemoMetricsSource metrics) {
         this.api = api;
@@ -29,15 +29,7 @@ final class CanaryController {
     }
 
     void reconcile(Instant now) {
-        for (ObjectNode canary : api.list(EngineApi.CANARIES)) {
-            try {
-                reconcile(canary, now);
-            } catch (KubernetesClientException e) {
-                if (!EngineApi.conflict(e)) {
-                    throw e;
-                }
-            }
-        }
+        passes.reconcileEach(api.list(EngineApi.CANARIES), canary -> reconcile((ObjectNode) canary, now));
     }
 
     private void reconcile(ObjectNode canary, Instant now) {

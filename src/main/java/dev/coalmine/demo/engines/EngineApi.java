@@ -71,9 +71,17 @@ final class EngineApi {
                 .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     }
 
-    /** True when the write lost a race (409) and should simply be tried again next pass. */
+    /**
+     * True when the write lost a race (409 Conflict: the object changed since it was read) and should simply be tried
+     * again next pass. A create whose name is taken (409 AlreadyExists) is no race: trying again fails again.
+     */
     static boolean conflict(KubernetesClientException e) {
-        return e.getCode() == HttpURLConnection.HTTP_CONFLICT;
+        return e.getCode() == HttpURLConnection.HTTP_CONFLICT && !alreadyExists(e);
+    }
+
+    static boolean alreadyExists(KubernetesClientException e) {
+        return e.getCode() == HttpURLConnection.HTTP_CONFLICT && e.getStatus() != null
+                && "AlreadyExists".equals(e.getStatus().getReason());
     }
 
     private ObjectNode tree(GenericKubernetesResource resource) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +19,7 @@ final class RolloutController {
     private final EngineApi api;
     private final RolloutReplicaSets replicaSets;
     private final RolloutAnalysisStep analysis;
+    private final ObjectPasses passes = new ObjectPasses("Rollout");
 
     RolloutController(EngineApi api) {
         this.api = api;
@@ -28,15 +28,7 @@ final class RolloutController {
     }
 
     void reconcile(Instant now) {
-        for (ObjectNode rollout : api.list(EngineApi.ROLLOUTS)) {
-            try {
-                reconcile(rollout, now);
-            } catch (KubernetesClientException e) {
-                if (!EngineApi.conflict(e)) {
-                    throw e;
-                }
-            }
-        }
+        passes.reconcileEach(api.list(EngineApi.ROLLOUTS), rollout -> reconcile((ObjectNode) rollout, now));
     }
 
     private void reconcile(ObjectNode rollout, Instant now) {
@@ -54,7 +46,8 @@ final class RolloutController {
         JsonNode spec = rollout.path("spec");
         RolloutSteps steps = new RolloutSteps(rollout);
         int replicas = spec.path("replicas").asInt(1);
-        String hash = replicaSets.hash(template.get());
+        int collisions = status.path("collisionCount").asInt();
+        String hash = replicaSets.hash(template.get(), collisions);
         List<ReplicaSet> owned = replicaSets.owned(rollout);
         String stable = status.path("stableRS").asText();
         if (!hash.equals(status.path("currentPodHash").asText())) {
@@ -62,9 +55,17 @@ final class RolloutController {
             stable = status.path("stableRS").asText();
         }
         retryAfterAbort(status);
-        ReplicaSet current = RolloutReplicaSets.withHash(owned, hash).orElseGet(() -> replicaSets.create(rollout,
+        Optional<ReplicaSet> found = RolloutReplicaSets.withHash(owned, hash).or(() -> replicaSets.create(rollout,
                 template.get(), hash, owned.stream().mapToInt(RolloutReplicaSets::revision).max().orElse(0) + 1,
                 podMetadata(rollout, hash.equals(status.path("stableRS").asText()) ? "stableMetadata" : "canaryMetadata")));
+        if (found.isEmpty()) {
+            // A hash collision (a Deployment of the same name runs the same template): as Argo does, count it and
+            // leave the rest of the status as it was; the next pass hashes with the new count.
+            rollout.set("status", before.deepCopy().put("collisionCount", collisions + 1));
+            finish(rollout, before, (ObjectNode) rollout.get("status"));
+            return;
+        }
+        ReplicaSet current = found.get();
         Optional<ReplicaSet> stableRs = RolloutReplicaSets.withHash(owned, stable);
         int revision = RolloutReplicaSets.revision(current);
         RolloutCanary canary = new RolloutCanary(replicaSets, current, stableRs.orElse(current), replicas);
@@ -190,12 +191,6 @@ final class RolloutController {
         if (status.equals(before)) {
             return;
         }
-        try {
-            api.writeStatus(EngineApi.ROLLOUTS, rollout, true);
-        } catch (KubernetesClientException e) {
-            if (!EngineApi.conflict(e)) {
-                throw e;
-            }
-        }
+        api.writeStatus(EngineApi.ROLLOUTS, rollout, true);
     }
 }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.HashMap;
@@ -49,10 +50,12 @@ final class RolloutReplicaSets {
 
     List<ReplicaSet> owned(JsonNode rollout) {
         return client.apps().replicaSets().inNamespace(Trees.namespace(rollout)).list().getItems().stream()
-                .filter(rs -> rs.getMetadata().getOwnerReferences().stream()
-                        .anyMatch(r -> Boolean.TRUE.equals(r.getController())
-                                && r.getUid().equals(Trees.uid(rollout))))
-                .toList();
+                .filter(rs -> controlledBy(rs, rollout)).toList();
+    }
+
+    private static boolean controlledBy(ReplicaSet rs, JsonNode rollout) {
+        return rs.getMetadata().getOwnerReferences().stream()
+                .anyMatch(r -> Boolean.TRUE.equals(r.getController()) && r.getUid().equals(Trees.uid(rollout)));
     }
 
     static Optional<ReplicaSet> withHash(List<ReplicaSet> sets, String hash) {
@@ -68,7 +71,13 @@ final class RolloutReplicaSets {
         }
     }
 
-    ReplicaSet create(JsonNode rollout, PodTemplateSpec template, String hash, int revision, JsonNode podMetadata) {
+    /**
+     * Creates the ReplicaSet of {@code hash}. Empty when its name {@code <rollout>-<hash>} is taken by a ReplicaSet
+     * this Rollout does not control, a hash collision (Argo's {@code createDesiredReplicaSet}): with a Deployment of
+     * the Rollout's name and template, as a {@code workloadRef} often has, its ReplicaSet has exactly that name.
+     */
+    Optional<ReplicaSet> create(JsonNode rollout, PodTemplateSpec template, String hash, int revision,
+            JsonNode podMetadata) {
         Map<String, String> podLabels = new LinkedHashMap<>(template.getMetadata().getLabels());
         podMetadata.path("labels").fields().forEachRemaining(e -> podLabels.put(e.getKey(), e.getValue().asText()));
         podLabels.put(HASH_LABEL, hash);
@@ -89,7 +98,15 @@ final class RolloutReplicaSets {
                         .withController(true).withBlockOwnerDeletion(true).build())
                 .endMetadata().withNewSpec().withReplicas(0).withNewSelector().withMatchLabels(selector).endSelector()
                 .withTemplate(podTemplate).endSpec().build();
-        return client.apps().replicaSets().resource(rs).create();
+        try {
+            return Optional.of(client.apps().replicaSets().resource(rs).create());
+        } catch (KubernetesClientException e) {
+            if (!EngineApi.alreadyExists(e)) {
+                throw e;
+            }
+            return Optional.ofNullable(client.apps().replicaSets().inNamespace(Trees.namespace(rollout))
+                    .withName(rs.getMetadata().getName()).get()).filter(existing -> controlledBy(existing, rollout));
+        }
     }
 
     ReplicaSet scale(ReplicaSet rs, int replicas) {
@@ -130,7 +147,7 @@ final class RolloutReplicaSets {
         return rs.getMetadata().getLabels() == null ? Map.of() : rs.getMetadata().getLabels();
     }
 
-    String hash(PodTemplateSpec template) {
-        return TemplateHash.of(client, template);
+    String hash(PodTemplateSpec template, int collisionCount) {
+        return TemplateHash.of(client, template, collisionCount);
     }
 }

@@ -15,13 +15,15 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The simulated Flagger controller, driven only through the demo API server. */
+/** The simulated Argo Rollouts and Flagger controllers, driven only through the demo API server. */
 class EngineSimulationTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String NS = "default";
@@ -40,6 +42,129 @@ class EngineSimulationTest {
     @AfterAll
     static void stop() {
         cluster.close();
+    }
+
+    @Test
+    void anArgoRolloutPausesRunsItsAnalysisPromotesAndAbortsAFaultyImage() throws Exception {
+        workload("web", "shop/web:1.0.0");
+        create(EngineApi.ANALYSIS_TEMPLATES, """
+                apiVersion: argoproj.io/v1alpha1
+                kind: AnalysisTemplate
+                metadata: {name: web-success-rate}
+                spec:
+                  args: [{name: deployment}]
+                  metrics:
+                    - name: success-rate
+                      interval: 2s
+                      count: 2
+                      initialDelay: 2s
+                      successCondition: result[0] >= 95
+                      provider:
+                        prometheus:
+                          query: sum(rate(http_requests_total{namespace="default",deployment="{{args.deployment}}",track="canary",code!~"5.."}[4s])) / sum(rate(http_requests_total{namespace="default",deployment="{{args.deployment}}",track="canary"}[4s])) * 100
+                """);
+        create(EngineApi.ROLLOUTS, """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Rollout
+                metadata: {name: web}
+                spec:
+                  replicas: 4
+                  selector: {matchLabels: {app: web}}
+                  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web, scaleDown: onsuccess}
+                  strategy:
+                    canary:
+                      canaryMetadata: {labels: {coalmine.dev/track: canary}}
+                      steps:
+                        - setWeight: 25
+                        - pause: {}
+                        - setWeight: 50
+                        - analysis: {templates: [{templateName: web-success-rate}], args: [{name: deployment, value: web}]}
+                        - pause: {duration: 1s}
+                """);
+        Eventually.assertThat(WAIT, () -> assertThat(text(rollout(), "status", "phase")).isEqualTo("Healthy"));
+        Eventually.assertThat(WAIT, () -> assertThat(client.apps().deployments().inNamespace(NS).withName("web").get()
+                .getSpec().getReplicas()).as("scaleDown: onsuccess").isZero());
+        String firstStable = text(rollout(), "status", "stableRS");
+
+        setImage("web", "shop/web:1.1.0");
+        Eventually.assertThat(WAIT, () -> {
+            JsonNode status = rollout().path("status");
+            assertThat(status.path("phase").asText()).as("%s", status).isEqualTo("Paused");
+            assertThat(status.path("message").asText()).isEqualTo("CanaryPauseStep");
+            assertThat(status.path("currentStepIndex").asInt()).isEqualTo(1);
+            assertThat(status.path("pauseConditions").path(0).path("reason").asText()).isEqualTo("CanaryPauseStep");
+            assertThat(status.path("canary").path("weights").path("canary").path("weight").asInt()).isEqualTo(25);
+            assertThat(status.path("updatedReplicas").asInt()).isEqualTo(1);
+        });
+        promote();
+        Eventually.assertThat(WAIT, () -> {
+            JsonNode status = rollout().path("status");
+            assertThat(status.path("phase").asText()).isEqualTo("Healthy");
+            assertThat(status.path("stableRS").asText()).isEqualTo(status.path("currentPodHash").asText())
+                    .isNotEqualTo(firstStable);
+        });
+        JsonNode run = client.genericKubernetesResources(EngineApi.ANALYSIS_RUNS).inNamespace(NS).list().getItems()
+                .stream().map(EngineSimulationTest::tree).findFirst().orElseThrow();
+        assertThat(run.path("status").path("phase").asText()).isEqualTo("Successful");
+        // Two successful measurements (a loaded machine may add an Error for a window without data: that one waits)
+        assertThat(run.path("status").path("metricResults").path(0).path("successful").asInt()).isEqualTo(2);
+        assertThat(run.path("status").path("metricResults").path(0).path("measurements"))
+                .filteredOn(m -> m.path("phase").asText().equals("Successful")).hasSize(2)
+                .allSatisfy(m -> assertThat(m.path("value").asText()).startsWith("["));
+
+        setImage("web", "shop/web:1.2.0-faulty");
+        Eventually.assertThat(WAIT, () -> assertThat(text(rollout(), "status", "message")).isEqualTo("CanaryPauseStep"));
+        promote();
+        Eventually.assertThat(WAIT, () -> {
+            JsonNode status = rollout().path("status");
+            assertThat(status.path("phase").asText()).as("%s %s", client.pods().inNamespace(NS).list().getItems().stream()
+                    .map(p -> p.getMetadata().getName() + p.getMetadata().getLabels() + p.getSpec().getContainers().get(0).getImage()).toList(),
+                    client.genericKubernetesResources(EngineApi.ANALYSIS_RUNS).inNamespace(NS).list().getItems().stream()
+                    .map(r -> r.getAdditionalProperties().get("status")).toList()).isEqualTo("Degraded");
+            assertThat(status.path("message").asText()).startsWith("RolloutAborted: Rollout aborted update to revision 3: "
+                    + "Metric \"success-rate\" assessed Failed");
+            assertThat(status.path("canary").path("weights").path("canary").path("weight").asInt()).isZero();
+            assertThat(client.apps().replicaSets().inNamespace(NS).withName("web-" + status.path("currentPodHash")
+                    .asText()).get().getSpec().getReplicas()).isZero();
+            assertThat(client.apps().replicaSets().inNamespace(NS).withName("web-" + status.path("stableRS").asText())
+                    .get().getStatus().getAvailableReplicas()).isEqualTo(4);
+        });
+    }
+
+    /**
+     * A Rollout named like the Deployment its {@code workloadRef} names finds {@code <name>-<hash>} taken by that
+     * Deployment's own ReplicaSet (same template, same hash, as in Kubernetes). As Argo does, it counts the collision
+     * in {@code status.collisionCount} and hashes again; before, it retried the create forever and never got a status.
+     */
+    @Test
+    void aRolloutNamedLikeItsDeploymentGetsPastTheHashCollisionWithTheDeploymentsReplicaSet() {
+        workload("cart", "shop/cart:1.0.0");
+        String taken = "cart-" + TemplateHash.of(client, client.apps().deployments().inNamespace(NS).withName("cart")
+                .get().getSpec().getTemplate());
+        Eventually.assertThat(WAIT, () -> assertThat(client.apps().replicaSets().inNamespace(NS).withName(taken).get())
+                .as("the Deployment controller's ReplicaSet").isNotNull());
+        create(EngineApi.ROLLOUTS, """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Rollout
+                metadata: {name: cart}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: cart}}
+                  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: cart}
+                  strategy: {canary: {steps: [{setWeight: 50}, {pause: {}}]}}
+                """);
+        Eventually.assertThat(WAIT, () -> {
+            JsonNode status = tree(client.genericKubernetesResources(EngineApi.ROLLOUTS).inNamespace(NS).withName("cart")
+                    .get()).path("status");
+            assertThat(status.path("phase").asText()).as("%s", status).isEqualTo("Healthy");
+            assertThat(status.path("collisionCount").asInt()).isEqualTo(1);
+            assertThat("cart-" + status.path("stableRS").asText()).isNotEqualTo(taken);
+            assertThat(client.apps().replicaSets().inNamespace(NS).withName("cart-" + status.path("stableRS").asText())
+                    .get().getMetadata().getOwnerReferences()).singleElement()
+                    .satisfies(owner -> assertThat(owner.getKind()).isEqualTo("Rollout"));
+        });
+        assertThat(client.apps().replicaSets().inNamespace(NS).withName(taken).get().getMetadata().getOwnerReferences())
+                .singleElement().satisfies(owner -> assertThat(owner.getKind()).isEqualTo("Deployment"));
     }
 
     @Test
@@ -106,9 +231,19 @@ class EngineSimulationTest {
         });
     }
 
+    /** What {@code kubectl argo rollouts promote} sends for a Rollout paused at a pause step. */
+    private static void promote() {
+        client.genericKubernetesResources(EngineApi.ROLLOUTS).inNamespace(NS).withName("web").subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"pauseConditions\":null}}");
+    }
+
     private static void create(ResourceDefinitionContext type, String yaml) {
         client.genericKubernetesResources(type).inNamespace(NS).resource(client.getKubernetesSerialization()
                 .unmarshal(yaml, GenericKubernetesResource.class)).create();
+    }
+
+    private static JsonNode rollout() {
+        return tree(client.genericKubernetesResources(EngineApi.ROLLOUTS).inNamespace(NS).withName("web").get());
     }
 
     private static JsonNode canary() {

@@ -9,9 +9,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -19,9 +19,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * cluster's simulated Argo Rollouts controller: Promote from the first pause to the second, Abort there back to stable
  * (Degraded, 0 %); each shows the plugin's patch before it is sent.
  */
-@Disabled("The demo's simulated Argo controller sometimes gives a new Rollout no status at all (seen in a clean-clone CI "
-        + "run and under load: its pass waits on a list while the demo server's event loop is busy); runs by hand until "
-        + "that is found. RolloutActionsTest checks the same patches against the demo server.")
 class ArgoRolloutJourneyTest extends ConsoleJourney {
     private static final Duration LONG = Duration.ofSeconds(90);
     private static final String ROLLOUT = """
@@ -62,15 +59,13 @@ class ArgoRolloutJourneyTest extends ConsoleJourney {
         awaitHeadline(robot, "Paused \u00b7 step 2/5 \u00b7 25 %");
         confirm(robot, "#argo-promote", "PATCH rollouts/web/status  {\"status\":{\"pauseConditions\":null}}");
         awaitHeadline(robot, "Paused \u00b7 step 4/5 \u00b7 50 %");
-        assertThat(robot.lookup("#argo-steps").queryAs(javafx.scene.layout.VBox.class).getChildren())
-                .extracting(n -> ((Label) n).getText()).startsWith("\u2714 1. setWeight 25", "\u2714 2. pause (until promoted)",
-                        "\u2714 3. setWeight 50", "\u25B6 4. pause (until promoted)");
+        Eventually.assertThat(() -> assertThat(steps(robot)).startsWith("\u2714 1. setWeight 25",
+                "\u2714 2. pause (until promoted)", "\u2714 3. setWeight 50", "\u25B6 4. pause (until promoted)"));
         confirm(robot, "#argo-abort", "PATCH rollouts/web/status  {\"status\":{\"abort\":true}}");
         awaitHeadline(robot, "Degraded");
         Eventually.assertThat(LONG, () -> assertThat(labelText(robot, "#argo-headline")).endsWith("0 %"));
         Eventually.assertThat(() -> assertThat(robot.lookup("#argo-retry").queryButton().isDisabled()).isFalse());
-        assertThat(robot.lookup("#argo-steps").queryAs(javafx.scene.layout.VBox.class).getChildren())
-                .extracting(n -> ((Label) n).getText()).contains("\u2716 4. pause (until promoted)");
+        Eventually.assertThat(() -> assertThat(steps(robot)).contains("\u2716 4. pause (until promoted)"));
     }
 
     private void setImage(String image) {
@@ -82,13 +77,21 @@ class ArgoRolloutJourneyTest extends ConsoleJourney {
 
     /** Clicks the button, checks the confirmation previews the patch, and confirms. */
     private static void confirm(FxRobot robot, String button, String preview) {
-        Eventually.assertThat(LONG, () -> assertThat(robot.lookup(button).queryButton().isDisabled()).isFalse());
+        Eventually.assertThat(LONG, () -> assertThat(robot.lookup(button).match(NodeQueryUtils.isVisible())
+                .queryButton().isDisabled()).isFalse());
         robot.clickOn(button);
-        Eventually.assertThat(() -> assertThat(robot.lookup(".dialog-pane").tryQuery()).isPresent());
+        Eventually.assertThat(() -> assertThat(robot.lookup(".dialog-pane").match(NodeQueryUtils.isVisible())
+                .tryQuery()).isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Node dialog = robot.lookup(".dialog-pane").query();
         assertThat(robot.from(dialog).lookup(".content").queryAs(Label.class).getText()).contains(preview);
-        robot.clickOn("OK");
+        robot.clickOn(robot.from(dialog).lookup(".button").match(NodeQueryUtils.hasText("OK"))
+                .match(NodeQueryUtils.isVisible()).queryButton());
+    }
+
+    private static java.util.List<String> steps(FxRobot robot) {
+        return robot.lookup("#argo-steps").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .map(n -> ((Label) n).getText()).toList();
     }
 
     private void awaitHeadline(FxRobot robot, String text) {
