@@ -18,7 +18,8 @@ import javafx.scene.text.Text;
  * Finds text the operator cannot read whole on screen: a labelled control (label, button, tab, column header, titled
  * pane, a combo box's shown value) whose displayed text differs from its text (JavaFX cut it, usually with an
  * ellipsis) or that reaches past the window's edge; and a table or list cell that is cut but has no tooltip
- * holding its whole text. Call on the FX thread after a layout pass.
+ * holding its whole text (a tooltip may say more: "2 min ago, Sun 6 Dec 2026, 09:12:00"). Call on the FX thread
+ * after a layout pass.
  */
 public final class ClippedText {
     private ClippedText() {
@@ -29,6 +30,12 @@ public final class ClippedText {
         List<String> problems = new ArrayList<>();
         visit(scene.getRoot(), scene, false, problems);
         return problems;
+    }
+
+    /** Whether JavaFX shows less of {@code labeled}'s text than it has (usually with an ellipsis). */
+    public static boolean isCut(Labeled labeled) {
+        Text shown = shownText(labeled);
+        return shown != null && !expected(labeled).isEmpty() && !expected(labeled).equals(shown.getText());
     }
 
     private static void visit(Node node, Scene scene, boolean scrolls, List<String> problems) {
@@ -96,7 +103,7 @@ public final class ClippedText {
 
     private static boolean hasWholeTextTooltip(Labeled labeled) {
         Tooltip tooltip = labeled.getTooltip();
-        return tooltip != null && labeled.getText().equals(tooltip.getText());
+        return tooltip != null && tooltip.getText() != null && tooltip.getText().contains(labeled.getText());
     }
 
     private static String describe(Labeled labeled) {

@@ -16,6 +16,8 @@ public final class ImageReference {
     private static final Pattern REFERENCE = Pattern.compile("^(?:" + HOST + "/)?" + COMPONENT + "(?:/" + COMPONENT
             + ")*(?::[\\w][\\w.-]{0,127})?(?:@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-fA-F0-9]{32,})?$");
 
+    private static final int SHORT_DIGEST = 12;
+
     private ImageReference() {
     }
 
@@ -64,5 +66,20 @@ public final class ImageReference {
         String path = at >= 0 ? image.substring(0, at) : image;
         int colon = path.lastIndexOf(':');
         return colon > path.lastIndexOf('/') ? path.substring(0, colon) : path;
+    }
+
+    /**
+     * The last part of the repository with the tag (or the digest's first 12 hex digits, as {@code docker images}
+     * shortens IDs): what tells two versions apart where the whole reference does not fit, e.g. "frontend:1.4.0".
+     */
+    public static String shortName(String image) {
+        int at = image.indexOf('@');
+        String path = at >= 0 ? image.substring(0, at) : image;
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (at < 0 || name.contains(":")) {
+            return name;
+        }
+        String digest = image.substring(at + 1);
+        return name + "@" + digest.substring(0, Math.min(digest.length(), digest.indexOf(':') + 1 + SHORT_DIGEST));
     }
 }

@@ -8,6 +8,7 @@ import dev.coalmine.core.feed.PodSelection;
 import dev.coalmine.core.feed.RolloutLine;
 import dev.coalmine.core.judge.Track;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.StepLogCursor;
 import dev.coalmine.kube.cache.CachedKind;
 import dev.coalmine.kube.cache.CachedObjects;
 import dev.coalmine.kube.cache.CachedWorkloadReads;
@@ -315,8 +316,7 @@ public final class ReleaseSession implements AutoCloseable {
     /** Sends each step-log line of the release once, in order, as it appears in a snapshot. */
     private static final class StepLines implements Consumer<ReleaseStatus> {
         private final StepSink sink;
-        private int release = -1;
-        private int sent;
+        private final StepLogCursor cursor = new StepLogCursor();
 
         interface StepSink {
             void addStep(String source, String text);
@@ -328,17 +328,8 @@ public final class ReleaseSession implements AutoCloseable {
 
         @Override
         public void accept(ReleaseStatus status) {
-            status.current().ifPresent(state -> {
-                if (state.number() != release || state.log().size() < sent) {
-                    release = state.number();
-                    sent = 0;
-                }
-                for (int i = sent; i < state.log().size(); i++) {
-                    var entry = state.log().get(i);
-                    sink.addStep("coalmine", "[" + entry.stage().title() + "] " + entry.message());
-                }
-                sent = state.log().size();
-            });
+            status.current().ifPresent(state -> cursor.next(state).forEach(entry ->
+                    sink.addStep("coalmine", "[" + entry.stage().title() + "] " + entry.message())));
         }
     }
 }

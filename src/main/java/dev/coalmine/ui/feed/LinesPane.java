@@ -1,7 +1,6 @@
 package dev.coalmine.ui.feed;
 
 import java.util.function.Function;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -44,11 +43,7 @@ public final class LinesPane<T> extends VBox {
             }
         });
         CopyRows.install(list, list.getSelectionModel(), list::getItems, text);
-        lines.items().addListener((ListChangeListener<T>) c -> {
-            if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
-                list.scrollTo(list.getItems().size() - 1);
-            }
-        });
+        FollowNewest.install(list, () -> list.getSelectionModel().isEmpty());
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().add(list);
     }

@@ -110,11 +110,7 @@ public final class PodLogsPane extends VBox {
         });
         table.setPlaceholder(new Label("Canary and baseline pod logs appear when their pods run"));
         CopyRows.install(table, table.getSelectionModel(), table::getItems, LogLine::prefixed);
-        live.addListener((ListChangeListener<LogLine>) c -> {
-            if (table.getSelectionModel().isEmpty() && !pause.isSelected()) {
-                scrollToNewest();
-            }
-        });
+        FollowNewest.install(table, live, () -> table.getSelectionModel().isEmpty() && !pause.isSelected());
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox bar = new HBox(8, search, behind, pause);
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -1,6 +1,7 @@
 package dev.coalmine.ui.history;
 
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.ui.Columns;
 import dev.coalmine.ui.time.TimeColumns;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -51,13 +52,13 @@ public final class ReleaseHistoryView extends VBox {
         table.setId("history-table");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(TextColumns.of("#", 36, r -> Integer.toString(r.number())));
-        table.getColumns().add(TextColumns.of("Outcome", 100, ReleaseWords::outcome));
+        table.getColumns().add(Columns.text("#", 36, r -> Integer.toString(r.number())));
+        table.getColumns().add(Columns.text("Outcome", 100, ReleaseWords::outcome));
         table.getColumns().add(TimeColumns.ago("Started", 95, ReleaseState::startedAt));
-        table.getColumns().add(TextColumns.of("Took", 65, r -> ReleaseWords.took(r, Instant.now())));
-        table.getColumns().add(TextColumns.of("Decided", 195, ReleaseWords::decidedBy));
-        table.getColumns().add(TextColumns.of("Verdict", 112, ReleaseWords::latestVerdict));
-        table.getColumns().add(TextColumns.of("Change", 150, ReleaseWords::change));
+        table.getColumns().add(Columns.text("Took", 65, r -> ReleaseWords.took(r, Instant.now())));
+        table.getColumns().add(Columns.text("Decided", 195, ReleaseWords::decidedBy));
+        table.getColumns().add(Columns.text("Verdict", 112, ReleaseWords::latestVerdict));
+        table.getColumns().add(Columns.text("Change", 150, ReleaseWords::change));
         table.setPlaceholder(new Label("No recorded release"));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> {
             if (r != null) {
@@ -72,6 +73,7 @@ public final class ReleaseHistoryView extends VBox {
         if (model.selectedProperty().get() != null) {
             table.getSelectionModel().select(model.selectedProperty().get());
         }
+        Columns.fitHeaders(table);
         TimeColumns.keepCurrent(table);
         return table;
     }

@@ -2,7 +2,7 @@ package dev.coalmine.ui.overview;
 
 import dev.coalmine.kube.release.InProgressRelease;
 import dev.coalmine.ui.history.ReleaseWords;
-import dev.coalmine.ui.history.TextColumns;
+import dev.coalmine.ui.Columns;
 import dev.coalmine.ui.time.TimeColumns;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
@@ -80,12 +80,13 @@ public final class ReleasesOverviewView extends VBox {
         table.setId("overview-table");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(TextColumns.of("Workload", 155, r -> r.namespace() + " / " + r.deployment()));
-        table.getColumns().add(TextColumns.of("Phase", 125, r -> ReleaseWords.outcome(r.release())));
-        table.getColumns().add(TextColumns.of("Canary", 95, r -> ReleaseWords.canaryShort(r.release())));
-        table.getColumns().add(TextColumns.of("Verdict", 85, r -> ReleaseWords.latestVerdict(r.release())));
-        table.getColumns().add(TimeColumns.ago("Age", 85, r -> r.release().startedAt()));
-        table.getColumns().add(TextColumns.of("Driven by", 150, r -> r.driver() == null ? "nobody" : r.driver()));
+        // Widths for the usual words at 1280×800 beside the workload list; every column resizes, every cell has a tooltip.
+        table.getColumns().add(Columns.text("Workload", 195, r -> r.namespace() + " / " + r.deployment()));
+        table.getColumns().add(Columns.text("Phase", 140, r -> ReleaseWords.outcome(r.release())));
+        table.getColumns().add(Columns.text("Canary", 115, r -> ReleaseWords.canaryShort(r.release())));
+        table.getColumns().add(Columns.text("Verdict", 75, r -> ReleaseWords.latestVerdict(r.release())));
+        table.getColumns().add(TimeColumns.ago("Age", 75, r -> r.release().startedAt()));
+        table.getColumns().add(Columns.text("Driven by", 110, r -> r.driver() == null ? "nobody" : r.driver()));
         table.setPlaceholder(new Label("No release in progress"));
         table.setRowFactory(t -> {
             TableRow<InProgressRelease> row = new TableRow<>();
@@ -102,6 +103,7 @@ public final class ReleasesOverviewView extends VBox {
             }
         });
         keepSelection(table, model);
+        Columns.fitHeaders(table);
         TimeColumns.keepCurrent(table);
         return table;
     }

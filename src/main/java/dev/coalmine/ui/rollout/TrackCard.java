@@ -6,17 +6,17 @@ import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 /**
  * One track's card: readiness, restarts and the worst pod state, live, with the pods listed on demand. Readiness
- * counts the pods themselves, so a pod in CrashLoopBackOff is never shown as ready.
+ * counts the pods themselves, so a pod in CrashLoopBackOff is never shown as ready. Each image reads whole where it
+ * fits, else by its last part and tag.
  */
 final class TrackCard extends VBox {
     private final Label replicas = new Label();
     private final Label health = new Label();
-    private final Label images = new Label();
+    private final VBox images = new VBox(2);
     private final Hyperlink podsToggle = new Hyperlink();
     private final Label podList = new Label();
     private TrackStatus shown = TrackStatus.absent();
@@ -27,8 +27,7 @@ final class TrackCard extends VBox {
         title.getStyleClass().add("text-bold");
         replicas.setId("track-" + name);
         health.setId("track-" + name + "-health");
-        images.getStyleClass().add("text-muted");
-        images.setWrapText(true);
+        images.setId("track-" + name + "-images");
         podsToggle.setId("track-" + name + "-pods-toggle");
         podsToggle.setOnAction(e -> showPods(!podList.isVisible()));
         podList.setId("track-" + name + "-pods");
@@ -60,8 +59,9 @@ final class TrackCard extends VBox {
         } else if (track.pods().stream().anyMatch(p -> p.severity() == 1)) {
             health.getStyleClass().add("line-unclear");
         }
-        images.setText(String.join("\n", track.images()));
-        images.setTooltip(track.images().isEmpty() ? null : new Tooltip(String.join("\n", track.images())));
+        if (!track.images().equals(images.getChildren().stream().map(n -> ((ImageName) n).reference()).toList())) {
+            images.getChildren().setAll(track.images().stream().map(ImageName::new).toList());
+        }
         podsToggle.setVisible(!track.pods().isEmpty());
         showPods(podList.isVisible() && !track.pods().isEmpty());
     }

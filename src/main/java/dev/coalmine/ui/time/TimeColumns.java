@@ -70,8 +70,9 @@ public final class TimeColumns {
                 setTooltip(null);
                 return;
             }
-            setText(RelativeTime.ago(time, Instant.now()));
-            local.setText(LOCAL.format(time));
+            String ago = RelativeTime.ago(time, Instant.now());
+            setText(ago);
+            local.setText(ago + ", " + LOCAL.format(time)); // the whole text too, should the column cut it
             setTooltip(local);
         }
     }

@@ -44,4 +44,12 @@ class ImageReferenceTest {
     void repositoryIsTheReferenceWithoutTagAndDigest(String image, String repository) {
         assertThat(ImageReference.repositoryOf(image)).isEqualTo(repository);
     }
+
+    @ParameterizedTest
+    @CsvSource({"registry.example.com/shop/frontend:1.4.0,frontend:1.4.0", "localhost:5000/web,web", "web,web",
+        "registry.example.com/shop/web:1@sha256:abc,web:1",
+        "shop/web@sha256:0123456789abcdef0123456789abcdef,web@sha256:0123456789ab"})
+    void shortNameIsTheLastPartWithTheTagOrAShortDigest(String image, String shortName) {
+        assertThat(ImageReference.shortName(image)).isEqualTo(shortName);
+    }
 }

@@ -7,9 +7,12 @@ import dev.coalmine.testing.Eventually;
 import dev.coalmine.ui.FxUiThread;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
@@ -20,13 +23,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class PodLogsPaneTest {
+    private static final int CAP = 300;
     private final LiveList<LogLine> lines = LiveList.appending("logs-test", 20_000, new FxUiThread());
+    private final LiveList<LogLine> capped = LiveList.appending("logs-capped", CAP, new FxUiThread());
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         stage.setScene(new Scene(new PodLogsPane(lines), 1000, 500));
         stage.show();
     }
@@ -34,6 +42,45 @@ class PodLogsPaneTest {
     @AfterEach
     void stop() {
         lines.close();
+        capped.close();
+    }
+
+    @Test
+    void atItsCapTheViewKeepsShowingNewLinesAndDropsTheOldest(FxRobot robot) {
+        robot.interact(() -> stage.setScene(new Scene(new PodLogsPane(capped), 1000, 500)));
+        TableView<LogLine> table = robot.lookup("#pod-logs-table").queryTableView();
+        int sent = 0;
+        for (int round = 1; round <= 4; round++) {
+            for (int end = sent + 150; sent < end; sent++) {
+                capped.sink().accept(access(sent, 200));
+            }
+            String newest = "shop-frontend-canary-6f7c-" + (sent - 1);
+            int first = Math.max(0, sent - CAP);
+            int shown = Math.min(sent, CAP);
+            Eventually.assertThat(() -> {
+                assertThat(table.getItems()).hasSize(shown);
+                assertThat(table.getItems().get(0).pod()).isEqualTo("shop-frontend-canary-6f7c-" + first);
+                assertThat(table.getItems().get(table.getItems().size() - 1).pod()).isEqualTo(newest);
+                assertThat(newestRowShown(robot, table)).as("follows the newest line").isTrue();
+            });
+        }
+    }
+
+    /** Whether the row of the newest line is on screen (at least its upper half). */
+    private static boolean newestRowShown(FxRobot robot, TableView<LogLine> table) {
+        WaitForAsyncUtils.waitForFxEvents();
+        AtomicBoolean shown = new AtomicBoolean();
+        robot.interact(() -> {
+            Bounds view = table.lookup(".clipped-container").localToScene(
+                    table.lookup(".clipped-container").getLayoutBounds());
+            int newest = table.getItems().size() - 1;
+            shown.set(robot.from(table).lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                    .filter(row -> row.isVisible() && row.getIndex() == newest)
+                    .map(row -> row.localToScene(row.getLayoutBounds()))
+                    .anyMatch(row -> row.getMinY() >= view.getMinY() - 1
+                            && row.getMinY() + row.getHeight() / 2 <= view.getMaxY()));
+        });
+        return shown.get();
     }
 
     @Test

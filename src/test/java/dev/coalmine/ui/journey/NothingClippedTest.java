@@ -53,10 +53,13 @@ class NothingClippedTest extends ConsoleJourney {
 
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#rollout-tabs").tryQuery()).isPresent());
         TabPane tabs = robot.lookup("#rollout-tabs").queryAs(TabPane.class);
-        // The release gets the whole width: with the list beside it, the track cards (ui/rollout) cut long image names.
-        robot.clickOn("#toggle-workloads");
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#track-canary").queryLabeled().getText())
                 .contains("ready"));
+        // With the workload list beside the release, the cards are narrowest: the canary's image still shows its tag.
+        Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#track-canary-images .track-image").queryLabeled()
+                .getText()).endsWith("frontend:1.4.0"));
+        assertNothingClipped(robot, scene, "rollout view beside the workload list");
+        robot.clickOn("#toggle-workloads");
         for (int tab = 0; tab < tabs.getTabs().size(); tab++) {
             int index = tab;
             robot.interact(() -> tabs.getSelectionModel().select(index));

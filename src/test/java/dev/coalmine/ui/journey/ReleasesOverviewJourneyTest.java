@@ -12,6 +12,7 @@ import dev.coalmine.kube.release.ReleaseSession;
 import dev.coalmine.kube.release.ReleaseSettings;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
+import dev.coalmine.ui.ClippedText;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,8 +21,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
@@ -67,6 +71,8 @@ class ReleasesOverviewJourneyTest extends ConsoleJourney {
                     "default / shop-api | Awaiting decision | 1 pod | manual | AGE | nobody",
                     "payments / ledger | Awaiting decision | 34% \u00b7 1 pod | manual | AGE | nobody"));
 
+            assertEveryCutCellHasATooltipAndColumnsResize(robot);
+
             pipeline.promote("default", "shop-api", "alice");
             Eventually.assertThat(LONG, () -> assertThat(rows(robot)).as("a release that ends leaves the overview")
                     .containsExactly("payments / ledger | Awaiting decision | 34% \u00b7 1 pod | manual | AGE"
@@ -105,6 +111,35 @@ class ReleasesOverviewJourneyTest extends ConsoleJourney {
         assertThat(console).as("no request per namespace").noneMatch(r -> r.path().contains("/namespaces/")
                 && (r.uri().contains(selectors.get("/api/v1/configmaps"))
                 || r.uri().contains(selectors.get("/apis/coordination.k8s.io/v1/leases"))));
+    }
+
+    /**
+     * At 1280×800 beside the workload list nothing is cut without a tooltip; the operator can narrow a column (as
+     * dragging its header's edge does), and a cell it cuts still carries its whole text.
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertEveryCutCellHasATooltipAndColumnsResize(FxRobot robot) {
+        TableView<Object> table = robot.lookup("#overview-table").queryAs(TableView.class);
+        Scene scene = table.getScene();
+        assertThat(scene.getWidth()).isEqualTo(1280);
+        assertThat(clippedIn(robot, scene)).isEmpty();
+        assertThat(table.getColumns()).allMatch(TableColumn::isResizable);
+        TableColumn<Object, ?> workload = table.getColumns().get(0);
+        double wide = workload.getWidth();
+        robot.interact(() -> table.resizeColumn(workload, workload.getMinWidth() - wide));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workload.getWidth()).isLessThan(wide - 40);
+        Eventually.assertThat(() -> assertThat(robot.from(table).lookup(".table-cell").queryAllAs(TableCell.class))
+                .as("a narrowed column cuts its cells").anyMatch(ClippedText::isCut));
+        assertThat(clippedIn(robot, scene)).as("and each cut cell has its whole text as tooltip").isEmpty();
+        robot.interact(() -> table.resizeColumn(workload, wide - workload.getWidth()));
+    }
+
+    private static List<String> clippedIn(FxRobot robot, Scene scene) {
+        WaitForAsyncUtils.waitForFxEvents();
+        AtomicReference<List<String>> problems = new AtomicReference<>();
+        robot.interact(() -> problems.set(ClippedText.in(scene)));
+        return problems.get();
     }
 
     private void start(ReleaseService pipeline, String namespace, String name, String image, CanarySize size) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.kube.release.PodSummary;
 import dev.coalmine.kube.release.TrackStatus;
+import dev.coalmine.ui.ClippedText;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** A track card shows readiness counted from the pods, restarts and the worst pod state, and lists the pods on demand. */
 @ExtendWith(ApplicationExtension.class)
@@ -60,6 +63,31 @@ class TrackCardTest {
         assertThat(label(robot, "#track-canary").getText()).isEqualTo("not running");
         assertThat(robot.lookup("#track-canary-health").query().isVisible()).isFalse();
         assertThat(robot.lookup("#track-canary-pods-toggle").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void aLongImageReadsWholeWhereItFitsElseByItsNameAndTagNeverCutWithTheWholeInItsTooltip(FxRobot robot) {
+        String image = "registry.example.com/shop/frontend:1.4.0";
+        robot.interact(() -> {
+            card.getScene().getWindow().setWidth(160);
+            card.show(new TrackStatus(true, 1, 1, List.of(image), List.of()));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label name = robot.lookup(".track-image").queryAs(Label.class);
+        assertThat(name.getText()).isEqualTo("frontend:1.4.0");
+        assertThat(name.getTooltip().getText()).isEqualTo(image);
+        assertNothingClipped(robot);
+
+        robot.interact(() -> card.getScene().getWindow().setWidth(600));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".track-image").queryAs(Label.class).getText()).isEqualTo(image);
+        assertNothingClipped(robot);
+    }
+
+    private void assertNothingClipped(FxRobot robot) {
+        AtomicReference<List<String>> problems = new AtomicReference<>();
+        robot.interact(() -> problems.set(ClippedText.in(card.getScene())));
+        assertThat(problems.get()).isEmpty();
     }
 
     private static Label label(FxRobot robot, String id) {

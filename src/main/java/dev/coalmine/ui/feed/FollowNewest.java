@@ -1,0 +1,66 @@
+package dev.coalmine.ui.feed;
+
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Control;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+
+/**
+ * Keeps a virtualised list scrolled to its newest row while {@code following} says so. It scrolls once per burst of
+ * changes and only after the control has taken them in: scrolling from the change itself ran before the control
+ * knew the new row count, so the view stayed behind the newest lines.
+ */
+final class FollowNewest {
+    private final ObservableList<?> items;
+    private final Runnable scrollToEnd;
+    private final BooleanSupplier following;
+    private boolean pending;
+
+    private FollowNewest(ObservableList<?> items, Runnable scrollToEnd, BooleanSupplier following) {
+        this.items = items;
+        this.scrollToEnd = scrollToEnd;
+        this.following = following;
+    }
+
+    static void install(TableView<?> table, ObservableList<?> changes, BooleanSupplier following) {
+        FollowNewest follow = new FollowNewest(changes, () -> toEnd(table, table.getItems().size()), following);
+        changes.addListener((ListChangeListener<Object>) c -> follow.changed());
+    }
+
+    static void install(ListView<?> list, BooleanSupplier following) {
+        FollowNewest follow = new FollowNewest(list.getItems(), () -> toEnd(list, list.getItems().size()), following);
+        list.getItems().addListener((ListChangeListener<Object>) c -> follow.changed());
+    }
+
+    /**
+     * To the flow's very end: scrolling to the last row's index (the control's scrollTo, and the flow's) stopped one
+     * row short in a list of fixed-size cells, so the newest line stayed just below the viewport.
+     */
+    private static void toEnd(Control control, int size) {
+        control.layout();
+        if (control.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.setPosition(1);
+        } else if (control instanceof TableView<?> table) {
+            table.scrollTo(size - 1);
+        } else if (control instanceof ListView<?> list) {
+            list.scrollTo(size - 1);
+        }
+    }
+
+    private void changed() {
+        if (pending) {
+            return;
+        }
+        pending = true;
+        Platform.runLater(() -> {
+            pending = false;
+            if (following.getAsBoolean() && !items.isEmpty()) {
+                scrollToEnd.run();
+            }
+        });
+    }
+}
