@@ -80,6 +80,8 @@ final class ReleaseAnalyser {
         final AnalysisPolicy policy;
         final CanaryJudge judge;
         final Instant openedAt;
+        /** How much of its own sampling a source that samples for itself needs before the first check here. */
+        final Duration history;
 
         Analysis(ReleaseState release, Instant now) {
             this.release = release;
@@ -89,12 +91,16 @@ final class ReleaseAnalyser {
                     .map(s -> new CanaryJudge(MetricSources.thresholdsFor(s.thresholds(), evidence.source()), s.statistics()))
                     .orElseGet(CanaryJudge::withDefaults);
             this.openedAt = now;
+            // Opened while the canary deploys, one interval of samples will do. An analysis taken over mid-way (after
+            // a kill or a hand-over) lost the samples the other process kept: without enough for the comparison's
+            // window its first checks were inconclusive, and three of them handed a healthy canary to a person.
+            this.history = release.phase() instanceof ReleasePhase.Analysing
+                    ? evidence.interval().plus(evidence.step().multipliedBy(MIN_STEPS)) : evidence.interval();
         }
 
-        /** A source that samples for itself needs one interval of history (after a restart, too). */
+        /** A source that samples for itself needs {@link #history} of samples first (after a restart, too). */
         boolean warmedUp(Instant now) {
-            Duration interval = evidence.interval();
-            return evidence.covers(interval, now) || !now.isBefore(openedAt.plus(interval.multipliedBy(3)));
+            return evidence.covers(history, now) || !now.isBefore(openedAt.plus(history.multipliedBy(3)));
         }
 
         CanaryJudge.Assessment assess(ReleaseState state, Instant now) {
