@@ -9,6 +9,8 @@ import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficKnobs;
 import dev.coalmine.demo.traffic.TrafficSettings;
 import dev.coalmine.metrics.PrometheusProcess;
+import dev.coalmine.testing.DemoManifests;
+import dev.coalmine.testing.Eventually;
 import dev.coalmine.testing.ReliabilityFigures;
 import dev.coalmine.testing.SecretMarkers;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,10 +63,17 @@ class SecretMarkersCliTest {
         assertThat(markers.find(Files.readString(kubeconfig))).as("the scan finds what was planted")
                 .contains("kubeconfig token", "client key");
         Path manifest = Files.writeString(dir.resolve("frontend.yaml"), markers.manifestSecret("shop-frontend-db",
-                "DB_PASSWORD") + "---\n" + deployment(IMAGE + "1.4.0"));
+                "DB_PASSWORD") + "---\n" + DemoManifests.frontend(IMAGE + "1.4.0", "shop-frontend-db"));
         new TrafficKnobs(cluster.client()).setRequestsPerSecond(600);
         List<Step> steps;
-        try (PrometheusProcess prometheus = PrometheusProcess.start(List.of(metricsTarget()), Duration.ofSeconds(1))) {
+        String log;
+        try (ConsoleInOwnJvm console = ConsoleInOwnJvm.start(dir.resolve("home"), Files.readString(kubeconfig),
+                markers.prometheusEnvironment());
+             PrometheusProcess prometheus = PrometheusProcess.start(List.of(metricsTarget()), Duration.ofSeconds(1))) {
+            // The console watches the releases the commands make (its workload list and Events) and logs as it runs.
+            Eventually.assertThat(Duration.ofSeconds(120), () -> assertThat(readLog(console))
+                    .as("the console connected with the planted kubeconfig; it is alive: " + console.isAlive())
+                    .contains("connected to context planted"));
             prometheus.await("the first scrape of the demo", Duration.ofSeconds(60), () -> {
                 String answer = prometheus.query("http_requests_total");
                 return answer != null && answer.contains(APP);
@@ -80,6 +90,12 @@ class SecretMarkersCliTest {
             }
             markers.scan("the JVM's whole stdout", out.whole());
             markers.scan("the JVM's whole stderr", err.whole());
+            console.close();
+            log = console.log();
+            assertThat(Files.getPosixFilePermissions(console.logFile())).as("the log file is its owner's only")
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            markers.scan("the console's log file", log);
+            console.output().forEach(output -> markers.scan("the console's stdout or stderr", output));
         }
         Map<String, Integer> objects = markers.scanCluster(cluster.client());
 
@@ -87,8 +103,16 @@ class SecretMarkersCliTest {
                 .as("the manifest's Secret reached the cluster")
                 .anyMatch(secret -> !markers.find(Serialization.asYaml(secret)).isEmpty());
         assertThat(markers.hits()).isEmpty();
-        ReliabilityFigures.record("secret-scan-cli", figure(steps, objects,
+        ReliabilityFigures.record("secret-scan-cli", figure(steps, objects, log.lines().count(),
                 Duration.ofNanos(System.nanoTime() - began)));
+    }
+
+    private static String readLog(ConsoleInOwnJvm console) {
+        try {
+            return console.log();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** One command, the exit codes it may end with, and what its stderr must show. */
@@ -131,7 +155,7 @@ class SecretMarkersCliTest {
         return command;
     }
 
-    private static String figure(List<Step> steps, Map<String, Integer> objects, Duration took) {
+    private static String figure(List<Step> steps, Map<String, Integer> objects, long logLines, Duration took) {
         Map<String, Long> names = steps.stream().map(Step::command)
                 .map(c -> c.get(2).equals("canary") ? c.get(3) : c.get(2))
                 .collect(Collectors.groupingBy(n -> n, LinkedHashMap::new, Collectors.counting()));
@@ -144,11 +168,13 @@ class SecretMarkersCliTest {
                 """);
         table.append("| stdout and stderr of each command (").append(commands).append(") | ")
                 .append(steps.size() * 2).append(" outputs | 0 |\n");
+        table.append("| the log file (0600) of a console open meanwhile (its own JVM, log level info), its stdout and stderr | ")
+                .append(logLines).append(" log lines | 0 |\n");
         objects.forEach((kind, count) -> table.append("| ").append(kind).append(" in the cluster")
                 .append(kind.equals("ConfigMaps") ? " (release state among them)" : "").append(" | ").append(count)
                 .append(" | 0 |\n"));
-        return table + "\n" + steps.size() + " commands in one JVM of their own, with the Prometheus credentials in "
-                + "its environment; the automatic judge read a real Prometheus with them ("
+        return table + "\n" + steps.size() + " commands in one JVM of their own, and the console in another, with the "
+                + "Prometheus credentials in their environment; the automatic judge read a real Prometheus with them ("
                 + took.toSeconds() + " s with the demo cluster and Prometheus).";
     }
 
@@ -204,34 +230,5 @@ class SecretMarkersCliTest {
 
     private String metricsTarget() {
         return cluster.metricsUrl().orElseThrow().replaceFirst("^http://", "").replaceFirst("/metrics$", "");
-    }
-
-    /** shop-frontend as the demo runs it, on another image and reading the manifest's Secret too. */
-    private static String deployment(String image) {
-        return """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: shop-frontend
-                  labels: {app: shop-frontend, app.kubernetes.io/part-of: shop}
-                spec:
-                  replicas: 4
-                  selector: {matchLabels: {app: shop-frontend}}
-                  template:
-                    metadata: {labels: {app: shop-frontend}}
-                    spec:
-                      containers:
-                      - name: frontend
-                        image: %s
-                        ports: [{name: http, containerPort: 8080, protocol: TCP}]
-                        readinessProbe:
-                          httpGet: {path: /healthz, port: http}
-                          initialDelaySeconds: 2
-                          periodSeconds: 5
-                        resources: {requests: {cpu: 100m, memory: 128Mi}}
-                        envFrom:
-                        - configMapRef: {name: shop-frontend-config}
-                        - secretRef: {name: shop-frontend-db}
-                """.formatted(image);
     }
 }
