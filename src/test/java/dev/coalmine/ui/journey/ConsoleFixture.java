@@ -56,9 +56,14 @@ final class ConsoleFixture implements AutoCloseable {
      * connects to that context like to any cluster (the built-in demo is never started by this console).
      */
     void showThroughKubeconfigFile(Stage stage) throws IOException {
+        showWithKubeconfig(stage, Files.readString(demo.kubeconfig()));
+    }
+
+    /** Opens the console with {@code kubeconfig} as the user's ~/.kube/config (the built-in demo is never started). */
+    void showWithKubeconfig(Stage stage, String kubeconfig) throws IOException {
         Path config = home.resolve(".kube").resolve("config");
         Files.createDirectories(config.getParent());
-        Files.copy(demo.kubeconfig(), config);
+        Files.writeString(config, kubeconfig);
         KubeconfigClusterAccess access = new KubeconfigClusterAccess(KubeTarget.defaults(),
                 new KubeEnvironment(Optional.empty(), home, "/usr/bin:/bin"), new ClusterConnector(), () -> {
                     throw new IllegalStateException("the built-in demo must not be started");
