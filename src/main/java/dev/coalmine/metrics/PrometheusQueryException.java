@@ -13,4 +13,9 @@ public class PrometheusQueryException extends MetricSourceException {
     public String errorType() {
         return errorType;
     }
+
+    /** Prometheus could not parse the query, or it gives no numbers: the query itself must change. */
+    public boolean isBadQuery() {
+        return "bad_data".equals(errorType);
+    }
 }

@@ -3,14 +3,19 @@ package dev.coalmine.cli.canary;
 import dev.coalmine.cli.CoalmineCommand;
 import dev.coalmine.kube.config.ClusterConnection;
 import dev.coalmine.kube.config.ClusterConnector;
+import dev.coalmine.kube.config.KubeContext;
 import dev.coalmine.kube.config.KubeEnvironment;
 import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.kube.config.KubeconfigLoader;
 import dev.coalmine.kube.config.KubeconfigSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import dev.coalmine.metrics.MetricSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -40,8 +45,18 @@ public final class CanaryCommand implements Callable<Integer> {
     /** Connects to the cluster of the chosen context; the caller closes the session. */
     CanarySession open() {
         KubeTarget target = root.target();
+        target.kubeconfig().filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
+            throw new ParameterException(spec.commandLine(), "--kubeconfig " + file + ": no such file; give the path "
+                    + "of your cluster's kubeconfig (a relative path counts from " + Path.of("").toAbsolutePath() + ")");
+        });
         KubeconfigSet set = new KubeconfigLoader(KubeEnvironment.fromSystem()).load(target.kubeconfig());
         String context = set.resolveContextName(target.context());
+        if (target.context().isPresent() && set.find(context).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--context " + context + ": no such context in "
+                    + set.sources().stream().map(Path::toString).collect(Collectors.joining(", "))
+                    + "; its contexts: " + set.contexts().stream().map(KubeContext::name)
+                    .collect(Collectors.joining(", ")));
+        }
         ClusterConnection connection = new ClusterConnector().connect(set, context);
         return new CanarySession(connection, target.namespace().orElse(connection.namespace()),
                 MetricSources.detectedWhenNeeded(() -> root.addOn().detect(connection.client()).metricSources()));

@@ -144,6 +144,10 @@ final class JudgeOptions {
                         + "in the cluster): set " + PrometheusAuth.USER_VARIABLE + "/" + PrometheusAuth.PASSWORD_VARIABLE
                         + " or " + PrometheusAuth.TOKEN_VARIABLE + " instead");
             }
+            if (!prometheusUrl.strip().matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
+                throw new CoalmineException("--prometheus needs an http:// or https:// URL such as "
+                        + "http://localhost:9090; got '" + prometheusUrl.strip() + "'");
+            }
             return new MetricsLocation.PrometheusUrl(prometheusUrl.strip());
         }
         if (prometheusService != null) {

@@ -3,6 +3,7 @@ package dev.coalmine.cli.canary;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.metrics.PrometheusQueryException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -54,7 +56,7 @@ final class StartCommand implements Callable<Integer> {
             if (engine.inCluster()) {
                 return engine.handOff(session, plan, skipDryRun, out);
             }
-            ReleaseState started = session.service().start(plan, skipDryRun);
+            ReleaseState started = started(session, plan);
             progress.accept(started);
             if (noWait) {
                 out.println("release " + started.number() + " of " + plan.deployment() + " started: "
@@ -68,6 +70,15 @@ final class StartCommand implements Callable<Integer> {
                 state = session.release(plan.deployment()).drive(PersonNeeded.under(plan), limit, progress);
             }
             return judge.automatic() ? AutomaticOutcome.report(state, out, err, next) : Outcome.report(state, out, err, next);
+        }
+    }
+
+    /** Records the release; a query Prometheus cannot parse is a usage error, as any other bad option value. */
+    private ReleaseState started(CanarySession session, ReleasePlan plan) {
+        try {
+            return session.service().start(plan, skipDryRun);
+        } catch (PrometheusQueryException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage() + " Nothing was recorded.", e);
         }
     }
 

@@ -28,7 +28,7 @@ public record ReleasePlan(String namespace, String deployment, List<ImageChange>
         boolean hasManifest = manifestYaml != null && !manifestYaml.isBlank();
         if (images.isEmpty() == !hasManifest) {
             throw new CoalmineException(hasManifest
-                    ? "give either new images or a manifest file, not both"
+                    ? "give either new images (--image) or a manifest file (-f), not both"
                     : "nothing to release: give --image [CONTAINER=]IMAGE or a manifest file");
         }
         manifestYaml = hasManifest ? manifestYaml : null;

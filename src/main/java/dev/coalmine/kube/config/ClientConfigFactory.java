@@ -42,6 +42,8 @@ final class ClientConfigFactory {
         if (cluster.getCluster().getServer() == null || cluster.getCluster().getServer().isBlank()) {
             throw KubeconfigProblems.missingServer(set, context);
         }
+        requireFile(set, context, "certificate-authority of cluster '" + clusterName + "'",
+                cluster.getCluster().getCertificateAuthority());
         String userName = context.getContext().getUser();
         Optional<NamedAuthInfo> user = Optional.ofNullable(userName).filter(n -> !n.isBlank())
                 .map(n -> model.getUsers().stream().filter(u -> u.getName().equals(n)).findFirst()
@@ -76,8 +78,32 @@ final class ClientConfigFactory {
         return config;
     }
 
+    /** A file the kubeconfig names (made absolute against its directory) must be there, as kubectl requires. */
+    private static void requireFile(KubeconfigSet set, NamedContext context, String what, String file) {
+        if (file != null && !file.isBlank() && !Files.isRegularFile(Path.of(file))) {
+            throw KubeconfigProblems.missingFile(set, context, what, file);
+        }
+    }
+
+    /** A client certificate needs its key, and the files named must exist, as kubectl's validation says. */
+    private static void requireCertificateFiles(KubeconfigSet set, NamedContext context, NamedAuthInfo named) {
+        AuthInfo user = named.getUser();
+        requireFile(set, context, "client-certificate of user '" + named.getName() + "'", user.getClientCertificate());
+        requireFile(set, context, "client-key of user '" + named.getName() + "'", user.getClientKey());
+        boolean certificate = present(user.getClientCertificate()) || present(user.getClientCertificateData());
+        boolean key = present(user.getClientKey()) || present(user.getClientKeyData());
+        if (certificate != key) {
+            throw KubeconfigProblems.certificateWithoutKey(set, context, named, certificate);
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
     /** A copy of the user with its exec plugin's credential in place of the plugin, and its token file read. */
     private NamedAuthInfo prepared(KubeconfigSet set, NamedContext context, NamedAuthInfo named) {
+        requireCertificateFiles(set, context, named);
         AuthInfo user = new AuthInfoBuilder(named.getUser()).build();
         NamedAuthInfo copy = new NamedAuthInfo(named.getName(), user);
         named.getAdditionalProperties().forEach(copy::setAdditionalProperty);

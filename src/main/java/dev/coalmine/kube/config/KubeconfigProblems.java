@@ -67,6 +67,19 @@ final class KubeconfigProblems {
                 + "and is readable, or log in again to recreate it.");
     }
 
+    static KubeconfigException missingFile(KubeconfigSet set, NamedContext context, String what, String file) {
+        return new KubeconfigException("The " + what + " (context '" + context.getName() + "', " + fileOf(set, context)
+                + ") is " + file + ", which does not exist (a relative path counts from the kubeconfig's directory). "
+                + "Fix the path or put the file there.");
+    }
+
+    static KubeconfigException certificateWithoutKey(KubeconfigSet set, NamedContext context, NamedAuthInfo user,
+            boolean hasCertificate) {
+        return new KubeconfigException("User '" + user.getName() + "' (context '" + context.getName() + "', "
+                + fileOf(set, context) + ") has a client " + (hasCertificate ? "certificate but no key" : "key but no "
+                + "certificate") + "; give both client-certificate and client-key (or their -data forms).");
+    }
+
     static KubeconfigException credentialsFailed(KubeconfigSet set, NamedContext context, RuntimeException cause) {
         return new KubeconfigException("The credentials of context '" + context.getName() + "' (in "
                 + fileOf(set, context) + ") could not be prepared (" + cause.getClass().getSimpleName()

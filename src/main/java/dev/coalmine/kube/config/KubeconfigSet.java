@@ -66,9 +66,12 @@ public final class KubeconfigSet {
     /** The chosen context's name: the given one, else the current-context. */
     public String resolveContextName(Optional<String> requested) {
         requireContexts();
+        String named = merged.getCurrentContext();
         return requested.or(() -> current().map(KubeContext::name)).orElseThrow(() -> new KubeconfigException(
-                "No current-context is set in " + describeSources() + ". Choose one with --context ("
-                        + contextNames() + ") or run 'kubectl config use-context NAME'."));
+                (named == null || named.isBlank() ? "No current-context is set in " + describeSources()
+                        : "The current-context '" + named + "' of " + describeSources() + " is not defined there")
+                        + ". Choose one with --context (" + contextNames()
+                        + ") or run 'kubectl config use-context NAME'."));
     }
 
     String describeSources() {

@@ -4,6 +4,7 @@ import dev.coalmine.core.CoalmineException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -97,19 +98,13 @@ record ManifestBundle(Deployment deployment, List<ConfigMap> configMaps, List<Se
     }
 
     private static List<HasMetadata> objects(String yaml, KubernetesSerialization serialization) {
-        Object parsed;
-        try {
-            parsed = serialization.unmarshal(yaml);
-        } catch (RuntimeException e) {
-            throw new CoalmineException("the manifest file is not valid Kubernetes YAML: " + e.getMessage(), e);
-        }
         List<Object> all = new ArrayList<>();
-        if (parsed instanceof List<?> list) {
-            all.addAll(list);
-        } else if (parsed instanceof KubernetesList list) {
-            all.addAll(list.getItems());
-        } else if (parsed != null) {
-            all.add(parsed);
+        for (KubernetesResource parsed : ManifestYaml.objects(yaml, serialization)) {
+            if (parsed instanceof KubernetesList list) {
+                all.addAll(list.getItems());
+            } else {
+                all.add(parsed);
+            }
         }
         List<HasMetadata> objects = new ArrayList<>();
         for (Object o : all) {

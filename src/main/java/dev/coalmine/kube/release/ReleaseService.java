@@ -44,6 +44,7 @@ public final class ReleaseService {
     private final ReleaseDriver driver;
     private final ReleaseEvidences evidences;
     private final ReleaseActions actions;
+    private final MetricsPreflight metricsPreflight;
 
     /** With a cache of its own and Prometheus credentials from the environment ({@link PrometheusAuth#fromEnvironment}). */
     public ReleaseService(KubernetesClient client, ReleaseSettings settings) {
@@ -68,6 +69,7 @@ public final class ReleaseService {
         this.preparer = new ReleasePreparer(client, renderer, actions);
         this.events = new ReleaseEvents(client, settings.identity());
         this.evidences = new ReleaseEvidences(client, cache, prometheusAuth, metricSources);
+        this.metricsPreflight = new MetricsPreflight(client, prometheusAuth, metricSources);
         this.driver = new ReleaseDriver(client, cache, store, observer, actions, events, settings,
                 new ReleaseAnalyser(evidences));
     }
@@ -93,7 +95,8 @@ public final class ReleaseService {
     }
 
     /**
-     * Prepare: refuses while a release is unfinished, checks RBAC, dry-runs every object (unless
+     * Prepare: refuses while a release is unfinished, checks that an automatic judge's Prometheus answers and accepts
+     * its queries, checks RBAC, dry-runs every object (unless
      * {@code skipDryRun}), then records the release in CanaryDeploying. Call {@link #drive} to carry it out.
      */
     public ReleaseState start(ReleasePlan plan, boolean skipDryRun) {
@@ -104,6 +107,7 @@ public final class ReleaseService {
         history.refuseIfUnfinished();
         int number = history.nextNumber();
         ReleasePreparer.Prepared prepared = preparer.prepare(plan, number, stable, settings.clock().instant());
+        metricsPreflight.check(plan);
         List<Permission> needed = RbacPreflight.neededFor(!prepared.secrets().noSecrets(), plan.traffic().provider());
         new RbacPreflight(client).check(plan.namespace(), needed);
         String dryRun = skipDryRun ? "server-side dry run skipped (--skip-dry-run)"
