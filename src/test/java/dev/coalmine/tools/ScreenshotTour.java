@@ -18,7 +18,8 @@ import javafx.stage.Stage;
 
 /**
  * Drives the real console on the demo cluster through the wizard and into a release, taking a screenshot
- * of the X display at each stop. Run under Xvfb: {@code xvfb-run -a -s "-screen 0 1366x768x24" java … ScreenshotTour OUTDIR [judge]}.
+ * of the X display at each stop. Run under Xvfb: {@code xvfb-run -a -s "-screen 0 1280x800x24" java -Dtour.width=1280
+ * -Dtour.height=800 [-Dtour.finish=true | -Dtour.dark=true] … ScreenshotTour OUTDIR [auto]}.
  */
 public final class ScreenshotTour {
     private ScreenshotTour() {
@@ -37,7 +38,12 @@ public final class ScreenshotTour {
             await(() -> onFx(() -> stage[0].getScene() != null && table(stage[0]) != null
                     && table(stage[0]).getItems().size() >= 2
                     && table(stage[0]).getItems().stream().allMatch(w -> w.isSteady())));
-            shot(out.resolve("main-window.png"));
+            // -Dtour.dark=true: the same stops in the dark theme, each file named with "-dark".
+            String suffix = Boolean.getBoolean("tour.dark") ? "-dark" : "";
+            if (!suffix.isEmpty()) {
+                fire(stage[0], "#theme-toggle");
+            }
+            shot(out.resolve("main-window" + suffix + ".png"));
             onFx(() -> {
                 TableView<dev.coalmine.core.workload.WorkloadSummary> table = table(stage[0]);
                 table.getItems().stream().filter(w -> w.name().equals("shop-frontend")).findFirst()
@@ -69,11 +75,11 @@ public final class ScreenshotTour {
                     ((TextField) stage[0].getScene().lookup("#interval")).setText("10s");
                     return null;
                 });
-                shot(out.resolve("wizard-judge.png"));
+                shot(out.resolve("wizard-judge" + suffix + ".png"));
             }
             fire(stage[0], "#wizard-next");
             await(() -> !((Button) find(stage[0], "#wizard-start")).isDisabled());
-            shot(out.resolve("wizard-review.png"));
+            shot(out.resolve("wizard-review" + suffix + ".png"));
             fire(stage[0], "#wizard-start");
             await(() -> find(stage[0], "#rollout-headline") != null
                     && ((javafx.scene.control.Label) find(stage[0], "#rollout-headline")).getText()
@@ -84,14 +90,14 @@ public final class ScreenshotTour {
                 return null;
             });
             Thread.sleep(6_000);
-            shot(out.resolve(automatic ? "rollout-analysis.png" : "rollout-awaiting-judgment.png"));
+            shot(out.resolve((automatic ? "rollout-analysis" : "rollout-awaiting-judgment") + suffix + ".png"));
             onFx(() -> {
                 ((javafx.scene.control.TabPane) stage[0].getScene().lookup("#rollout-tabs")).getSelectionModel().select(0);
                 return null;
             });
             Thread.sleep(1_000);
-            shot(out.resolve("rollout-step-log.png"));
-            if (Boolean.getBoolean("tour.finish")) {
+            shot(out.resolve("rollout-step-log" + suffix + ".png"));
+            if (Boolean.getBoolean("tour.finish") && suffix.isEmpty()) {
                 finish(stage[0], out);
             }
             Platform.exit();
