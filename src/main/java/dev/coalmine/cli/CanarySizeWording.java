@@ -9,6 +9,8 @@ public final class CanarySizeWording {
 
     public static String of(CanarySizeProblem problem) {
         String change = problem instanceof CanarySizeProblem.NoStableReplicas ? "scale it up or use --count"
+                : problem instanceof CanarySizeProblem.CountAboveStable above ? "pass --count "
+                        + above.stableReplicas() + " or less, or scale stable up first"
                 : problem.setting() == CanarySizeProblem.Setting.COUNT ? "pass --count 1 or more"
                 : "pass --percent between 0 (exclusive) and 100";
         return problem.what() + ": " + change;

@@ -48,7 +48,10 @@ public final class Cli {
     private static int operationalError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         if (e instanceof InvalidCanarySizeException size) {
+            // Found only once stable's replicas are known, but as wrong a value as --count 0: a usage error.
             err.println("error: " + CanarySizeWording.of(size.problem()));
+            err.flush();
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
         } else if (e instanceof CoalmineException) {
             err.println("error: " + e.getMessage());
         } else if (KubeErrors.requestGaveUp(e).isPresent()) {

@@ -15,7 +15,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("error: " + e.getMessage());
+        // picocli starts some messages with its own "Error: "; one prefix is enough.
+        err.println("error: " + String.valueOf(e.getMessage()).replaceFirst("^Error: ", ""));
         UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();

@@ -29,7 +29,7 @@ final class StatusCommand extends DeploymentCommand {
                 ReleaseStatus status = session.service().status(session.namespace(), deployment);
                 if (status.release() == null && !status.stable().exists()) {
                     throw new CoalmineException("Deployment " + deployment + " not found in namespace "
-                            + session.namespace());
+                            + session.namespace() + "; check the name and -n NAMESPACE");
                 }
                 out.println(format.structured() ? StructuredOutput.pretty(view.json(status), format)
                         : view.text(status));

@@ -9,6 +9,15 @@ public sealed interface CanarySize {
     /** The canary's (and the baseline's) replica count for a stable with {@code stableReplicas}. */
     int replicasFor(int stableReplicas);
 
+    /**
+     * This size, if a new release may use it with a stable of {@code stableReplicas}: never a canary with more pods
+     * than stable (a release already running keeps its size when stable is scaled down later).
+     */
+    default CanarySize requireFits(int stableReplicas) {
+        replicasFor(stableReplicas);
+        return this;
+    }
+
     /** For people: "2 pods" or "12.5% of stable". */
     String describe();
 
@@ -30,6 +39,14 @@ public sealed interface CanarySize {
         @Override
         public int replicasFor(int stableReplicas) {
             return replicas;
+        }
+
+        @Override
+        public CanarySize requireFits(int stableReplicas) {
+            if (stableReplicas >= 1 && replicas > stableReplicas) {
+                throw new InvalidCanarySizeException(new CanarySizeProblem.CountAboveStable(replicas, stableReplicas));
+            }
+            return this;
         }
 
         @Override

@@ -25,6 +25,19 @@ public sealed interface CanarySizeProblem {
         }
     }
 
+    /** More canary pods than stable has: the canary would take more requests than the version it is tested against. */
+    record CountAboveStable(int got, int stableReplicas) implements CanarySizeProblem {
+        @Override
+        public Setting setting() {
+            return Setting.COUNT;
+        }
+
+        @Override
+        public String what() {
+            return "a canary of " + got + " pods is more than the stable's " + stableReplicas + " replica(s)";
+        }
+    }
+
     /** @param got the percentage as entered, e.g. "0" or "NaN" */
     record PercentOutOfRange(String got) implements CanarySizeProblem {
         @Override

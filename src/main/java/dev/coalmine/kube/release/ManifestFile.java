@@ -4,8 +4,10 @@ import dev.coalmine.core.CoalmineException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,6 +52,13 @@ public final class ManifestFile {
     }
 
     private static CoalmineException cannotRead(String name, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new CoalmineException("the manifest file " + name + " does not exist; check the path given with -f", e);
+        }
+        if (e instanceof CharacterCodingException) {
+            return new CoalmineException("the manifest file " + name + " is not UTF-8 text (a binary file?); give the "
+                    + "YAML manifest", e);
+        }
         return new CoalmineException("cannot read the manifest file " + name + ": " + e.getMessage(), e);
     }
 

@@ -96,7 +96,7 @@ final class ReleasePreparer {
 
     private Prepared prepareWorkload(ReleasePlan plan, int number, Deployment stable, Instant now) {
         int stableReplicas = stable.getSpec().getReplicas() == null ? 1 : stable.getSpec().getReplicas();
-        int canaryReplicas = plan.size().replicasFor(stableReplicas);
+        int canaryReplicas = plan.size().requireFits(stableReplicas).replicasFor(stableReplicas);
         ManifestBundle.Selection selection = plan.fromManifest()
                 ? ManifestBundle.select(plan.manifestYaml(), plan.deployment(), serialization) : null;
         ManifestBundle manifest = selection == null ? null : selection.bundle();

@@ -49,7 +49,7 @@ public final class SizeStep {
         try {
             CanarySize parsed = mode.get() == Mode.COUNT ? CanarySize.count(Integer.parseInt(text))
                     : CanarySize.percent(Double.parseDouble(text));
-            parsed.replicasFor(stableReplicas);
+            parsed.requireFits(stableReplicas);
             return new Parsed(Optional.of(parsed), "");
         } catch (NumberFormatException e) {
             return new Parsed(Optional.empty(), mode.get() == Mode.COUNT ? "Enter a whole number of pods, e.g. 1"
@@ -62,6 +62,8 @@ public final class SizeStep {
     /** A refused size in the wizard's words: the field to change. */
     private static String wording(CanarySizeProblem problem) {
         String change = problem instanceof CanarySizeProblem.NoStableReplicas ? "scale it up or use a count"
+                : problem instanceof CanarySizeProblem.CountAboveStable above ? "enter at most "
+                        + above.stableReplicas() + " pod(s), or scale stable up first"
                 : problem.setting() == CanarySizeProblem.Setting.COUNT ? "enter 1 pod or more"
                 : "enter a percentage between 0 (exclusive) and 100";
         return problem.what() + ": " + change;

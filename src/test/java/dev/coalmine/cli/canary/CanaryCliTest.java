@@ -1,6 +1,7 @@
 package dev.coalmine.cli.canary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -156,17 +157,22 @@ class CanaryCliTest {
         assertThat(cli.out()).contains("# canary's share of requests: about 19 % of requests (3 canary pod(s) of 16").doesNotContain("warning");
 
         assertThat(cli.run("canary", "start", "tiny", "--image", "shop/tiny:2", "--count", "5", "--skip-dry-run"))
+                .as("a canary bigger than stable is refused").isEqualTo(2);
+        assertThat(cli.err()).isEqualToNormalizingNewlines("error: a canary of 5 pods is more than the stable's 1 "
+                + "replica(s): pass --count 1 or less, or scale stable up first\n");
+        assertThat(cluster.deployment("shop", "tiny-canary")).isNull();
+        assertThat(cli.run("canary", "start", "tiny", "--image", "shop/tiny:2", "--percent", "10", "--skip-dry-run"))
                 .as(cli::err).isZero();
-        assertThat(cli.err()).contains("[Prepare] warning: asked for 5 pods, but with 1 stable replica(s) the canary "
-                + "gets about 45 % of requests");
+        assertThat(cli.err()).contains("[Prepare] warning: asked for 10% of stable, but with 1 stable replica(s) the "
+                + "canary gets about 33 % of requests");
         assertThat(cli.run("canary", "status", "tiny")).isZero();
-        assertThat(cli.out()).contains("requests: the canary gets about 45 % of requests (5 canary pod(s) of 11: "
-                + "1 stable, 5 baseline)", "warning:  asked for 5 pods");
+        assertThat(cli.out()).contains("requests: the canary gets about 33 % of requests (1 canary pod(s) of 3: "
+                + "1 stable, 1 baseline)", "warning:  asked for 10% of stable");
         assertThat(cli.run("canary", "status", "tiny", "-o", "json")).isZero();
         JsonNode share = new ObjectMapper().readTree(cli.out()).get("requestShare");
-        assertThat(share.get("canaryPercent").asDouble()).isEqualTo(45.5);
-        assertThat(share.get("servingPods").asInt()).isEqualTo(11);
-        assertThat(share.get("warning").asText()).startsWith("asked for 5 pods");
+        assertThat(share.get("canaryPercent").asDouble()).isCloseTo(33.3, within(0.1));
+        assertThat(share.get("servingPods").asInt()).isEqualTo(3);
+        assertThat(share.get("warning").asText()).startsWith("asked for 10% of stable");
     }
 
     @Test

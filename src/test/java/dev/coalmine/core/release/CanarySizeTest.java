@@ -54,6 +54,17 @@ class CanarySizeTest {
     }
 
     @Test
+    void aNewReleaseNeverHasMoreCanaryPodsThanStable() {
+        assertThat(CanarySize.count(2).requireFits(2).replicasFor(2)).isEqualTo(2);
+        assertThat(CanarySize.count(3).requireFits(0)).as("a stable scaled to zero is sized by a count")
+                .isEqualTo(CanarySize.count(3));
+        assertThatThrownBy(() -> CanarySize.count(3).requireFits(2)).isInstanceOfSatisfying(
+                InvalidCanarySizeException.class,
+                e -> assertThat(e.problem()).isEqualTo(new CanarySizeProblem.CountAboveStable(3, 2)));
+        assertThat(CanarySize.percent(100).requireFits(2).replicasFor(2)).isEqualTo(2);
+    }
+
+    @Test
     void percentOfAStableScaledToZeroAsksForACount() {
         assertThatThrownBy(() -> CanarySize.percent(10).replicasFor(0)).isInstanceOfSatisfying(
                 InvalidCanarySizeException.class, e -> assertThat(e.problem()).isEqualTo(new CanarySizeProblem.NoStableReplicas()))
