@@ -1,5 +1,6 @@
 package dev.coalmine.ui;
 
+import dev.coalmine.core.engine.Engine;
 import dev.coalmine.core.workload.EngineStatus;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.ui.argo.ArgoRolloutView;
@@ -117,7 +118,8 @@ public final class ContentArea extends StackPane {
         }
         closeSession();
         boolean demo = cluster.isDemo();
-        WizardViewModel wizard = new WizardViewModel(workload, demo, engine, background, ui, this::openRelease);
+        WizardViewModel wizard = new WizardViewModel(workload, demo, engine, background, ui, this::openRelease,
+                this::openHandedOff);
         show(new WizardView(wizard, () -> show(details)));
     }
 
@@ -174,19 +176,29 @@ public final class ContentArea extends StackPane {
 
     /** Shows an Argo Rollout's or a Flagger Canary's view, live, with the commands its engine allows. */
     private void openEngineView(WorkloadSummary workload) {
+        openEngineView(workload.namespace(), workload.name(), workload.engine().get().kind());
+    }
+
+    /** After a hand-off, the engine's view of the release: its Rollout or Canary is named like the Deployment. */
+    private void openHandedOff(WorkloadSummary workload, Engine handedTo) {
+        openEngineView(workload.namespace(), workload.name(),
+                handedTo == Engine.FLAGGER ? EngineStatus.Kind.CANARY : EngineStatus.Kind.ROLLOUT);
+    }
+
+    private void openEngineView(String namespace, String name, EngineStatus.Kind kind) {
         ConnectedCluster cluster = connection.get();
         if (cluster == null) {
             return;
         }
-        if (workload.engine().get().kind() == EngineStatus.Kind.ROLLOUT) {
-            OpenArgoRollout rollout = new OpenArgoRollout(cluster.cache(), cluster.client(), workload.namespace(),
-                    workload.name(), background, ui);
+        if (kind == EngineStatus.Kind.ROLLOUT) {
+            OpenArgoRollout rollout = new OpenArgoRollout(cluster.cache(), cluster.client(), namespace, name,
+                    background, ui);
             page = rollout;
             rollout.open();
             show(new ArgoRolloutView(rollout));
         } else {
-            OpenFlaggerCanary canary = new OpenFlaggerCanary(cluster.cache(), cluster.client(), workload.namespace(),
-                    workload.name(), background, ui);
+            OpenFlaggerCanary canary = new OpenFlaggerCanary(cluster.cache(), cluster.client(), namespace, name,
+                    background, ui);
             page = canary;
             canary.open();
             show(new FlaggerCanaryView(canary));

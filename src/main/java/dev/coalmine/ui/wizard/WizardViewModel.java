@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -31,6 +32,7 @@ public final class WizardViewModel {
     private final Executor background;
     private final UiThread ui;
     private final Consumer<WorkloadSummary> onStarted;
+    private final BiConsumer<WorkloadSummary, Engine> onHandedOff;
     private final VersionStep version;
     private final SizeStep size;
     private final JudgeStep judge;
@@ -49,6 +51,13 @@ public final class WizardViewModel {
 
     public WizardViewModel(WorkloadSummary workload, boolean demoCluster, ReleaseLauncher launcher, Executor background,
             UiThread ui, Consumer<WorkloadSummary> onStarted) {
+        this(workload, demoCluster, launcher, background, ui, onStarted, (handed, to) -> { });
+    }
+
+    /** {@code onHandedOff} opens the engine's view of a release handed to it (its Rollout or Canary). */
+    public WizardViewModel(WorkloadSummary workload, boolean demoCluster, ReleaseLauncher launcher, Executor background,
+            UiThread ui, Consumer<WorkloadSummary> onStarted, BiConsumer<WorkloadSummary, Engine> onHandedOff) {
+        this.onHandedOff = onHandedOff;
         this.workload = workload;
         this.launcher = launcher;
         this.background = background;
@@ -221,6 +230,7 @@ public final class WizardViewModel {
                     if (chosen.inCluster()) {
                         reviewStatus.set("Handed to " + chosen.id() + ": it runs the release in the cluster; "
                                 + "Coalmine need not stay open.");
+                        onHandedOff.accept(workload, chosen);
                         return;
                     }
                     reviewStatus.set("Started");

@@ -24,11 +24,13 @@ class WizardEngineChoiceTest {
 
     private final List<String> calls = new ArrayList<>();
     private final List<WorkloadSummary> opened = new ArrayList<>();
+    private final List<String> handedOff = new ArrayList<>();
 
     @Test
     void offersOnlyInstalledEnginesPreviewsTheChosenOneAndHandsTheReleaseToIt() {
         WizardViewModel wizard = new WizardViewModel(API, true, launcher(EnumSet.of(Engine.COALMINE,
-                Engine.ARGO_ROLLOUTS)), Runnable::run, Runnable::run, opened::add);
+                Engine.ARGO_ROLLOUTS)), Runnable::run, Runnable::run, opened::add,
+                (workload, engine) -> handedOff.add(workload.name() + " to " + engine.id()));
         wizard.next();
         wizard.version().fields().get(0).imageProperty().set("shop/api:2.8.0");
         wizard.next();
@@ -46,6 +48,7 @@ class WizardEngineChoiceTest {
         assertThat(calls).containsExactly("preview coalmine", "preview argo-rollouts", "start argo-rollouts");
         assertThat(wizard.reviewStatusProperty().get()).startsWith("Handed to argo-rollouts");
         assertThat(opened).as("Coalmine's rollout view has nothing to show of a handed-off release").isEmpty();
+        assertThat(handedOff).as("the engine's view opens on it").containsExactly("api to argo-rollouts");
     }
 
     private ReleaseLauncher launcher(Set<Engine> installed) {

@@ -1,0 +1,81 @@
+package dev.coalmine.kube.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.engine.Engine;
+import dev.coalmine.core.judge.JudgeSettings;
+import dev.coalmine.core.judge.MetricsLocation;
+import dev.coalmine.core.release.CanarySize;
+import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.JudgeSpec;
+import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.demo.DemoCluster;
+import dev.coalmine.demo.DemoOptions;
+import dev.coalmine.kube.engines.EngineApis;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rendered Rollout, AnalysisTemplate, Canary and MetricTemplates pass the demo API server's validation against
+ * the projects' CRD schemas (the wizard's review and {@code canary start} dry-run every one of them, with
+ * {@code fieldValidation=Strict}), and the review writes nothing.
+ */
+class HandOffReviewTest {
+    private final DemoCluster cluster = DemoCluster.start(DemoOptions.defaults());
+    private final HandOffService handOff = new HandOffService(cluster.client());
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void theArgoObjectsPassTheServersSchemaValidationAndNothingIsWritten() {
+        HandOffService.Review review = handOff.review(plan("shop-api", "api=registry.example.com/shop/api:2.8.0"),
+                Engine.ARGO_ROLLOUTS);
+
+        assertThat(review.yaml()).contains("kind: \"AnalysisTemplate\"", "kind: \"Rollout\"");
+        assertThat(review.dryRunProblems()).isEmpty();
+        assertThat(review.rbacProblems()).isEmpty();
+        assertThat(cluster.client().genericKubernetesResources(EngineApis.ROLLOUTS).inNamespace("default").list()
+                .getItems()).isEmpty();
+    }
+
+    @Test
+    void theFlaggerObjectsPassTheServersSchemaValidationAndNothingIsWritten() {
+        HandOffService.Review review = handOff.review(plan("shop-frontend",
+                "frontend=registry.example.com/shop/frontend:1.4.0"), Engine.FLAGGER);
+
+        assertThat(review.yaml()).contains("kind: \"MetricTemplate\"", "kind: \"Canary\"");
+        assertThat(review.dryRunProblems()).isEmpty();
+        assertThat(review.rbacProblems()).isEmpty();
+        assertThat(cluster.client().genericKubernetesResources(EngineApis.CANARIES).inNamespace("default").list()
+                .getItems()).isEmpty();
+        assertThat(cluster.client().apps().deployments().inNamespace("default").withName("shop-frontend").get()
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .as("the image change was only dry-run").isNotEqualTo("registry.example.com/shop/frontend:1.4.0");
+    }
+
+    /** The check above can fail: the same dry run refuses the rendered Rollout once a step breaks the schema. */
+    @Test
+    void theDryRunRefusesARolloutTheSchemaForbids() {
+        Map<String, Object> rollout = handOff.render(plan("shop-api", "api=registry.example.com/shop/api:2.8.0"),
+                Engine.ARGO_ROLLOUTS).stream().filter(o -> "Rollout".equals(o.get("kind"))).findFirst().orElseThrow();
+        GenericKubernetesResource broken = cluster.client().getKubernetesSerialization().convertValue(rollout,
+                GenericKubernetesResource.class);
+        broken.setAdditionalProperty("spec", Map.of("replicas", "four"));
+
+        assertThatThrownBy(() -> new HandOffWrite(cluster.client(), broken, HandOffWrite.ROLLOUTS).dryRun())
+                .isInstanceOf(CoalmineException.class).hasMessageContaining("replicas");
+    }
+
+    private static ReleasePlan plan(String deployment, String image) {
+        return ReleasePlan.ofImages("default", deployment, List.of(ImageChange.parse(image)), CanarySize.count(1), false)
+                .withJudge(JudgeSpec.automatic(JudgeSettings.defaults(new MetricsLocation.DemoCluster())));
+    }
+}
