@@ -68,11 +68,13 @@ class ArgoRolloutJourneyTest extends ConsoleJourney {
         Eventually.assertThat(() -> assertThat(steps(robot)).contains("\u2716 4. pause (until promoted)"));
     }
 
+    /** As kubectl set image; a 409 (the simulated controllers wrote the Deployment meanwhile) is tried again. */
     private void setImage(String image) {
-        console.client().apps().deployments().inNamespace("default").withName("web").edit(d -> {
-            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
-            return d;
-        });
+        Eventually.assertThat(() -> console.client().apps().deployments().inNamespace("default").withName("web")
+                .edit(d -> {
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
+                    return d;
+                }));
     }
 
     /** Clicks the button, checks the confirmation previews the patch, and confirms. */
