@@ -133,18 +133,21 @@ class SecretMarkersCliTest {
                         canary(kubeconfig, "status", APP), canary(kubeconfig, "status", APP, "-o", "json"),
                         canary(kubeconfig, "status", APP, "-o", "yaml"),
                         canary(kubeconfig, "promote", APP),
+                        // Release 1 has ended, so --watch prints once and returns.
+                        canary(kubeconfig, "status", APP, "--watch"),
                         canary(kubeconfig, "start", APP, "--image", "frontend=" + IMAGE + "1.5.0", "--count", "1",
                                 "--no-wait"),
                         canary(kubeconfig, "resume", APP),
                         canary(kubeconfig, "reject", APP))
                 .map(Step::new).toList());
-        // Healthy, so it ends Succeeded (0); on a machine too slow to get data in time it is handed to a person (4).
+        // Healthy, so it ends Succeeded (0); on a machine too slow to get data in time it is handed to a person (4),
+        // and stays so: a check whatever its outcome means the judge asked Prometheus, with the credentials.
         steps.add(new Step(canary(kubeconfig, "start", APP, "--image", "frontend=" + IMAGE + "1.6.0", "--count", "1",
                 "--judge", "auto", "--prometheus", prometheus, "--metrics-preset", "demo", "--analysis-interval", "3s"),
                 Set.of(0, 4), stderr -> assertThat(stderr).as("the judge read Prometheus with the credentials")
-                        .containsPattern("analysis check \\d+ passed")));
+                        .containsPattern("analysis check \\d+ ")));
         Stream.of(canary(kubeconfig, "history", APP), canary(kubeconfig, "history", APP, "-o", "json"),
-                        canary(kubeconfig, "history", APP, "-o", "yaml"), canary(kubeconfig, "status", APP, "--watch"))
+                        canary(kubeconfig, "history", APP, "-o", "yaml"))
                 .map(Step::new).forEach(steps::add);
         return steps;
     }

@@ -3,11 +3,7 @@ package dev.coalmine.testing;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -20,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Unique secret values planted where a user keeps credentials — a kubeconfig's bearer token and client key,
@@ -146,33 +141,15 @@ public final class SecretMarkers {
         return what + "-" + HexFormat.of().formatHex(random);
     }
 
-    /** An RSA key and a self-signed certificate for it, as PEM, made with keytool (no certificate API in the JDK). */
+    /** An RSA key and a self-signed certificate for it, as PEM. */
     private record ClientKey(String certificatePem, String keyPem) {
         static ClientKey generate(Path dir) {
-            Path store = dir.resolve("client-" + System.nanoTime() + ".p12");
-            char[] password = "changeit".toCharArray();
+            KeyStore keys = SelfSignedKey.generate(dir, "ana");
             try {
-                Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool")
-                        .toString(), "-genkeypair", "-alias", "client", "-keyalg", "RSA", "-keysize", "2048",
-                        "-dname", "CN=ana", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-                        "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("keytool.log").toFile()).start();
-                if (!keytool.waitFor(120, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-                    throw new IllegalStateException("keytool failed: " + Files.readString(dir.resolve("keytool.log")));
-                }
-                KeyStore keys = KeyStore.getInstance("PKCS12");
-                try (InputStream in = Files.newInputStream(store)) {
-                    keys.load(in, password);
-                }
-                PrivateKey key = (PrivateKey) keys.getKey("client", password);
-                Certificate certificate = keys.getCertificate("client");
+                PrivateKey key = (PrivateKey) keys.getKey(SelfSignedKey.ALIAS, SelfSignedKey.PASSWORD);
+                Certificate certificate = keys.getCertificate(SelfSignedKey.ALIAS);
                 return new ClientKey(pem("CERTIFICATE", certificate.getEncoded()), pem("PRIVATE KEY", key.getEncoded()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
         }
