@@ -17,6 +17,8 @@ import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.testing.Eventually;
 import dev.coalmine.testing.MovableClock;
 import dev.coalmine.testing.ReliabilityFigures;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,14 +98,40 @@ class JudgeRacesTest {
         }
     }
 
-    /** One race; returns who won. */
+    /**
+     * The four races, in turn: the person rejects or promotes while the judge's check would promote a healthy
+     * canary, then promotes or rejects while it would reject one whose container restarted.
+     */
+    private static DecisionVerdict personWants(int round) {
+        return round % 4 == 0 || round % 4 == 3 ? DecisionVerdict.REJECT : DecisionVerdict.PROMOTE;
+    }
+
+    private static DecisionVerdict judgeWould(int round) {
+        return round % 4 < 2 ? DecisionVerdict.PROMOTE : DecisionVerdict.REJECT;
+    }
+
+    /** A canary pod whose container restarted: the judge's restart check fails it (none are allowed). */
+    private void crashingCanaryPod(int round) {
+        Eventually.assertThat(WAIT, () -> assertThat(cluster.deployment(NS, APP + "-canary")).isNotNull());
+        Deployment canary = cluster.deployment(NS, APP + "-canary");
+        cluster.client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata()
+                .withName(APP + "-canary-" + round).withLabels(canary.getSpec().getSelector().getMatchLabels())
+                .endMetadata().withNewSpec().addNewContainer().withName("web").withImage("x").endContainer().endSpec()
+                .withNewStatus().addNewContainerStatus().withName("web").withRestartCount(3).endContainerStatus()
+                .endStatus().build()).create();
+    }
+
+    /** One race; returns who won and what was carried out. */
     private String race(int round) throws Exception {
-        DecisionVerdict personWants = round % 2 == 0 ? DecisionVerdict.REJECT : DecisionVerdict.PROMOTE;
+        DecisionVerdict personWants = personWants(round);
         long generation = cluster.deployment(NS, APP).getMetadata().getGeneration();
         judgeHost.start(plan(round), true);
         List<ReleaseState> judgeSaw = Collections.synchronizedList(new ArrayList<>());
         Future<ReleaseState> driving = threads.submit(() -> judgeHost.drive(NS, APP, s -> false,
                 JUDGE_CLOCK_LIMIT, judgeSaw::add));
+        if (judgeWould(round) == DecisionVerdict.REJECT) {
+            crashingCanaryPod(round);
+        }
         Eventually.assertThat(WAIT, () -> assertThat(person.history(NS, APP).get(person.history(NS, APP).size() - 1)
                 .phase()).as("round %d", round).isEqualTo(new ReleasePhase.Analysing()));
 
@@ -120,8 +148,11 @@ class JudgeRacesTest {
 
         ReleaseState done = driving.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         Told personTold = told.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        cluster.client.pods().inNamespace(NS).withName(APP + "-canary-" + round).delete();
         String winner = done.decision().who();
         assertThat(winner).as("round %d: %s", round, done.log()).isIn(PERSON, AutomaticJudgment.WHO);
+        assertThat(done.decision().verdict()).as("round %d: the winner's verdict", round)
+                .isEqualTo(winner.equals(PERSON) ? personWants : judgeWould(round));
         assertThat(done.log().stream().filter(l -> l.message().contains(" recorded by ")))
                 .as("round %d: decisions recorded", round).hasSize(1);
         boolean promoted = done.decision().verdict() == DecisionVerdict.PROMOTE;
@@ -152,12 +183,19 @@ class JudgeRacesTest {
         ReliabilityFigures.record("judge-races", """
                 | person against the automatic judge | exactly one decision recorded | carried out once | loser told who won |
                 |---|---|---|---|
-                | %d (%d reject vs the judge's promote, %d promote vs promote) | %d of %d | %d of %d | %d of %d |
+                | %d (a quarter each: reject or promote while the judge would promote, promote or reject while it would reject) | %d of %d | %d of %d | %d of %d |
 
-                Carried out: the person's reject %d times, the person's promote %d times, the judge's promote %d times \
-                (the person decided 0–120 ms after the judge's check came due; %d s on one mock API server).
-                """.formatted(ROUNDS, (ROUNDS + 1) / 2, ROUNDS / 2, ROUNDS, ROUNDS, ROUNDS, ROUNDS, ROUNDS, ROUNDS,
-                Collections.frequency(winners, PERSON + " reject"), Collections.frequency(winners, PERSON + " promote"),
-                Collections.frequency(winners, AutomaticJudgment.WHO + " promote"), seconds));
+                Carried out: the person's decision %d times (%d rejects, %d promotes), the judge's %d times (%d \
+                promotes, %d rejects); the person decided 0–120 ms after the judge's check came due (%d s on one \
+                mock API server).
+                """.formatted(ROUNDS, ROUNDS, ROUNDS, ROUNDS, ROUNDS, ROUNDS, ROUNDS,
+                count(winners, PERSON), Collections.frequency(winners, PERSON + " reject"),
+                Collections.frequency(winners, PERSON + " promote"), count(winners, AutomaticJudgment.WHO),
+                Collections.frequency(winners, AutomaticJudgment.WHO + " promote"),
+                Collections.frequency(winners, AutomaticJudgment.WHO + " reject"), seconds));
+    }
+
+    private static long count(List<String> winners, String who) {
+        return winners.stream().filter(w -> w.startsWith(who + " ")).count();
     }
 }
