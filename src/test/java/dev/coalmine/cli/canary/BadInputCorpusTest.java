@@ -14,7 +14,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterAll;
@@ -441,12 +438,9 @@ class BadInputCorpusTest {
                 """.formatted(name, clusterFields, user);
     }
 
-    /** A real CA from the JDK's trust store: one that signed nothing the test server shows. */
+    /** A CA that signed nothing the test server shows: a certificate of its own, as a stranger's cluster has. */
     private static String foreignCaPem() throws Exception {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
-        X509TrustManager trust = (X509TrustManager) factory.getTrustManagers()[0];
-        return TokenRefusingApiServer.pem(trust.getAcceptedIssuers()[0]);
+        return TokenRefusingApiServer.pem(TokenRefusingApiServer.selfSigned(dir, "foreign").getCertificate("foreign"));
     }
 
     private void writeManifests() throws IOException {
