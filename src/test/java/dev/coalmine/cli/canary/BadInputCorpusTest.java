@@ -14,7 +14,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterAll;
@@ -234,7 +231,8 @@ class BadInputCorpusTest {
                         "coalmine-test-no-such-plugin"),
                 status(group, "relative certificate-authority path that does not exist", "relative-ca", OPERATIONAL,
                         "ca/missing.crt"),
-                status(group, "user with a client certificate but no key", "cert-without-key", OPERATIONAL, "key"));
+                status(group, "user with a client certificate but no key", "cert-without-key", OPERATIONAL,
+                        "certificate but no key"));
     }
 
     private static List<Case> imageCases() {
@@ -256,7 +254,8 @@ class BadInputCorpusTest {
                 start(group, "--count 0", USAGE, List.of("0"), APP, "--count", "0"),
                 start(group, "--count -5", USAGE, List.of("-5"), APP, "--count", "-5"),
                 start(group, "--count abc", USAGE, List.of("abc"), APP, "--count", "abc"),
-                start(group, "--count above the stable's replicas", USAGE, List.of("3"), SMALL_APP, "--count", "3"),
+                start(group, "--count above the stable's replicas", USAGE, List.of("3 pods", "2 replica"), SMALL_APP,
+                        "--count", "3"),
                 start(group, "--count far above int", USAGE, List.of("99999999999"), APP, "--count", "99999999999"),
                 start(group, "--percent 150", USAGE, List.of("150"), APP, "--percent", "150"),
                 start(group, "--percent 0", USAGE, List.of("0"), APP, "--percent", "0"),
@@ -305,11 +304,11 @@ class BadInputCorpusTest {
                 manifest(group, "empty", "empty", USAGE, "no Deployment named " + APP),
                 manifest(group, "10 MB", "huge", USAGE, "4 MiB"),
                 manifest(group, "nested 100,000 deep", "deep", USAGE, "deep"),
-                manifest(group, "binary bytes", "binary", USAGE, "manifest"),
+                manifest(group, "binary bytes", "binary", USAGE, "not UTF-8"),
                 manifest(group, "replicas: abc", "bad-field", USAGE, "abc"),
                 new Case(group, "/dev/zero", "demo", USAGE, List.of("/dev/zero", "4 MiB"),
                         List.of("canary", "start", APP, "-f", "/dev/zero", "--count", "1")),
-                new Case(group, "missing file", "demo", USAGE, List.of("{dir}/missing.yaml"),
+                new Case(group, "missing file", "demo", USAGE, List.of("{dir}/missing.yaml", "does not exist"),
                         List.of("canary", "start", APP, "-f", "{dir}/missing.yaml", "--count", "1")),
                 new Case(group, "a directory", "demo", USAGE, List.of("{dir}"),
                         List.of("canary", "start", APP, "-f", "{dir}", "--count", "1")),
@@ -441,12 +440,9 @@ class BadInputCorpusTest {
                 """.formatted(name, clusterFields, user);
     }
 
-    /** A real CA from the JDK's trust store: one that signed nothing the test server shows. */
+    /** A CA that signed nothing the test server shows: a certificate of its own, as a stranger's cluster has. */
     private static String foreignCaPem() throws Exception {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
-        X509TrustManager trust = (X509TrustManager) factory.getTrustManagers()[0];
-        return TokenRefusingApiServer.pem(trust.getAcceptedIssuers()[0]);
+        return TokenRefusingApiServer.pem(TokenRefusingApiServer.selfSigned(dir, "foreign").getCertificate("foreign"));
     }
 
     private void writeManifests() throws IOException {

@@ -37,19 +37,7 @@ final class TokenRefusingApiServer implements AutoCloseable {
     }
 
     static TokenRefusingApiServer start(Path dir) throws IOException, GeneralSecurityException, InterruptedException {
-        Path keystore = dir.resolve("api-server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD,
-                "-alias", "api", "-keyalg", "EC", "-validity", "2", "-dname", "CN=127.0.0.1",
-                "-ext", "san=ip:127.0.0.1").redirectErrorStream(true).start();
-        String said = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!keytool.waitFor(120, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-            throw new IOException("keytool failed: " + said);
-        }
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            store.load(in, PASSWORD.toCharArray());
-        }
+        KeyStore store = selfSigned(dir, "api");
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, PASSWORD.toCharArray());
         SSLContext tls = SSLContext.getInstance("TLS");
@@ -65,6 +53,25 @@ final class TokenRefusingApiServer implements AutoCloseable {
         });
         https.start();
         return new TokenRefusingApiServer(https, pem(store.getCertificate("api")));
+    }
+
+    /** A key pair and its self-signed certificate for 127.0.0.1, made by keytool, under {@code alias}. */
+    static KeyStore selfSigned(Path dir, String alias) throws IOException, GeneralSecurityException,
+            InterruptedException {
+        Path keystore = dir.resolve(alias + ".p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD,
+                "-alias", alias, "-keyalg", "EC", "-validity", "2", "-dname", "CN=127.0.0.1",
+                "-ext", "san=ip:127.0.0.1").redirectErrorStream(true).start();
+        String said = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!keytool.waitFor(120, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
+            throw new IOException("keytool failed: " + said);
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        return store;
     }
 
     /** A certificate in PEM, as a kubeconfig's {@code certificate-authority} file holds it. */

@@ -97,7 +97,8 @@ class WizardViewModelTest {
         assertThat(wizard.size().shareWarning().get()).isEmpty();
         wizard.size().modeProperty().set(SizeStep.Mode.COUNT);
         wizard.size().amountProperty().set("5");
-        assertThat(wizard.size().shareWarning().get()).contains("asked for 5 pods", "about 45 % of requests");
+        assertThat(wizard.size().problem().get()).isEqualTo("a canary of 5 pods is more than the stable's 1 "
+                + "replica(s): enter at most 1 pod(s), or scale stable up first");
     }
 
     @Test
