@@ -33,7 +33,9 @@ public final class TrafficProviders {
         Map<String, APIGroup> groups = groups();
         List<Offer> all = new ArrayList<>();
         all.add(new Offer(TrafficProvider.REPLICAS, true, null, "always: the canary's share of pods"));
-        all.add(group(groups, TrafficProvider.GATEWAY_API, RoutingKind.GATEWAY_GROUP, "install the Gateway API CRDs"));
+        // Linkerd 2.12+ reads HTTPRoutes as well as TrafficSplits: where both groups are served, both are offered.
+        all.add(noted(group(groups, TrafficProvider.GATEWAY_API, RoutingKind.GATEWAY_GROUP, "install the Gateway API CRDs"),
+                "; meshes such as Linkerd 2.12+ and Istio also follow an HTTPRoute whose parent is the Service"));
         all.add(group(groups, TrafficProvider.ISTIO, RoutingKind.ISTIO_GROUP, "install Istio"));
         all.add(group(groups, TrafficProvider.SMI, RoutingKind.SMI_GROUP, "install a mesh with SMI TrafficSplit, e.g. "
                 + "Linkerd's linkerd-smi extension"));
@@ -59,6 +61,10 @@ public final class TrafficProviders {
         }
         String version = group.getPreferredVersion().getVersion();
         return new Offer(provider, true, version, "served (" + name + "/" + version + ")");
+    }
+
+    private static Offer noted(Offer offer, String note) {
+        return offer.offered() ? new Offer(offer.provider(), true, offer.version(), offer.reason() + note) : offer;
     }
 
     private Offer nginx() {

@@ -163,6 +163,36 @@ class TrafficCliTest {
     }
 
     @Test
+    void routeNamesTheServiceToSplitWhenMoreThanOneSelectsTheDeployment() {
+        Eventually.assertThat(Duration.ofSeconds(90), () -> assertThat(cluster.client().apps().deployments()
+                .inNamespace("default").withName("shop-frontend").get().getStatus().getReadyReplicas()).isPositive());
+        cluster.client().services().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                .withNewMetadata().withName("frontend-internal").endMetadata().withNewSpec()
+                .addToSelector("app", "shop-frontend").addNewPort().withPort(8080).endPort().endSpec().build()).create();
+        String[] plan = {"canary", "plan", "shop-frontend", "--image", "frontend=shop/frontend:2", "--count", "1",
+                "--traffic", "gateway-api", "--steps", "10"};
+
+        assertThat(cli.run(plan)).isEqualTo(1);
+        assertThat(cli.err()).contains("shop-frontend", "frontend-internal", "choose the one whose requests to split "
+                + "with --route NAME").doesNotContain("\tat ");
+
+        assertThat(cli.run(withArgs(plan, "--route", "shop-api"))).isEqualTo(1);
+        assertThat(cli.err()).contains("--route shop-api: Service shop-api does not select the pods of");
+
+        assertThat(cli.run(withArgs(plan, "--route", "frontend-internal"))).as(cli::err).isZero();
+        assertThat(cli.out()).contains("name: \"frontend-internal-stable\"", "name: \"frontend-internal-canary\"",
+                "name: \"frontend-internal-coalmine\"", "port: 8080").doesNotContain("shop-frontend-stable");
+        assertThat(cluster.client().services().inNamespace("default").withName("frontend-internal-stable").get())
+                .as("plan writes nothing").isNull();
+    }
+
+    private static String[] withArgs(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
+    @Test
     void withAManualGateTheJudgeClimbsTheLadderAndAPersonPromotesAtTheEnd() throws IOException {
         new TrafficKnobs(cluster.client()).setRequestsPerSecond(600);
         int code = cli.run("canary", "start", "shop-frontend", "--image", "frontend=registry.example.com/shop/frontend:2.0",

@@ -100,7 +100,7 @@ class WeightedReleaseDeciderTest {
     }
 
     @Test
-    void theAutomaticJudgeClimbsOnPassesHoldsOnFailsAndPromotesAfterTheLastStep() {
+    void theAutomaticJudgeClimbsOnPassesHoldsOnFailsAndInconclusiveAndPromotesAfterTheLastStep() {
         JudgeSettings settings = JudgeSettings.defaults(new MetricsLocation.DemoCluster()).withInterval(Duration.ofSeconds(10));
         TrafficPlan noPause = new TrafficPlan(TrafficProvider.ISTIO, "web", List.of(10, 20), null, List.of(), false, null);
         ReleasePlan auto = manual.withJudge(JudgeSpec.automatic(settings)).withTraffic(noPause);
@@ -111,7 +111,11 @@ class WeightedReleaseDeciderTest {
         ReleaseState failed = AutomaticJudgment.record(analysing, Verdict.fail("5xx"), null, policy,
                 T0.plusSeconds(10));
         assertThat(failed.traffic().weight()).as("a fail holds the weight").isEqualTo(10);
-        ReleaseState climbed = AutomaticJudgment.record(failed, Verdict.pass(), null, policy, T0.plusSeconds(20));
+        ReleaseState unsure = AutomaticJudgment.record(failed, Verdict.inconclusive("too few requests"), null, policy,
+                T0.plusSeconds(15));
+        assertThat(unsure.traffic().weight()).as("inconclusive holds the weight").isEqualTo(10);
+        assertThat(unsure.decision()).as("and decides nothing").isNull();
+        ReleaseState climbed = AutomaticJudgment.record(unsure, Verdict.pass(), null, policy, T0.plusSeconds(20));
         assertThat(climbed.traffic().weight()).isEqualTo(20);
         ReleaseState promoted = AutomaticJudgment.record(climbed, Verdict.pass(), null, policy, T0.plusSeconds(30));
         assertThat(promoted.decision().verdict()).isEqualTo(DecisionVerdict.PROMOTE);

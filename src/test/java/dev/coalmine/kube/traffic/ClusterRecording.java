@@ -20,14 +20,18 @@ import java.util.function.Consumer;
  * (its resourceVersions are one counter over all kinds), so that what is true of several objects at once can be
  * checked at every moment the server went through, not at the moments a poll saw.
  *
- * <p>The demo's DELETED events carry the object's last resourceVersion, not the deletion's. A deletion is therefore
- * replayed as late as its own watch allows: just before the next event of its kind (or at the end). A check that
- * something is present can then miss a short gap, but never reports one that was not there.
+ * <p>The demo's DELETED events carry the object's last resourceVersion, not the deletion's, so a deletion's place is
+ * known only up to its own watch: after the object's last write, before the next event of its kind. It is replayed
+ * where it makes a check of "the router sends somewhere that has a backend" strictest without inventing a gap: a
+ * router's object ({@code early} kinds) right after its last write (it stops routing as soon as it may have), any
+ * other object (pods, Services) just before the next event of its kind or at the end (it is gone as late as it may
+ * have been).
  */
 final class ClusterRecording implements AutoCloseable {
     private final List<Change> changes = new ArrayList<>();
     private final List<Watch> watches = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final java.util.Set<String> early;
 
     /** One write: the object as it was after it (for a deletion: null), at the server's resourceVersion. */
     record Change(long version, String kind, String name, Map<String, Object> object) {
@@ -47,8 +51,9 @@ final class ClusterRecording implements AutoCloseable {
         }
     }
 
-    /** Lists each kind and watches it from the list's resourceVersion on. */
-    ClusterRecording(KubernetesClient client, String namespace, List<RoutingKind> kinds) {
+    /** Lists each kind and watches it from the list's resourceVersion on; deletions of {@code early} kinds go early. */
+    ClusterRecording(KubernetesClient client, String namespace, List<RoutingKind> kinds, List<RoutingKind> early) {
+        this.early = early.stream().map(RoutingKind::kind).collect(java.util.stream.Collectors.toSet());
         for (RoutingKind kind : kinds) {
             var resources = client.genericKubernetesResources(kind.context()).inNamespace(namespace);
             GenericKubernetesResourceList listed = resources.list();
@@ -82,8 +87,8 @@ final class ClusterRecording implements AutoCloseable {
         }
     }
 
-    /** Deletions moved to just before the next event of their kind; ties keep the order of arrival. */
-    private static List<Change> inServerOrder(List<Change> arrived) {
+    /** Deletions placed as the class comment says; ties keep the order of arrival. */
+    private List<Change> inServerOrder(List<Change> arrived) {
         Map<Change, Long> key = new java.util.IdentityHashMap<>();
         Map<String, List<Change>> byKind = new LinkedHashMap<>();
         arrived.forEach(c -> byKind.computeIfAbsent(c.kind(), k -> new ArrayList<>()).add(c));
@@ -91,7 +96,9 @@ final class ClusterRecording implements AutoCloseable {
             long next = Long.MAX_VALUE;
             for (int i = stream.size() - 1; i >= 0; i--) {
                 Change change = stream.get(i);
-                if (change.deletion()) {
+                if (change.deletion() && early.contains(change.kind())) {
+                    key.put(change, 2 * change.version() + 1);
+                } else if (change.deletion()) {
                     key.put(change, next == Long.MAX_VALUE ? next : 2 * next - 1);
                 } else {
                     next = change.version();

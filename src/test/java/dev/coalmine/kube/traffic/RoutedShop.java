@@ -62,7 +62,12 @@ final class RoutedShop implements AutoCloseable {
 
     /** A manual-judge plan stepping through {@code steps}, one second each. */
     static ReleasePlan manual(TrafficProvider provider, List<Integer> steps) {
-        return ReleasePlan.ofImages(NS, APP, List.of(ImageChange.parse("frontend=" + HEALTHY)), CanarySize.count(1),
+        return manual(provider, HEALTHY, steps);
+    }
+
+    /** The same with the canary running {@code image}. */
+    static ReleasePlan manual(TrafficProvider provider, String image, List<Integer> steps) {
+        return ReleasePlan.ofImages(NS, APP, List.of(ImageChange.parse("frontend=" + image)), CanarySize.count(1),
                         provider != TrafficProvider.NGINX).withSteadyStateTimeout(Duration.ofSeconds(60))
                 .withTraffic(new TrafficPlan(provider, null, steps, Duration.ofSeconds(1), List.of(), false, null));
     }

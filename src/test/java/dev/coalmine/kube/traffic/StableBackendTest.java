@@ -47,9 +47,11 @@ class StableBackendTest {
     void theStableTrackAlwaysHasAReadyPodAndGetsEveryRequestOnlyOnceItRunsTheNewVersion(TrafficProvider provider) {
         Observations seen = new Observations(provider);
         ReleaseState done;
-        try (ClusterRecording recording = new ClusterRecording(shop.client, NS, List.of(POD, RoutingKind.SERVICE,
-                RoutingKind.httpRoute("v1"), RoutingKind.virtualService("v1"), RoutingKind.destinationRule("v1"),
-                RoutingKind.trafficSplit("v1alpha2"), RoutingKind.INGRESS))) {
+        List<RoutingKind> routers = List.of(RoutingKind.httpRoute("v1"), RoutingKind.virtualService("v1"),
+                RoutingKind.trafficSplit("v1alpha2"), RoutingKind.INGRESS);
+        List<RoutingKind> backends = List.of(POD, RoutingKind.SERVICE, RoutingKind.destinationRule("v1"));
+        try (ClusterRecording recording = new ClusterRecording(shop.client, NS,
+                java.util.stream.Stream.concat(backends.stream(), routers.stream()).toList(), routers)) {
             ReleaseService service = shop.service("stable-backend", ReleaseSettings.ActionHook.NONE);
             service.start(RoutedShop.manual(provider, List.of(10, 20, 30)), false);
             service.drive(NS, APP, s -> s.trafficIfAny().filter(TrafficState::atGate).isPresent(), WAIT, s -> { });

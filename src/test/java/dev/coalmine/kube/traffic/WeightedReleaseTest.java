@@ -92,6 +92,24 @@ class WeightedReleaseTest {
 
     @ParameterizedTest
     @EnumSource(value = TrafficProvider.class, names = {"GATEWAY_API", "ISTIO", "SMI", "NGINX"})
+    void aFailedReleaseLeavesOnlyTheOperatorsObjectsAsTheyWere(TrafficProvider provider) {
+        GenericKubernetesResource before = shop.operatorsObject(provider);
+        ReleaseService service = shop.service("failing", ReleaseSettings.ActionHook.NONE);
+        service.start(RoutedShop.manual(provider, "registry.example.com/shop/frontend:does-not-exist", List.of(10, 20)),
+                false);
+
+        ReleaseState done = service.drive(NS, APP, s -> false, WAIT, s -> { });
+
+        assertThat(done.phase()).isInstanceOf(ReleasePhase.Failed.class);
+        assertThat(shop.coalmineRoutingObjects()).isEmpty();
+        if (before != null) {
+            assertThat(RoutedShop.spec(shop.operatorsObject(provider))).isEqualTo(RoutedShop.spec(before));
+        }
+        assertThat(shop.stableImage()).as("stable untouched").isNotEqualTo(RoutedShop.HEALTHY);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TrafficProvider.class, names = {"GATEWAY_API", "ISTIO", "SMI", "NGINX"})
     void aDriverKilledAfterRecordingAStepIsContinuedAtThatStep(TrafficProvider provider) {
         AtomicBoolean killed = new AtomicBoolean();
         ReleaseService first = shop.service("first", (action, state) -> {
