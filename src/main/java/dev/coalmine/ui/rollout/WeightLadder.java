@@ -31,7 +31,7 @@ public final class WeightLadder {
         for (int k = 0; k < plan.steps().size(); k++) {
             PhaseStrip.Mark mark = succeeded || k < current ? PhaseStrip.Mark.DONE
                     : k == current ? (stopped ? PhaseStrip.Mark.FAILED : PhaseStrip.Mark.CURRENT) : PhaseStrip.Mark.TODO;
-            String pause = plan.pauseAt(k).map(p -> " \u23F8").orElse("");
+            String pause = plan.pauseAt(k).map(p -> " \u00b7 pause").orElse("");
             rungs.add(new PhaseStrip.Stage(plan.weightAt(k) + " %" + pause, mark));
         }
         PhaseStrip.Mark promote = phase instanceof ReleasePhase.Succeeded ? PhaseStrip.Mark.DONE

@@ -199,7 +199,7 @@ class RolloutViewModelTest {
         release.publish(new ReleaseStatus("shop", "web", atSecondStep, track, track, track, null));
 
         assertThat(model.ladder()).containsExactly(new PhaseStrip.Stage("5 %", PhaseStrip.Mark.DONE),
-                new PhaseStrip.Stage("10 % \u23F8", PhaseStrip.Mark.CURRENT),
+                new PhaseStrip.Stage("10 % \u00b7 pause", PhaseStrip.Mark.CURRENT),
                 new PhaseStrip.Stage("25 %", PhaseStrip.Mark.TODO),
                 new PhaseStrip.Stage("promote (gate)", PhaseStrip.Mark.TODO));
         assertThat(model.weightProperty().get()).isEqualTo("gateway-api: canary weight 10 % \u00b7 step 2 of 3");
