@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
@@ -133,6 +134,8 @@ class MetricsPanelTest {
                 List.of(successRate(99.9, 100)), List.of()));
         robot.interact(model::refresh);
         Scene scene = robot.lookup("#chart-success-rate").query().getScene();
+        List<String> sheets = List.copyOf(scene.getStylesheets());
+        String userAgent = Application.getUserAgentStylesheet(); // a theme sets it for the whole application
         robot.interact(() -> scene.getStylesheets().add(
                 MetricsPanelTest.class.getResource("/dev/coalmine/ui/rollout/rollout.css").toExternalForm()));
         try {
@@ -150,7 +153,10 @@ class MetricsPanelTest {
                 assertThat(rate.isLegendVisible()).as(theme).isTrue();
             }
         } finally {
-            robot.interact(() -> new Theme(false).apply(scene));
+            robot.interact(() -> {
+                Application.setUserAgentStylesheet(userAgent);
+                scene.getStylesheets().setAll(sheets);
+            });
         }
     }
 }
