@@ -96,6 +96,7 @@ public final class HistoryShots {
             });
             await(() -> find(stage[0], "#pages-history") != null);
             fire(stage[0], "#pages-history");
+            fire(stage[0], "#toggle-workloads"); // the history gets the whole width, the overview shares it with the list
             await(() -> find(stage[0], "#history-table") != null && onFx(() -> history(stage[0]).getItems().size() >= 3));
             onFx(() -> {
                 history(stage[0]).getSelectionModel().select(2);
@@ -103,6 +104,7 @@ public final class HistoryShots {
             });
             Thread.sleep(1_500);
             shot(out.resolve("release-history" + suffix + ".png"));
+            fire(stage[0], "#toggle-workloads");
             fire(stage[0], "#releases-overview-button");
             await(() -> find(stage[0], "#overview-table") != null
                     && onFx(() -> ((TableView<?>) stage[0].getScene().lookup("#overview-table")).getItems().size() >= 3));

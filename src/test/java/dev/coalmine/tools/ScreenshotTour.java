@@ -81,6 +81,8 @@ public final class ScreenshotTour {
             await(() -> !((Button) find(stage[0], "#wizard-start")).isDisabled());
             shot(out.resolve("wizard-review" + suffix + ".png"));
             fire(stage[0], "#wizard-start");
+            await(() -> find(stage[0], "#toggle-workloads") != null);
+            fire(stage[0], "#toggle-workloads"); // the release gets the whole width, as an operator watching one would
             await(() -> find(stage[0], "#rollout-headline") != null
                     && ((javafx.scene.control.Label) find(stage[0], "#rollout-headline")).getText()
                     .contains("Verify"));

@@ -81,12 +81,12 @@ public final class ReleasesOverviewView extends VBox {
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // Widths for the usual words at 1280×800 beside the workload list; every column resizes, every cell has a tooltip.
-        table.getColumns().add(Columns.text("Workload", 195, r -> r.namespace() + " / " + r.deployment()));
-        table.getColumns().add(Columns.text("Phase", 140, r -> ReleaseWords.outcome(r.release())));
-        table.getColumns().add(Columns.text("Canary", 115, r -> ReleaseWords.canaryShort(r.release())));
+        table.getColumns().add(Columns.text("Workload", 185, r -> r.namespace() + " / " + r.deployment()));
+        table.getColumns().add(Columns.text("Phase", 145, r -> ReleaseWords.outcome(r.release())));
+        table.getColumns().add(Columns.text("Canary", 100, r -> ReleaseWords.canaryShort(r.release())));
         table.getColumns().add(Columns.text("Verdict", 75, r -> ReleaseWords.latestVerdict(r.release())));
         table.getColumns().add(TimeColumns.ago("Age", 75, r -> r.release().startedAt()));
-        table.getColumns().add(Columns.text("Driven by", 110, r -> r.driver() == null ? "nobody" : r.driver()));
+        table.getColumns().add(Columns.text("Driven by", 130, r -> r.driver() == null ? "nobody" : r.driver()));
         table.setPlaceholder(new Label("No release in progress"));
         table.setRowFactory(t -> {
             TableRow<InProgressRelease> row = new TableRow<>();

@@ -42,6 +42,7 @@ final class TrackCard extends VBox {
         setPadding(new Insets(8));
         setMaxWidth(Double.MAX_VALUE);
         setMinWidth(0);
+        setPrefWidth(0); // the three cards share the row equally, whatever each one says
     }
 
     void show(TrackStatus track) {

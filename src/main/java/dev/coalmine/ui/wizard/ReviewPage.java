@@ -1,12 +1,12 @@
 package dev.coalmine.ui.wizard;
 
 import dev.coalmine.core.engine.Engine;
-import javafx.scene.control.ChoiceBox;
 import javafx.util.StringConverter;
 import java.io.IOException;
 import java.nio.file.Files;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
@@ -47,7 +47,8 @@ final class ReviewPage extends VBox {
         share.setId("review-share");
         share.setWrapText(true);
         share.textProperty().bind(model.size().trafficShare());
-        ChoiceBox<Engine> engine = new ChoiceBox<>(model.engines());
+        // A combo box lays its arrow beside the text; a choice box's arrow covered the end of the longest choice.
+        ComboBox<Engine> engine = new ComboBox<>(model.engines());
         engine.setId("review-engine");
         engine.valueProperty().bindBidirectional(model.engineProperty());
         engine.setConverter(new StringConverter<>() {

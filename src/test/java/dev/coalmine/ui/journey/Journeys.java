@@ -50,7 +50,8 @@ final class Journeys {
 
     /** A wizard page's text field, once the page shows it (a click on Next switches pages a moment later). */
     static TextField field(FxRobot robot, String id) {
-        Eventually.assertThat(() -> assertThat(robot.lookup(id).tryQuery()).isPresent());
+        Eventually.assertThat(Duration.ofSeconds(60), () -> assertThat(robot.lookup(id).tryQuery())
+                .as(() -> "on the page " + labelText(robot, "#wizard-heading")).isPresent());
         return robot.lookup(id).queryAs(TextField.class);
     }
 

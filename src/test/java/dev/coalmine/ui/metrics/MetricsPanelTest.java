@@ -9,6 +9,7 @@ import dev.coalmine.core.judge.MetricSpec;
 import dev.coalmine.core.judge.TimeSeries;
 import dev.coalmine.core.judge.Track;
 import dev.coalmine.core.judge.TrackUsage;
+import dev.coalmine.ui.Theme;
 import eu.hansolo.tilesfx.Tile;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -122,5 +126,37 @@ class MetricsPanelTest {
         assertThat(cpu.getDescription()).isEqualTo("stable: 250 m");
         assertThat(memory.getValue()).isEqualTo(300);
         assertThat(memory.getDescription()).isEqualTo("stable: 256 MiB");
+    }
+
+    @Test
+    void controlAndCanaryLinesHaveDistinctColourBlindSafeColoursAndALegendInBothThemes(FxRobot robot) {
+        evidence.set(new Evidence(new CanaryReading(OptionalDouble.of(99.9), OptionalDouble.of(80), 0),
+                List.of(successRate(99.9, 100)), List.of()));
+        robot.interact(model::refresh);
+        Scene scene = robot.lookup("#chart-success-rate").query().getScene();
+        List<String> sheets = List.copyOf(scene.getStylesheets());
+        String userAgent = Application.getUserAgentStylesheet(); // a theme sets it for the whole application
+        robot.interact(() -> scene.getStylesheets().add(
+                MetricsPanelTest.class.getResource("/dev/coalmine/ui/rollout/rollout.css").toExternalForm()));
+        try {
+            for (boolean dark : new boolean[] {false, true}) {
+                robot.interact(() -> new Theme(dark).apply(scene));
+                WaitForAsyncUtils.waitForFxEvents();
+                ComparisonChart rate = robot.lookup("#chart-success-rate").query();
+                Path control = robot.from(rate).lookup(".chart-series-line.default-color0").queryAs(Path.class);
+                Path canary = robot.from(rate).lookup(".chart-series-line.default-color1").queryAs(Path.class);
+                String theme = dark ? "dark" : "light";
+                // Okabe-Ito blue and orange, told apart with any colour vision; the control line also dashed.
+                assertThat(control.getStroke()).as(theme).isEqualTo(Color.web("#2F80C8"));
+                assertThat(canary.getStroke()).as(theme).isEqualTo(Color.web("#E07B00"));
+                assertThat(control.getStrokeDashArray()).as(theme).isNotEmpty();
+                assertThat(rate.isLegendVisible()).as(theme).isTrue();
+            }
+        } finally {
+            robot.interact(() -> {
+                Application.setUserAgentStylesheet(userAgent);
+                scene.getStylesheets().setAll(sheets);
+            });
+        }
     }
 }
