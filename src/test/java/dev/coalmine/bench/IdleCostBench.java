@@ -4,7 +4,6 @@ import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleasePlan;
-import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.SimulatedComponents;
@@ -18,6 +17,7 @@ import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.kube.workload.WorkloadFeed;
 import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.PrometheusAuth;
+import dev.coalmine.testing.CollectionReads;
 import dev.coalmine.testing.Deployments;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -114,15 +114,13 @@ class IdleCostBench {
         String agent = "bench-idle-many";
         try (KubernetesClient client = client(cluster, agent)) {
             ReleaseService engine = engine(client);
-            try (WorkloadFeed list = WorkloadFeed.open(engine.cache(), MANY_NS, new IgnoredWorkloads())) {
+            try (WorkloadFeed list = WorkloadFeed.open(engine.cache(), MANY_NS, CollectionReads.unseenWorkloads())) {
                 for (int i = 0; i < MANY; i++) {
                     openUntilShown(engine, String.format(Locale.ROOT, "svc-%03d", i));
                 }
             }
         }
-        return cluster.requests().recent(agent).stream().filter(r -> r.method().equals("GET"))
-                .filter(r -> r.path().matches(".*/namespaces/" + MANY_NS + "/[a-z]+") && !r.path().contains("metrics.k8s.io")
-                        && !r.uri().contains("fieldSelector=metadata.name"))
+        return CollectionReads.in(cluster.requests().recent(agent), MANY_NS)
                 .collect(Collectors.groupingBy(r -> (r.isWatch() ? "WATCH " : "LIST ") + r.uri().replaceAll(
                         "[?&](resourceVersion|timeoutSeconds|allowWatchBookmarks|watch)=[^&]*", ""),
                         Collectors.counting()));
@@ -158,15 +156,5 @@ class IdleCostBench {
     private static ReleaseService engine(KubernetesClient client) {
         return new ReleaseService(client, ClusterCache.lingering(client), ReleaseSettings.defaults("console"),
                 PrometheusAuth.none(), MetricSources.standard());
-    }
-
-    private static final class IgnoredWorkloads implements WorkloadFeed.Listener {
-        @Override
-        public void upserted(WorkloadSummary workload) {
-        }
-
-        @Override
-        public void removed(String name) {
-        }
     }
 }

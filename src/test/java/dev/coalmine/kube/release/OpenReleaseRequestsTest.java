@@ -7,7 +7,6 @@ import dev.coalmine.core.release.CanarySize;
 import dev.coalmine.core.release.ImageChange;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleasePlan;
-import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.addon.ClusterExtras;
 import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoEndpoints;
@@ -20,6 +19,7 @@ import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.workload.WorkloadFeed;
 import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.PrometheusAuth;
+import dev.coalmine.testing.CollectionReads;
 import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -103,7 +103,7 @@ class OpenReleaseRequestsTest {
     private void openRolloutView(ReleaseService engine, boolean promote) throws InterruptedException {
         AtomicReference<ReleaseStatus> shown = new AtomicReference<>();
         try (ReleaseSession release = engine.session(NS, APP);
-             WorkloadFeed workloads = WorkloadFeed.open(engine.cache(), NS, new IgnoredWorkloads())) {
+             WorkloadFeed workloads = WorkloadFeed.open(engine.cache(), NS, CollectionReads.unseenWorkloads())) {
             release.watch(shown::set);
             release.followEvents(e -> { });
             release.followRollout(l -> { });
@@ -125,16 +125,9 @@ class OpenReleaseRequestsTest {
         return status == null ? null : status.current().map(s -> s.phase()).orElse(null);
     }
 
-    /**
-     * The console's reads of whole collections in the namespace (LISTs or WATCHes), counted per collection and label
-     * selector. Pod CPU and memory (metrics.k8s.io) are samples like a Prometheus query, read once per collection,
-     * not a kind that can be watched; a read of one pod by name (fabric8 follows a pod's log so) is no collection read.
-     */
+    /** The console's reads of whole collections in the namespace, counted per collection and label selector. */
     private Map<String, Long> collectionReads(boolean watch) {
-        return cluster.requests().recent(CONSOLE).stream()
-                .filter(r -> r.method().equals("GET") && r.isWatch() == watch)
-                .filter(r -> r.path().matches(".*/namespaces/" + NS + "/[a-z]+") && !r.path().contains("metrics.k8s.io")
-                        && !r.uri().contains("fieldSelector=metadata.name"))
+        return CollectionReads.in(cluster.requests().recent(CONSOLE), NS).filter(r -> r.isWatch() == watch)
                 .map(r -> r.path() + selector(r.uri()))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
@@ -142,15 +135,5 @@ class OpenReleaseRequestsTest {
     private static String selector(String uri) {
         Matcher m = LABEL_SELECTOR.matcher(uri);
         return m.find() ? " " + URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : "";
-    }
-
-    private static final class IgnoredWorkloads implements WorkloadFeed.Listener {
-        @Override
-        public void upserted(WorkloadSummary workload) {
-        }
-
-        @Override
-        public void removed(String name) {
-        }
     }
 }
