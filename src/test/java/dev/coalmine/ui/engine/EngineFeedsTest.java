@@ -17,6 +17,7 @@ import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
 import dev.coalmine.ui.UiThread;
 import dev.coalmine.ui.argo.OpenArgoRollout;
+import dev.coalmine.ui.flagger.OpenFlaggerCanary;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -26,6 +27,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -36,10 +38,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Events and Pod logs tabs of an engine's view are fed as a Coalmine release's are: the Events about the Rollout's
- * ReplicaSets and pods, and the log lines of the pods its ReplicaSets run, from the demo cluster's simulated
- * controllers and traffic; a Deployment beside it contributes nothing. A single-thread executor stands in for the FX
- * thread, and the lists are read on it.
+ * The Events and Pod logs tabs of an engine's view are fed as a Coalmine release's are, from the demo cluster's
+ * simulated controllers and traffic: for a Rollout the Events about its ReplicaSets and pods and the log lines of the
+ * pods its ReplicaSets run, and nothing of a Deployment beside it; for a Canary those of its primary's and its
+ * canary's pods. A single-thread executor stands in for the FX thread, and the lists are read on it.
  */
 class EngineFeedsTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -56,7 +58,7 @@ class EngineFeedsTest {
                 .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())));
         client = cluster.client();
         cache = new ClusterCache(client);
-        new TrafficKnobs(client).setRequestsPerSecond(200);
+        new TrafficKnobs(client).setRequestsPerSecond(50);
     }
 
     @AfterAll
@@ -111,6 +113,56 @@ class EngineFeedsTest {
         }
     }
 
+    @Test
+    void theCanaryViewsEventsAndPodLogsAreItsPrimarysAndCanarysPods() throws Exception {
+        workload("api");
+        client.genericKubernetesResources(EngineApis.CANARIES).inNamespace(NS).resource(client
+                .getKubernetesSerialization().unmarshal("""
+                        apiVersion: flagger.app/v1beta1
+                        kind: Canary
+                        metadata: {name: api}
+                        spec:
+                          targetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+                          service: {port: 8080, targetPort: http}
+                          analysis:
+                            interval: 2s
+                            threshold: 2
+                            maxWeight: 50
+                            stepWeight: 25
+                            metrics:
+                              - {name: request-success-rate, interval: 4s, thresholdRange: {min: 95}}
+                        """, GenericKubernetesResource.class)).create();
+        UiThread ui = FX::execute;
+
+        try (OpenFlaggerCanary open = new OpenFlaggerCanary(cache, client, NS, "api", BACKGROUND, ui)) {
+            open.open();
+            Eventually.assertThat(WAIT, () -> assertThat(onFx(open.feeds().podLogs().items()))
+                    .as("log lines of the primary's pods")
+                    .anySatisfy(line -> assertThat(line.pod()).startsWith("api-primary-")));
+            Eventually.assertThat(WAIT, () -> assertThat(onFx(() -> open.model().snapshotProperty().get().canary()
+                    .phase())).isEqualTo("Initialized"));
+            // Pods of the target from before Flagger took it over may have logged too; the canary's pods are new.
+            Set<String> before = onFx(() -> open.feeds().podLogs().items().stream().map(LogLine::pod)
+                    .collect(Collectors.toSet()));
+            Eventually.assertThat(WAIT, () -> client.apps().deployments().inNamespace(NS).withName("api").edit(d -> {
+                d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.example.com/shop/api:2.1.0");
+                return d;
+            }));
+
+            Eventually.assertThat(WAIT, () -> {
+                assertThat(onFx(open.feeds().podLogs().items())).as("log lines of the canary's pods")
+                        .anySatisfy(line -> assertThat(line.pod()).startsWith("api-").doesNotStartWith("api-primary-")
+                                .isNotIn(before));
+                assertThat(onFx(open.feeds().events().items())).as("Events about both Deployments' pods")
+                        .anySatisfy(e -> assertThat(e.object().name()).startsWith("api-primary-"))
+                        .anySatisfy(e -> assertThat(e.object().name()).startsWith("api-")
+                                .doesNotStartWith("api-primary-"));
+            });
+            assertThat(onFx(open.feeds().podLogs().items())).as("only the Canary's pods")
+                    .allSatisfy(line -> assertThat(line.pod()).startsWith("api-"));
+        }
+    }
+
     private static Set<String> rolloutPods() {
         return client.pods().inNamespace(NS).withLabel(CachedKind.ROLLOUT_HASH).list().getItems().stream()
                 .map(Pod::getMetadata).map(m -> m.getName()).collect(Collectors.toSet());
@@ -118,8 +170,12 @@ class EngineFeedsTest {
 
     /** A copy of a live list taken on its UI thread, where it is written. */
     private static <T> List<T> onFx(ObservableList<T> items) {
+        return onFx(() -> List.copyOf(items));
+    }
+
+    private static <T> T onFx(Callable<T> read) {
         try {
-            return FX.submit(() -> List.copyOf(items)).get(30, TimeUnit.SECONDS);
+            return FX.submit(read).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("the UI thread did not answer", e);
         }
