@@ -4,11 +4,9 @@ import dev.coalmine.core.argo.AnalysisRun;
 import dev.coalmine.core.argo.ReplicaSetView;
 import dev.coalmine.core.argo.RolloutCommand;
 import dev.coalmine.core.argo.RolloutSnapshot;
-import dev.coalmine.core.feed.LogLine;
 import dev.coalmine.ui.Confirmation;
 import dev.coalmine.ui.engine.EngineCards;
-import dev.coalmine.ui.feed.EventsPane;
-import dev.coalmine.ui.feed.LinesPane;
+import dev.coalmine.ui.engine.EngineFeedTabs;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -65,9 +63,8 @@ public final class ArgoRolloutView extends VBox {
         tabs.setId("argo-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().add(new Tab("Analysis", analysis));
-        tabs.getTabs().add(new Tab("Events", new EventsPane(open.feeds().events())));
-        tabs.getTabs().add(new Tab("Pod logs", new LinesPane<>("argo-pod-logs", open.feeds().podLogs(),
-                LogLine::prefixed, line -> null, "Logs appear when the Rollout's pods run")));
+        tabs.getTabs().add(EngineFeedTabs.events(open.feeds()));
+        tabs.getTabs().add(EngineFeedTabs.podLogs(open.feeds(), "argo-pod-logs", "Logs appear when the Rollout's pods run"));
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         getChildren().addAll(headline, buttons, pauses, message, middle, tabs);

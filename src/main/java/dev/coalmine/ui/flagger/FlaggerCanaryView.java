@@ -6,7 +6,7 @@ import dev.coalmine.core.flagger.Steering;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.ui.Confirmation;
 import dev.coalmine.ui.engine.EngineCards;
-import dev.coalmine.ui.feed.EventsPane;
+import dev.coalmine.ui.engine.EngineFeedTabs;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -77,7 +77,9 @@ public final class FlaggerCanaryView extends VBox {
         TabPane tabs = new TabPane();
         tabs.setId("flagger-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().add(new Tab("Events", new EventsPane(open.feeds().events())));
+        tabs.getTabs().add(EngineFeedTabs.events(open.feeds()));
+        tabs.getTabs().add(EngineFeedTabs.podLogs(open.feeds(), "flagger-pod-logs",
+                "Logs appear when the primary's and the canary's pods run"));
         tabs.getTabs().add(new Tab("Conditions", conditions));
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
