@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsList;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.random.RandomGenerator;
  */
 public final class TrafficSimulation implements DemoComponent, MetricsEndpoint, ServedRequests {
     private static final double MAX_SLICE_SECONDS = 5;
+    private static final String HEADER_CARRY = "header:";
 
     private final TrafficSettings settings;
     private final RequestRouting routing;
@@ -131,19 +133,39 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint, 
         ledger.retain(running);
         Instant end = Instant.now();
         ServiceNames names = new ServiceNames(services);
-        for (RequestRouting.Entry entry : routing.entries(services, names, pods, routes.read(names))) {
-            double due = carry.getOrDefault(entry.key(), 0.0) + knobSettings.requestsPerSecond() * seconds;
+        RouteReader.Objects objects = routes.read();
+        double share = knobSettings.headerShare();
+        Map<Pod, long[]> served = new LinkedHashMap<>();
+        serve(routing.entries(services, names, pods, objects.routes(names, RequestHeader.NONE)), "",
+                knobSettings.requestsPerSecond() * (1 - share) * seconds, served, 0);
+        if (share > 0) {
+            serve(routing.entries(services, names, pods, objects.routes(names, knobSettings.requestHeader())),
+                    HEADER_CARRY, knobSettings.requestsPerSecond() * share * seconds, served, 1);
+        }
+        served.forEach((pod, counts) -> ledger.serve(key(pod), counts[0] + counts[1], counts[1],
+                knobSettings.header(), knobSettings.behaviourOf(imageOf(pod)), seconds, end));
+        publisher.publish(ledger.usage(), Instant.now());
+        List<String> keys = services.stream().map(s -> ServiceNames.key(s.getMetadata().getNamespace(),
+                s.getMetadata().getName())).toList();
+        carry.keySet().removeIf(k -> !keys.contains(k.substring(k.startsWith(HEADER_CARRY) ? HEADER_CARRY.length() : 0)));
+    }
+
+    /**
+     * Adds {@code perService} requests of each entry's Service, shared among its pods, to the pods' counts at
+     * {@code slot} (0 ordinary, 1 with the header); fractions carry over to the next slice under {@code carryPrefix}.
+     */
+    private void serve(List<RequestRouting.Entry> entries, String carryPrefix, double perService,
+                       Map<Pod, long[]> served, int slot) {
+        for (RequestRouting.Entry entry : entries) {
+            double due = carry.getOrDefault(carryPrefix + entry.key(), 0.0) + perService;
             long requests = (long) Math.floor(due);
-            carry.put(entry.key(), due - requests);
+            carry.put(carryPrefix + entry.key(), due - requests);
             entry.shares().forEach((pod, share) -> {
                 double expected = requests * share;
-                long served = (long) Math.floor(expected) + (random.nextDouble() < expected - Math.floor(expected) ? 1 : 0);
-                ledger.serve(key(pod), served, knobSettings.behaviourOf(imageOf(pod)), seconds, end);
+                long count = (long) Math.floor(expected) + (random.nextDouble() < expected - Math.floor(expected) ? 1 : 0);
+                served.computeIfAbsent(pod, p -> new long[2])[slot] += count;
             });
         }
-        publisher.publish(ledger.usage(), Instant.now());
-        carry.keySet().retainAll(services.stream()
-                .map(s -> s.getMetadata().getNamespace() + "/" + s.getMetadata().getName()).toList());
     }
 
     /** Re-reads the ConfigMap on every tick, but parses it only when it changed. */
