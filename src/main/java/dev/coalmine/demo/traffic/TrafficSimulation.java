@@ -16,13 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 /**
- * Steady request load on every Service, split across the ready pods it selects, each pod answering as its
- * image behaves (see {@link ImageBehaviour}, {@link KnobSettings}). Counters and latency histograms are served
- * as Prometheus metrics on 127.0.0.1; per-pod CPU and memory are available for a metrics.k8s.io view.
+ * Steady request load on every Service, split across the ready pods it selects (or by its routing objects), a share
+ * of it carrying the trainer's header, each pod answering as its image behaves (see {@link ImageBehaviour},
+ * {@link KnobSettings}). Counters and latency histograms are served as Prometheus metrics on 127.0.0.1; per-pod CPU
+ * and memory are available for a metrics.k8s.io view.
  */
 public final class TrafficSimulation implements DemoComponent, MetricsEndpoint, ServedRequests {
     private static final double MAX_SLICE_SECONDS = 5;
@@ -145,9 +148,9 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint, 
         served.forEach((pod, counts) -> ledger.serve(key(pod), counts[0] + counts[1], counts[1],
                 knobSettings.header(), knobSettings.behaviourOf(imageOf(pod)), seconds, end));
         publisher.publish(ledger.usage(), Instant.now());
-        List<String> keys = services.stream().map(s -> ServiceNames.key(s.getMetadata().getNamespace(),
-                s.getMetadata().getName())).toList();
-        carry.keySet().removeIf(k -> !keys.contains(k.substring(k.startsWith(HEADER_CARRY) ? HEADER_CARRY.length() : 0)));
+        Set<String> keys = services.stream().map(s -> ServiceNames.key(s.getMetadata().getNamespace(),
+                s.getMetadata().getName())).collect(Collectors.toSet());
+        carry.keySet().removeIf(k -> !keys.contains(k.startsWith(HEADER_CARRY) ? k.substring(HEADER_CARRY.length()) : k));
     }
 
     /**
