@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
 /**
  * The default {@link PodLogSource}: a start-up banner, then one web access-log line per request. While the traffic
  * simulation runs ({@link #readRequestsFrom}), the lines are the requests it served and counted in its metrics, with
- * their status and duration, so a canary answering 10 % of requests with 500 logs about 10 % 500s. Without it (an
+ * their status and duration, so a canary answering 10 % of requests with 500 logs about 10 % 500s; a request that
+ * carried the trainer's header ends with it quoted, {@code "x-canary: always"}. Without it (an
  * API server alone), plausible lines are made up, one per {@link #INTERVAL} tick, from the pod's name and image:
  * images whose reference contains {@code faulty} log some 500s, {@code slow} ones long durations. Either way every
  * range can be asked for again and gives the same lines. An init container logs only what it did before it
@@ -104,7 +105,9 @@ public final class AccessLogSource implements PodLogSource {
 
     private static String servedLine(Pod pod, ServedRequests.ServedRequest request) {
         SplittableRandom random = new SplittableRandom(pod.getMetadata().getName().hashCode() * 31L + request.sequence());
-        return line(random, PATHS[random.nextInt(PATHS.length)], request.at(), request.status(), request.seconds());
+        String line = line(random, PATHS[random.nextInt(PATHS.length)], request.at(), request.status(),
+                request.seconds());
+        return request.header().isEmpty() ? line : line + " \"" + request.header().replaceFirst("=", ": ") + "\"";
     }
 
     private static Instant startOf(Pod pod) {

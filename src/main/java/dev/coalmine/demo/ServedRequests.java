@@ -9,8 +9,11 @@ import java.util.Optional;
  * pods' access logs are written from, so that logs and metrics tell the same story.
  */
 public interface ServedRequests {
-    /** One simulated request. {@code sequence} numbers a pod's requests from 1, so a log line is always the same. */
-    record ServedRequest(Instant at, int status, double seconds, long sequence) {
+    /**
+     * One simulated request. {@code sequence} numbers a pod's requests from 1, so a log line is always the same;
+     * {@code header} is the {@code NAME=VALUE} it carried (the trainer's header knob), empty for none.
+     */
+    record ServedRequest(Instant at, int status, double seconds, long sequence, String header) {
     }
 
     /**

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** HTTPRoutes: the weighted Service backendRefs of the first rule that ordinary requests (no header) match. */
+/** HTTPRoutes: the weighted Service backendRefs of the first rule that requests with a given header (or none) match. */
 final class GatewayApiRoutes {
     private GatewayApiRoutes() {
     }
 
-    static List<Route> of(List<JsonNode> httpRoutes) {
+    static List<Route> of(List<JsonNode> httpRoutes, RequestHeader header) {
         List<Route> out = new ArrayList<>();
         for (JsonNode route : httpRoutes) {
-            JsonNode rule = OrdinaryRequests.firstRule(route.path("spec").path("rules"), "matches");
+            JsonNode rule = header.firstRule(route.path("spec").path("rules"), "matches");
             if (rule == null) {
                 continue;
             }

@@ -8,18 +8,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * VirtualServices: the weighted destinations of the first HTTP route ordinary requests match, each a Service
- * host and optionally a subset whose pod labels come from the DestinationRule for that host.
+ * VirtualServices: the weighted destinations of the first HTTP route that requests with a given header (or none)
+ * match, each a Service host and optionally a subset whose pod labels come from the DestinationRule for that host.
  */
 final class IstioRoutes {
     private IstioRoutes() {
     }
 
-    static List<Route> of(List<JsonNode> virtualServices, List<JsonNode> destinationRules, ServiceNames names) {
+    static List<Route> of(List<JsonNode> virtualServices, List<JsonNode> destinationRules, ServiceNames names,
+            RequestHeader header) {
         List<Route> out = new ArrayList<>();
         for (JsonNode vs : virtualServices) {
             String namespace = vs.path("metadata").path("namespace").asText();
-            JsonNode http = OrdinaryRequests.firstRule(vs.path("spec").path("http"), "match");
+            JsonNode http = header.firstRule(vs.path("spec").path("http"), "match");
             if (http == null) {
                 continue;
             }

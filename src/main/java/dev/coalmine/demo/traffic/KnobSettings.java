@@ -16,20 +16,28 @@ import org.slf4j.LoggerFactory;
  * requests-per-second: "20"                 # load per Service, split across its ready pods
  * image.faulty.error-rate: "0.25"           # 5xx share for images whose reference contains "faulty"
  * image.v2.latency-ms: "300"                # median latency for images containing "v2"
+ * header: "x-canary=always"                 # this share of each Service's requests carries that header ...
+ * header-share: "0.2"                       # ... (default 0.1 when a header is set)
  * </pre>
  * When several substrings match one image, the longest wins, field by field.
  *
  * @param requestsPerSecond load per Service
  * @param images            overrides by image substring
+ * @param header            {@code NAME=VALUE} that a share of the requests carries; empty for none
+ * @param headerShare       that share, 0 to 1 (0 without a header)
  */
-public record KnobSettings(double requestsPerSecond, Map<String, ImageOverride> images) {
+public record KnobSettings(double requestsPerSecond, Map<String, ImageOverride> images, String header,
+                           double headerShare) {
     public static final String REQUESTS_PER_SECOND = "requests-per-second";
     public static final String IMAGE_PREFIX = "image.";
     public static final String ERROR_RATE_SUFFIX = ".error-rate";
     public static final String LATENCY_SUFFIX = ".latency-ms";
+    public static final String HEADER = "header";
+    public static final String HEADER_SHARE = "header-share";
+    public static final double DEFAULT_HEADER_SHARE = 0.1;
     public static final double DEFAULT_REQUESTS_PER_SECOND = 20;
     public static final double MAX_REQUESTS_PER_SECOND = 10_000;
-    public static final KnobSettings DEFAULTS = new KnobSettings(DEFAULT_REQUESTS_PER_SECOND, Map.of());
+    public static final KnobSettings DEFAULTS = new KnobSettings(DEFAULT_REQUESTS_PER_SECOND, Map.of(), "", 0);
     private static final Logger LOG = LoggerFactory.getLogger(KnobSettings.class);
 
     /** Overrides for images whose reference contains a substring; an empty field keeps the built-in value. */
@@ -38,6 +46,9 @@ public record KnobSettings(double requestsPerSecond, Map<String, ImageOverride> 
 
     public KnobSettings {
         images = Map.copyOf(images);
+        if (header.isEmpty()) {
+            headerShare = 0;
+        }
     }
 
     /** Parses ConfigMap data; a value that is not a number in range is ignored (and logged), never fatal. */
@@ -64,7 +75,17 @@ public record KnobSettings(double requestsPerSecond, Map<String, ImageOverride> 
             }
         }
         images.values().removeIf(o -> o.errorRate().isEmpty() && o.medianLatency().isEmpty());
-        return new KnobSettings(rps, images);
+        String header = data.getOrDefault(HEADER, "").trim();
+        if (!header.isEmpty() && RequestHeader.parse(header) == null) {
+            LOG.warn("ignoring demo knob {}: \"{}\" is not NAME=VALUE", HEADER, header);
+            header = "";
+        }
+        return new KnobSettings(rps, images, header, number(data, HEADER_SHARE, 0, 1).orElse(DEFAULT_HEADER_SHARE));
+    }
+
+    /** The header the trainer's share of requests carries, or {@link RequestHeader#NONE}. */
+    RequestHeader requestHeader() {
+        return header.isEmpty() ? RequestHeader.NONE : RequestHeader.parse(header);
     }
 
     /** The behaviour of an image: built in, then overridden by the longest matching substring per field. */

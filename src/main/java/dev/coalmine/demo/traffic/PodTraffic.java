@@ -48,8 +48,8 @@ final class PodTraffic {
         return container;
     }
 
-    void record(int code, double seconds, Instant at) {
-        recent.addLast(new ServedRequest(at, code, seconds, count + 1));
+    void record(int code, double seconds, Instant at, String header) {
+        recent.addLast(new ServedRequest(at, code, seconds, count + 1, header));
         if (recent.size() > KEPT_REQUESTS) {
             recent.removeFirst();
         }

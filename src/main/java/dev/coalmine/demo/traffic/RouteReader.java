@@ -28,13 +28,24 @@ final class RouteReader {
         this.client = client;
     }
 
-    List<Route> read(ServiceNames names) {
-        List<Route> routes = new ArrayList<>(GatewayApiRoutes.of(list(HTTP_ROUTES)));
-        routes.addAll(IstioRoutes.of(list(VIRTUAL_SERVICES), list(DESTINATION_RULES), names));
-        routes.addAll(SmiSplits.of(list(TRAFFIC_SPLITS), names));
-        routes.addAll(NginxCanaries.of(client.network().v1().ingresses().inAnyNamespace().list().getItems().stream()
-                .map(i -> (JsonNode) JSON.valueToTree(i)).toList()));
-        return routes;
+    Objects read() {
+        return new Objects(list(HTTP_ROUTES), list(VIRTUAL_SERVICES), list(DESTINATION_RULES), list(TRAFFIC_SPLITS),
+                client.network().v1().ingresses().inAnyNamespace().list().getItems().stream()
+                        .map(i -> (JsonNode) JSON.valueToTree(i)).toList());
+    }
+
+    /** The routing objects as read once, to be turned into routes for each kind of request. */
+    record Objects(List<JsonNode> httpRoutes, List<JsonNode> virtualServices, List<JsonNode> destinationRules,
+                   List<JsonNode> trafficSplits, List<JsonNode> ingresses) {
+
+        /** The routes that requests carrying {@code header} (or {@link RequestHeader#NONE}) take. */
+        List<Route> routes(ServiceNames names, RequestHeader header) {
+            List<Route> routes = new ArrayList<>(GatewayApiRoutes.of(httpRoutes, header));
+            routes.addAll(IstioRoutes.of(virtualServices, destinationRules, names, header));
+            routes.addAll(SmiSplits.of(trafficSplits, names));
+            routes.addAll(NginxCanaries.of(ingresses, header));
+            return routes;
+        }
     }
 
     private List<JsonNode> list(ResourceDefinitionContext context) {

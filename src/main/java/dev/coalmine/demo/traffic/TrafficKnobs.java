@@ -64,6 +64,20 @@ public final class TrafficKnobs implements TrainerControls {
         write(Map.of(key(imageSubstring, KnobSettings.LATENCY_SUFFIX), format(medianLatency.toNanos() / 1e6)));
     }
 
+    /**
+     * Makes {@code share} of each Service's requests carry the header {@code header} ({@code NAME=VALUE}), so routes
+     * that match it (A/B routing such as {@code --header x-canary=always}) take them; a share of 0 turns it off.
+     */
+    public void setHeaderRequests(String header, double share) {
+        if (RequestHeader.parse(header) == null) {
+            throw new IllegalArgumentException("a header for the demo's requests is NAME=VALUE, got \"" + header + "\"");
+        }
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("a share of requests is between 0 and 1, got " + share);
+        }
+        write(Map.of(KnobSettings.HEADER, header, KnobSettings.HEADER_SHARE, format(share)));
+    }
+
     /** Returns images containing {@code imageSubstring} to their built-in behaviour. */
     @Override
     public void clear(String imageSubstring) {

@@ -39,9 +39,11 @@ final class TrafficLedger {
 
     /**
      * Serves {@code requests} requests on a pod that behaves as {@code behaviour}, over the {@code seconds} before
-     * {@code end}, spread evenly over that slice.
+     * {@code end}, spread evenly over that slice; {@code withHeader} of them, spread evenly among them, carry
+     * {@code header}.
      */
-    synchronized void serve(String key, long requests, ImageBehaviour behaviour, double seconds, Instant end) {
+    synchronized void serve(String key, long requests, long withHeader, String header, ImageBehaviour behaviour,
+                            double seconds, Instant end) {
         PodTraffic pod = pods.get(key);
         if (pod == null) {
             return;
@@ -51,7 +53,8 @@ final class TrafficLedger {
         for (long i = 0; i < requests; i++) {
             int code = random.nextDouble() < behaviour.errorRate() ? 500 : 200;
             Instant at = end.minusNanos(sliceNanos - sliceNanos * i / Math.max(requests, 1));
-            pod.record(code, median * Math.exp(LATENCY_SIGMA * random.nextGaussian()), at);
+            boolean carries = (i + 1) * withHeader / requests > i * withHeader / requests;
+            pod.record(code, median * Math.exp(LATENCY_SIGMA * random.nextGaussian()), at, carries ? header : "");
         }
         pod.rate(pod.lastRequestsPerSecond() + requests / Math.max(seconds, 1e-3));
     }

@@ -11,20 +11,25 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsList;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 /**
- * Steady request load on every Service, split across the ready pods it selects, each pod answering as its
- * image behaves (see {@link ImageBehaviour}, {@link KnobSettings}). Counters and latency histograms are served
- * as Prometheus metrics on 127.0.0.1; per-pod CPU and memory are available for a metrics.k8s.io view.
+ * Steady request load on every Service, split across the ready pods it selects (or by its routing objects), a share
+ * of it carrying the trainer's header, each pod answering as its image behaves (see {@link ImageBehaviour},
+ * {@link KnobSettings}). Counters and latency histograms are served as Prometheus metrics on 127.0.0.1; per-pod CPU
+ * and memory are available for a metrics.k8s.io view.
  */
 public final class TrafficSimulation implements DemoComponent, MetricsEndpoint, ServedRequests {
     private static final double MAX_SLICE_SECONDS = 5;
+    private static final String HEADER_CARRY = "header:";
 
     private final TrafficSettings settings;
     private final RequestRouting routing;
@@ -131,19 +136,39 @@ public final class TrafficSimulation implements DemoComponent, MetricsEndpoint, 
         ledger.retain(running);
         Instant end = Instant.now();
         ServiceNames names = new ServiceNames(services);
-        for (RequestRouting.Entry entry : routing.entries(services, names, pods, routes.read(names))) {
-            double due = carry.getOrDefault(entry.key(), 0.0) + knobSettings.requestsPerSecond() * seconds;
+        RouteReader.Objects objects = routes.read();
+        double share = knobSettings.headerShare();
+        Map<Pod, long[]> served = new LinkedHashMap<>();
+        serve(routing.entries(services, names, pods, objects.routes(names, RequestHeader.NONE)), "",
+                knobSettings.requestsPerSecond() * (1 - share) * seconds, served, 0);
+        if (share > 0) {
+            serve(routing.entries(services, names, pods, objects.routes(names, knobSettings.requestHeader())),
+                    HEADER_CARRY, knobSettings.requestsPerSecond() * share * seconds, served, 1);
+        }
+        served.forEach((pod, counts) -> ledger.serve(key(pod), counts[0] + counts[1], counts[1],
+                knobSettings.header(), knobSettings.behaviourOf(imageOf(pod)), seconds, end));
+        publisher.publish(ledger.usage(), Instant.now());
+        Set<String> keys = services.stream().map(s -> ServiceNames.key(s.getMetadata().getNamespace(),
+                s.getMetadata().getName())).collect(Collectors.toSet());
+        carry.keySet().removeIf(k -> !keys.contains(k.startsWith(HEADER_CARRY) ? k.substring(HEADER_CARRY.length()) : k));
+    }
+
+    /**
+     * Adds {@code perService} requests of each entry's Service, shared among its pods, to the pods' counts at
+     * {@code slot} (0 ordinary, 1 with the header); fractions carry over to the next slice under {@code carryPrefix}.
+     */
+    private void serve(List<RequestRouting.Entry> entries, String carryPrefix, double perService,
+                       Map<Pod, long[]> served, int slot) {
+        for (RequestRouting.Entry entry : entries) {
+            double due = carry.getOrDefault(carryPrefix + entry.key(), 0.0) + perService;
             long requests = (long) Math.floor(due);
-            carry.put(entry.key(), due - requests);
+            carry.put(carryPrefix + entry.key(), due - requests);
             entry.shares().forEach((pod, share) -> {
                 double expected = requests * share;
-                long served = (long) Math.floor(expected) + (random.nextDouble() < expected - Math.floor(expected) ? 1 : 0);
-                ledger.serve(key(pod), served, knobSettings.behaviourOf(imageOf(pod)), seconds, end);
+                long count = (long) Math.floor(expected) + (random.nextDouble() < expected - Math.floor(expected) ? 1 : 0);
+                served.computeIfAbsent(pod, p -> new long[2])[slot] += count;
             });
         }
-        publisher.publish(ledger.usage(), Instant.now());
-        carry.keySet().retainAll(services.stream()
-                .map(s -> s.getMetadata().getNamespace() + "/" + s.getMetadata().getName()).toList());
     }
 
     /** Re-reads the ConfigMap on every tick, but parses it only when it changed. */

@@ -39,4 +39,16 @@ class KnobSettingsTest {
                 "unrelated", "x"));
         assertThat(knobs).isEqualTo(KnobSettings.DEFAULTS);
     }
+
+    @Test
+    void theHeaderKnobIsOffByDefaultTakesATenthWhenSetAndIgnoresTextThatIsNotNameEqualsValue() {
+        assertThat(KnobSettings.DEFAULTS.headerShare()).isZero();
+        KnobSettings header = KnobSettings.parse(Map.of("header", "x-canary=always"));
+        assertThat(header.requestHeader()).isEqualTo(new RequestHeader("x-canary", "always"));
+        assertThat(header.headerShare()).isEqualTo(0.1);
+        assertThat(KnobSettings.parse(Map.of("header", "x-canary=always", "header-share", "0.3")).headerShare())
+                .isEqualTo(0.3);
+        assertThat(KnobSettings.parse(Map.of("header", "x-canary", "header-share", "0.3")))
+                .isEqualTo(KnobSettings.DEFAULTS);
+    }
 }

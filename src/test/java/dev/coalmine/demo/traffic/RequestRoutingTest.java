@@ -79,7 +79,7 @@ class RequestRoutingTest {
 
     @Test
     void istioRoutesBySubsetLabelsSkipsHeaderRulesAndLosesTheShareOfAnUnknownSubset() {
-        List<Route> routes = IstioRoutes.of(objects("""
+        List<JsonNode> virtualServices = objects("""
                 apiVersion: networking.istio.io/v1
                 kind: VirtualService
                 metadata: {name: web, namespace: shop}
@@ -92,7 +92,8 @@ class RequestRoutingTest {
                     - {destination: {host: web, subset: stable}, weight: 70}
                     - {destination: {host: web.shop, subset: canary}, weight: 20}
                     - {destination: {host: web, subset: nowhere}, weight: 10}
-                """), objects("""
+                """);
+        List<JsonNode> destinationRules = objects("""
                 apiVersion: networking.istio.io/v1
                 kind: DestinationRule
                 metadata: {name: web, namespace: shop}
@@ -101,33 +102,43 @@ class RequestRoutingTest {
                   subsets:
                   - {name: stable, labels: {pod-template-hash: abc}}
                   - {name: canary, labels: {coalmine.dev/track: canary}}
-                """), new ServiceNames(services));
-        Map<String, Double> shares = trackShares(entries(routes));
+                """);
+        Map<String, Double> shares = trackShares(entries(IstioRoutes.of(virtualServices, destinationRules,
+                new ServiceNames(services), RequestHeader.NONE)));
         assertThat(shares.get("stable")).isCloseTo(0.70, within(1e-9));
         assertThat(shares.get("canary")).isCloseTo(0.20, within(1e-9));
         assertThat(shares.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(0.90, within(1e-9));
+        assertThat(trackShares(entries(IstioRoutes.of(virtualServices, destinationRules, new ServiceNames(services),
+                new RequestHeader("X-Canary", "always"))))).containsOnlyKeys("canary").containsValue(1.0);
+        assertThat(trackShares(entries(IstioRoutes.of(virtualServices, destinationRules, new ServiceNames(services),
+                new RequestHeader("x-canary", "sometimes")))).get("canary")).isCloseTo(0.20, within(1e-9));
     }
 
     @Test
     void anHttpRouteAttachedToAGatewayRoutesTheServiceBehindItsTrackBackends() {
-        Map<String, Double> shares = trackShares(entries(GatewayApiRoutes.of(objects("""
+        List<JsonNode> httpRoutes = objects("""
                 apiVersion: gateway.networking.k8s.io/v1
                 kind: HTTPRoute
                 metadata: {name: web, namespace: shop}
                 spec:
                   parentRefs: [{name: shop-gateway, group: gateway.networking.k8s.io, kind: Gateway}]
                   rules:
+                  - matches: [{path: {type: PathPrefix, value: /}, headers: [{type: Exact, name: x-canary, value: always}]}]
+                    backendRefs: [{name: web-canary, port: 80}]
                   - backendRefs:
                     - {name: web-stable, port: 80, weight: 95, group: "", kind: Service}
                     - {name: web-canary, port: 80, weight: 5, group: "", kind: Service}
-                """))));
+                """);
+        Map<String, Double> shares = trackShares(entries(GatewayApiRoutes.of(httpRoutes, RequestHeader.NONE)));
         assertThat(shares.get("canary")).isCloseTo(0.05, within(1e-9));
         assertThat(shares.get("stable")).isCloseTo(0.95, within(1e-9));
+        assertThat(trackShares(entries(GatewayApiRoutes.of(httpRoutes, new RequestHeader("x-canary", "always")))))
+                .containsOnlyKeys("canary").containsValue(1.0);
     }
 
     @Test
-    void anNginxCanaryIngressTakesItsWeightOutOfItsTotal() {
-        Map<String, Double> shares = trackShares(entries(NginxCanaries.of(objects("""
+    void anNginxCanaryIngressTakesItsWeightOutOfItsTotalAndAllRequestsWithItsHeader() {
+        List<JsonNode> ingresses = objects("""
                 apiVersion: networking.k8s.io/v1
                 kind: Ingress
                 metadata: {name: web, namespace: shop}
@@ -144,12 +155,20 @@ class RequestRoutingTest {
                     nginx.ingress.kubernetes.io/canary: "true"
                     nginx.ingress.kubernetes.io/canary-weight: "25"
                     nginx.ingress.kubernetes.io/canary-weight-total: "1000"
+                    nginx.ingress.kubernetes.io/canary-by-header: x-canary
+                    nginx.ingress.kubernetes.io/canary-by-header-value: yes-please
                 spec:
                   rules: [{host: web.example.com, http: {paths: [{path: /, pathType: Prefix,
                     backend: {service: {name: web-canary, port: {number: 80}}}}]}}]
-                """))));
+                """);
+        Map<String, Double> shares = trackShares(entries(NginxCanaries.of(ingresses, RequestHeader.NONE)));
         assertThat(shares.get("canary")).isCloseTo(0.025, within(1e-9));
         assertThat(shares.get("stable")).isCloseTo(0.975, within(1e-9));
+        assertThat(trackShares(entries(NginxCanaries.of(ingresses, new RequestHeader("x-canary", "yes-please")))))
+                .containsOnlyKeys("canary").containsValue(1.0);
+        // With a value set, "always" is just another value: such requests follow the weight.
+        assertThat(trackShares(entries(NginxCanaries.of(ingresses, new RequestHeader("x-canary", "always"))))
+                .get("canary")).isCloseTo(0.025, within(1e-9));
     }
 
     private List<RequestRouting.Entry> entries(List<Route> routes) {
