@@ -73,7 +73,7 @@ class MetricsPanelTest {
         robot.interact(() -> model.tracksRunning(false, false));
 
         assertThat(success.isValueVisible()).isFalse();
-        assertThat(success.getUnit()).as("no lone %").isEmpty();
+        assertThat(success.getUnitColor()).as("no lone %").isEqualTo(Color.TRANSPARENT);
         assertThat(success.getText()).isEqualTo("the release is over");
         assertThat(success.getDescription()).isEqualTo("canary and stable deleted");
         assertThat(success.getValueColor()).isEqualTo(Tile.FOREGROUND);
@@ -118,6 +118,8 @@ class MetricsPanelTest {
         ComparisonChart chart = robot.lookup("#chart-latency").query();
         assertThat(latency.getTitle()).isEqualTo("Latency mean \u00b7 last interval");
         assertThat(latency.getUnit()).isEqualTo("ms");
+        assertThat(robot.from(latency).lookup((javafx.scene.text.Text t) -> "ms".equals(t.getText())).<javafx.scene.Node>queryAll())
+                .as("the unit is shown beside the number").anyMatch(t -> shownWithin(t, latency));
         assertThat(chart.getTitle()).isEqualTo("latency mean");
         assertThat(((Tile) robot.lookup("#tile-success").query()).getTitle()).isEqualTo("Success rate \u00b7 last interval");
         Finding row = CanaryJudge.withDefaults().judge(mean, Track.STABLE).findings().stream()
@@ -126,6 +128,15 @@ class MetricsPanelTest {
         assertThat(row.rule()).as("the threshold row names the same statistic").isEqualTo("latency mean \u2264 500 ms");
         assertThat(row.canary()).as("and the same figure").isEqualTo(
                 String.format(java.util.Locale.ROOT, "%." + latency.getDecimals() + "f ms", latency.getValue()));
+    }
+
+    private static boolean shownWithin(javafx.scene.Node node, javafx.scene.Node ancestor) {
+        for (javafx.scene.Node n = node; n != null && n != ancestor; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static MetricSamples successRate(double canary, double control) {
