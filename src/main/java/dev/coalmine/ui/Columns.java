@@ -76,7 +76,7 @@ public final class Columns {
                 bound++;
             }
         }
-        return bound > 0 && bound >= table.getColumns().size();
+        return bound > 0 && bound >= table.getVisibleLeafColumns().size();
     }
 
     /** A cell whose tooltip holds its whole text. */

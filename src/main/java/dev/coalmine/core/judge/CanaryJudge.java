@@ -33,7 +33,7 @@ public final class CanaryJudge {
                     .map(e -> new Finding("metrics readable", Finding.Window.NONE, "", "", "", Verdict.Outcome.ERROR, e))
                     .toList()));
         }
-        parts.add(thresholds.check(evidence.reading()));
+        parts.add(thresholds.check(evidence.reading(), latencyStatistic(evidence)));
         double score = Double.NaN;
         if (!evidence.samples().isEmpty()) {
             ComparisonReport report = statistics.compare(evidence.samples(), control);
@@ -43,6 +43,12 @@ public final class CanaryJudge {
                     ? Double.NaN : report.score();
         }
         return new Assessment(Verdict.combine(parts.toArray(Verdict[]::new)), score);
+    }
+
+    /** The reading comes from the same source and query as the latency series, so it aggregates the same way. */
+    private static String latencyStatistic(Evidence evidence) {
+        return evidence.samples().stream().map(MetricSamples::metric).filter(m -> m.name().equals(MetricSpec.LATENCY))
+                .map(MetricSpec::statistic).findFirst().orElse("");
     }
 
     /** A verdict with the score of the canary-versus-control comparison behind it. */

@@ -20,13 +20,21 @@ public final class ThresholdCheck {
     }
 
     public Verdict check(CanaryReading reading) {
+        return check(reading, "");
+    }
+
+    /**
+     * @param latencyStatistic what the reading's latency aggregates ("p99", "mean"), named in its rule so that the
+     *                         row reads like the chart and the tile; "" when unknown
+     */
+    public Verdict check(CanaryReading reading, String latencyStatistic) {
         Rows rows = new Rows();
         if (policy.minSuccessRatePercent().isPresent()) {
             compare(MetricSpec.successRate(), reading.successRatePercent(), policy.minSuccessRatePercent().getAsDouble(),
                     false, rows);
         }
         if (policy.maxLatencyMs().isPresent()) {
-            compare(MetricSpec.latency().withStatistic(""), reading.latencyMs(), policy.maxLatencyMs().getAsDouble(),
+            compare(MetricSpec.latency().withStatistic(latencyStatistic), reading.latencyMs(), policy.maxLatencyMs().getAsDouble(),
                     true, rows);
         }
         if (policy.checksRequests() && fewRequests(reading)) {
@@ -56,7 +64,7 @@ public final class ThresholdCheck {
     }
 
     private static void compare(MetricSpec metric, OptionalDouble value, double limit, boolean isMaximum, Rows rows) {
-        String rule = metric.name() + (isMaximum ? " ≤ " : " ≥ ") + metric.unit().formatPlain(limit);
+        String rule = metric.title() + (isMaximum ? " ≤ " : " ≥ ") + metric.unit().formatPlain(limit);
         if (value.isEmpty()) {
             rows.add(Verdict.Outcome.INCONCLUSIVE, "no " + metric.name() + " data for the canary (no traffic yet?)",
                     new Finding(rule, Window.LAST_INTERVAL, "no data", "", limitText(metric, limit, limit, isMaximum),
@@ -69,7 +77,7 @@ public final class ThresholdCheck {
         String relation = isMaximum ? (bad ? " is above the maximum " : " is within the maximum ")
                 : (bad ? " is below the minimum " : " meets the minimum ");
         Verdict.Outcome outcome = bad ? Verdict.Outcome.FAIL : Verdict.Outcome.PASS;
-        rows.add(outcome, "canary " + metric.name() + " " + canary + LAST_INTERVAL + relation
+        rows.add(outcome, "canary " + metric.title() + " " + canary + LAST_INTERVAL + relation
                         + metric.unit().formatApart(limit, v),
                 new Finding(rule, Window.LAST_INTERVAL, canary, "", limitText(metric, limit, v, isMaximum), outcome, ""));
     }

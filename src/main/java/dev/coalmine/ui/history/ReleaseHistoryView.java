@@ -6,11 +6,13 @@ import dev.coalmine.ui.time.TimeColumns;
 import java.time.Instant;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -47,18 +49,27 @@ public final class ReleaseHistoryView extends VBox {
         getChildren().setAll(notice, split);
     }
 
+    /** The vertical scroll bar and the table's border, so that a fitting change column does not scroll sideways. */
+    private static final double SCROLL_BAR_ROOM = 18;
+
     private static TableView<ReleaseState> table(ReleaseHistoryViewModel model) {
         TableView<ReleaseState> table = new TableView<>(model.releases());
         table.setId("history-table");
         table.getStyleClass().add("dense");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Columns.text("#", 36, r -> Integer.toString(r.number())));
-        table.getColumns().add(Columns.text("Outcome", 100, ReleaseWords::outcome));
-        table.getColumns().add(TimeColumns.ago("Started", 95, ReleaseState::startedAt));
-        table.getColumns().add(Columns.text("Took", 65, r -> ReleaseWords.took(r, Instant.now())));
-        table.getColumns().add(Columns.text("Decided", 195, ReleaseWords::decidedBy));
-        table.getColumns().add(Columns.text("Verdict", 112, ReleaseWords::latestVerdict));
-        table.getColumns().add(Columns.text("Change", 150, ReleaseWords::change));
+        table.getColumns().add(Columns.text("#", 40, r -> Integer.toString(r.number())));
+        table.getColumns().add(Columns.text("Outcome", 110, ReleaseWords::outcome));
+        table.getColumns().add(TimeColumns.ago("Started", 110, ReleaseState::startedAt));
+        table.getColumns().add(Columns.text("Took", 70, r -> ReleaseWords.took(r, Instant.now())));
+        table.getColumns().add(Columns.text("Decided", 260, ReleaseWords::decidedBy));
+        table.getColumns().add(Columns.text("Verdict", 120, ReleaseWords::latestVerdict));
+        TableColumn<ReleaseState, String> change = Columns.text("Change", 300, ReleaseWords::change);
+        change.setId("history-change");
+        // The constrained policies spread a wide table's room over every column; the change takes all of it instead.
+        DoubleBinding others = Bindings.createDoubleBinding(() -> table.getColumns().stream().filter(c -> c != change)
+                .mapToDouble(TableColumn::getWidth).sum(), table.getColumns().stream()
+                .map(TableColumn::widthProperty).toArray(javafx.beans.Observable[]::new));
+        table.getColumns().add(change);
+        change.prefWidthProperty().bind(Bindings.max(300, table.widthProperty().subtract(others).subtract(SCROLL_BAR_ROOM)));
         table.setPlaceholder(new Label("No recorded release"));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> {
             if (r != null) {

@@ -1,6 +1,7 @@
 package dev.coalmine.ui.metrics;
 
 import eu.hansolo.tilesfx.Tile;
+import javafx.scene.paint.Color;
 import java.util.Locale;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableNumberValue;
@@ -20,7 +21,6 @@ final class CanaryTile {
     private final String controlName;
     private final String format;
     private final String limit;
-    private final String unit;
 
     /**
      * @param standing    how the canary stands against its limit; null for a figure without one (CPU, memory)
@@ -38,7 +38,6 @@ final class CanaryTile {
         this.controlName = controlName;
         this.format = format;
         this.limit = limit;
-        this.unit = tile.getUnit();
     }
 
     static void follow(Tile tile, ObservableNumberValue canary, ObservableNumberValue control,
@@ -62,7 +61,8 @@ final class CanaryTile {
         double value = canary.doubleValue();
         boolean known = Double.isFinite(value) && !gone;
         tile.setValueVisible(known);
-        tile.setUnit(known ? unit : "");
+        // Hidden by colour, not by blanking it: once blank, the tile's skin does not show the unit again.
+        tile.setUnitColor(known ? Tile.FOREGROUND : Color.TRANSPARENT);
         if (known) {
             tile.setValue(value);
         }

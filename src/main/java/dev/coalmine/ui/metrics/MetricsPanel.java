@@ -39,13 +39,16 @@ public final class MetricsPanel extends VBox {
         setPadding(new Insets(10));
         setId("metrics-panel");
         String control = model.control().label();
-        Tile success = tile("Success rate", "%");
-        Tile latency = tile("Latency", "ms");
+        Tile success = tile(MetricsViewModel.tileTitle("Success rate", ""), "%");
+        Tile latency = tile(model.latencyTitleProperty().get(), "ms");
+        model.latencyTitleProperty().addListener((o, old, title) -> latency.setTitle(title));
         Tile restarts = tile("Canary restarts", "");
         success.setId("tile-success");
         latency.setId("tile-latency");
         restarts.setId("tile-restarts");
         success.setDecimals(2);
+        // Whole milliseconds, as the verdict table writes the same reading.
+        latency.setDecimals(0);
         ThresholdPolicy limits = model.limits();
         CanaryTile.follow(success, model.canarySuccessProperty(), model.controlSuccessProperty(),
                 model.successStandingProperty(), model.controlGoneProperty(), control, "%.2f %%",

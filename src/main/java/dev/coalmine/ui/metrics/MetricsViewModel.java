@@ -1,6 +1,7 @@
 package dev.coalmine.ui.metrics;
 
 import dev.coalmine.core.judge.Evidence;
+import dev.coalmine.core.judge.Finding;
 import dev.coalmine.core.judge.MetricSamples;
 import dev.coalmine.core.judge.MetricSpec;
 import dev.coalmine.core.judge.MetricUnit;
@@ -69,6 +70,7 @@ public final class MetricsViewModel {
     private final DoubleProperty controlMemory = new SimpleDoubleProperty(Double.NaN);
     private final BooleanProperty usageServed = new SimpleBooleanProperty(false);
     private final StringProperty problems = new SimpleStringProperty("");
+    private final StringProperty latencyTitle = new SimpleStringProperty(tileTitle("Latency", ""));
     private final ObservableList<Chart> charts = FXCollections.observableArrayList();
     private final ObjectProperty<Standing> successStanding = new SimpleObjectProperty<>(Standing.UNKNOWN);
     private final ObjectProperty<Standing> latencyStanding = new SimpleObjectProperty<>(Standing.UNKNOWN);
@@ -131,6 +133,7 @@ public final class MetricsViewModel {
                 controlSuccess.set(last);
             } else if (samples.metric().name().equals(MetricSpec.LATENCY)) {
                 controlLatency.set(last);
+                latencyTitle.set(tileTitle("Latency", samples.metric().statistic()));
             }
             shown.add(new Chart(samples.metric().name(), samples.metric().title(), symbol(samples.metric().unit()),
                     List.of(line(control, samples.of(control)), line(Track.CANARY, samples.of(Track.CANARY))),
@@ -283,6 +286,19 @@ public final class MetricsViewModel {
     /** Whether the last evidence carried CPU and memory (false on a cluster without metrics-server). */
     public BooleanProperty usageServedProperty() {
         return usageServed;
+    }
+
+    /**
+     * A tile's title: the figure, its statistic (the source's: "p99", or "mean" for NGINX) and the window it covers,
+     * the threshold rows' window, since the tile shows the same reading the judge checked.
+     */
+    public static String tileTitle(String figure, String statistic) {
+        return (statistic.isEmpty() ? figure : figure + " " + statistic) + " \u00b7 " + Finding.Window.LAST_INTERVAL.words();
+    }
+
+    /** "Latency p99 · last interval"; the statistic comes with the first latency series. */
+    public StringProperty latencyTitleProperty() {
+        return latencyTitle;
     }
 
     public StringProperty problemsProperty() {

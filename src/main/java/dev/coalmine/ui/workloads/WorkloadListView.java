@@ -3,6 +3,7 @@ package dev.coalmine.ui.workloads;
 import dev.coalmine.ui.Columns;
 import dev.coalmine.core.workload.EngineStatus;
 import dev.coalmine.core.workload.WorkloadSummary;
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -32,19 +33,27 @@ public final class WorkloadListView extends VBox {
         TableView<WorkloadSummary> table = new TableView<>(model.visibleWorkloads());
         table.setId("workload-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Columns.text("Name", 200, w -> w.name() + w.track().map(t -> "  [" + t + "]").orElse("")
-                + w.engine().map(e -> "  [" + e.kind().resource() + "]").orElse("")));
+        // The name is what the operator looks for, so it gets the room first; images take what is left.
+        TableColumn<WorkloadSummary, String> name = Columns.text("Name", 220, w -> w.name()
+                + w.track().map(t -> "  [" + t + "]").orElse("") + w.engine().map(e -> "  [" + e.kind().resource() + "]").orElse(""));
+        name.setId("workload-name");
+        table.getColumns().add(name);
+        // The details beside the list give these counts; the table's menu (+) shows the columns again.
+        TableColumn<WorkloadSummary, String> upToDate = Columns.text("Up-to-date", 90, w -> Integer.toString(w.updatedReplicas()));
+        TableColumn<WorkloadSummary, String> available = Columns.text("Available", 80, w -> Integer.toString(w.availableReplicas()));
+        upToDate.setVisible(false);
+        available.setVisible(false);
+        table.setTableMenuButtonVisible(true);
         TableColumn<WorkloadSummary, WorkloadSummary> ready = new TableColumn<>("Ready");
-        ready.setPrefWidth(70);
+        ready.setPrefWidth(65);
         ready.setMinWidth(65);
         ready.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         ready.setCellFactory(c -> new ReadinessCell());
         table.getColumns().add(ready);
-        table.getColumns().add(Columns.text("Up-to-date", 90, w -> Integer.toString(w.updatedReplicas())));
-        table.getColumns().add(Columns.text("Available", 80, w -> Integer.toString(w.availableReplicas())));
+        table.getColumns().addAll(List.of(upToDate, available));
         // Argo Rollouts and Flagger Canaries: phase and the canary's traffic weight.
-        table.getColumns().add(Columns.text("Canary", 130, w -> w.engine().map(EngineStatus::describe).orElse("")));
-        table.getColumns().add(Columns.text("Images", 260, WorkloadSummary::imagesText));
+        table.getColumns().add(Columns.text("Canary", 90, w -> w.engine().map(EngineStatus::describe).orElse("")));
+        table.getColumns().add(Columns.text("Images", 120, WorkloadSummary::imagesText));
         Columns.fitHeaders(table);
         Label placeholder = new Label();
         placeholder.textProperty().bind(model.emptyMessage());

@@ -7,7 +7,15 @@ import dev.coalmine.ui.ClippedText;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Orientation;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import org.testfx.util.NodeQueryUtils;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -27,6 +35,7 @@ class NothingClippedTest extends ConsoleJourney {
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#demo-panel").tryQuery()).isPresent());
         robot.interact(() -> robot.lookup("#demo-panel").queryAs(TitledPane.class).setExpanded(true));
         assertNothingClipped(robot, scene, "main window with the demo panel");
+        assertWorkloadNamesWhole(robot);
         robot.interact(() -> robot.lookup("#demo-panel").queryAs(TitledPane.class).setExpanded(false));
 
         Journeys.openWizard(robot, "shop-frontend");
@@ -67,6 +76,33 @@ class NothingClippedTest extends ConsoleJourney {
         }
         robot.clickOn("#toggle-workloads");
         assertThat(robot.lookup("#workload-table").tryQuery()).isPresent();
+    }
+
+    /**
+     * The list at its default width gives the name column the room: the seeded names read whole (not only through a
+     * tooltip), the longest seeded name would too, and the table does not scroll sideways.
+     */
+    private static void assertWorkloadNamesWhole(FxRobot robot) {
+        TableView<?> table = robot.lookup("#workload-table").queryAs(TableView.class);
+        Eventually.assertThat(LONG, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            List<Labeled> names = robot.lookup("#workload-table .table-cell").match(NodeQueryUtils.isVisible())
+                    .queryAllAs(Labeled.class).stream()
+                    .filter(c -> c instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                            && "workload-name".equals(cell.getTableColumn().getId()) && !cell.isEmpty())
+                    .toList();
+            assertThat(names).extracting(Labeled::getText).contains("shop-frontend", "shop-api");
+            assertThat(names).allSatisfy(cell -> assertThat(ClippedText.isCut(cell)).as(cell.getText()).isFalse());
+            Labeled cell = names.get(0);
+            Text longest = new Text("storefront-search");
+            longest.setFont(cell.getFont());
+            TableColumn<?, ?> column = table.getColumns().get(0);
+            assertThat(column.getWidth()).as("room for storefront-search")
+                    .isGreaterThan(longest.getLayoutBounds().getWidth() + cell.snappedLeftInset() + cell.snappedRightInset());
+            assertThat(robot.lookup("#workload-table .scroll-bar").queryAllAs(ScrollBar.class).stream()
+                    .filter(bar -> bar.getOrientation() == Orientation.HORIZONTAL).filter(ScrollBar::isVisible))
+                    .as("the table does not scroll sideways").isEmpty();
+        });
     }
 
     private static void assertNothingClipped(FxRobot robot, Scene scene, String where) {

@@ -17,6 +17,8 @@ import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSettings;
 import dev.coalmine.metrics.PrometheusAuth;
 import dev.coalmine.testing.Eventually;
+import org.testfx.util.NodeQueryUtils;
+import dev.coalmine.ui.ClippedText;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Label;
@@ -49,6 +51,7 @@ class ReleaseHistoryJourneyTest extends ConsoleJourney {
 
         robot.clickOn("#pages-history");
         assertTheRejectedReleaseShowsReadOnly(robot);
+        assertTheChangeGetsTheExtraWidth(robot);
 
         robot.type(KeyCode.F5);
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#release-history").tryQuery())
@@ -77,6 +80,26 @@ class ReleaseHistoryJourneyTest extends ConsoleJourney {
         assertThat(robot.lookup("#promote").tryQuery()).as("read-only: no Promote").isEmpty();
         assertThat(robot.lookup("#reject").tryQuery()).as("read-only: no Reject").isEmpty();
         robot.clickOn("Step log");
+    }
+
+    /** With the workload list hidden the table is wide: "#" stays narrow and the change reads whole. */
+    private static void assertTheChangeGetsTheExtraWidth(FxRobot robot) {
+        robot.clickOn("#toggle-workloads");
+        Eventually.assertThat(LONG, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            TableView<?> table = robot.lookup("#history-table").queryAs(TableView.class);
+            assertThat(table.getWidth()).isGreaterThan(1200);
+            assertThat(table.getColumns().get(0).getWidth()).as("#").isLessThanOrEqualTo(56);
+            List<javafx.scene.control.Labeled> changes = robot.from(table).lookup(".table-cell")
+                    .match(NodeQueryUtils.isVisible()).queryAllAs(javafx.scene.control.Labeled.class).stream()
+                    .filter(c -> c instanceof javafx.scene.control.TableCell<?, ?> cell && !cell.isEmpty()
+                            && cell.getTableColumn() != null && "history-change".equals(cell.getTableColumn().getId()))
+                    .toList();
+            assertThat(changes).extracting(javafx.scene.control.Labeled::getText).singleElement().asString()
+                    .contains("frontend=");
+            assertThat(ClippedText.isCut(changes.get(0))).as(changes.get(0).getText()).isFalse();
+        });
+        robot.clickOn("#toggle-workloads");
     }
 
     private static String describe(FxRobot robot) {

@@ -2,8 +2,10 @@ package dev.coalmine.ui.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.core.judge.CanaryJudge;
 import dev.coalmine.core.judge.CanaryReading;
 import dev.coalmine.core.judge.Evidence;
+import dev.coalmine.core.judge.Finding;
 import dev.coalmine.core.judge.MetricSamples;
 import dev.coalmine.core.judge.MetricSpec;
 import dev.coalmine.core.judge.TimeSeries;
@@ -71,7 +73,7 @@ class MetricsPanelTest {
         robot.interact(() -> model.tracksRunning(false, false));
 
         assertThat(success.isValueVisible()).isFalse();
-        assertThat(success.getUnit()).as("no lone %").isEmpty();
+        assertThat(success.getUnitColor()).as("no lone %").isEqualTo(Color.TRANSPARENT);
         assertThat(success.getText()).isEqualTo("the release is over");
         assertThat(success.getDescription()).isEqualTo("canary and stable deleted");
         assertThat(success.getValueColor()).isEqualTo(Tile.FOREGROUND);
@@ -99,6 +101,42 @@ class MetricsPanelTest {
         robot.interact(() -> marks.setAll(new ChartMarks.Mark(T0.plusSeconds(7), "check 1", true)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(rate.visibleMarks()).containsExactly("check 1");
+    }
+
+    @Test
+    void theLatencyTileNamesTheStatisticAndWindowOfTheJudgesThresholdRow(FxRobot robot) {
+        MetricSpec nginxMean = MetricSpec.latency().withStatistic("mean");
+        Evidence mean = new Evidence(new CanaryReading(OptionalDouble.of(99.9), OptionalDouble.of(236.1), 0), List.of(
+                new MetricSamples(nginxMean, Map.of(
+                        Track.STABLE, TimeSeries.of(T0, Duration.ofSeconds(5), 230, 231, 232, 233),
+                        Track.CANARY, TimeSeries.of(T0, Duration.ofSeconds(5), 235, 236, 237, 236.1)))), List.of());
+        evidence.set(mean);
+        robot.interact(model::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Tile latency = robot.lookup("#tile-latency").query();
+        ComparisonChart chart = robot.lookup("#chart-latency").query();
+        assertThat(latency.getTitle()).isEqualTo("Latency mean \u00b7 last interval");
+        assertThat(latency.getUnit()).isEqualTo("ms");
+        assertThat(robot.from(latency).lookup((javafx.scene.text.Text t) -> "ms".equals(t.getText())).<javafx.scene.Node>queryAll())
+                .as("the unit is shown beside the number").anyMatch(t -> shownWithin(t, latency));
+        assertThat(chart.getTitle()).isEqualTo("latency mean");
+        assertThat(((Tile) robot.lookup("#tile-success").query()).getTitle()).isEqualTo("Success rate \u00b7 last interval");
+        Finding row = CanaryJudge.withDefaults().judge(mean, Track.STABLE).findings().stream()
+                .filter(f -> f.rule().startsWith("latency") && f.window() == Finding.Window.LAST_INTERVAL)
+                .findFirst().orElseThrow();
+        assertThat(row.rule()).as("the threshold row names the same statistic").isEqualTo("latency mean \u2264 500 ms");
+        assertThat(row.canary()).as("and the same figure").isEqualTo(
+                String.format(java.util.Locale.ROOT, "%." + latency.getDecimals() + "f ms", latency.getValue()));
+    }
+
+    private static boolean shownWithin(javafx.scene.Node node, javafx.scene.Node ancestor) {
+        for (javafx.scene.Node n = node; n != null && n != ancestor; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static MetricSamples successRate(double canary, double control) {
