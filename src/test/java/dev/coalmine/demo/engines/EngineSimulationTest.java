@@ -10,6 +10,7 @@ import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficKnobs;
 import dev.coalmine.demo.traffic.TrafficSettings;
 import dev.coalmine.testing.Eventually;
+import dev.coalmine.testing.FlaggerCanaries;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -170,21 +171,7 @@ class EngineSimulationTest {
     @Test
     void aFlaggerCanaryInitializesAdvancesItsWeightPromotesAndFailsAFaultyImage() {
         workload("api", "shop/api:2.0.0");
-        create(EngineApi.CANARIES, """
-                apiVersion: flagger.app/v1beta1
-                kind: Canary
-                metadata: {name: api}
-                spec:
-                  targetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
-                  service: {port: 8080, targetPort: http}
-                  analysis:
-                    interval: 2s
-                    threshold: 2
-                    maxWeight: 50
-                    stepWeight: 25
-                    metrics:
-                      - {name: request-success-rate, interval: 4s, thresholdRange: {min: 95}}
-                """);
+        create(EngineApi.CANARIES, FlaggerCanaries.FAST_API);
         Eventually.assertThat(WAIT, () -> assertThat(text(canary(), "status", "phase")).isEqualTo("Initialized"));
         assertThat(client.apps().deployments().inNamespace(NS).withName("api").get().getSpec().getReplicas()).isZero();
         assertThat(client.services().inNamespace(NS).withName("api").get().getSpec().getSelector())

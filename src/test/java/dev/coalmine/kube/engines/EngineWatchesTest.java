@@ -17,6 +17,7 @@ import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.flagger.CanaryWatch;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
+import dev.coalmine.testing.FlaggerCanaries;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -126,21 +127,7 @@ class EngineWatchesTest {
     @Test
     void theCanaryWatchShowsPhaseWeightFailedChecksIterationsConditionsAndBothDeployments() throws Exception {
         workload("api", 2);
-        create(EngineApis.CANARIES, """
-                apiVersion: flagger.app/v1beta1
-                kind: Canary
-                metadata: {name: api}
-                spec:
-                  targetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
-                  service: {port: 8080, targetPort: http}
-                  analysis:
-                    interval: 2s
-                    threshold: 2
-                    maxWeight: 50
-                    stepWeight: 25
-                    metrics:
-                      - {name: request-success-rate, interval: 4s, thresholdRange: {min: 95}}
-                """);
+        create(EngineApis.CANARIES, FlaggerCanaries.FAST_API);
         List<CanarySnapshot> seen = new CopyOnWriteArrayList<>();
         try (CanaryWatch watch = CanaryWatch.open(cache, NS, "api", s -> s.ifPresent(seen::add))) {
             Eventually.assertThat(WAIT, () -> assertThat(last(seen).canary().phase()).isEqualTo("Initialized"));

@@ -15,6 +15,7 @@ import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.engines.EngineApis;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
+import dev.coalmine.testing.FlaggerCanaries;
 import dev.coalmine.ui.UiThread;
 import dev.coalmine.ui.argo.OpenArgoRollout;
 import dev.coalmine.ui.flagger.OpenFlaggerCanary;
@@ -117,21 +118,7 @@ class EngineFeedsTest {
     void theCanaryViewsEventsAndPodLogsAreItsPrimarysAndCanarysPods() throws Exception {
         workload("api");
         client.genericKubernetesResources(EngineApis.CANARIES).inNamespace(NS).resource(client
-                .getKubernetesSerialization().unmarshal("""
-                        apiVersion: flagger.app/v1beta1
-                        kind: Canary
-                        metadata: {name: api}
-                        spec:
-                          targetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
-                          service: {port: 8080, targetPort: http}
-                          analysis:
-                            interval: 2s
-                            threshold: 2
-                            maxWeight: 50
-                            stepWeight: 25
-                            metrics:
-                              - {name: request-success-rate, interval: 4s, thresholdRange: {min: 95}}
-                        """, GenericKubernetesResource.class)).create();
+                .getKubernetesSerialization().unmarshal(FlaggerCanaries.FAST_API, GenericKubernetesResource.class)).create();
         UiThread ui = FX::execute;
 
         try (OpenFlaggerCanary open = new OpenFlaggerCanary(cache, client, NS, "api", BACKGROUND, ui)) {
