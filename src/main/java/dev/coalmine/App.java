@@ -62,9 +62,10 @@ public final class App {
 
     /** Refuses with a {@link CoalmineException} (an {@code error:} line, exit 1) where no window can open. */
     private static void openConsole(KubeTarget target) {
-        ConsoleDisplay.missing(System.getProperty("os.name"), System.getenv()).ifPresent(problem -> {
-            throw new CoalmineException(problem);
-        });
+        ConsoleDisplay.missing(System.getProperty("os.name"), System.getenv(), System.getProperty("monocle.platform"))
+                .ifPresent(problem -> {
+                    throw new CoalmineException(problem);
+                });
         LogFile.useFor(LogFile.location(System.getenv(), Path.of(System.getProperty("user.home"))));
         try (ConsoleDemo demo = new ConsoleDemo(
                 () -> DemoOptions.defaults().withComponents(SimulatedComponents.realistic()))) {

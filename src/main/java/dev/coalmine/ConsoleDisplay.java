@@ -16,10 +16,13 @@ final class ConsoleDisplay {
     private ConsoleDisplay() {
     }
 
-    /** Empty when a window can open; Windows and macOS always have a display, X11 and Wayland say so in the environment. */
-    static Optional<String> missing(String osName, Map<String, String> env) {
+    /**
+     * Empty when a window can open: Windows and macOS always have a display, X11 and Wayland say so in the environment,
+     * and JavaFX's headless Monocle platform ({@code -Dmonocle.platform=Headless}, tests and benchmarks) needs none.
+     */
+    static Optional<String> missing(String osName, Map<String, String> env, String monoclePlatform) {
         String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows") || os.startsWith("mac")) {
+        if (os.startsWith("windows") || os.startsWith("mac") || "Headless".equalsIgnoreCase(monoclePlatform)) {
             return Optional.empty();
         }
         boolean display = isSet(env.get("DISPLAY")) || isSet(env.get("WAYLAND_DISPLAY"));

@@ -12,13 +12,15 @@ import org.junit.jupiter.api.Test;
 class ConsoleDisplayTest {
     @Test
     void linuxWithoutDisplayOrWaylandHasNoDisplay() {
-        assertThat(ConsoleDisplay.missing("Linux", Map.of())).hasValueSatisfying(message -> assertThat(message)
+        assertThat(ConsoleDisplay.missing("Linux", Map.of(), null)).hasValueSatisfying(message -> assertThat(message)
                 .contains("the console needs a display", "coalmine canary --help"));
-        assertThat(ConsoleDisplay.missing("Linux", Map.of("DISPLAY", ""))).isPresent();
-        assertThat(ConsoleDisplay.missing("Linux", Map.of("DISPLAY", ":0"))).isEmpty();
-        assertThat(ConsoleDisplay.missing("FreeBSD", Map.of("WAYLAND_DISPLAY", "wayland-0"))).isEmpty();
-        assertThat(ConsoleDisplay.missing("Windows 11", Map.of())).isEmpty();
-        assertThat(ConsoleDisplay.missing("Mac OS X", Map.of())).isEmpty();
+        assertThat(ConsoleDisplay.missing("Linux", Map.of("DISPLAY", ""), null)).isPresent();
+        assertThat(ConsoleDisplay.missing("Linux", Map.of("DISPLAY", ":0"), null)).isEmpty();
+        assertThat(ConsoleDisplay.missing("FreeBSD", Map.of("WAYLAND_DISPLAY", "wayland-0"), null)).isEmpty();
+        assertThat(ConsoleDisplay.missing("Windows 11", Map.of(), null)).isEmpty();
+        assertThat(ConsoleDisplay.missing("Mac OS X", Map.of(), null)).isEmpty();
+        assertThat(ConsoleDisplay.missing("Linux", Map.of(), "Headless")).as("headless Monocle").isEmpty();
+        assertThat(ConsoleDisplay.missing("Linux", Map.of(), "EGL")).as("a Monocle platform with a screen").isPresent();
     }
 
     @Test
