@@ -34,10 +34,14 @@ class StartupBench {
             oursComplete[i] = console.completeMs();
             ref[i] = timeProcess("bare").shownMs();
         }
-        double oursMs = BenchReport.median(ours);
+        double firstFrameMs = BenchReport.median(ours);
+        double completeMs = BenchReport.median(oursComplete);
         double refMs = BenchReport.median(ref);
-        BenchReport.record("startup", oursMs, refMs, "ms", "ratio<=1.5", BenchReport.ratioAtMost(oursMs, refMs, 1.5),
-                String.format(java.util.Locale.ROOT, "complete-window=%.0fms", BenchReport.median(oursComplete)),
+        // The goals: the complete window (workload table filled) within 1.5x a bare window, its first frame 1.2x.
+        boolean pass = BenchReport.ratioAtMost(completeMs, refMs, 1.5) && BenchReport.ratioAtMost(firstFrameMs, refMs, 1.2);
+        BenchReport.record("startup", completeMs, refMs, "ms", "ratio<=1.5&&first-frame-ratio<=1.2", pass,
+                String.format(java.util.Locale.ROOT, "first-frame=%.0fms first-frame-ratio=%.3f", firstFrameMs,
+                        firstFrameMs / refMs),
                 "a new JVM showing a bare JavaFX window with one label, same classpath and flags (headless Monocle, "
                         + "software rendering), from process start until shown and answering");
     }
