@@ -211,11 +211,12 @@ class EngineSimulationTest {
                 .withTargetPort(new IntOrString("http")).endPort().endSpec().build()).create();
     }
 
+    /** As kubectl set image; a 409 (the simulated controllers wrote the Deployment meanwhile) is tried again. */
     private static void setImage(String deployment, String image) {
-        client.apps().deployments().inNamespace(NS).withName(deployment).edit(d -> {
+        Eventually.assertThat(() -> client.apps().deployments().inNamespace(NS).withName(deployment).edit(d -> {
             d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
             return d;
-        });
+        }));
     }
 
     /** What {@code kubectl argo rollouts promote} sends for a Rollout paused at a pause step. */
