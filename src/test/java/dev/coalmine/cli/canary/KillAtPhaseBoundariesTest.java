@@ -176,8 +176,7 @@ class KillAtPhaseBoundariesTest {
                     : "frontend=registry.example.com/shop/frontend:4.4").toArray(String[]::new)))
                     .as("%s: start: %s", b.name(), cli.err()).isZero();
             if (b.name().equals("mid-wrap-up")) {
-                own.apps().deployments().inNamespace(NS).withName(b.app() + "-canary")
-                        .edit(d -> { d.getMetadata().getFinalizers().add(FINALIZER); return d; });
+                holdDeletion(b.app() + "-canary", true);
             }
         }
         int number = reader.storedHistory(NS, b.app()).nextNumber() - (decidesAtStart ? 1 : 0);
@@ -193,8 +192,7 @@ class KillAtPhaseBoundariesTest {
                     + "-canary");
         }
         if (b.name().equals("mid-wrap-up")) {
-            own.apps().deployments().inNamespace(NS).withName(b.app() + "-canary")
-                    .edit(d -> { d.getMetadata().getFinalizers().remove(FINALIZER); return d; });
+            holdDeletion(b.app() + "-canary", false);
         }
 
         int resumed = cli.run("canary", "resume", b.app());
@@ -239,6 +237,20 @@ class KillAtPhaseBoundariesTest {
     private ReleaseState current(String app) {
         ReleaseHistory history = reader.storedHistory(NS, app);
         return history.current().orElseThrow();
+    }
+
+    /**
+     * Adds or removes the test's finalizer on a Deployment the engine and the simulated controllers also write:
+     * a 409 Conflict means nothing was written, so the edit is made again on the newer version.
+     */
+    private void holdDeletion(String deployment, boolean hold) {
+        Eventually.assertThat(() -> own.apps().deployments().inNamespace(NS).withName(deployment).edit(d -> {
+            d.getMetadata().getFinalizers().remove(FINALIZER);
+            if (hold) {
+                d.getMetadata().getFinalizers().add(FINALIZER);
+            }
+            return d;
+        }));
     }
 
     private Deployment stable(String name) {

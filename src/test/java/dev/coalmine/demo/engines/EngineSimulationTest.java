@@ -9,6 +9,7 @@ import dev.coalmine.demo.SimulatedComponents;
 import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficKnobs;
 import dev.coalmine.demo.traffic.TrafficSettings;
+import dev.coalmine.testing.ArgoAnalysisTemplates;
 import dev.coalmine.testing.Eventually;
 import dev.coalmine.testing.FlaggerCanaries;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -48,22 +49,7 @@ class EngineSimulationTest {
     @Test
     void anArgoRolloutPausesRunsItsAnalysisPromotesAndAbortsAFaultyImage() throws Exception {
         workload("web", "shop/web:1.0.0");
-        create(EngineApi.ANALYSIS_TEMPLATES, """
-                apiVersion: argoproj.io/v1alpha1
-                kind: AnalysisTemplate
-                metadata: {name: web-success-rate}
-                spec:
-                  args: [{name: deployment}]
-                  metrics:
-                    - name: success-rate
-                      interval: 2s
-                      count: 2
-                      initialDelay: 2s
-                      successCondition: result[0] >= 95
-                      provider:
-                        prometheus:
-                          query: sum(rate(http_requests_total{namespace="default",deployment="{{args.deployment}}",track="canary",code!~"5.."}[4s])) / sum(rate(http_requests_total{namespace="default",deployment="{{args.deployment}}",track="canary"}[4s])) * 100
-                """);
+        create(EngineApi.ANALYSIS_TEMPLATES, ArgoAnalysisTemplates.WEB_SUCCESS_RATE);
         create(EngineApi.ROLLOUTS, """
                 apiVersion: argoproj.io/v1alpha1
                 kind: Rollout

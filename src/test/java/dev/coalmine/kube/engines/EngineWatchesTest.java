@@ -15,6 +15,7 @@ import dev.coalmine.demo.traffic.TrafficSettings;
 import dev.coalmine.kube.argo.RolloutWatch;
 import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.flagger.CanaryWatch;
+import dev.coalmine.testing.ArgoAnalysisTemplates;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
 import dev.coalmine.testing.FlaggerCanaries;
@@ -64,22 +65,7 @@ class EngineWatchesTest {
     @Test
     void theRolloutWatchShowsStepsReplicaSetsWithPodsAndEveryMeasurementOfTheAnalysisRun() throws Exception {
         workload("web", 4);
-        create(ANALYSIS_TEMPLATES, """
-                apiVersion: argoproj.io/v1alpha1
-                kind: AnalysisTemplate
-                metadata: {name: web-success-rate}
-                spec:
-                  args: [{name: deployment}]
-                  metrics:
-                    - name: success-rate
-                      interval: 2s
-                      count: 2
-                      initialDelay: 2s
-                      successCondition: result[0] >= 95
-                      provider:
-                        prometheus:
-                          query: sum(rate(http_requests_total{namespace="default",deployment="{{args.deployment}}",track="canary",code!~"5.."}[4s])) / sum(rate(http_requests_total{namespace="default",deployment="{{args.deployment}}",track="canary"}[4s])) * 100
-                """);
+        create(ANALYSIS_TEMPLATES, ArgoAnalysisTemplates.WEB_SUCCESS_RATE);
         // Named like its Deployment, as a hand-off names it: the demo's metrics label pods by that name.
         create(EngineApis.ROLLOUTS, """
                 apiVersion: argoproj.io/v1alpha1

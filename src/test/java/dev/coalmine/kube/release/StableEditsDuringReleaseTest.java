@@ -10,6 +10,7 @@ import dev.coalmine.core.release.ReleaseAction;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -46,13 +47,16 @@ class StableEditsDuringReleaseTest {
         return service.drive("shop", "web", s -> false, WAIT, s -> { });
     }
 
-    /** What {@code kubectl edit deployment web} does: a read-modify-write of stable's web container. */
+    /**
+     * What {@code kubectl edit deployment web} does: a read-modify-write of stable's web container, made again on
+     * the newer version after a 409 Conflict (the simulated controller writes stable's status meanwhile).
+     */
     private void editStable(Consumer<Container> edit) {
-        cluster.client.apps().deployments().inNamespace("shop").withName("web")
+        Eventually.assertThat(() -> cluster.client.apps().deployments().inNamespace("shop").withName("web")
                 .edit(d -> {
                     edit.accept(d.getSpec().getTemplate().getSpec().getContainers().get(0));
                     return d;
-                });
+                }));
     }
 
     private Container stableContainer() {
