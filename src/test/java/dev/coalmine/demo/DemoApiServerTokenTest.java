@@ -7,6 +7,7 @@ import dev.coalmine.demo.server.FaultSettings;
 import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficSettings;
 import dev.coalmine.testing.DemoHttp;
+import dev.coalmine.testing.ReliabilityFigures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +17,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,28 +45,47 @@ class DemoApiServerTokenTest {
                 .withFaults(new FaultSettings(100, 20261206)))) {
             DemoHttp http = DemoHttp.of(cluster);
             String otherToken = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
-            List<HttpRequest.Builder> refused = List.of(
-                    http.anonymous(CONFIG_MAPS + "/shop-frontend-config").GET(),
-                    http.anonymous(CONFIG_MAPS).GET(),
-                    http.anonymous(CONFIG_MAPS + "?watch=true&timeoutSeconds=5").GET(),
-                    http.anonymous(CONFIG_MAPS).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(PLANTED)),
-                    http.anonymous(CONFIG_MAPS).header("Authorization", "Bearer " + otherToken).GET(),
-                    http.anonymous(CONFIG_MAPS).header("Authorization", http.authorization() + "x").GET(),
-                    http.anonymous(CONFIG_MAPS).header("Authorization", http.authorization().toLowerCase()).GET(),
-                    http.anonymous(CONFIG_MAPS).header("Authorization", "Bearer " + otherToken)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(PLANTED)));
-            for (HttpRequest.Builder request : refused) {
-                HttpResponse<String> response = http.send(request);
-                assertThat(response.statusCode()).as("%s", response.request()).isEqualTo(401);
-                assertThat(response.body()).contains("\"kind\":\"Status\"", "\"reason\":\"Unauthorized\"",
-                        "\"code\":401");
+            Map<String, UnaryOperator<HttpRequest.Builder>> credentials = new LinkedHashMap<>();
+            credentials.put("no `Authorization` header", request -> request);
+            credentials.put("another token of the same length", request -> request.header("Authorization",
+                    "Bearer " + otherToken));
+            credentials.put("the token with one character more", request -> request.header("Authorization",
+                    http.authorization() + "x"));
+            credentials.put("the header in lower case", request -> request.header("Authorization",
+                    http.authorization().toLowerCase(Locale.ROOT)));
+            StringBuilder figure = new StringBuilder("""
+                    | requests to the demo API server (HTTPS, fault rate 100 %) | sent | 401 Unauthorized (a `Status`) \
+                    | faults drawn | objects written |
+                    |---|---|---|---|---|
+                    """);
+            long refusedBefore = 0;
+            for (Map.Entry<String, UnaryOperator<HttpRequest.Builder>> credential : credentials.entrySet()) {
+                List<HttpRequest.Builder> requests = List.of(
+                        http.anonymous(CONFIG_MAPS + "/shop-frontend-config").GET(),
+                        http.anonymous(CONFIG_MAPS).GET(),
+                        http.anonymous(CONFIG_MAPS + "?watch=true&timeoutSeconds=5").GET(),
+                        http.anonymous(CONFIG_MAPS).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(PLANTED)));
+                int unauthorized = 0;
+                for (HttpRequest.Builder request : requests) {
+                    HttpResponse<String> response = http.send(credential.getValue().apply(request));
+                    assertThat(response.statusCode()).as("%s %s", credential.getKey(), response.request())
+                            .isEqualTo(401);
+                    assertThat(response.body()).contains("\"kind\":\"Status\"", "\"reason\":\"Unauthorized\"",
+                            "\"code\":401");
+                    unauthorized++;
+                }
+                long counted = cluster.requests().unauthorized() - refusedBefore;
+                refusedBefore += counted;
+                boolean written = cluster.client().configMaps().inNamespace("default").withName("planted").get() != null;
+                figure.append("| %s (get, list, watch, create) | %d | %d | %d | %d |%n".formatted(credential.getKey(),
+                        requests.size(), unauthorized, cluster.faults().total(), written ? 1 : 0));
+                assertThat(counted).as("refusals the server counted").isEqualTo(requests.size());
+                assertThat(written).isFalse();
             }
-            assertThat(cluster.requests().unauthorized()).isEqualTo(refused.size());
             assertThat(cluster.requests().count("Java-http-client")).as("authorised requests of this test").isZero();
             assertThat(cluster.faults().total()).as("faults drawn at 100 %% for refused requests").isZero();
-            assertThat(cluster.client().configMaps().inNamespace("default").withName("planted").get()).isNull();
+            ReliabilityFigures.record("demo-api-token", figure.toString());
         }
     }
 
@@ -116,12 +140,25 @@ class DemoApiServerTokenTest {
             Path otherToken = Files.writeString(dir.resolve("other-token.kubeconfig"),
                     written.replace(token, new StringBuilder(token).reverse().toString()));
             assertThat(Files.readString(tokenless)).doesNotContain("token").contains("certificate-authority-data");
-            assertThat(new Kubectl(tokenless).run("get", "pods", "--request-timeout=20s").exitCode()).isNotZero();
-            Kubectl.Result refused = new Kubectl(otherToken).run("get", "pods", "--request-timeout=20s");
-            assertThat(refused.exitCode()).isNotZero();
-            assertThat(refused.err()).contains("must be logged in");
+            long refusedBefore = cluster.requests().unauthorized();
+            Kubectl.Result withoutToken = new Kubectl(tokenless).run("get", "pods", "--request-timeout=20s");
+            long refusedWithout = cluster.requests().unauthorized() - refusedBefore;
+            assertThat(withoutToken.exitCode()).isNotZero();
+            Kubectl.Result withOtherToken = new Kubectl(otherToken).run("get", "pods", "--request-timeout=20s");
+            long refusedOther = cluster.requests().unauthorized() - refusedBefore - refusedWithout;
+            assertThat(withOtherToken.exitCode()).isNotZero();
+            assertThat(withOtherToken.err()).contains("must be logged in");
+            assertThat(refusedOther).isPositive();
             assertThat(cluster.requests().count("kubectl/")).as("authorised kubectl requests").isEqualTo(authorised);
-            assertThat(cluster.requests().unauthorized()).isPositive();
+            ReliabilityFigures.record("demo-api-token-kubectl", """
+                    | kubectl %s, `get pods` with the kubeconfig the demo writes | exit code | authorised requests \
+                    | refused (401) |
+                    |---|---|---|---|
+                    | as written (its certificate authority and token) | 0 | %d | 0 |
+                    | minus its token (kubectl asks for a user name; no terminal here) | %d | 0 | %d |
+                    | with another token | %d: `%s` | 0 | %d |""".formatted(new Kubectl(kubeconfig).clientVersion(),
+                    authorised, withoutToken.exitCode(), refusedWithout, withOtherToken.exitCode(),
+                    withOtherToken.err().strip().lines().reduce((first, last) -> last).orElse(""), refusedOther));
         }
     }
 
