@@ -57,9 +57,8 @@ class SecretMarkersCliTest {
     @Test
     void noPlantedSecretComesOutOfAnyCommandOrIntoTheCluster() throws Exception {
         long began = System.nanoTime();
-        SecretMarkers markers = SecretMarkers.create(dir);
-        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"),
-                markers.kubeconfig(cluster.apiServerUrl(), "default"));
+        SecretMarkers markers = SecretMarkers.create(dir, cluster);
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), markers.kubeconfig("default"));
         assertThat(markers.find(Files.readString(kubeconfig))).as("the scan finds what was planted")
                 .contains("kubeconfig token", "client key");
         Path manifest = Files.writeString(dir.resolve("frontend.yaml"), markers.manifestSecret("shop-frontend-db",

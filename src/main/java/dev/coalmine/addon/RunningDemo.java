@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** A started demo cluster as {@code coalmine demo} reports it. */
 public interface RunningDemo extends AutoCloseable {
-    /** {@code http://127.0.0.1:PORT} */
+    /** {@code https://127.0.0.1:PORT} */
     String apiServerUrl();
 
     /** Its simulated traffic's metrics page, when it serves one. */

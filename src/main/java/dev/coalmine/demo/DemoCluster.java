@@ -35,7 +35,7 @@ public final class DemoCluster implements RunningDemo {
     /** Starts the API server, seeds it, then starts the components in order. */
     public static DemoCluster start(DemoOptions options) {
         DemoApiServer server = DemoApiServer.start(options.port(), options.logSource(), options.faults());
-        Config own = clientConfig(server.url());
+        Config own = clientConfig(server);
         own.setUserAgent(OWN_USER_AGENT);
         DemoCluster cluster = new DemoCluster(server, new KubernetesClientBuilder().withConfig(own).build());
         try {
@@ -64,10 +64,18 @@ public final class DemoCluster implements RunningDemo {
         }
     }
 
-    /** A client configuration for this cluster that ignores ~/.kube/config and the environment. */
-    public static Config clientConfig(String apiServerUrl) {
-        return new ConfigBuilder(Config.empty()).withMasterUrl(apiServerUrl).withNamespace(DemoSeed.NAMESPACE)
-                .withHttp2Disable(true).withRequestTimeout(30_000).build();
+    /**
+     * A client configuration for this cluster that ignores ~/.kube/config and the environment: its URL, its
+     * certificate as the only authority trusted, its bearer token. A fresh one each call, for callers to adjust.
+     */
+    public Config clientConfig() {
+        return clientConfig(server);
+    }
+
+    private static Config clientConfig(DemoApiServer server) {
+        return new ConfigBuilder(Config.empty()).withMasterUrl(server.url())
+                .withCaCertData(DemoKubeconfig.base64(server.certificatePem())).withOauthToken(server.token())
+                .withNamespace(DemoSeed.NAMESPACE).withHttp2Disable(true).withRequestTimeout(30_000).build();
     }
 
     /** A fabric8 client for this cluster (default namespace {@code default}); closed with the cluster. */
@@ -75,7 +83,7 @@ public final class DemoCluster implements RunningDemo {
         return client;
     }
 
-    /** {@code http://127.0.0.1:PORT} */
+    /** {@code https://127.0.0.1:PORT} */
     @Override
     public String apiServerUrl() {
         return server.url();
@@ -102,15 +110,18 @@ public final class DemoCluster implements RunningDemo {
                 .map(MetricsEndpoint::metricsUrl).findFirst();
     }
 
-    /** Writes a kubeconfig with context, cluster and user {@code coalmine-demo}, namespace {@code default}. */
+    /**
+     * Writes a kubeconfig with context, cluster and user {@code coalmine-demo}, namespace {@code default}, holding
+     * the server's certificate and token; the file is readable by its owner only.
+     */
     @Override
     public void writeKubeconfig(Path file) {
-        DemoKubeconfig.write(file, apiServerUrl());
+        DemoKubeconfig.write(file, kubeconfig());
     }
 
     /** The kubeconfig text {@link #writeKubeconfig} writes. */
     public String kubeconfig() {
-        return DemoKubeconfig.render(apiServerUrl());
+        return DemoKubeconfig.render(apiServerUrl(), server.certificatePem(), server.token());
     }
 
     /** Stops the components (in reverse order), the client and the API server. */

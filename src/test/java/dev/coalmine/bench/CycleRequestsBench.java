@@ -45,7 +45,7 @@ class CycleRequestsBench {
         try (DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
                 .withComponent(new ClusterSimulation(SimulationSettings.fast())));
              KubernetesClient engineClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
-                     DemoCluster.clientConfig(cluster.apiServerUrl())).withUserAgent(ENGINE_AGENT).build()).build()) {
+                     cluster.clientConfig()).withUserAgent(ENGINE_AGENT).build()).build()) {
             Path kubeconfig = Files.createTempFile("bench-cycle", ".kubeconfig");
             cluster.writeKubeconfig(kubeconfig);
             ReleaseService engine = new ReleaseService(engineClient, ReleaseSettings.defaults("bench@cycle"));

@@ -149,7 +149,7 @@ class IdleCostBench {
     }
 
     private static KubernetesClient client(DemoCluster cluster, String agent) {
-        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(DemoCluster.clientConfig(cluster.apiServerUrl()))
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(cluster.clientConfig())
                 .withUserAgent(agent).build()).build();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coalmine.demo.server.ApiFault;
 import dev.coalmine.demo.server.FaultLog;
 import dev.coalmine.demo.server.FaultSettings;
+import dev.coalmine.testing.DemoHttp;
 import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.io.IOException;
@@ -12,8 +13,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -125,15 +124,14 @@ class ApiFaultsTest {
 
     /** One request on its own connection, read to its end (java.net.http would retry a reset GET by itself). */
     static Answer send(DemoCluster cluster, String method, String path, String body) throws IOException {
-        URI server = URI.create(cluster.apiServerUrl());
+        DemoHttp http = DemoHttp.of(cluster);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                + "User-Agent: api-faults-test\r\n"
+                + "User-Agent: api-faults-test\r\nAuthorization: " + http.authorization() + "\r\n"
                 + (method.equals("PUT") ? "Content-Type: application/json\r\n" : "")
                 + "Content-Length: " + bytes.length + "\r\n\r\n";
         long start = System.nanoTime();
-        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
-            socket.setSoTimeout(30_000);
+        try (Socket socket = http.socket()) {
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
@@ -142,7 +140,8 @@ class ApiFaultsTest {
             String text;
             try {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (SocketException reset) {
+            } catch (IOException reset) {
+                // a reset TCP connection, or a TLS session cut without its close_notify
                 text = "";
             }
             return new Answer(text, Duration.ofNanos(System.nanoTime() - start));

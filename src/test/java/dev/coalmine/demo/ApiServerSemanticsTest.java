@@ -3,6 +3,7 @@ package dev.coalmine.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coalmine.testing.DemoHttp;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -28,8 +29,6 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -43,12 +42,13 @@ import org.junit.jupiter.api.Test;
 class ApiServerSemanticsTest {
     private static DemoCluster cluster;
     private static KubernetesClient client;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static DemoHttp http;
 
     @BeforeAll
     static void start() {
         cluster = DemoCluster.start(DemoOptions.defaults());
         client = cluster.client();
+        http = DemoHttp.of(cluster);
     }
 
     @AfterAll
@@ -68,14 +68,13 @@ class ApiServerSemanticsTest {
 
     private static HttpResponse<String> http(String method, String path, String contentType, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cluster.apiServerUrl() + path))
-                .timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = http.request(path);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request);
     }
 
     @Test

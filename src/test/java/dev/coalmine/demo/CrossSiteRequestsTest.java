@@ -2,16 +2,14 @@ package dev.coalmine.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.testing.DemoHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,12 +22,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CrossSiteRequestsTest {
     private static final String CONFIG_MAPS = "/api/v1/namespaces/default/configmaps";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static DemoCluster cluster;
+    private static DemoHttp http;
 
     @BeforeAll
     static void start() {
         cluster = DemoCluster.start(DemoOptions.defaults());
+        http = DemoHttp.of(cluster);
     }
 
     @AfterAll
@@ -43,11 +42,11 @@ class CrossSiteRequestsTest {
     }
 
     private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(cluster.apiServerUrl() + path)).timeout(Duration.ofSeconds(30));
+        return http.request(path);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request);
     }
 
     private static HttpResponse<String> post(String contentType, String body) throws IOException, InterruptedException {
@@ -119,12 +118,11 @@ class CrossSiteRequestsTest {
 
     /** Sends a request with the given Host header (java.net.http does not let one set it) and reads its status. */
     private static String rawStatusLine(String method, String host) throws IOException {
-        URI server = URI.create(cluster.apiServerUrl());
         String body = "POST".equals(method) ? configMap("rebound") : "";
         String request = method + " " + CONFIG_MAPS + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
+                + "Authorization: " + http.authorization() + "\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
-        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
-            socket.setSoTimeout(30_000);
+        try (Socket socket = http.socket()) {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();

@@ -65,7 +65,7 @@ class DemoClusterTest {
     void listensOnLoopbackOnly() throws IOException {
         try (DemoCluster cluster = DemoCluster.start(DemoOptions.defaults().empty())) {
             int port = cluster.port();
-            assertThat(cluster.apiServerUrl()).isEqualTo("http://127.0.0.1:" + port);
+            assertThat(cluster.apiServerUrl()).isEqualTo("https://127.0.0.1:" + port);
             // The kernel's own table of listening sockets: bound to 127.0.0.1 (Java may list it as the IPv6-mapped
             // ::ffff:127.0.0.1 in tcp6), never to 0.0.0.0 or [::].
             String hexPort = String.format(Locale.ROOT, ":%04X", port);

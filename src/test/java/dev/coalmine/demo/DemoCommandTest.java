@@ -39,7 +39,7 @@ class DemoCommandTest {
             Thread reader = new Thread(() -> readAll(demo, lines), "demo-stdout");
             reader.start();
             Await.until("coalmine demo prints its API server", Duration.ofSeconds(90), () -> !lines.isEmpty());
-            assertThat(lines.get(0)).isEqualTo("api-server: http://127.0.0.1:" + port);
+            assertThat(lines.get(0)).isEqualTo("api-server: https://127.0.0.1:" + port);
             assertThat(kubeconfig).exists();
 
             Kubectl kubectl = new Kubectl(kubeconfig);
@@ -51,6 +51,11 @@ class DemoCommandTest {
             assertThat(demo.exitValue()).as("stderr: %s", Files.readString(dir.resolve("demo.err"))).isZero();
             reader.join(10_000);
             assertThat(lines.stream().filter(l -> l.startsWith("api-server:"))).hasSize(1);
+            String token = Files.readString(kubeconfig).replaceAll("(?s).*\\n\\s+token: (\\S+)\\n.*", "$1");
+            assertThat(token).as("the kubeconfig's token").hasSizeGreaterThanOrEqualTo(43);
+            assertThat(String.join("\n", lines)).as("stdout").doesNotContain(token);
+            assertThat(Files.readString(dir.resolve("demo.err"))).as("stderr, where the CLI logs").contains("kubectl")
+                    .doesNotContain(token);
             assertThat(lines).contains("api-faults: 0 % (seed 42; --fault-seed 42 replays them)");
             // The metrics line comes from a component that serves metrics, once there is one.
             assertThat(lines.stream().filter(l -> l.startsWith("metrics:")).toList())

@@ -67,6 +67,11 @@ final class Kubectl {
         }
     }
 
+    /** The client version, e.g. {@code v1.32.4}. */
+    String clientVersion() {
+        return run("version", "--client", "-o", "json").out().replaceAll("(?s).*\"gitVersion\":\\s*\"([^\"]+)\".*", "$1");
+    }
+
     /** Starts kubectl and leaves it running (for -w / -f); the caller destroys it. */
     Process start(Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>();

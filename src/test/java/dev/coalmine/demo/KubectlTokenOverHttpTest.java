@@ -102,7 +102,6 @@ class KubectlTokenOverHttpTest {
     }
 
     private String version() {
-        return new Kubectl(dir.resolve("none")).run("version", "--client", "-o", "json").out()
-                .replaceAll("(?s).*\"gitVersion\":\\s*\"([^\"]+)\".*", "$1");
+        return new Kubectl(dir.resolve("none")).clientVersion();
     }
 }

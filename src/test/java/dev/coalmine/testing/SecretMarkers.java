@@ -1,6 +1,8 @@
 package dev.coalmine.testing;
 
+import dev.coalmine.demo.DemoCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +20,13 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Unique secret values planted where a user keeps credentials — a kubeconfig's bearer token and client key,
+ * Unique secret values planted where a user keeps credentials — a kubeconfig's bearer token (the demo cluster's own,
+ * so that the planted kubeconfig works) and client key,
  * Prometheus credentials in {@code COALMINE_PROMETHEUS_*}, a Secret in a release manifest — and a scan of any text
  * Coalmine shows or stores for them (as written, and base64-encoded as Kubernetes stores Secret data).
  */
 public final class SecretMarkers {
-    private final String kubeconfigToken = marker("kubeconfig-token");
+    private final Config demo;
     private final String prometheusToken = marker("prometheus-token");
     private final String prometheusPassword = marker("prometheus-password");
     private final String manifestSecret = marker("manifest-secret");
@@ -32,32 +35,36 @@ public final class SecretMarkers {
     private final List<String> hits = new ArrayList<>();
     private int placesScanned;
 
-    private SecretMarkers(ClientKey clientKey) {
+    private SecretMarkers(ClientKey clientKey, Config demo) {
         this.clientKey = clientKey;
-        needle("kubeconfig token", kubeconfigToken);
+        this.demo = demo;
+        needle("kubeconfig token", demo.getOauthToken());
         needle("Prometheus token", prometheusToken);
         needle("Prometheus password", prometheusPassword);
         needle("manifest Secret value", manifestSecret);
         clientKey.fragments().forEach(fragment -> needles.put(fragment, "client key"));
     }
 
-    /** New markers, with a fresh client key and certificate made by the JDK's keytool in {@code dir}. */
-    public static SecretMarkers create(Path dir) {
-        return new SecretMarkers(ClientKey.generate(dir));
+    /**
+     * New markers for {@code cluster}, with a fresh client key and certificate made by the JDK's keytool in
+     * {@code dir}.
+     */
+    public static SecretMarkers create(Path dir, DemoCluster cluster) {
+        return new SecretMarkers(ClientKey.generate(dir), cluster.clientConfig());
     }
 
     /**
-     * A kubeconfig with one context, {@code planted}, on {@code serverUrl}: user {@code ana} with the token and the
+     * A kubeconfig with one context, {@code planted}, on the demo cluster: user {@code ana} with the token and the
      * client certificate and key, namespace {@code namespace}.
      */
-    public String kubeconfig(String serverUrl, String namespace) {
+    public String kubeconfig(String namespace) {
         return """
                 apiVersion: v1
                 kind: Config
                 current-context: planted
                 clusters:
                 - name: planted
-                  cluster: {server: "%s"}
+                  cluster: {server: "%s", certificate-authority-data: %s}
                 contexts:
                 - name: planted
                   context: {cluster: planted, user: ana, namespace: %s}
@@ -67,7 +74,8 @@ public final class SecretMarkers {
                     token: %s
                     client-certificate-data: %s
                     client-key-data: %s
-                """.formatted(serverUrl, namespace, kubeconfigToken, clientKey.certificateData(), clientKey.keyData());
+                """.formatted(demo.getMasterUrl(), demo.getCaCertData(), namespace, demo.getOauthToken(),
+                clientKey.certificateData(), clientKey.keyData());
     }
 
     /** The Prometheus credentials as the CLI and the console read them from the environment. */

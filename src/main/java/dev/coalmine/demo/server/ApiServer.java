@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -26,11 +27,12 @@ import java.util.regex.Matcher;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of the demo API server, on 127.0.0.1 only. Ordinary requests and WebSocket watches go through
+ * The HTTPS side of the demo API server, on 127.0.0.1 only. Ordinary requests and WebSocket watches go through
  * mockwebserver's own Vert.x request handler to the dispatcher; what mockwebserver cannot do, streaming, is
  * done here: watches as chunked HTTP (kubectl, client-go) and {@code logs -f}; and the service proxy, whose
  * forwarding waits for another server and so runs on a worker thread, not on an event loop. Requests a web page
- * could make a browser send ({@link CrossSiteGuard}) are refused first, unrecorded.
+ * could make a browser send ({@link CrossSiteGuard}) are refused first, then requests without the {@link BearerToken}
+ * (401, counted apart, never faulted).
  */
 final class ApiServer implements AutoCloseable {
     static final String HOST = "127.0.0.1";
@@ -41,6 +43,8 @@ final class ApiServer implements AutoCloseable {
     private final ServiceProxy proxy;
     private final RequestCounter requests = new RequestCounter();
     private final FaultInjector faults;
+    private final SelfSignedCertificate certificate;
+    private final BearerToken token;
     private final FaultResponder faultResponder = new FaultResponder(vertx);
     private final ExecutorService closer = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "demo-api-watch-closer");
@@ -50,8 +54,11 @@ final class ApiServer implements AutoCloseable {
     private HttpServer server;
     private HttpServerRequestHandler standard;
 
-    ApiServer(Dispatcher dispatcher, PodLogs logs, ServiceProxy proxy, FaultInjector faults) {
+    ApiServer(Dispatcher dispatcher, PodLogs logs, ServiceProxy proxy, FaultInjector faults,
+              SelfSignedCertificate certificate, BearerToken token) {
         this.dispatcher = dispatcher;
+        this.certificate = certificate;
+        this.token = token;
         this.faults = faults;
         this.logs = logs;
         this.proxy = proxy;
@@ -69,12 +76,21 @@ final class ApiServer implements AutoCloseable {
                 return dispatcher.dispatch(request);
             }
         };
+        // HTTP/1.1 only (no ALPN): clients keep their connections alive, so the handshake is paid once per connection.
         HttpServerOptions options = new HttpServerOptions().setHost(HOST).setPort(port)
-                .setHttp2ClearTextEnabled(false).setHandle100ContinueAutomatically(true);
+                .setHttp2ClearTextEnabled(false).setHandle100ContinueAutomatically(true)
+                .setSsl(true).setUseAlpn(false).setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertValue(io.vertx.core.buffer.Buffer.buffer(certificate.certificatePem()))
+                        .setKeyValue(io.vertx.core.buffer.Buffer.buffer(certificate.privateKeyPem())));
         server = vertx.createHttpServer(options).requestHandler(request -> {
             Optional<String> refusal = CrossSiteGuard.refusal(request.method().name(), request::getHeader);
             if (refusal.isPresent()) {
                 send(request.response(), StatusResponses.failure(403, "Forbidden", refusal.get()));
+                return;
+            }
+            if (!token.authorizes(request.getHeader("Authorization"))) {
+                requests.recordUnauthorized();
+                send(request.response(), StatusResponses.failure(401, "Unauthorized", "Unauthorized"));
                 return;
             }
             requests.record(request.getHeader("User-Agent"), request.method().name(), request.uri());

@@ -4,15 +4,20 @@ import dev.coalmine.demo.PodLogSource;
 
 /**
  * The demo cluster's API server: fabric8's CRUD mock store behind a kubectl-compatible front (discovery,
- * tables, streaming watches, patches, dry runs, subresources, access reviews, pod logs), on 127.0.0.1 only.
+ * tables, streaming watches, patches, dry runs, subresources, access reviews, pod logs), on 127.0.0.1 only, over
+ * HTTPS with a certificate made at start, for clients that send its bearer token.
  */
 public final class DemoApiServer implements AutoCloseable {
     private final ApiServer server;
     private final int port;
+    private final SelfSignedCertificate certificate;
+    private final BearerToken token;
 
-    private DemoApiServer(ApiServer server, int port) {
+    private DemoApiServer(ApiServer server, int port, SelfSignedCertificate certificate, BearerToken token) {
         this.server = server;
         this.port = port;
+        this.certificate = certificate;
+        this.token = token;
     }
 
     /** Starts serving on 127.0.0.1:{@code port} (0 picks a free port), injecting no faults until a trainer asks. */
@@ -30,19 +35,32 @@ public final class DemoApiServer implements AutoCloseable {
         ApiDispatcher dispatcher = new ApiDispatcher(store, discovery, new AccessReviewer(store, catalog),
                 new ScaleSubresource(store), logs, new TableRenderer(catalog), new OpenApiDocuments(catalog),
                 new StoredVersions(catalog));
+        SelfSignedCertificate certificate = SelfSignedCertificate.generate("coalmine-demo");
+        BearerToken token = BearerToken.random();
         ApiServer server = new ApiServer(dispatcher, logs, new ServiceProxy(store),
-                new FaultInjector(faults.seed(), faults.kinds(), new FaultRate(store, faults.percent())));
+                new FaultInjector(faults.seed(), faults.kinds(), new FaultRate(store, faults.percent())),
+                certificate, token);
         bound[0] = server.start(port);
-        return new DemoApiServer(server, bound[0]);
+        return new DemoApiServer(server, bound[0], certificate, token);
     }
 
     public int port() {
         return port;
     }
 
-    /** {@code http://127.0.0.1:PORT} */
+    /** {@code https://127.0.0.1:PORT} */
     public String url() {
-        return "http://" + ApiServer.HOST + ":" + port;
+        return "https://" + ApiServer.HOST + ":" + port;
+    }
+
+    /** Its self-signed certificate (PEM): the one certificate authority its clients trust. */
+    public String certificatePem() {
+        return certificate.certificatePem();
+    }
+
+    /** The bearer token every API request must carry; goes into the kubeconfig and client configurations only. */
+    public String token() {
+        return token.value();
     }
 
     /** The requests received so far, per User-Agent. */

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How many HTTP requests the demo API server has received, per User-Agent (watches and WebSocket upgrades
- * count once each). The benchmarks compare clients by it: kubectl, Coalmine's engine, the simulator.
+ * How many authorised HTTP requests the demo API server has received, per User-Agent (watches and WebSocket
+ * upgrades count once each), and how many it refused for want of its token. The benchmarks compare clients by it: kubectl, Coalmine's engine, the simulator.
  */
 public final class RequestCounter {
     private static final String NONE = "(no User-Agent)";
@@ -22,6 +22,7 @@ public final class RequestCounter {
     private final Latest recent = new Latest();
     private final Map<String, Latest> recentByAgent = new ConcurrentHashMap<>();
     private final Deque<Patch> patches = new ConcurrentLinkedDeque<>();
+    private final LongAdder unauthorized = new LongAdder();
 
     void record(String userAgent, String method, String uri) {
         String agent = userAgent == null || userAgent.isBlank() ? NONE : userAgent;
@@ -29,6 +30,15 @@ public final class RequestCounter {
         Request request = new Request(agent, method, uri);
         recent.add(request);
         recentByAgent.computeIfAbsent(agent, a -> new Latest()).add(request);
+    }
+
+    void recordUnauthorized() {
+        unauthorized.increment();
+    }
+
+    /** Requests refused with 401 for want of the token; they are not in the counts above. */
+    public long unauthorized() {
+        return unauthorized.sum();
     }
 
     /** One request: who sent it, the method and the URI with its query. */

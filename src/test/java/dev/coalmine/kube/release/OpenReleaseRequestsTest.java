@@ -52,7 +52,7 @@ class OpenReleaseRequestsTest {
     private final DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
             .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())));
     private final KubernetesClient console = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
-            DemoCluster.clientConfig(cluster.apiServerUrl())).withUserAgent(CONSOLE).build()).build();
+            cluster.clientConfig()).withUserAgent(CONSOLE).build()).build();
 
     @AfterEach
     void stop() {

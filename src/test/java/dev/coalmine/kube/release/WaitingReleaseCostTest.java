@@ -36,7 +36,7 @@ class WaitingReleaseCostTest {
     private final DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
             .withComponent(new ClusterSimulation(SimulationSettings.fast())));
     private final KubernetesClient console = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
-            DemoCluster.clientConfig(cluster.apiServerUrl())).withUserAgent(CONSOLE).build()).build();
+            cluster.clientConfig()).withUserAgent(CONSOLE).build()).build();
 
     @AfterEach
     void stop() {

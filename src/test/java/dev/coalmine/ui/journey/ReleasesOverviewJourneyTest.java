@@ -45,7 +45,7 @@ class ReleasesOverviewJourneyTest extends ConsoleJourney {
     @Test
     void releasesInTwoNamespacesShowLiveFromOneListAndWatch(FxRobot robot) {
         KubernetesClient pipelineClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
-                DemoCluster.clientConfig(console.cluster().apiServerUrl())).withUserAgent(PIPELINE).build()).build();
+                console.cluster().clientConfig()).withUserAgent(PIPELINE).build()).build();
         try (pipelineClient) {
             ReleaseService pipeline = new ReleaseService(pipelineClient, ReleaseSettings.defaults("ci-bot@pipeline"));
             pipelineClient.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("payments")

@@ -56,8 +56,8 @@ class SecretMarkersJourneyTest {
         WaitForAsyncUtils.autoCheckException = false;
         WaitForAsyncUtils.clearExceptions();
         console = new ConsoleFixture();
-        markers = SecretMarkers.create(dir);
-        String kubeconfig = markers.kubeconfig(console.cluster().apiServerUrl(), "default");
+        markers = SecretMarkers.create(dir, console.cluster());
+        String kubeconfig = markers.kubeconfig("default");
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             try {
