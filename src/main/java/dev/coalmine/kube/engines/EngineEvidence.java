@@ -1,5 +1,6 @@
 package dev.coalmine.kube.engines;
 
+import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.judge.Evidence;
 import dev.coalmine.core.judge.JudgeSettings;
 import dev.coalmine.kube.cache.CachedWorkloadReads;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The evidence an Argo Rollout's or a Flagger Canary's view charts: the same metric source, pod health and usage
@@ -26,8 +28,8 @@ import java.util.Optional;
 public final class EngineEvidence implements AutoCloseable {
     public static final Duration INTERVAL = JudgeSettings.DEFAULT_INTERVAL;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final String NO_SOURCE = "No request metrics: the console knows no Prometheus for this cluster, "
-            + "so only the pods' restarts, CPU and memory are shown.";
+    private static final String NO_SOURCE = "No request metrics: no AnalysisTemplate or MetricTemplate in this "
+            + "namespace names a Prometheus, so only the pods' restarts, CPU and memory are shown.";
     static final Duration HISTORY = Duration.ofMinutes(15);
     /** A fifth of the interval, as a Coalmine release's series are spaced. */
     static final Duration STEP = INTERVAL.dividedBy(5);
@@ -38,16 +40,30 @@ public final class EngineEvidence implements AutoCloseable {
     private final EvidenceCollector collector;
 
     /**
-     * The evidence on this cluster: the demo's own metrics where the composition root registered them, otherwise
-     * only pod health (restarts, CPU and memory), said so in the evidence.
+     * The evidence on this cluster: the demo's own metrics where the composition root registered them, otherwise the
+     * Prometheus the engine's own analysis reads ({@link EnginePrometheus}), otherwise only pod health (restarts, CPU
+     * and memory), said so in the evidence. Blocks on reads: call it off the UI thread.
+     *
+     * @param engineAnalysis the engine's Prometheus and preset, asked only on a cluster that is not the demo
      */
-    public static EngineEvidence open(KubernetesClient client, ClusterCache cache, MetricSources sources) {
+    public static EngineEvidence open(KubernetesClient client, ClusterCache cache, MetricSources sources,
+                                      Supplier<Optional<JudgeSettings>> engineAnalysis) {
         if (sources.simulated()) {
             return new EngineEvidence(client, cache, sources.forPodLabels(
                     JudgeSettings.defaults(new MetricsLocation.DemoCluster()), client, PrometheusAuth.none(), TIMEOUT),
                     Optional.empty());
         }
-        return new EngineEvidence(client, cache, Optional.empty(), Optional.of(NO_SOURCE));
+        Optional<JudgeSettings> prometheus = engineAnalysis.get();
+        if (prometheus.isEmpty()) {
+            return new EngineEvidence(client, cache, Optional.empty(), Optional.of(NO_SOURCE));
+        }
+        try {
+            return new EngineEvidence(client, cache, sources.forPodLabels(prometheus.get(), client,
+                    PrometheusAuth.fromEnvironment(System.getenv()), TIMEOUT), Optional.empty());
+        } catch (CoalmineException | IllegalArgumentException e) {
+            return new EngineEvidence(client, cache, Optional.empty(), Optional.of("No request metrics: "
+                    + e.getMessage()));
+        }
     }
 
     /** @param noSource why there are no request metrics, when {@code source} is empty */

@@ -13,6 +13,7 @@ import dev.coalmine.ui.engine.EngineFeeds;
 import dev.coalmine.ui.engine.EngineMetrics;
 import dev.coalmine.core.judge.Track;
 import dev.coalmine.kube.engines.EngineEvidence;
+import dev.coalmine.kube.engines.EnginePrometheus;
 import dev.coalmine.metrics.EngineTargets;
 import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.MetricTarget;
@@ -38,7 +39,8 @@ public final class OpenArgoRollout implements AutoCloseable {
         this.background = background;
         this.ui = ui;
         this.feeds = new EngineFeeds(cache, client, namespace, name, ui);
-        this.metrics = new EngineMetrics(() -> EngineEvidence.open(client, cache, metricSources), background, ui);
+        this.metrics = new EngineMetrics(() -> EngineEvidence.open(client, cache, metricSources,
+                () -> EnginePrometheus.ofRollout(client, namespace, name)), background, ui);
         RolloutActions actions = new RolloutActions(client, Clock.systemUTC());
         this.model = new ArgoRolloutViewModel(namespace, name, new RolloutPort() {
             @Override

@@ -12,6 +12,7 @@ import dev.coalmine.ui.engine.EngineFeeds;
 import dev.coalmine.ui.engine.EngineMetrics;
 import dev.coalmine.core.flagger.CanaryPodLabel;
 import dev.coalmine.kube.engines.EngineEvidence;
+import dev.coalmine.kube.engines.EnginePrometheus;
 import dev.coalmine.metrics.EngineTargets;
 import dev.coalmine.metrics.MetricSources;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -44,7 +45,8 @@ public final class OpenFlaggerCanary implements AutoCloseable {
         this.background = background;
         this.ui = ui;
         this.feeds = new EngineFeeds(cache, client, namespace, name, ui);
-        this.metrics = new EngineMetrics(() -> EngineEvidence.open(client, cache, metricSources), background, ui);
+        this.metrics = new EngineMetrics(() -> EngineEvidence.open(client, cache, metricSources,
+                () -> EnginePrometheus.ofCanary(client, namespace, name)), background, ui);
         LoadTesterGate gate = new LoadTesterGate(client);
         this.model = new FlaggerCanaryViewModel(name, new CanaryPort() {
             @Override
