@@ -50,6 +50,7 @@ public final class EngineScreenshotTour {
             tour.shot(out.resolve("argo-rollout.png"));
             tour.showTab("#argo-tabs", "Metrics");
             tour.awaitAtMost(90, tour::chartsHaveBothLines);
+            tour.scrollTo("#chart-success-rate");
             tour.shot(out.resolve("argo-rollout-metrics.png"));
             tour.select("Canary/search");
             tour.await(() -> tour.find("#flagger-headline") != null);
@@ -58,6 +59,7 @@ public final class EngineScreenshotTour {
             tour.shot(out.resolve("flagger-canary.png"));
             tour.showTab("#flagger-tabs", "Metrics");
             tour.awaitAtMost(90, tour::chartsHaveBothLines);
+            tour.scrollTo("#chart-success-rate");
             tour.shot(out.resolve("flagger-canary-metrics.png"));
             Platform.exit();
         }
@@ -115,6 +117,24 @@ public final class EngineScreenshotTour {
                 javafx.scene.control.TabPane pane = (javafx.scene.control.TabPane) stage.getScene().lookup(tabPane);
                 pane.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                         .ifPresent(t -> pane.getSelectionModel().select(t));
+                return null;
+            });
+        }
+
+        /** Scrolls the scroll pane around {@code selector} so that the node's top is at the top of the view. */
+        void scrollTo(String selector) throws Exception {
+            onFx(() -> {
+                Node node = stage.getScene().lookup(selector);
+                Node pane = node;
+                while (pane != null && !(pane instanceof javafx.scene.control.ScrollPane)) {
+                    pane = pane.getParent();
+                }
+                if (pane instanceof javafx.scene.control.ScrollPane scroll) {
+                    double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+                    double room = scroll.getContent().getBoundsInLocal().getHeight()
+                            - scroll.getViewportBounds().getHeight();
+                    scroll.setVvalue(room <= 0 ? 0 : Math.min(1, y / room));
+                }
                 return null;
             });
         }
