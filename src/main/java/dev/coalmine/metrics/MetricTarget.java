@@ -2,6 +2,7 @@ package dev.coalmine.metrics;
 
 import dev.coalmine.core.judge.Track;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public record MetricTarget(String namespace, String deployment, Duration interva
         }
         Map<Track, TrackSelection> copy = new EnumMap<>(Track.class);
         copy.putAll(tracks);
-        tracks = java.util.Collections.unmodifiableMap(copy);
+        tracks = Collections.unmodifiableMap(copy);
     }
 
     /** A Coalmine release of the Deployment {@code deployment}: its tracks are {@code name}, {@code name-baseline}, {@code name-canary}. */

@@ -1,5 +1,6 @@
 package dev.coalmine.demo.traffic;
 
+import dev.coalmine.metrics.TrackSelection;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,7 +26,7 @@ public record PodSeries(String namespace, String pod, String deployment, String 
     public static PodSeries of(String namespace, String pod, String deployment, String track, Map<String, String> labels) {
         Map<String, String> mapped = new TreeMap<>();
         if (labels != null) {
-            labels.forEach((key, value) -> mapped.putIfAbsent(key.replaceAll("[^A-Za-z0-9_]", "_"), value));
+            labels.forEach((key, value) -> mapped.putIfAbsent(TrackSelection.seriesLabel(key), value));
         }
         mapped.keySet().removeAll(OWN_LABELS);
         return new PodSeries(namespace, pod, deployment, track, mapped);

@@ -1,6 +1,7 @@
 package dev.coalmine.kube.engines;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.coalmine.core.judge.JudgeSettings;
 import dev.coalmine.core.judge.MetricsLocation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -27,7 +28,7 @@ public final class EnginePrometheus {
     public static Optional<JudgeSettings> ofRollout(KubernetesClient client, String namespace, String name) {
         Optional<JsonNode> rollout = read(client, EngineApis.ROLLOUTS, namespace, name);
         JsonNode routing = rollout.map(r -> r.path("spec").path("strategy").path("canary").path("trafficRouting"))
-                .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+                .orElse(MissingNode.getInstance());
         String preset = routing.has("nginx") ? "nginx" : routing.has("smi") ? "linkerd" : "istio";
         return address(client, EngineApis.ANALYSIS_TEMPLATES, namespace,
                 t -> firstText(t.path("spec").path("metrics").findValues("prometheus"), "address"))
