@@ -61,7 +61,7 @@ public final class EvidenceCollector {
             return 0;
         }
         try {
-            TrackHealth canary = health.get().health(target.namespace(), target.deployment()).get(Track.CANARY);
+            TrackHealth canary = health.get().health(target).get(Track.CANARY);
             return canary == null ? 0 : canary.restarts();
         } catch (RuntimeException e) {
             errors.add("Cannot read the canary pods' status: " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.coalmine.metrics;
 
 import dev.coalmine.core.judge.Track;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +55,39 @@ public final class KubernetesHealthSource {
         return result;
     }
 
+    /** Health per track of {@code target}: a Coalmine release's as {@link #health(String, String)}, else its pods by label. */
+    public Map<Track, TrackHealth> health(MetricTarget target) {
+        if (!target.byPodLabels()) {
+            return health(target.namespace(), target.deployment());
+        }
+        Map<Track, TrackHealth> result = new EnumMap<>(Track.class);
+        selectedPods(target).forEach((track, pods) -> result.put(track,
+                new TrackHealth(track, pods.stream().map(p -> healthOf(p, track)).toList())));
+        return result;
+    }
+
+    /** The pods of each track that {@code target} selects by pod labels. */
+    private Map<Track, List<Pod>> selectedPods(MetricTarget target) {
+        Map<Track, List<Pod>> pods = new EnumMap<>(Track.class);
+        target.tracks().forEach((track, selection) -> pods.put(track, reads.pods(target.namespace(),
+                new LabelSelectorBuilder().withMatchLabels(selection.podLabels()).build())));
+        return pods;
+    }
+
     /**
-     * CPU and memory of the release's pods.
+     * CPU and memory of the pods of {@code target}'s tracks.
      *
      * @throws MetricsNotServedException when the cluster has no metrics.k8s.io (metrics-server is not installed)
      */
-    public List<PodUsage> usage(String namespace, String deployment) {
-        Map<String, Pod> pods = podsOf(namespace, workloadsOf(namespace, deployment));
+    public List<PodUsage> usage(MetricTarget target) {
+        String namespace = target.namespace();
+        Map<String, Track> tracks = new HashMap<>();
+        if (target.byPodLabels()) {
+            selectedPods(target).forEach((track, pods) -> pods.forEach(p -> tracks.put(p.getMetadata().getName(), track)));
+        } else {
+            podsOf(namespace, workloadsOf(namespace, target.deployment())).forEach((name, pod) ->
+                    trackOf(pod).ifPresent(track -> tracks.put(name, track)));
+        }
         List<PodMetrics> metrics;
         try {
             metrics = client.top().pods().inNamespace(namespace).metrics().getItems();
@@ -74,10 +102,9 @@ public final class KubernetesHealthSource {
         }
         List<PodUsage> usage = new ArrayList<>();
         for (PodMetrics m : metrics) {
-            Pod pod = pods.get(m.getMetadata().getName());
-            Optional<Track> track = pod == null ? Optional.empty() : trackOf(pod);
-            if (track.isPresent()) {
-                usage.add(new PodUsage(m.getMetadata().getName(), track.get(),
+            Track track = tracks.get(m.getMetadata().getName());
+            if (track != null) {
+                usage.add(new PodUsage(m.getMetadata().getName(), track,
                         sum(m, "cpu").movePointRight(3).doubleValue(), sum(m, "memory").longValue()));
             }
         }

@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
 /**
  * A PromQL template for one metric of one track. Placeholders (spaces inside the braces allowed):
  * {@code {{namespace}}}, {@code {{deployment}}} (the release's name), {@code {{track}}} (stable, baseline, canary),
- * {@code {{workload}}} (the track's Deployment: name, name-baseline, name-canary) and {@code {{interval}}} (e.g. 30s).
+ * {@code {{workload}}} (the track's Deployment: name, name-baseline, name-canary), {@code {{pods}}} (matchers of the
+ * track's pod labels, for an engine's release whose tracks share a workload) and {@code {{interval}}} (e.g. 30s).
  */
 public record MetricQuery(MetricSpec spec, String template) {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_]+)\\s*}}");
-    private static final Set<String> KNOWN = Set.of("namespace", "deployment", "track", "workload", "interval");
+    private static final Set<String> KNOWN = Set.of("namespace", "deployment", "track", "workload", "pods", "interval");
 
     public MetricQuery {
         if (template == null || template.isBlank()) {
@@ -25,18 +26,21 @@ public record MetricQuery(MetricSpec spec, String template) {
         while (m.find()) {
             if (!KNOWN.contains(m.group(1))) {
                 throw new CoalmineException("Unknown placeholder {{" + m.group(1) + "}} in the query for " + spec.name()
-                        + ": use {{namespace}}, {{deployment}}, {{track}}, {{workload}} or {{interval}}.");
+                        + ": use {{namespace}}, {{deployment}}, {{track}}, {{workload}}, {{pods}} or {{interval}}.");
             }
         }
     }
 
     /** The PromQL for one track of the target. */
     public String render(MetricTarget target, Track track) {
+        TrackSelection selection = target.selection(track).orElseThrow(() -> new IllegalArgumentException(
+                "the target " + target.deployment() + " selects no " + track.label() + " track"));
         Map<String, String> values = Map.of(
                 "namespace", target.namespace(),
                 "deployment", target.deployment(),
                 "track", track.label(),
-                "workload", track.workloadName(target.deployment()),
+                "workload", selection.workload(),
+                "pods", selection.promqlMatchers(),
                 "interval", target.promqlInterval());
         return PLACEHOLDER.matcher(template).replaceAll(r -> Matcher.quoteReplacement(values.get(r.group(1))));
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds the metric source that a release's judge settings describe, on one cluster: Prometheus by URL or through
@@ -62,16 +63,34 @@ public final class MetricSources {
      */
     public Optional<MetricSource> forSettings(JudgeSettings settings, KubernetesClient client, PrometheusAuth auth,
                                               Duration timeout) {
+        return open(settings, client, auth, timeout, UnaryOperator.identity());
+    }
+
+    /**
+     * The source for an in-cluster engine's release, whose tracks are told apart by pod labels (see
+     * {@link TrackSelection}): as {@link #forSettings}, with the preset's queries {@linkplain QueryPreset#byPodLabels
+     * by pod labels}.
+     */
+    public Optional<MetricSource> forPodLabels(JudgeSettings settings, KubernetesClient client, PrometheusAuth auth,
+                                               Duration timeout) {
+        QueryPreset preset = QueryPreset.parse(settings.preset());
+        return open(settings, client, auth, timeout, preset::byPodLabels);
+    }
+
+    private Optional<MetricSource> open(JudgeSettings settings, KubernetesClient client, PrometheusAuth auth,
+                                        Duration timeout, UnaryOperator<MetricQuery> presetQuery) {
         QueryPreset preset = QueryPreset.parse(settings.preset());
         List<MetricQuery> queries = preset.queriesWith(settings.customQueries().entrySet().stream()
-                .map(e -> MetricQuery.parseCustom(e.getKey() + "=" + e.getValue())).toList());
+                .map(e -> MetricQuery.parseCustom(e.getKey() + "=" + e.getValue())).toList()).stream()
+                .map(q -> preset.queries().contains(q) ? presetQuery.apply(q) : q).toList();
+        MetricQuery requestCount = presetQuery.apply(preset.requestCount());
         MetricsLocation location = settings.location();
         if (location instanceof MetricsLocation.PrometheusUrl url) {
-            return Optional.of(PrometheusSource.direct(url.url(), auth, timeout, queries).withRequestCount(preset.requestCount()));
+            return Optional.of(PrometheusSource.direct(url.url(), auth, timeout, queries).withRequestCount(requestCount));
         }
         if (location instanceof MetricsLocation.PrometheusService service) {
             return Optional.of(PrometheusSource.throughServiceProxy(client, service.namespaceServicePort(), timeout, queries)
-                    .withRequestCount(preset.requestCount()));
+                    .withRequestCount(requestCount));
         }
         if (location instanceof MetricsLocation.DemoCluster) {
             if (!settings.customQueries().isEmpty()) {

@@ -55,7 +55,7 @@ public final class PrometheusSource implements MetricSource {
     public MetricSamples range(MetricTarget target, String metric, Instant from, Instant to, Duration step) {
         MetricQuery query = find(metric);
         Map<Track, TimeSeries> series = new EnumMap<>(Track.class);
-        for (Track track : Track.values()) {
+        for (Track track : target.tracks().keySet()) {
             String what = track.label() + " " + metric;
             List<PrometheusSeries> result = api.queryRange(what, query.render(target, track), from, to, step);
             single(what, query, target, track, result).ifPresent(s -> series.put(track, s.values()));
@@ -67,7 +67,7 @@ public final class PrometheusSource implements MetricSource {
     public Map<Track, Double> instant(MetricTarget target, String metric, Instant at) {
         MetricQuery query = find(metric);
         Map<Track, Double> values = new EnumMap<>(Track.class);
-        for (Track track : Track.values()) {
+        for (Track track : target.tracks().keySet()) {
             value(target, query, track, at).ifPresent(v -> values.put(track, v));
         }
         return values;
@@ -79,6 +79,9 @@ public final class PrometheusSource implements MetricSource {
     }
 
     private OptionalDouble value(MetricTarget target, MetricQuery query, Track track, Instant at) {
+        if (target.selection(track).isEmpty()) {
+            return OptionalDouble.empty();
+        }
         String what = track.label() + " " + query.spec().name();
         List<PrometheusSeries> result = api.query(what, query.render(target, track), at);
         return single(what, query, target, track, result).map(s -> s.values().last()).orElse(OptionalDouble.empty());

@@ -24,7 +24,7 @@ final class TrackUsageReader {
             return Map.of();
         }
         try {
-            return perTrack(health.usage(target.namespace(), target.deployment()));
+            return perTrack(health.usage(target));
         } catch (MetricsNotServedException e) {
             // Installing metrics-server is rare mid-release: asking again on every refresh would only repeat the 404.
             served = false;

@@ -191,13 +191,13 @@ public final class ContentArea extends StackPane {
             return;
         }
         if (kind == EngineStatus.Kind.ROLLOUT) {
-            OpenArgoRollout rollout = new OpenArgoRollout(cluster.cache(), cluster.client(), namespace, name,
+            OpenArgoRollout rollout = new OpenArgoRollout(cluster.cache(), cluster.client(), cluster.metricSources(), namespace, name,
                     background, ui);
             page = rollout;
             rollout.open();
             show(new ArgoRolloutView(rollout));
         } else {
-            OpenFlaggerCanary canary = new OpenFlaggerCanary(cluster.cache(), cluster.client(), namespace, name,
+            OpenFlaggerCanary canary = new OpenFlaggerCanary(cluster.cache(), cluster.client(), cluster.metricSources(), namespace, name,
                     background, ui);
             page = canary;
             canary.open();

@@ -74,6 +74,7 @@ class SimulatedDemoClusterTest {
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cluster.metricsUrl().orElseThrow()))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("http_requests_total{namespace=\"default\",pod=\"shop-frontend-")
-                .contains("deployment=\"shop-frontend\",track=\"stable\",code=\"200\"}");
+                .contains("deployment=\"shop-frontend\",track=\"stable\",app=\"shop-frontend\",pod_template_hash=\"")
+                .contains(",code=\"200\"}");
     }
 }

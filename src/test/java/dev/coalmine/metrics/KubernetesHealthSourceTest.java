@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coalmine.core.judge.Track;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +52,7 @@ class KubernetesHealthSourceTest {
         cluster.serveUsage(podMetrics(STABLE_POD, "250m", "64Mi"), podMetrics(CRASHING_CANARY_POD, "1500000n", "128974848"),
                 podMetrics(UNRELATED_POD, "2", "1Gi"));
 
-        List<PodUsage> usage = source.usage(NS, "shop");
+        List<PodUsage> usage = source.usage(new MetricTarget(NS, "shop", Duration.ofSeconds(30)));
 
         assertThat(usage).containsExactlyInAnyOrder(
                 new PodUsage(STABLE_POD, Track.STABLE, 250.0, 64L * 1024 * 1024),
@@ -62,7 +63,7 @@ class KubernetesHealthSourceTest {
     void aClusterWithoutMetricsServerSaysSo() {
         cluster.refuseUsage(404);
 
-        assertThatThrownBy(() -> source.usage(NS, "shop"))
+        assertThatThrownBy(() -> source.usage(new MetricTarget(NS, "shop", Duration.ofSeconds(30))))
                 .isInstanceOf(MetricsNotServedException.class)
                 .hasMessageStartingWith("The cluster does not serve metrics.k8s.io (HTTP 404)")
                 .hasMessageContaining("Install metrics-server");

@@ -16,7 +16,8 @@ import javafx.stage.Stage;
 
 /**
  * Drives the real console on the demo cluster to the seeded Argo Rollout (paused at its first pause step) and the
- * seeded Flagger Canary in namespace shop-engines, taking a screenshot of each at 1280×800. Run under Xvfb:
+ * seeded Flagger Canary in namespace shop-engines, each with a faulty canary, taking a screenshot of each and of its
+ * Metrics tab at 1280×800. Run under Xvfb:
  * {@code xvfb-run -a -s "-screen 0 1280x800x24" java … EngineScreenshotTour OUTDIR}.
  */
 public final class EngineScreenshotTour {
@@ -40,26 +41,48 @@ public final class EngineScreenshotTour {
             });
             tour.await(() -> tour.listed().stream().anyMatch(w -> w.key().equals("Rollout/checkout")));
             var kube = demo.running().orElseThrow().client();
-            kube.apps().deployments().inNamespace("shop-engines").withName("checkout").edit(d -> {
-                d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.example.com/shop/checkout:3.2.0");
-                return d;
-            });
+            // Each view opens before its canary starts: its charts sample the demo's metrics from then on.
             tour.select("Rollout/checkout");
             tour.await(() -> tour.find("#argo-headline") != null);
+            setImage(kube, "checkout", "registry.example.com/shop/checkout:3.2.0-faulty");
             // On a busy machine the simulated controller may take a while to reach the first pause; show what there is.
-            long until = System.currentTimeMillis() + 60_000;
-            while (System.currentTimeMillis() < until && !tour.onFx(() -> ((javafx.scene.control.Label)
-                    stage[0].getScene().lookup("#argo-headline")).getText().contains("Paused"))) {
-                Thread.sleep(500);
-            }
+            tour.awaitAtMost(60, () -> tour.text("#argo-headline").contains("Paused"));
             tour.shot(out.resolve("argo-rollout.png"));
+            tour.showTab("#argo-tabs", "Metrics");
+            tour.awaitAtMost(90, tour::chartsHaveBothLines);
+            tour.scrollTo("#chart-success-rate");
+            tour.shot(out.resolve("argo-rollout-metrics.png"));
             tour.select("Canary/search");
             tour.await(() -> tour.find("#flagger-headline") != null);
-            Thread.sleep(3_000);
+            setImage(kube, "search", "registry.example.com/shop/search:5.1.0-faulty");
+            tour.awaitAtMost(60, () -> tour.text("#flagger-headline").contains("Progressing"));
             tour.shot(out.resolve("flagger-canary.png"));
+            tour.showTab("#flagger-tabs", "Metrics");
+            tour.awaitAtMost(90, tour::chartsHaveBothLines);
+            tour.scrollTo("#chart-success-rate");
+            tour.shot(out.resolve("flagger-canary-metrics.png"));
             Platform.exit();
         }
         System.exit(0);
+    }
+
+    /** As kubectl set image; a conflict with the simulated controllers' writes is tried again. */
+    private static void setImage(io.fabric8.kubernetes.client.KubernetesClient kube, String deployment, String image)
+            throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                kube.apps().deployments().inNamespace("shop-engines").withName(deployment).edit(d -> {
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
+                    return d;
+                });
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     /** The steps of a tour on one stage. */
@@ -83,6 +106,51 @@ public final class EngineScreenshotTour {
                         .ifPresent(w -> table.getSelectionModel().select(w));
                 return null;
             });
+        }
+
+        String text(String selector) throws Exception {
+            return find(selector) instanceof javafx.scene.control.Labeled l ? onFx(l::getText) : "";
+        }
+
+        void showTab(String tabPane, String title) throws Exception {
+            onFx(() -> {
+                javafx.scene.control.TabPane pane = (javafx.scene.control.TabPane) stage.getScene().lookup(tabPane);
+                pane.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                        .ifPresent(t -> pane.getSelectionModel().select(t));
+                return null;
+            });
+        }
+
+        /** Scrolls the scroll pane around {@code selector} so that the node's top is at the top of the view. */
+        void scrollTo(String selector) throws Exception {
+            onFx(() -> {
+                Node node = stage.getScene().lookup(selector);
+                Node pane = node;
+                while (pane != null && !(pane instanceof javafx.scene.control.ScrollPane)) {
+                    pane = pane.getParent();
+                }
+                if (pane instanceof javafx.scene.control.ScrollPane scroll) {
+                    double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+                    double room = scroll.getContent().getBoundsInLocal().getHeight()
+                            - scroll.getViewportBounds().getHeight();
+                    scroll.setVvalue(room <= 0 ? 0 : Math.min(1, y / room));
+                }
+                return null;
+            });
+        }
+
+        /** Whether the success-rate chart shows a stable and a canary line with points. */
+        boolean chartsHaveBothLines() throws Exception {
+            return onFx(() -> stage.getScene().lookup("#chart-success-rate") instanceof javafx.scene.chart.LineChart<?, ?> c
+                    && c.getData().size() == 2 && c.getData().stream().allMatch(line -> line.getData().size() > 3));
+        }
+
+        /** Waits for {@code condition} at most {@code seconds}, then goes on whatever it shows. */
+        void awaitAtMost(int seconds, Callable<Boolean> condition) throws Exception {
+            long until = System.currentTimeMillis() + seconds * 1000L;
+            while (System.currentTimeMillis() < until && !Boolean.TRUE.equals(condition.call())) {
+                Thread.sleep(500);
+            }
         }
 
         Node find(String selector) {
@@ -115,7 +183,7 @@ public final class EngineScreenshotTour {
         }
 
         void shot(Path file) throws Exception {
-            Thread.sleep(800);
+            Thread.sleep(1500);
             Process p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("import failed for " + file);

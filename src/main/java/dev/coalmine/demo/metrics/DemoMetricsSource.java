@@ -8,17 +8,20 @@ import dev.coalmine.demo.DemoEndpoints;
 import dev.coalmine.metrics.MetricSource;
 import dev.coalmine.metrics.MetricSourceException;
 import dev.coalmine.metrics.MetricTarget;
+import dev.coalmine.metrics.TrackSelection;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -56,7 +59,7 @@ public final class DemoMetricsSource implements MetricSource {
         MetricSpec spec = find(metric);
         List<TrafficSnapshot> snapshots = usableSnapshots();
         Map<Track, TimeSeries> series = new EnumMap<>(Track.class);
-        for (Track track : Track.values()) {
+        for (Track track : target.tracks().keySet()) {
             List<TimeSeries.Point> points = new ArrayList<>();
             for (Instant t = from; !t.isAfter(to); t = t.plus(step)) {
                 double value = valueAt(snapshots, target, track, t, reader(spec));
@@ -76,7 +79,7 @@ public final class DemoMetricsSource implements MetricSource {
         ToDoubleFunction<TrackTraffic> reader = reader(find(metric));
         List<TrafficSnapshot> snapshots = usableSnapshots();
         Map<Track, Double> values = new EnumMap<>(Track.class);
-        for (Track track : Track.values()) {
+        for (Track track : target.tracks().keySet()) {
             double value = valueAt(snapshots, target, track, at, reader);
             if (Double.isFinite(value)) {
                 values.put(track, value);
@@ -134,20 +137,34 @@ public final class DemoMetricsSource implements MetricSource {
         if (start == null && Duration.between(snapshots.get(0).at(), end.at()).compareTo(window.dividedBy(2)) >= 0) {
             start = snapshots.get(0); // a window that began before the first scrape, as Prometheus extrapolates
         }
-        if (start == null || start == end) {
+        Optional<TrackSelection> selection = target.selection(track);
+        if (start == null || start == end || selection.isEmpty()) {
             return Double.NaN;
         }
-        Set<String> workloads = Set.of(target.deployment(), target.deployment() + "-canary",
-                target.deployment() + "-baseline");
+        Predicate<TrafficSnapshot.PodKey> ofTrack = selection.get().byPodLabels()
+                ? ofPods(end, selection.get()) : ofRelease(target, track);
         PodCounters sum = PodCounters.zero();
         for (Map.Entry<TrafficSnapshot.PodKey, PodCounters> pod : end.pods().entrySet()) {
             TrafficSnapshot.PodKey key = pod.getKey();
-            if (key.namespace().equals(target.namespace()) && key.track().equals(track.label())
-                    && workloads.contains(key.deployment())) {
+            if (key.namespace().equals(target.namespace()) && ofTrack.test(key)) {
                 sum = sum.plus(pod.getValue().since(start.pods().get(key)));
             }
         }
         return reader.applyAsDouble(new TrackTraffic(sum));
+    }
+
+    /** A Coalmine release's pods of {@code track}: labelled with the track and one of the release's Deployments. */
+    private static Predicate<TrafficSnapshot.PodKey> ofRelease(MetricTarget target, Track track) {
+        Set<String> workloads = Set.of(target.deployment(), target.deployment() + "-canary",
+                target.deployment() + "-baseline");
+        return key -> key.track().equals(track.label()) && workloads.contains(key.deployment());
+    }
+
+    /** The pods whose series carry the selection's pod labels, as {@code {{pods}}} selects them on Prometheus. */
+    private static Predicate<TrafficSnapshot.PodKey> ofPods(TrafficSnapshot snapshot, TrackSelection selection) {
+        Map<String, String> wanted = new HashMap<>();
+        selection.podLabels().forEach((label, value) -> wanted.put(TrackSelection.seriesLabel(label), value));
+        return key -> snapshot.carries(key, wanted);
     }
 
     private static TrafficSnapshot latestAtOrBefore(List<TrafficSnapshot> snapshots, Instant t) {

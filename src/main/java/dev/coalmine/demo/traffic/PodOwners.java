@@ -36,8 +36,8 @@ final class PodOwners {
                 .orElse("");
         Map<String, String> labels = pod.getMetadata().getLabels();
         String track = labels == null ? null : labels.get(TRACK_LABEL);
-        return new PodSeries(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), deployment,
-                track == null || track.isEmpty() ? "stable" : track);
+        return PodSeries.of(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), deployment,
+                track == null || track.isEmpty() ? "stable" : track, labels);
     }
 
     private static Optional<OwnerReference> controller(List<OwnerReference> refs, String kind) {

@@ -44,8 +44,13 @@ final class PrometheusText {
     }
 
     private static String labels(PodSeries series) {
-        return "namespace=\"" + escape(series.namespace()) + "\",pod=\"" + escape(series.pod())
-                + "\",deployment=\"" + escape(series.deployment()) + "\",track=\"" + escape(series.track()) + "\"";
+        StringBuilder labels = new StringBuilder("namespace=\"").append(escape(series.namespace()))
+                .append("\",pod=\"").append(escape(series.pod()))
+                .append("\",deployment=\"").append(escape(series.deployment()))
+                .append("\",track=\"").append(escape(series.track())).append('"');
+        new TreeMap<>(series.podLabels()).forEach((name, value) ->
+                labels.append(',').append(name).append("=\"").append(escape(value)).append('"'));
+        return labels.toString();
     }
 
     static String escape(String value) {

@@ -12,8 +12,12 @@ public final class EngineApis {
     public static final ResourceDefinitionContext ROLLOUTS = context(ARGO_GROUP, ARGO_VERSION, "Rollout", "rollouts");
     public static final ResourceDefinitionContext ANALYSIS_RUNS = context(ARGO_GROUP, ARGO_VERSION, "AnalysisRun",
             "analysisruns");
+    public static final ResourceDefinitionContext ANALYSIS_TEMPLATES = context(ARGO_GROUP, ARGO_VERSION,
+            "AnalysisTemplate", "analysistemplates");
     public static final ResourceDefinitionContext CANARIES = context(FLAGGER_GROUP, FLAGGER_VERSION, "Canary",
             "canaries");
+    public static final ResourceDefinitionContext METRIC_TEMPLATES = context(FLAGGER_GROUP, FLAGGER_VERSION,
+            "MetricTemplate", "metrictemplates");
 
     private EngineApis() {
     }

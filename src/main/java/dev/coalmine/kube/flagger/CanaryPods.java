@@ -18,9 +18,13 @@ public final class CanaryPods {
 
     /** Empty when the target Deployment is missing or its selector has none of the labels Flagger tells pods by. */
     public static Optional<CachedKind<Pod>> of(ClusterCache cache, String namespace, String target) {
+        return label(cache, namespace, target).map(CanaryPods::selector).map(CachedKind::podsSelectedBy);
+    }
+
+    /** The label Flagger tells the pods of {@code target}'s canary and primary apart by; empty as in {@link #of}. */
+    public static Optional<CanaryPodLabel> label(ClusterCache cache, String namespace, String target) {
         try (CachedObjects<Deployment> deployments = cache.open(CachedKind.DEPLOYMENTS, namespace)) {
-            return Optional.ofNullable(deployments.get(target)).flatMap(CanaryPods::label).map(CanaryPods::selector)
-                    .map(CachedKind::podsSelectedBy);
+            return Optional.ofNullable(deployments.get(target)).flatMap(CanaryPods::label);
         }
     }
 

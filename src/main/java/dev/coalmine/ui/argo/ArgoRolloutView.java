@@ -7,6 +7,8 @@ import dev.coalmine.core.argo.RolloutSnapshot;
 import dev.coalmine.ui.Confirmation;
 import dev.coalmine.ui.engine.EngineCards;
 import dev.coalmine.ui.engine.EngineFeedTabs;
+import dev.coalmine.ui.engine.EngineMetricsTab;
+import eu.hansolo.tilesfx.Tile;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -31,6 +33,7 @@ public final class ArgoRolloutView extends VBox {
     private final VBox stepList = new VBox(2);
     private final HBox replicaSets = new HBox(10);
     private final TreeView<String> analysis = new TreeView<>(new TreeItem<>("AnalysisRuns"));
+    private final Tile engineTile = EngineMetricsTab.engineTile("tile-rollout", "Argo Rollout");
 
     public ArgoRolloutView(OpenArgoRollout open) {
         super(10);
@@ -63,6 +66,7 @@ public final class ArgoRolloutView extends VBox {
         tabs.setId("argo-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().add(new Tab("Analysis", analysis));
+        tabs.getTabs().add(EngineMetricsTab.of(open.metrics(), engineTile));
         tabs.getTabs().add(EngineFeedTabs.events(open.feeds()));
         tabs.getTabs().add(EngineFeedTabs.podLogs(open.feeds(), "argo-pod-logs", "Logs appear when the Rollout's pods run"));
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -114,6 +118,7 @@ public final class ArgoRolloutView extends VBox {
         if (snapshot == null) {
             return;
         }
+        EngineMetricsTab.showEngine(engineTile, snapshot.rollout().phase(), snapshot.rollout().canaryWeight());
         for (ReplicaSetView.Role role : new ReplicaSetView.Role[] {ReplicaSetView.Role.STABLE, ReplicaSetView.Role.CANARY}) {
             replicaSets.getChildren().add(snapshot.withRole(role)
                     .map(rs -> EngineCards.card("argo-rs-" + role.name().toLowerCase(Locale.ROOT),

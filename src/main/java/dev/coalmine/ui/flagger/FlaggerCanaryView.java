@@ -7,6 +7,8 @@ import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.ui.Confirmation;
 import dev.coalmine.ui.engine.EngineCards;
 import dev.coalmine.ui.engine.EngineFeedTabs;
+import dev.coalmine.ui.engine.EngineMetricsTab;
+import eu.hansolo.tilesfx.Tile;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,6 +40,7 @@ public final class FlaggerCanaryView extends VBox {
     private final Label checksText = new Label();
     private final HBox deployments = new HBox(10);
     private final VBox conditions = new VBox(2);
+    private final Tile engineTile = EngineMetricsTab.engineTile("tile-canary", "Flagger Canary");
 
     public FlaggerCanaryView(OpenFlaggerCanary open) {
         super(10);
@@ -77,6 +80,7 @@ public final class FlaggerCanaryView extends VBox {
         TabPane tabs = new TabPane();
         tabs.setId("flagger-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().add(EngineMetricsTab.of(open.metrics(), engineTile));
         tabs.getTabs().add(EngineFeedTabs.events(open.feeds()));
         tabs.getTabs().add(EngineFeedTabs.podLogs(open.feeds(), "flagger-pod-logs",
                 "Logs appear when the primary's and the canary's pods run"));
@@ -135,6 +139,7 @@ public final class FlaggerCanaryView extends VBox {
             return;
         }
         var canary = snapshot.canary();
+        EngineMetricsTab.showEngine(engineTile, canary.phase(), canary.canaryWeight());
         int max = canary.analysis().maxWeight() > 0 ? canary.analysis().maxWeight() : 100;
         weight.setProgress(Math.min(1.0, canary.canaryWeight() / (double) max));
         weightText.setText(canary.canaryWeight() + " % of " + max + " %");

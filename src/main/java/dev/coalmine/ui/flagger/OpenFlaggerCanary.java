@@ -9,6 +9,12 @@ import dev.coalmine.kube.flagger.CanaryWatch;
 import dev.coalmine.kube.flagger.LoadTesterGate;
 import dev.coalmine.ui.UiThread;
 import dev.coalmine.ui.engine.EngineFeeds;
+import dev.coalmine.ui.engine.EngineMetrics;
+import dev.coalmine.core.flagger.CanaryPodLabel;
+import dev.coalmine.kube.engines.EngineEvidence;
+import dev.coalmine.kube.engines.EnginePrometheus;
+import dev.coalmine.metrics.EngineTargets;
+import dev.coalmine.metrics.MetricSources;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -26,15 +32,21 @@ public final class OpenFlaggerCanary implements AutoCloseable {
     private final Executor background;
     private final UiThread ui;
     private final String name;
+    private final EngineMetrics metrics;
+    /** Set on the UI thread once the target Deployment is read. */
+    private CanaryPodLabel podLabel;
 
-    public OpenFlaggerCanary(ClusterCache cache, KubernetesClient client, String namespace, String name,
-            Executor background, UiThread ui) {
+    /** @param metricSources what the charts read on this cluster (the demo's metrics only on the demo) */
+    public OpenFlaggerCanary(ClusterCache cache, KubernetesClient client, MetricSources metricSources, String namespace,
+            String name, Executor background, UiThread ui) {
         this.cache = cache;
         this.namespace = namespace;
         this.name = name;
         this.background = background;
         this.ui = ui;
         this.feeds = new EngineFeeds(cache, client, namespace, name, ui);
+        this.metrics = new EngineMetrics(() -> EngineEvidence.open(client, cache, metricSources,
+                () -> EnginePrometheus.ofCanary(client, namespace, name)), background, ui);
         LoadTesterGate gate = new LoadTesterGate(client);
         this.model = new FlaggerCanaryViewModel(name, new CanaryPort() {
             @Override
@@ -49,7 +61,10 @@ public final class OpenFlaggerCanary implements AutoCloseable {
         }, background, ui);
     }
 
-    /** Starts the watch; Events and pod logs follow once the target Deployment is known from the first snapshot. */
+    /**
+     * Starts the watch; Events, pod logs and metrics follow once the target Deployment is known from the first
+     * snapshot.
+     */
     public void open() {
         model.open();
         model.snapshotProperty().addListener((obs, old, snapshot) -> {
@@ -57,10 +72,24 @@ public final class OpenFlaggerCanary implements AutoCloseable {
                 String target = snapshot.canary().targetName();
                 background.execute(() -> follow(target, text -> ui.execute(() -> model.showProblem(text))));
             }
+            followMetrics(snapshot);
         });
     }
 
+    /** The charts' tracks: the primary's and the canary's pods, by the label Flagger tells them apart by. */
+    private void followMetrics(CanarySnapshot snapshot) {
+        if (snapshot != null && podLabel != null) {
+            metrics.follow(EngineTargets.ofCanary(snapshot.canary(), podLabel, EngineEvidence.INTERVAL),
+                    snapshot.target().filter(d -> d.desiredReplicas() > 0).isPresent(),
+                    snapshot.primary().filter(d -> d.desiredReplicas() > 0).isPresent());
+        }
+    }
+
     private void follow(String target, Consumer<String> problem) {
+        CanaryPods.label(cache, namespace, target).ifPresent(label -> ui.execute(() -> {
+            podLabel = label;
+            followMetrics(model.snapshotProperty().get());
+        }));
         feeds.followEvents(EngineObjectNames.ofCanary(name, target), problem);
         CanaryPods.of(cache, namespace, target).ifPresentOrElse(pods -> feeds.followPodLogs(pods, pod -> true, problem),
                 () -> problem.accept("Pod logs are not shown: Deployment " + target
@@ -75,9 +104,14 @@ public final class OpenFlaggerCanary implements AutoCloseable {
         return feeds;
     }
 
+    public EngineMetrics metrics() {
+        return metrics;
+    }
+
     @Override
     public void close() {
         model.close();
         feeds.close();
+        metrics.close();
     }
 }

@@ -75,7 +75,9 @@ class TrafficSimulationTest {
         assertThat(errorRatio(scrape, CANARY)).isBetween(0.07, 0.13);
         assertThat(errorRatio(scrape, STABLE)).isLessThan(0.01);
         assertThat(scrape.samples("http_requests_total")).allSatisfy(s -> {
-            assertThat(s.labels()).containsOnlyKeys("namespace", "pod", "deployment", "track", "code");
+            // The pod's own labels follow, named as Prometheus's labelmap names them.
+            assertThat(s.labels()).containsKeys("namespace", "pod", "deployment", "track", "code", "pod_template_hash")
+                    .containsEntry("app", "web");
             assertThat(s.labels().get("namespace")).isEqualTo("default");
             assertThat(s.labels().get("deployment")).isEqualTo("canary".equals(s.labels().get("track")) ? "web-canary" : "web");
             assertThat(s.labels().get("pod")).startsWith(s.labels().get("deployment") + "-");

@@ -13,6 +13,7 @@ import dev.coalmine.demo.traffic.TrafficSettings;
 import dev.coalmine.kube.cache.CachedKind;
 import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.engines.EngineApis;
+import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
 import dev.coalmine.testing.FlaggerCanaries;
@@ -88,7 +89,7 @@ class EngineFeedsTest {
                         """, GenericKubernetesResource.class)).create();
         UiThread ui = FX::execute;
 
-        try (OpenArgoRollout open = new OpenArgoRollout(cache, client, NS, "web", BACKGROUND, ui)) {
+        try (OpenArgoRollout open = new OpenArgoRollout(cache, client, MetricSources.standard(), NS, "web", BACKGROUND, ui)) {
             open.open();
 
             Eventually.assertThat(WAIT, () -> {
@@ -121,7 +122,7 @@ class EngineFeedsTest {
                 .getKubernetesSerialization().unmarshal(FlaggerCanaries.FAST_API, GenericKubernetesResource.class)).create();
         UiThread ui = FX::execute;
 
-        try (OpenFlaggerCanary open = new OpenFlaggerCanary(cache, client, NS, "api", BACKGROUND, ui)) {
+        try (OpenFlaggerCanary open = new OpenFlaggerCanary(cache, client, MetricSources.standard(), NS, "api", BACKGROUND, ui)) {
             open.open();
             Eventually.assertThat(WAIT, () -> assertThat(onFx(open.feeds().podLogs().items()))
                     .as("log lines of the primary's pods")
