@@ -35,8 +35,11 @@ public final class ClusterCache {
     private final Map<Key, Shared<?>> shared = new HashMap<>();
     private ScheduledExecutorService closer;
 
-    /** Kinds are told apart by what they select (their description), so a kind made twice shares one informer. */
-    private record Key(String kind, String namespace) {
+    /**
+     * Informers are told apart by the collection they list (a kind made twice, and every kind picked out of one
+     * collection, share one informer).
+     */
+    private record Key(String collection, String namespace) {
     }
 
     public ClusterCache(KubernetesClient client) {
@@ -82,7 +85,7 @@ public final class ClusterCache {
             throw new CoalmineException("interrupted while listing " + kind.description() + where(namespace)
                     + "; try again");
         }
-        return new CachedObjects<>(entry.informer, namespace, () -> release(entry));
+        return new CachedObjects<>(entry.informer, kind, namespace, () -> release(entry));
     }
 
     private static String where(String namespace) {
@@ -96,7 +99,7 @@ public final class ClusterCache {
 
     @SuppressWarnings("unchecked")
     private synchronized <T extends HasMetadata> Shared<T> acquire(CachedKind<T> kind, String namespace) {
-        Key key = new Key(kind.description(), namespace);
+        Key key = new Key(kind.collection(), namespace);
         Shared<T> entry = (Shared<T>) shared.get(key);
         if (entry == null) {
             SharedIndexInformer<T> informer = kind.informer().apply(client, namespace)
