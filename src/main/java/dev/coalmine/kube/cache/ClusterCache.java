@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,12 +23,13 @@ import java.util.concurrent.TimeoutException;
  * many users it has. The informer stops when its last user closes, or, in a console (see {@link #lingering}), once
  * nobody has used it for a while: an operator who opens one release after another then lists each kind once.
  */
-public final class ClusterCache {
+public final class ClusterCache implements AutoCloseable {
     /** The namespace to {@link #open} a kind in to list and watch it in every namespace with one LIST and one WATCH. */
     public static final String ALL_NAMESPACES = null;
     private static final Duration FIRST_LIST = Duration.ofSeconds(30);
 
     private static final Duration CONSOLE_LINGER = Duration.ofSeconds(60);
+    private static final Duration COMMAND_LINGER = Duration.ofSeconds(10);
 
     private final KubernetesClient client;
     private final Duration firstList;
@@ -59,6 +61,14 @@ public final class ClusterCache {
     /** A console's cache: an informer nobody uses any more keeps running for a minute, in case it is opened again. */
     public static ClusterCache lingering(KubernetesClient client) {
         return lingering(client, CONSOLE_LINGER);
+    }
+
+    /**
+     * A command's cache: an informer nobody uses any more keeps running a few seconds, so the drive that follows a
+     * start or a decision in the same process reads through the watches those just listed instead of listing again.
+     */
+    public static ClusterCache forCommands(KubernetesClient client) {
+        return lingering(client, COMMAND_LINGER);
     }
 
     static ClusterCache lingering(KubernetesClient client, Duration linger) {
@@ -135,6 +145,12 @@ public final class ClusterCache {
         if (entry.users == 0 && entry.releases == releasedAt) {
             stop(entry);
         }
+    }
+
+    /** Stops every informer nobody uses any more (those lingering) now, e.g. before the connection closes. */
+    @Override
+    public synchronized void close() {
+        List.copyOf(shared.values()).stream().filter(entry -> entry.users == 0).forEach(this::stop);
     }
 
     private void stop(Shared<?> entry) {
