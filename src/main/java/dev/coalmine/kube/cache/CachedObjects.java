@@ -19,16 +19,28 @@ public final class CachedObjects<T extends HasMetadata> implements AutoCloseable
     private final String namespace;
     private final Predicate<? super T> selects;
     private final boolean whole;
+    private final boolean listedNow;
     private final Runnable release;
     private final List<ResourceEventHandler<T>> listeners = new CopyOnWriteArrayList<>();
     private boolean closed;
 
-    CachedObjects(SharedIndexInformer<T> informer, CachedKind<T> kind, String namespace, Runnable release) {
+    CachedObjects(SharedIndexInformer<T> informer, CachedKind<T> kind, String namespace, boolean listedNow,
+                  Runnable release) {
         this.informer = informer;
         this.namespace = namespace;
         this.selects = kind.selects();
         this.whole = kind.whole();
+        this.listedNow = listedNow;
         this.release = release;
+    }
+
+    /**
+     * Whether the informer was started for this user, so its objects are as listed just now. Otherwise it ran
+     * already (for another user, or lingering) and shows what its watch has delivered so far, which may lag a write
+     * another process made a moment ago.
+     */
+    public boolean listedNow() {
+        return listedNow;
     }
 
     /** The cached object named {@code name}, or null. */

@@ -81,7 +81,8 @@ public final class ClusterCache implements AutoCloseable {
      * Close the result when done with it.
      */
     public <T extends HasMetadata> CachedObjects<T> open(CachedKind<T> kind, String namespace) {
-        Shared<T> entry = acquire(kind, namespace);
+        Acquired<T> acquired = acquire(kind, namespace);
+        Shared<T> entry = acquired.entry();
         try {
             entry.synced.get(firstList.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -95,7 +96,7 @@ public final class ClusterCache implements AutoCloseable {
             throw new CoalmineException("interrupted while listing " + kind.description() + where(namespace)
                     + "; try again");
         }
-        return new CachedObjects<>(entry.informer, kind, namespace, () -> release(entry));
+        return new CachedObjects<>(entry.informer, kind, namespace, acquired.started(), () -> release(entry));
     }
 
     private static String where(String namespace) {
@@ -107,18 +108,23 @@ public final class ClusterCache implements AutoCloseable {
         return shared.size();
     }
 
+    /** A user's hold on an informer, and whether it was started for this user. */
+    private record Acquired<T extends HasMetadata>(Shared<T> entry, boolean started) {
+    }
+
     @SuppressWarnings("unchecked")
-    private synchronized <T extends HasMetadata> Shared<T> acquire(CachedKind<T> kind, String namespace) {
+    private synchronized <T extends HasMetadata> Acquired<T> acquire(CachedKind<T> kind, String namespace) {
         Key key = new Key(kind.collection(), namespace);
         Shared<T> entry = (Shared<T>) shared.get(key);
-        if (entry == null) {
+        boolean started = entry == null;
+        if (started) {
             SharedIndexInformer<T> informer = kind.informer().apply(client, namespace)
                     .exceptionHandler(new InformerRetries());
             entry = new Shared<>(key, informer, informer.start().toCompletableFuture());
             shared.put(key, entry);
         }
         entry.users++;
-        return entry;
+        return new Acquired<>(entry, started);
     }
 
     private synchronized void release(Shared<?> entry) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * What one drive of a release looks at, kept current by the connection's shared cache instead of polling: the
  * namespace's Deployments, its pods (those Coalmine labelled with a track are the release's) and the release-state
  * ConfigMaps (one LIST and one WATCH each per namespace, shared with every other user in this process). Every change
- * wakes the driver ({@link #awaitChange}). What this process itself wrote ({@link OwnWrites}) counts until the watch
+ * wakes the driver ({@link #awaitChange}). What this process itself wrote ({@link FreshCopies}) counts until the watch
  * brings it (or something newer), so the next look never shows the cluster as it was before our own write. A start
  * and a decision read through it too, so the drive after them lists nothing again.
  */
@@ -25,12 +26,12 @@ final class DriveView implements AutoCloseable {
     private final CachedObjects<Deployment> deployments;
     private final CachedObjects<Pod> pods;
     private final CachedObjects<ConfigMap> states;
-    private final OwnWrites own;
+    private final FreshCopies own;
     private final Object signal = new Object();
     private long changes;
 
     private DriveView(String namespace, String deployment, CachedObjects<Deployment> deployments,
-                      CachedObjects<Pod> pods, CachedObjects<ConfigMap> states, OwnWrites own) {
+                      CachedObjects<Pod> pods, CachedObjects<ConfigMap> states, FreshCopies own) {
         this.namespace = namespace;
         this.workload = deployment;
         this.stateName = ReleaseNames.stateConfigMap(deployment);
@@ -43,20 +44,40 @@ final class DriveView implements AutoCloseable {
         states.onAnyChange(this::wake);
     }
 
-    /** Joins (or starts) the shared watches; blocks until all three caches are filled. */
-    static DriveView open(ClusterCache cache, String namespace, String deployment, OwnWrites own) {
+    /**
+     * Joins (or starts) the shared watches; blocks until all three caches are filled. When the release states' watch
+     * ran already, its copy may lag a write another process made a moment ago (a decision, a start, a drive that
+     * just ended), so the release's state is read once by name: everything this view decides starts from the state as
+     * it is now, as a view that listed it just now would.
+     */
+    static DriveView open(KubernetesClient client, ClusterCache cache, String namespace, String deployment,
+                          FreshCopies own) {
         CachedObjects<Deployment> deployments = cache.open(CachedKind.DEPLOYMENTS, namespace);
         CachedObjects<Pod> pods = null;
         try {
             pods = cache.open(CachedKind.TRACK_PODS, namespace);
-            return new DriveView(namespace, deployment, deployments, pods,
-                    cache.open(CachedKind.RELEASE_STATES, namespace), own);
+            CachedObjects<ConfigMap> states = cache.open(CachedKind.RELEASE_STATES, namespace);
+            DriveView view = new DriveView(namespace, deployment, deployments, pods, states, own);
+            if (!states.listedNow()) {
+                view.readState(client);
+            }
+            return view;
         } catch (RuntimeException e) {
             deployments.close();
             if (pods != null) {
                 pods.close();
             }
             throw e;
+        }
+    }
+
+    private void readState(KubernetesClient client) {
+        ConfigMap now = client.configMaps().inNamespace(namespace).withName(stateName).get();
+        ConfigMap cached = states.get(stateName);
+        if (now != null) {
+            own.wrote(now);
+        } else if (cached != null) {
+            own.deleted(cached);
         }
     }
 

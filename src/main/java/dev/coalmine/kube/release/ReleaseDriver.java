@@ -35,7 +35,7 @@ final class ReleaseDriver {
     private static final int MAX_CHAINED = 4;
     private final KubernetesClient client;
     private final ClusterCache cache;
-    private final OwnWrites own;
+    private final FreshCopies own;
     private final ReleaseStore store;
     private final WorkloadObserver observer;
     private final ReleaseActions actions;
@@ -45,7 +45,7 @@ final class ReleaseDriver {
     /** One per workload, kept between drives: the Lease this process released is the basis for taking it again. */
     private final Map<String, WorkloadLease> leases = new ConcurrentHashMap<>();
 
-    ReleaseDriver(KubernetesClient client, ClusterCache cache, OwnWrites own, ReleaseStore store,
+    ReleaseDriver(KubernetesClient client, ClusterCache cache, FreshCopies own, ReleaseStore store,
                   WorkloadObserver observer, ReleaseActions actions, ReleaseEvents events, ReleaseSettings settings,
                   ReleaseAnalyser analyser) {
         this.client = client;
@@ -74,7 +74,7 @@ final class ReleaseDriver {
         Duration look = settings.pollInterval().compareTo(lease.renewWithin()) < 0
                 ? settings.pollInterval() : lease.renewWithin();
         ReleaseState seen = null;
-        try (DriveView view = DriveView.open(cache, namespace, deployment, own)) {
+        try (DriveView view = DriveView.open(client, cache, namespace, deployment, own)) {
             Drive drive = new Drive(view, until);
             try {
                 while (true) {

@@ -37,7 +37,7 @@ public final class ReleaseService {
     private final KubernetesClient client;
     private final ClusterCache cache;
     /** What this service wrote, for every read through {@link #cache} (a drive right after a start or a decision). */
-    private final OwnWrites own = new OwnWrites();
+    private final FreshCopies own = new FreshCopies();
     private final ReleaseSettings settings;
     private final ReleaseStore store;
     private final WorkloadObserver observer;
@@ -154,7 +154,7 @@ public final class ReleaseService {
      */
     private DriveView openForStart(ReleasePlan plan) {
         try {
-            return DriveView.open(cache, plan.namespace(), plan.deployment(), own);
+            return DriveView.open(client, cache, plan.namespace(), plan.deployment(), own);
         } catch (CoalmineException e) {
             new RbacPreflight(client).check(plan.namespace(), RbacPreflight.neededFor(false, plan.traffic().provider()));
             throw e;
@@ -178,12 +178,20 @@ public final class ReleaseService {
      * choices, while stable was changed during the release where the release changes it too.
      */
     public ReleaseState promote(String namespace, String deployment, String who) {
-        try (DriveView view = DriveView.open(cache, namespace, deployment, own)) {
+        try (DriveView view = DriveView.open(client, cache, namespace, deployment, own)) {
             store.decode(namespace, deployment, view.stateMap()).current()
                     .filter(r -> r.decision() == null && r.phase().awaitingDecision())
-                    .ifPresent(r -> refuseIfStableConflicts(r, view.deployment(deployment)));
+                    .ifPresent(r -> refuseIfStableConflicts(r, liveStable(namespace, deployment)));
             return decide(namespace, deployment, DecisionVerdict.PROMOTE, who, view);
         }
+    }
+
+    /**
+     * Read, not taken from the watch: an edit of stable made a moment before the promote must refuse it now, while
+     * the person can still reject, rather than fail the release once the watch shows it.
+     */
+    private Deployment liveStable(String namespace, String deployment) {
+        return client.apps().deployments().inNamespace(namespace).withName(deployment).get();
     }
 
     private void refuseIfStableConflicts(ReleaseState release, Deployment stable) {
@@ -222,7 +230,7 @@ public final class ReleaseService {
 
     /** Records "reject" by {@code who}; like {@link #promote}, the opposite decision recorded first wins. */
     public ReleaseState reject(String namespace, String deployment, String who) {
-        try (DriveView view = DriveView.open(cache, namespace, deployment, own)) {
+        try (DriveView view = DriveView.open(client, cache, namespace, deployment, own)) {
             return decide(namespace, deployment, DecisionVerdict.REJECT, who, view);
         }
     }

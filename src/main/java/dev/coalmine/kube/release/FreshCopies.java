@@ -6,17 +6,19 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What this process itself wrote, remembered until the shared cache's watch brings it (or something newer), for
- * every read through the cache in this process: a drive that follows a start or a decision at once then never sees
- * the cluster as it was before that write, although the watch may not have delivered it yet.
+ * Copies newer than the shared cache's watch may show yet: what this process itself wrote or deleted, and what it
+ * just read by name, each remembered until the watch brings it (or something newer). Every read through the cache
+ * in this process (a drive, a start, a decision) takes the newer of the two, so it never sees the cluster as it was
+ * before our own write, nor older than the read its view began with.
  */
-final class OwnWrites {
-    /** Our own latest write per kind/namespace/name; {@code object} is null after our delete. */
+final class FreshCopies {
+    /** The latest copy per kind/namespace/name; {@code object} is null after a delete. */
     private final Map<String, Write> written = new ConcurrentHashMap<>();
 
     private record Write(HasMetadata object, long resourceVersion) {
     }
 
+    /** {@code object} as a write (or a read by name) just returned it. */
     void wrote(HasMetadata object) {
         written.put(key(object), new Write(object, version(object)));
     }
@@ -25,7 +27,7 @@ final class OwnWrites {
         written.put(key(object), new Write(null, version(object)));
     }
 
-    /** The newer of {@code cached} (what the watch shows of {@code kind/namespace/name}) and our own write. */
+    /** The newer of {@code cached} (what the watch shows of {@code kind/namespace/name}) and the copy remembered. */
     @SuppressWarnings("unchecked")
     <T extends HasMetadata> T newest(String kind, String namespace, String name, T cached) {
         String key = kind + "/" + namespace + "/" + name;
