@@ -20,22 +20,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * API requests for one canary cycle with baseline (start → promote → Succeeded) driven by the engine, against
  * the same cycle done the Azure Pipelines way with the real kubectl: once with a cold discovery cache (a fresh
  * agent), then again with the cache that first cycle left (warm). All are counted by the demo API server, per
- * User-Agent, so the simulator's own requests are left out.
+ * User-Agent, so the simulator's own requests are left out. Then once more on a cluster whose pods take ~14 s to
+ * become ready, where whatever the engine does per second of waiting (Lease renewals, progress saves) would show.
  */
 class CycleRequestsBench {
     private static final int REPETITIONS = 3;
     private static final String NS = "default";
     private static final String APP = "shop-api";
     private static final String ENGINE_AGENT = "coalmine-bench-engine";
-    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final Duration WAIT = Duration.ofSeconds(180);
+    /** A pulled image and a started container: pods ready after ~14 s. */
+    private static final Duration SLOW_PULL = Duration.ofSeconds(13);
+
+    /** What one engine cycle asked, by method and path. */
+    private static final Map<String, Long> ENGINE_REQUESTS = new TreeMap<>();
 
     @Test
     void cycleRequests() throws Exception {
@@ -44,36 +50,78 @@ class CycleRequestsBench {
         double[] refWarm = new double[REPETITIONS];
         try (DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
                 .withComponent(new ClusterSimulation(SimulationSettings.fast())));
-             KubernetesClient engineClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
-                     cluster.clientConfig()).withUserAgent(ENGINE_AGENT).build()).build()) {
-            Path kubeconfig = Files.createTempFile("bench-cycle", ".kubeconfig");
-            cluster.writeKubeconfig(kubeconfig);
+             KubernetesClient engineClient = engineClient(cluster)) {
             ReleaseService engine = new ReleaseService(engineClient, ReleaseSettings.defaults("bench@cycle"));
-            int version = 0;
             for (int i = 0; i < REPETITIONS; i++) {
-                String engineImage = image(++version);
-                ours[i] = requests(cluster, ENGINE_AGENT, () -> engineCycle(engine, engineImage));
-                BenchKubectl kubectl = new BenchKubectl(kubeconfig); // its own, empty discovery cache
-                String coldImage = image(++version);
-                refCold[i] = requests(cluster, "kubectl", () -> kubectlCycle(kubectl, engine, cluster.client(), coldImage));
-                String warmImage = image(++version);
-                refWarm[i] = requests(cluster, "kubectl", () -> kubectlCycle(kubectl, engine, cluster.client(), warmImage));
+                double[] one = cycles(cluster, engine, 3 * i);
+                ours[i] = one[0];
+                refCold[i] = one[1];
+                refWarm[i] = one[2];
             }
             System.out.println("cycle-requests per User-Agent: " + cluster.requests().snapshot());
-            System.out.println("the engine's requests of all cycles, by method and path: " + cluster.requests().recent()
-                    .stream().filter(r -> r.userAgent().startsWith(ENGINE_AGENT))
-                    .collect(Collectors.groupingBy(r -> r.method() + " " + r.path() + (r.isWatch() ? " (watch)" : ""),
-                            TreeMap::new, Collectors.counting())));
-            if (cluster.requests().count("kubectl-dispatcher") > 0) {
-                throw new IllegalStateException("a kubectl dispatcher's requests were counted for the reference");
-            }
-            Files.deleteIfExists(kubeconfig);
+            System.out.println("the engine's requests of one cycle (mean of " + REPETITIONS + "), by method and path: "
+                    + perCycle(REPETITIONS));
+            refuseDispatcher(cluster);
+        }
+        ENGINE_REQUESTS.clear();
+        double[] slow;
+        try (DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
+                .withComponent(new ClusterSimulation(slowPods(SimulationSettings.fast()))));
+             KubernetesClient engineClient = engineClient(cluster)) {
+            slow = cycles(cluster, new ReleaseService(engineClient, ReleaseSettings.defaults("bench@cycle")), 0);
+            System.out.println("the engine's requests of the slow-pod cycle, by method and path: " + perCycle(1));
+            refuseDispatcher(cluster);
         }
         double oursMedian = BenchReport.median(ours);
         record("cycle-requests", oursMedian, BenchReport.median(refWarm),
                 "warm discovery cache (the --cache-dir a previous cycle of the same kubectl left)");
         record("cycle-requests-cold", oursMedian, BenchReport.median(refCold),
                 "cold discovery cache (a new, empty --cache-dir and HOME, as on a fresh agent)");
+        record("cycle-requests-slow", slow[0], slow[2], "warm discovery cache; pods ready ~14 s after they are "
+                + "created (image pull " + SLOW_PULL.toSeconds() + " s), one cycle each");
+    }
+
+    /** One engine cycle, one kubectl cycle with a cold cache and one with the cache it left: their requests. */
+    private static double[] cycles(DemoCluster cluster, ReleaseService engine, int version) throws Exception {
+        Path kubeconfig = Files.createTempFile("bench-cycle", ".kubeconfig");
+        try {
+            cluster.writeKubeconfig(kubeconfig);
+            String engineImage = image(version + 1);
+            int from = cluster.requests().recent(ENGINE_AGENT).size();
+            double ours = requests(cluster, ENGINE_AGENT, () -> engineCycle(engine, engineImage));
+            cluster.requests().recent(ENGINE_AGENT).stream().skip(from).forEach(r -> ENGINE_REQUESTS.merge(
+                    r.method() + " " + r.path() + (r.isWatch() ? " (watch)" : ""), 1L, Long::sum));
+            BenchKubectl kubectl = new BenchKubectl(kubeconfig); // its own, empty discovery cache
+            String coldImage = image(version + 2);
+            double cold = requests(cluster, "kubectl", () -> kubectlCycle(kubectl, engine, cluster.client(), coldImage));
+            String warmImage = image(version + 3);
+            double warm = requests(cluster, "kubectl", () -> kubectlCycle(kubectl, engine, cluster.client(), warmImage));
+            return new double[] {ours, cold, warm};
+        } finally {
+            Files.deleteIfExists(kubeconfig);
+        }
+    }
+
+    private static KubernetesClient engineClient(DemoCluster cluster) {
+        return new KubernetesClientBuilder().withConfig(new ConfigBuilder(cluster.clientConfig())
+                .withUserAgent(ENGINE_AGENT).build()).build();
+    }
+
+    private static SimulationSettings slowPods(SimulationSettings fast) {
+        return new SimulationSettings(fast.tick(), SLOW_PULL, Duration.ofSeconds(1), fast.readinessCap(),
+                fast.crashAfter(), fast.initRun(), fast.backOffBase(), fast.backOffMax(), fast.nodes());
+    }
+
+    private static Map<String, Long> perCycle(int cycles) {
+        Map<String, Long> mean = new TreeMap<>();
+        ENGINE_REQUESTS.forEach((request, n) -> mean.put(request, Math.round((double) n / cycles)));
+        return mean;
+    }
+
+    private static void refuseDispatcher(DemoCluster cluster) {
+        if (cluster.requests().count("kubectl-dispatcher") > 0) {
+            throw new IllegalStateException("a kubectl dispatcher's requests were counted for the reference");
+        }
     }
 
     private static void record(String name, double ours, double ref, String cache) {
@@ -105,6 +153,8 @@ class CycleRequestsBench {
         if (!(done.phase() instanceof ReleasePhase.Succeeded)) {
             throw new IllegalStateException("the engine's cycle ended in " + done.phase());
         }
+        // What the cycle listed and watched counts for this cycle only: the next one lists again.
+        engine.cache().close();
     }
 
     /**

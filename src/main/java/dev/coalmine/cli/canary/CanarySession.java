@@ -18,13 +18,15 @@ import java.util.List;
 final class CanarySession implements AutoCloseable {
     private final ClusterConnection connection;
     private final String namespace;
+    private final ClusterCache cache;
     private final ReleaseService service;
     private final List<ReleaseSession> opened = new ArrayList<>();
 
     CanarySession(ClusterConnection connection, String namespace, MetricSources metricSources) {
         this.connection = connection;
         this.namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
-        this.service = new ReleaseService(connection.client(), new ClusterCache(connection.client()),
+        this.cache = ClusterCache.forCommands(connection.client());
+        this.service = new ReleaseService(connection.client(), cache,
                 ReleaseSettings.defaults(identity()), PrometheusAuth.fromEnvironment(System.getenv()), metricSources);
     }
 
@@ -71,6 +73,7 @@ final class CanarySession implements AutoCloseable {
     @Override
     public void close() {
         opened.forEach(ReleaseSession::close);
+        cache.close();
         connection.close();
     }
 }

@@ -16,23 +16,48 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * A kind of object the {@link ClusterCache} lists and watches once per namespace for every user: what it is
- * called in messages, and the informer that lists and watches it. The kinds that can also be watched across all
- * namespaces at once ({@link ClusterCache#ALL_NAMESPACES}, a null namespace) make their informer for any namespace
- * then.
+ * called in messages, the collection it is read from (the informer that lists and watches it), and which objects of
+ * that collection it is ({@code selects}). Kinds of one collection share its informer: every pod a console reads
+ * (a release's canary and baseline pods, a stable Deployment's pods, Argo Rollouts' pods) comes from one
+ * namespace-wide pod informer and is picked out in memory, so the number of workloads never adds a LIST or WATCH.
+ * The kinds that can also be watched across all namespaces at once ({@link ClusterCache#ALL_NAMESPACES}, a null
+ * namespace) make their informer for any namespace then.
  */
-public record CachedKind<T extends HasMetadata>(String description,
-                                                BiFunction<KubernetesClient, String, SharedIndexInformer<T>> informer) {
+public record CachedKind<T extends HasMetadata>(String description, String collection,
+                                                BiFunction<KubernetesClient, String, SharedIndexInformer<T>> informer,
+                                                Predicate<? super T> selects) {
     /** The label Argo Rollouts puts on its ReplicaSets and pods (DefaultRolloutUniqueLabelKey). */
     public static final String ROLLOUT_HASH = "rollouts-pod-template-hash";
+
+    /** Every object of the collection the informer lists and watches. */
+    public CachedKind(String description, BiFunction<KubernetesClient, String, SharedIndexInformer<T>> informer) {
+        this(description, description, informer, o -> true);
+    }
+
+    /** The objects of this kind's collection that {@code narrower} also selects, called {@code description}. */
+    public CachedKind<T> narrowed(String description, Predicate<? super T> narrower) {
+        Predicate<? super T> wider = selects;
+        return new CachedKind<>(description, collection, informer, o -> wider.test(o) && narrower.test(o));
+    }
+
+    /** Whether this kind is all of its collection (nothing to pick out). */
+    boolean whole() {
+        return description.equals(collection);
+    }
+
     /** Every Deployment: the workload list shows them all, and a release looks at three of them. */
     public static final CachedKind<Deployment> DEPLOYMENTS = new CachedKind<>("Deployments",
             (client, ns) -> client.apps().deployments().inNamespace(ns).runnableInformer(0));
+    /** Every pod of the namespace: the one pod collection; the pod kinds below are picked out of it. */
+    public static final CachedKind<Pod> PODS = new CachedKind<>("pods",
+            (client, ns) -> client.pods().inNamespace(ns).runnableInformer(0));
     /** Only pods Coalmine labelled with a track: the pods of canaries and baselines (and of promoted stables). */
-    public static final CachedKind<Pod> TRACK_PODS = new CachedKind<>("release pods",
-            (client, ns) -> client.pods().inNamespace(ns).withLabel(ReleaseNames.TRACK).runnableInformer(0));
+    public static final CachedKind<Pod> TRACK_PODS = PODS.narrowed("release pods",
+            pod -> LabelSelectorMatch.labels(pod).containsKey(ReleaseNames.TRACK));
     public static final CachedKind<Event> EVENTS = new CachedKind<>("Events",
             (client, ns) -> client.v1().events().inNamespace(ns).runnableInformer(0));
     /**
@@ -47,8 +72,7 @@ public record CachedKind<T extends HasMetadata>(String description,
     public static CachedKind<Pod> podsSelectedBy(LabelSelector selector) {
         String labels = new TreeMap<>(selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels()).toString();
         String expressions = selector.getMatchExpressions() == null ? "" : selector.getMatchExpressions().toString();
-        return new CachedKind<>("pods selected by " + labels + expressions,
-                (client, ns) -> client.pods().inNamespace(ns).withLabelSelector(selector).runnableInformer(0));
+        return PODS.narrowed("pods selected by " + labels + expressions, pod -> LabelSelectorMatch.matches(selector, pod));
     }
 
     /** Coalmine's Leases: who drives which release; also in all namespaces (the releases overview). */
@@ -73,7 +97,7 @@ public record CachedKind<T extends HasMetadata>(String description,
     public static final CachedKind<ReplicaSet> ROLLOUT_REPLICA_SETS = new CachedKind<>("Rollout ReplicaSets",
             (client, ns) -> client.apps().replicaSets().inNamespace(ns).withLabel(ROLLOUT_HASH).runnableInformer(0));
     /** Pods of Argo Rollouts' ReplicaSets. */
-    public static final CachedKind<Pod> ROLLOUT_PODS = new CachedKind<>("Rollout pods",
-            (client, ns) -> client.pods().inNamespace(ns).withLabel(ROLLOUT_HASH).runnableInformer(0));
+    public static final CachedKind<Pod> ROLLOUT_PODS = PODS.narrowed("Rollout pods",
+            pod -> LabelSelectorMatch.labels(pod).containsKey(ROLLOUT_HASH));
 }
 

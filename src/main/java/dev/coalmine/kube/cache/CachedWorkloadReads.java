@@ -1,20 +1,19 @@
 package dev.coalmine.kube.cache;
 
-import dev.coalmine.kube.release.ReleaseNames;
 import dev.coalmine.metrics.WorkloadReads;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Pod health's reads served from the shared cache: Deployments from the namespace's Deployment informer, canary and
- * baseline pods (whose selectors name a track) from the track-pod informer, and a stable Deployment's pods from one
- * informer per selector, opened on first use. Each is listed and watched once, however often health is read.
+ * Pod health's reads served from the shared cache: Deployments from the namespace's Deployment informer, and the pods
+ * any selector picks (canary, baseline and stable pods alike) from the namespace's one pod informer, filtered in
+ * memory. Each is listed and watched once per namespace, however often health is read and for however many
+ * workloads.
  */
 public final class CachedWorkloadReads implements WorkloadReads, AutoCloseable {
     private final ClusterCache cache;
@@ -31,20 +30,8 @@ public final class CachedWorkloadReads implements WorkloadReads, AutoCloseable {
 
     @Override
     public List<Pod> pods(String namespace, LabelSelector selector) {
-        Map<String, String> wanted = selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
-        boolean namesTrack = wanted.containsKey(ReleaseNames.TRACK)
-                && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty());
-        if (!namesTrack) {
-            return handle(CachedKind.podsSelectedBy(selector), namespace).list();
-        }
-        List<Pod> matching = new ArrayList<>();
-        for (Pod pod : handle(CachedKind.TRACK_PODS, namespace).list()) {
-            Map<String, String> labels = pod.getMetadata().getLabels();
-            if (labels != null && labels.entrySet().containsAll(wanted.entrySet())) {
-                matching.add(pod);
-            }
-        }
-        return matching;
+        return handle(CachedKind.PODS, namespace).list().stream()
+                .filter(pod -> LabelSelectorMatch.matches(selector, pod)).toList();
     }
 
     @SuppressWarnings("unchecked")

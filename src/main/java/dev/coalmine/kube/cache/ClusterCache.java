@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,12 +23,13 @@ import java.util.concurrent.TimeoutException;
  * many users it has. The informer stops when its last user closes, or, in a console (see {@link #lingering}), once
  * nobody has used it for a while: an operator who opens one release after another then lists each kind once.
  */
-public final class ClusterCache {
+public final class ClusterCache implements AutoCloseable {
     /** The namespace to {@link #open} a kind in to list and watch it in every namespace with one LIST and one WATCH. */
     public static final String ALL_NAMESPACES = null;
     private static final Duration FIRST_LIST = Duration.ofSeconds(30);
 
     private static final Duration CONSOLE_LINGER = Duration.ofSeconds(60);
+    private static final Duration COMMAND_LINGER = Duration.ofSeconds(10);
 
     private final KubernetesClient client;
     private final Duration firstList;
@@ -35,8 +37,11 @@ public final class ClusterCache {
     private final Map<Key, Shared<?>> shared = new HashMap<>();
     private ScheduledExecutorService closer;
 
-    /** Kinds are told apart by what they select (their description), so a kind made twice shares one informer. */
-    private record Key(String kind, String namespace) {
+    /**
+     * Informers are told apart by the collection they list (a kind made twice, and every kind picked out of one
+     * collection, share one informer).
+     */
+    private record Key(String collection, String namespace) {
     }
 
     public ClusterCache(KubernetesClient client) {
@@ -58,6 +63,14 @@ public final class ClusterCache {
         return lingering(client, CONSOLE_LINGER);
     }
 
+    /**
+     * A command's cache: an informer nobody uses any more keeps running a few seconds, so the drive that follows a
+     * start or a decision in the same process reads through the watches those just listed instead of listing again.
+     */
+    public static ClusterCache forCommands(KubernetesClient client) {
+        return lingering(client, COMMAND_LINGER);
+    }
+
     static ClusterCache lingering(KubernetesClient client, Duration linger) {
         return new ClusterCache(client, FIRST_LIST, linger);
     }
@@ -68,7 +81,8 @@ public final class ClusterCache {
      * Close the result when done with it.
      */
     public <T extends HasMetadata> CachedObjects<T> open(CachedKind<T> kind, String namespace) {
-        Shared<T> entry = acquire(kind, namespace);
+        Acquired<T> acquired = acquire(kind, namespace);
+        Shared<T> entry = acquired.entry();
         try {
             entry.synced.get(firstList.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -82,7 +96,7 @@ public final class ClusterCache {
             throw new CoalmineException("interrupted while listing " + kind.description() + where(namespace)
                     + "; try again");
         }
-        return new CachedObjects<>(entry.informer, namespace, () -> release(entry));
+        return new CachedObjects<>(entry.informer, kind, namespace, acquired.started(), () -> release(entry));
     }
 
     private static String where(String namespace) {
@@ -94,18 +108,23 @@ public final class ClusterCache {
         return shared.size();
     }
 
+    /** A user's hold on an informer, and whether it was started for this user. */
+    private record Acquired<T extends HasMetadata>(Shared<T> entry, boolean started) {
+    }
+
     @SuppressWarnings("unchecked")
-    private synchronized <T extends HasMetadata> Shared<T> acquire(CachedKind<T> kind, String namespace) {
-        Key key = new Key(kind.description(), namespace);
+    private synchronized <T extends HasMetadata> Acquired<T> acquire(CachedKind<T> kind, String namespace) {
+        Key key = new Key(kind.collection(), namespace);
         Shared<T> entry = (Shared<T>) shared.get(key);
-        if (entry == null) {
+        boolean started = entry == null;
+        if (started) {
             SharedIndexInformer<T> informer = kind.informer().apply(client, namespace)
                     .exceptionHandler(new InformerRetries());
             entry = new Shared<>(key, informer, informer.start().toCompletableFuture());
             shared.put(key, entry);
         }
         entry.users++;
-        return entry;
+        return new Acquired<>(entry, started);
     }
 
     private synchronized void release(Shared<?> entry) {
@@ -132,6 +151,12 @@ public final class ClusterCache {
         if (entry.users == 0 && entry.releases == releasedAt) {
             stop(entry);
         }
+    }
+
+    /** Stops every informer nobody uses any more (those lingering) now, e.g. before the connection closes. */
+    @Override
+    public synchronized void close() {
+        List.copyOf(shared.values()).stream().filter(entry -> entry.users == 0).forEach(this::stop);
     }
 
     private void stop(Shared<?> entry) {

@@ -7,58 +7,77 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one drive of a release looks at, kept current by the connection's shared cache instead of polling: the
- * namespace's Deployments, the pods Coalmine labelled with a track, and the release-state ConfigMaps (one LIST and
- * one WATCH each per namespace, shared with every other user in this process). Every change wakes the driver
- * ({@link #awaitChange}). What this process itself wrote is remembered until the watch brings it (or something
- * newer), so the next look never shows the cluster as it was before our own write.
+ * namespace's Deployments, its pods (those Coalmine labelled with a track are the release's) and the release-state
+ * ConfigMaps (one LIST and one WATCH each per namespace, shared with every other user in this process). Every change
+ * wakes the driver ({@link #awaitChange}). What this process itself wrote ({@link FreshCopies}) counts until the watch
+ * brings it (or something newer), so the next look never shows the cluster as it was before our own write. A start
+ * and a decision read through it too, so the drive after them lists nothing again.
  */
 final class DriveView implements AutoCloseable {
-    private final String workload;
+    private final String namespace;
     private final String stateName;
+    private final String workload;
     private final CachedObjects<Deployment> deployments;
     private final CachedObjects<Pod> pods;
     private final CachedObjects<ConfigMap> states;
-    /** Our own latest write per kind/name; {@code object} is null after our delete. */
-    private final Map<String, OwnWrite> written = new ConcurrentHashMap<>();
+    private final FreshCopies own;
     private final Object signal = new Object();
     private long changes;
 
-    private record OwnWrite(HasMetadata object, long resourceVersion) {
-    }
-
-    private DriveView(String deployment, CachedObjects<Deployment> deployments, CachedObjects<Pod> pods,
-                      CachedObjects<ConfigMap> states) {
+    private DriveView(String namespace, String deployment, CachedObjects<Deployment> deployments,
+                      CachedObjects<Pod> pods, CachedObjects<ConfigMap> states, FreshCopies own) {
+        this.namespace = namespace;
         this.workload = deployment;
         this.stateName = ReleaseNames.stateConfigMap(deployment);
         this.deployments = deployments;
         this.pods = pods;
         this.states = states;
+        this.own = own;
         deployments.onAnyChange(this::wake);
         pods.onAnyChange(this::wake);
         states.onAnyChange(this::wake);
     }
 
-    /** Joins (or starts) the shared watches; blocks until all three caches are filled. */
-    static DriveView open(ClusterCache cache, String namespace, String deployment) {
+    /**
+     * Joins (or starts) the shared watches; blocks until all three caches are filled. When the release states' watch
+     * ran already, its copy may lag a write another process made a moment ago (a decision, a start, a drive that
+     * just ended), so the release's state is read once by name: everything this view decides starts from the state as
+     * it is now, as a view that listed it just now would.
+     */
+    static DriveView open(KubernetesClient client, ClusterCache cache, String namespace, String deployment,
+                          FreshCopies own) {
         CachedObjects<Deployment> deployments = cache.open(CachedKind.DEPLOYMENTS, namespace);
         CachedObjects<Pod> pods = null;
         try {
             pods = cache.open(CachedKind.TRACK_PODS, namespace);
-            return new DriveView(deployment, deployments, pods, cache.open(CachedKind.RELEASE_STATES, namespace));
+            CachedObjects<ConfigMap> states = cache.open(CachedKind.RELEASE_STATES, namespace);
+            DriveView view = new DriveView(namespace, deployment, deployments, pods, states, own);
+            if (!states.listedNow()) {
+                view.readState(client);
+            }
+            return view;
         } catch (RuntimeException e) {
             deployments.close();
             if (pods != null) {
                 pods.close();
             }
             throw e;
+        }
+    }
+
+    private void readState(KubernetesClient client) {
+        ConfigMap now = client.configMaps().inNamespace(namespace).withName(stateName).get();
+        ConfigMap cached = states.get(stateName);
+        if (now != null) {
+            own.wrote(now);
+        } else if (cached != null) {
+            own.deleted(cached);
         }
     }
 
@@ -84,11 +103,11 @@ final class DriveView implements AutoCloseable {
     }
 
     Deployment deployment(String name) {
-        return newest("Deployment/" + name, deployments.get(name));
+        return own.newest("Deployment", namespace, name, deployments.get(name));
     }
 
     ConfigMap stateMap() {
-        return newest("ConfigMap/" + stateName, states.get(stateName));
+        return own.newest("ConfigMap", namespace, stateName, states.get(stateName));
     }
 
     /** The pods of {@code track} in this workload's release {@code release}. */
@@ -99,7 +118,7 @@ final class DriveView implements AutoCloseable {
     /** Remembers what a write of ours returned, until the watch shows it. */
     <T extends HasMetadata> T wrote(T object) {
         if (object != null) {
-            written.put(key(object), new OwnWrite(object, version(object)));
+            own.wrote(object);
             wake();
         }
         return object;
@@ -107,44 +126,8 @@ final class DriveView implements AutoCloseable {
 
     /** Remembers that we deleted {@code object}, until the watch shows it gone. */
     void deleted(HasMetadata object) {
-        written.put(key(object), new OwnWrite(null, version(object)));
+        own.deleted(object);
         wake();
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T extends HasMetadata> T newest(String key, T cached) {
-        OwnWrite own = written.get(key);
-        if (own == null) {
-            return cached;
-        }
-        if (cached != null && version(cached) > own.resourceVersion()) {
-            written.remove(key, own);
-            return cached;
-        }
-        if (cached != null && version(cached) == own.resourceVersion() && own.object() != null) {
-            written.remove(key, own);
-            return cached;
-        }
-        if (cached == null && own.object() == null) {
-            written.remove(key, own);
-        }
-        return (T) own.object();
-    }
-
-    /**
-     * Kubernetes calls resourceVersions opaque, but every API server (etcd revisions, the mock server's counter)
-     * hands out increasing integers; an unparsable one counts as newest so the watch's copy wins.
-     */
-    private static long version(HasMetadata o) {
-        try {
-            return Long.parseLong(Objects.requireNonNull(o.getMetadata().getResourceVersion()));
-        } catch (RuntimeException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static String key(HasMetadata o) {
-        return o.getKind() + "/" + o.getMetadata().getName();
     }
 
     private void wake() {

@@ -22,15 +22,20 @@ import java.util.stream.Collectors;
 
 /**
  * Drives a workload's release: observe → decide (core) → save → act, while holding the workload's Lease.
- * The new state is saved before its actions run and every action is chosen from what the cluster shows, so a
- * process killed at any point is simply continued by the next one. Without the Lease it only follows the state.
+ * Every phase change and decision is saved before its actions run, and every action is chosen from what the
+ * cluster shows, so a process killed at any point is simply continued by the next one. Without the Lease it only
+ * follows the state.
+ *
+ * <p>Steps that only add log lines are not saved on their own: a "waiting for …" line is shown to the caller and
+ * kept until the next save, and the lines of a step that acts within the phase (creating the canary, rolling stable
+ * back) are saved with the next phase change, after the action. Such a step changes nothing a decision depends on,
+ * and {@code decide} is level-triggered, so a kill before that save loses at most those lines.
  */
 final class ReleaseDriver {
-    /** A "waiting for …" line alone is saved (and sent as an Event) at most this often; real steps at once. */
-    static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final int MAX_CHAINED = 4;
     private final KubernetesClient client;
     private final ClusterCache cache;
+    private final FreshCopies own;
     private final ReleaseStore store;
     private final WorkloadObserver observer;
     private final ReleaseActions actions;
@@ -40,10 +45,12 @@ final class ReleaseDriver {
     /** One per workload, kept between drives: the Lease this process released is the basis for taking it again. */
     private final Map<String, WorkloadLease> leases = new ConcurrentHashMap<>();
 
-    ReleaseDriver(KubernetesClient client, ClusterCache cache, ReleaseStore store, WorkloadObserver observer,
-                  ReleaseActions actions, ReleaseEvents events, ReleaseSettings settings, ReleaseAnalyser analyser) {
+    ReleaseDriver(KubernetesClient client, ClusterCache cache, FreshCopies own, ReleaseStore store,
+                  WorkloadObserver observer, ReleaseActions actions, ReleaseEvents events, ReleaseSettings settings,
+                  ReleaseAnalyser analyser) {
         this.client = client;
         this.cache = cache;
+        this.own = own;
         this.store = store;
         this.observer = observer;
         this.actions = actions;
@@ -54,9 +61,9 @@ final class ReleaseDriver {
 
     /**
      * Drives (or follows, when another process holds the Lease) the current release until it is finished or
-     * {@code until} holds, and returns that state. {@code progress} sees every state change. The cluster is
-     * watched, not polled: a change wakes the loop at once, and it also looks every poll interval (timeouts,
-     * analysis checks, the Lease).
+     * {@code until} holds, and returns that state. {@code progress} sees every state change, with the lines not
+     * saved yet. The cluster is watched, not polled: a change wakes the loop at once, and it also looks every poll
+     * interval (timeouts, analysis checks, the Lease).
      */
     public ReleaseState run(String namespace, String deployment, Predicate<ReleaseState> until, Duration timeout,
                             Consumer<ReleaseState> progress) {
@@ -67,15 +74,16 @@ final class ReleaseDriver {
         Duration look = settings.pollInterval().compareTo(lease.renewWithin()) < 0
                 ? settings.pollInterval() : lease.renewWithin();
         ReleaseState seen = null;
-        try (DriveView view = DriveView.open(cache, namespace, deployment)) {
+        try (DriveView view = DriveView.open(client, cache, namespace, deployment, own)) {
             Drive drive = new Drive(view, until);
             try {
                 while (true) {
                     long changes = view.changes();
                     ReleaseState state = current(namespace, deployment, view);
-                    if (!state.equals(seen)) {
-                        progress.accept(state);
-                        seen = state;
+                    ReleaseState shown = drive.unsaved.on(state);
+                    if (!shown.equals(seen)) {
+                        progress.accept(shown);
+                        seen = shown;
                     }
                     if (state.finished() || until.test(state)) {
                         return state;
@@ -117,16 +125,17 @@ final class ReleaseDriver {
     private final class Drive {
         private final DriveView view;
         private final Predicate<ReleaseState> until;
-        private Instant lastSave = Instant.MIN;
         private final FruitlessActions fruitless = new FruitlessActions();
+        private final UnsavedLines unsaved = new UnsavedLines();
 
         Drive(DriveView view, Predicate<ReleaseState> until) {
             this.view = view;
             this.until = until;
         }
 
-        /** One round for {@code state}; true when something changed. */
-        boolean tick(ReleaseState state) {
+        /** One round for {@code stored}, the state as saved; true when something changed. */
+        boolean tick(ReleaseState stored) {
+            ReleaseState state = unsaved.on(stored);
             StartSnapshot snapshot = snapshotOf(state);
             Observation seen = observer.observe(state, snapshot, view).withRouting(actions.routing(state, view));
             if (state.phase().awaitingDecision() || state.phase() instanceof ReleasePhase.Promoting) {
@@ -137,16 +146,18 @@ final class ReleaseDriver {
                 return retryQuietly(state, step, snapshot);
             }
             ReleaseState next = step.next();
-            if (step.actions().isEmpty() && onlyProgress(state, next)
-                    && Duration.between(lastSave, seen.now()).compareTo(PROGRESS_EVERY) < 0) {
+            if (step.actions().isEmpty() && onlyProgress(state, next)) {
+                unsaved.progress(stored, state, next);
                 return false;
             }
-            if (!next.equals(state)) {
-                if (!saveIfUnchanged(state, next, view)) {
+            if (!step.actions().isEmpty() && UnsavedLines.onlyLines(state, next)) {
+                unsaved.lines(stored, state, next);
+            } else if (!next.equals(state)) {
+                if (!saveIfUnchanged(stored, next, view)) {
                     return true;
                 }
-                lastSave = seen.now();
-                events.record(next, newLines(state, next));
+                unsaved.clear();
+                events.record(next, UnsavedLines.added(stored, next));
             }
             for (ReleaseAction action : step.actions()) {
                 settings.hook().beforeAction(action, next);
@@ -220,14 +231,6 @@ final class ReleaseDriver {
         return store.decode(namespace, deployment, view.stateMap()).current().orElseThrow(() -> new CoalmineException(
                 "Deployment " + deployment + " in namespace " + namespace + " has no release yet; start one with "
                         + "coalmine canary start " + deployment));
-    }
-
-    private static List<StepLogEntry> newLines(ReleaseState before, ReleaseState after) {
-        if (before.log().isEmpty()) {
-            return after.log();
-        }
-        int last = after.log().lastIndexOf(before.log().get(before.log().size() - 1));
-        return after.log().subList(last + 1, after.log().size());
     }
 
     private static void await(DriveView view, long changes, Duration max) {

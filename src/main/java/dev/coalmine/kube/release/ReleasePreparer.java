@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** The Prepare step: reads the live stable, fixes the release's snapshot, renders its objects, dry-runs them. */
@@ -37,7 +38,6 @@ final class ReleasePreparer {
     private final ClusterWrites writes;
     private final KubernetesSerialization serialization;
     private final ReleaseSecretStore secretStore;
-    private final StartChecks checks;
     private final StableShape shape;
     private final SecureRandom random = new SecureRandom();
     private static final String SUFFIX_CHARS = "bcdfghjklmnpqrstvwxz2456789";
@@ -49,18 +49,22 @@ final class ReleasePreparer {
         this.writes = new ClusterWrites(client);
         this.serialization = client.getKubernetesSerialization();
         this.secretStore = new ReleaseSecretStore(client);
-        this.checks = new StartChecks(client);
         this.shape = new StableShape(client);
     }
 
-    /** The live stable, once it passed the {@link StartChecks}: every plan, dry run and start reads it here first. */
+    /** The live stable, once it passed the {@link StartChecks}: every plan and dry run reads it here first. */
     Deployment stable(ReleasePlan plan) {
-        Deployment stable = client.apps().deployments().inNamespace(plan.namespace()).withName(plan.deployment()).get();
+        return stable(plan, name -> client.apps().deployments().inNamespace(plan.namespace()).withName(name).get());
+    }
+
+    /** Like {@link #stable(ReleasePlan)}, reading the Deployments through {@code deployments} (a start: its watch). */
+    Deployment stable(ReleasePlan plan, Function<String, Deployment> deployments) {
+        Deployment stable = deployments.apply(plan.deployment());
         if (stable == null) {
             throw new CoalmineException("Deployment " + plan.deployment() + " not found in namespace " + plan.namespace()
                     + "; check the name and -n NAMESPACE");
         }
-        checks.refuseIfUnsafe(plan, stable);
+        StartChecks.refuseIfUnsafe(plan, stable, deployments);
         return stable;
     }
 

@@ -36,6 +36,8 @@ import java.util.function.Predicate;
 public final class ReleaseService {
     private final KubernetesClient client;
     private final ClusterCache cache;
+    /** What this service wrote, for every read through {@link #cache} (a drive right after a start or a decision). */
+    private final FreshCopies own = new FreshCopies();
     private final ReleaseSettings settings;
     private final ReleaseStore store;
     private final WorkloadObserver observer;
@@ -46,9 +48,12 @@ public final class ReleaseService {
     private final ReleaseActions actions;
     private final MetricsPreflight metricsPreflight;
 
-    /** With a cache of its own and Prometheus credentials from the environment ({@link PrometheusAuth#fromEnvironment}). */
+    /**
+     * With a command's cache of its own ({@link ClusterCache#forCommands}) and Prometheus credentials from the
+     * environment ({@link PrometheusAuth#fromEnvironment}).
+     */
     public ReleaseService(KubernetesClient client, ReleaseSettings settings) {
-        this(client, new ClusterCache(client), settings, PrometheusAuth.fromEnvironment(System.getenv()),
+        this(client, ClusterCache.forCommands(client), settings, PrometheusAuth.fromEnvironment(System.getenv()),
                 MetricSources.standard());
     }
 
@@ -70,7 +75,7 @@ public final class ReleaseService {
         this.events = new ReleaseEvents(client, settings.identity());
         this.evidences = new ReleaseEvidences(client, cache, prometheusAuth, metricSources);
         this.metricsPreflight = new MetricsPreflight(client, prometheusAuth, metricSources);
-        this.driver = new ReleaseDriver(client, cache, store, observer, actions, events, settings,
+        this.driver = new ReleaseDriver(client, cache, own, store, observer, actions, events, settings,
                 new ReleaseAnalyser(evidences));
     }
 
@@ -97,13 +102,20 @@ public final class ReleaseService {
     /**
      * Prepare: refuses while a release is unfinished, checks that an automatic judge's Prometheus answers and accepts
      * its queries, checks RBAC, dry-runs every object (unless
-     * {@code skipDryRun}), then records the release in CanaryDeploying. Call {@link #drive} to carry it out.
+     * {@code skipDryRun}), then records the release in CanaryDeploying. Call {@link #drive} to carry it out. The
+     * Deployments and the release state are read through the watches the drive then goes on with.
      */
     public ReleaseState start(ReleasePlan plan, boolean skipDryRun) {
-        Deployment stable = preparer.stable(plan);
+        try (DriveView view = openForStart(plan)) {
+            return start(plan, skipDryRun, view);
+        }
+    }
+
+    private ReleaseState start(ReleasePlan plan, boolean skipDryRun, DriveView view) {
+        Deployment stable = preparer.stable(plan, view::deployment);
         events.knowStable(stable);
-        ReleaseStore.Saved stored = store.read(plan.namespace(), plan.deployment());
-        ReleaseHistory history = stored.history();
+        ConfigMap stored = view.stateMap();
+        ReleaseHistory history = store.decode(plan.namespace(), plan.deployment(), stored);
         history.refuseIfUnfinished();
         int number = history.nextNumber();
         ReleasePreparer.Prepared prepared = preparer.prepare(plan, number, stable, settings.clock().instant());
@@ -116,14 +128,14 @@ public final class ReleaseService {
                 List.of("RBAC preflight passed (" + needed.size() + " permissions)", dryRun));
         preparer.keepSecretData(prepared);
         try {
-            store.updateFrom(plan.namespace(), plan.deployment(), stored.map(), h -> {
+            view.wrote(store.updateFrom(plan.namespace(), plan.deployment(), stored, h -> {
                 h.refuseIfUnfinished();
                 if (h.nextNumber() != number) {
                     throw new CoalmineException("another release of " + plan.deployment() + " was started at the same "
                             + "moment; look at coalmine canary status " + plan.deployment());
                 }
                 return h.begin(ready);
-            });
+            }).map());
         } catch (RuntimeException e) {
             if (!recorded(ready)) {
                 preparer.dropSecretData(prepared);
@@ -134,6 +146,19 @@ public final class ReleaseService {
         settings.log().info(describe(ready) + ": started by " + settings.identity() + ", canary "
                 + ready.canaryReplicas() + " pod(s)" + (plan.baseline() ? " and a baseline" : ""));
         return ready;
+    }
+
+    /**
+     * The drive's watches for a start. Who may not list and watch what a release needs hears it from the RBAC
+     * preflight, naming every missing permission, rather than from the first watch refused.
+     */
+    private DriveView openForStart(ReleasePlan plan) {
+        try {
+            return DriveView.open(client, cache, plan.namespace(), plan.deployment(), own);
+        } catch (CoalmineException e) {
+            new RbacPreflight(client).check(plan.namespace(), RbacPreflight.neededFor(false, plan.traffic().provider()));
+            throw e;
+        }
     }
 
     public ReleaseStatus status(String namespace, String deployment) {
@@ -153,15 +178,23 @@ public final class ReleaseService {
      * choices, while stable was changed during the release where the release changes it too.
      */
     public ReleaseState promote(String namespace, String deployment, String who) {
-        store.load(namespace, deployment).current()
-                .filter(r -> r.decision() == null && r.phase().awaitingDecision())
-                .ifPresent(this::refuseIfStableConflicts);
-        return decide(namespace, deployment, DecisionVerdict.PROMOTE, who);
+        try (DriveView view = DriveView.open(client, cache, namespace, deployment, own)) {
+            store.decode(namespace, deployment, view.stateMap()).current()
+                    .filter(r -> r.decision() == null && r.phase().awaitingDecision())
+                    .ifPresent(r -> refuseIfStableConflicts(r, liveStable(namespace, deployment)));
+            return decide(namespace, deployment, DecisionVerdict.PROMOTE, who, view);
+        }
     }
 
-    private void refuseIfStableConflicts(ReleaseState release) {
-        Deployment stable = client.apps().deployments().inNamespace(release.plan().namespace())
-                .withName(release.plan().deployment()).get();
+    /**
+     * Read, not taken from the watch: an edit of stable made a moment before the promote must refuse it now, while
+     * the person can still reject, rather than fail the release once the watch shows it.
+     */
+    private Deployment liveStable(String namespace, String deployment) {
+        return client.apps().deployments().inNamespace(namespace).withName(deployment).get();
+    }
+
+    private void refuseIfStableConflicts(ReleaseState release, Deployment stable) {
         if (stable == null) {
             return;
         }
@@ -197,7 +230,9 @@ public final class ReleaseService {
 
     /** Records "reject" by {@code who}; like {@link #promote}, the opposite decision recorded first wins. */
     public ReleaseState reject(String namespace, String deployment, String who) {
-        return decide(namespace, deployment, DecisionVerdict.REJECT, who);
+        try (DriveView view = DriveView.open(client, cache, namespace, deployment, own)) {
+            return decide(namespace, deployment, DecisionVerdict.REJECT, who, view);
+        }
     }
 
     /** All releases of the workload, oldest first. */
@@ -279,9 +314,14 @@ public final class ReleaseService {
         return settings.clock().instant();
     }
 
-    private ReleaseState decide(String namespace, String deployment, DecisionVerdict verdict, String who) {
+    /**
+     * Writes the decision on top of the state as the watch (or our own last write) shows it; a stale copy only costs
+     * the conflict's fresh read.
+     */
+    private ReleaseState decide(String namespace, String deployment, DecisionVerdict verdict, String who,
+                                DriveView view) {
         AtomicReference<ReleaseState> before = new AtomicReference<>();
-        ReleaseHistory saved = store.update(namespace, deployment, h -> {
+        ReleaseStore.Saved written = store.updateFrom(namespace, deployment, view.stateMap(), h -> {
             ReleaseState current = h.current().orElseThrow(() -> new CoalmineException(deployment + " in namespace "
                     + namespace + " has no release to decide on; start one with coalmine canary start"));
             before.set(current);
@@ -290,7 +330,8 @@ public final class ReleaseService {
             }
             return h.updateCurrent(r -> r.withDecision(new Decision(verdict, who, settings.clock().instant())));
         });
-        ReleaseState state = saved.current().orElseThrow();
+        view.wrote(written.map());
+        ReleaseState state = written.history().current().orElseThrow();
         if (!state.equals(before.get()) && state.decision() != null && who.equals(state.decision().who())) {
             events.record(state, state.log().get(state.log().size() - 1));
             settings.log().info(describe(state) + ": " + verdict.name().toLowerCase(Locale.ROOT) + " recorded by " + who);

@@ -3,7 +3,7 @@ package dev.coalmine.kube.release;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.ReleasePlan;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.function.Function;
 
 /**
  * What must hold before a release is planned, dry-run or recorded: a stable that is not paused (its canary and
@@ -11,26 +11,25 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * that is somebody else's.
  */
 final class StartChecks {
-    private final KubernetesClient client;
-
-    StartChecks(KubernetesClient client) {
-        this.client = client;
+    private StartChecks() {
     }
 
-    void refuseIfUnsafe(ReleasePlan plan, Deployment stable) {
+    /** @param deployments the namespace's Deployments by name (null when absent), read where the caller reads them */
+    static void refuseIfUnsafe(ReleasePlan plan, Deployment stable, Function<String, Deployment> deployments) {
         if (Boolean.TRUE.equals(stable.getSpec().getPaused())) {
             throw new CoalmineException("Deployment " + plan.deployment() + " in namespace " + plan.namespace()
                     + " is paused (spec.paused: true), so its canary and baseline would never roll out; resume it "
                     + "first (kubectl rollout resume deployment/" + plan.deployment() + ") — nothing was recorded");
         }
-        refuseIfForeign(plan, ReleaseNames.canary(plan.deployment()), ReleaseNames.CANARY);
+        refuseIfForeign(plan, ReleaseNames.canary(plan.deployment()), ReleaseNames.CANARY, deployments);
         if (plan.baseline()) {
-            refuseIfForeign(plan, ReleaseNames.baseline(plan.deployment()), ReleaseNames.BASELINE);
+            refuseIfForeign(plan, ReleaseNames.baseline(plan.deployment()), ReleaseNames.BASELINE, deployments);
         }
     }
 
-    private void refuseIfForeign(ReleasePlan plan, String name, String track) {
-        Deployment existing = client.apps().deployments().inNamespace(plan.namespace()).withName(name).get();
+    private static void refuseIfForeign(ReleasePlan plan, String name, String track,
+                                        Function<String, Deployment> deployments) {
+        Deployment existing = deployments.apply(name);
         if (existing != null) {
             Ownership.refusal(existing, plan.deployment(), track).ifPresent(why -> {
                 throw new CoalmineException(why + " — nothing was recorded");

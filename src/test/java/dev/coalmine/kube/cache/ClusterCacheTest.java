@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,6 +24,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +102,76 @@ class ClusterCacheTest {
         Thread.sleep(300);
         assertThat(seenLate).as("nothing after close").hasSize(seenAtClose);
         assertThat(dispatcher.lists("shop")).isEqualTo(1);
+    }
+
+    @Test
+    void everyPodKindIsPickedOutOfTheNamespacesOnePodInformer() throws Exception {
+        createPod("web-1", Map.of("app", "web"));
+        createPod("web-canary-1", Map.of("app", "web", "coalmine.dev/track", "canary"));
+        createPod("shop-api-1", Map.of("app", "shop-api", "rollouts-pod-template-hash", "abc"));
+        LabelSelector web = new LabelSelectorBuilder().withMatchLabels(Map.of("app", "web")).build();
+        LabelSelector notCanary = new LabelSelectorBuilder().addNewMatchExpression().withKey("coalmine.dev/track")
+                .withOperator("DoesNotExist").endMatchExpression().build();
+
+        try (CachedObjects<Pod> track = cache.open(CachedKind.TRACK_PODS, "shop");
+             CachedObjects<Pod> ofWeb = cache.open(CachedKind.podsSelectedBy(web), "shop");
+             CachedObjects<Pod> untracked = cache.open(CachedKind.podsSelectedBy(notCanary), "shop");
+             CachedObjects<Pod> rollout = cache.open(CachedKind.ROLLOUT_PODS, "shop")) {
+            assertThat(cache.running()).as("one informer for every pod kind").isEqualTo(1);
+            assertThat(dispatcher.lists("shop")).as("one LIST of pods").isEqualTo(1);
+            Eventually.assertThat(() -> assertThat(dispatcher.watches("shop")).as("one WATCH of pods").isEqualTo(1));
+            assertThat(names(track.list())).containsExactly("web-canary-1");
+            assertThat(names(ofWeb.list())).containsExactlyInAnyOrder("web-1", "web-canary-1");
+            assertThat(names(untracked.list())).containsExactlyInAnyOrder("web-1", "shop-api-1");
+            assertThat(names(rollout.list())).containsExactly("shop-api-1");
+            assertThat(track.get("web-1")).as("a pod of the collection that the kind does not select").isNull();
+            assertThat(track.get("web-canary-1")).isNotNull();
+
+            List<String> changes = new CopyOnWriteArrayList<>();
+            track.listen(changes(changes));
+            Eventually.assertThat(() -> assertThat(changes).containsExactly("add web-canary-1"));
+            relabel("web-1", Map.of("app", "web", "coalmine.dev/track", "stable"));
+            relabel("web-canary-1", Map.of("app", "web"));
+            relabel("shop-api-1", Map.of("app", "shop-api", "tier", "api"));
+            Eventually.assertThat(() -> assertThat(changes).as("a pod that starts or stops being selected")
+                    .containsExactly("add web-canary-1", "add web-1", "delete web-canary-1"));
+        }
+        assertThat(cache.running()).isZero();
+    }
+
+    private void createPod(String name, Map<String, String> labels) {
+        client.pods().inNamespace("shop").resource(new PodBuilder().withNewMetadata().withName(name)
+                .withNamespace("shop").withLabels(labels).endMetadata().build()).create();
+    }
+
+    private void relabel(String pod, Map<String, String> labels) {
+        client.pods().inNamespace("shop").withName(pod).edit(p -> {
+            p.getMetadata().setLabels(labels);
+            return p;
+        });
+    }
+
+    private static List<String> names(List<Pod> pods) {
+        return pods.stream().map(p -> p.getMetadata().getName()).toList();
+    }
+
+    private static ResourceEventHandler<Pod> changes(List<String> seen) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Pod p) {
+                seen.add("add " + p.getMetadata().getName());
+            }
+
+            @Override
+            public void onUpdate(Pod old, Pod p) {
+                seen.add("update " + p.getMetadata().getName());
+            }
+
+            @Override
+            public void onDelete(Pod p, boolean finalStateUnknown) {
+                seen.add("delete " + p.getMetadata().getName());
+            }
+        };
     }
 
     @Test

@@ -24,15 +24,12 @@ import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,14 +37,14 @@ import org.junit.jupiter.api.Test;
 /**
  * What a console costs the API server while a rollout view is open: the workload list, the release's snapshots,
  * the driver, its Events, rollout lines, pod logs and evidence all read through one shared cache, so each kind is
- * listed once and watched once per namespace, however many parts use it.
+ * one collection per namespace (every pod, whichever selector picks it, from one pod collection), listed once and
+ * watched once, however many parts use it.
  */
 class OpenReleaseRequestsTest {
     private static final String NS = "default";
     private static final String APP = "shop-frontend";
     private static final String CONSOLE = "coalmine-console-under-test";
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Pattern LABEL_SELECTOR = Pattern.compile("[?&]labelSelector=([^&]*)");
 
     private final DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
             .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())));
@@ -72,6 +69,10 @@ class OpenReleaseRequestsTest {
         assertThat(lists).as("LISTs per collection: %s", lists).isNotEmpty().allSatisfy((path, n) -> assertThat(n).isOne());
         assertThat(watches).as("WATCHes per collection: %s", watches).allSatisfy((path, n) -> assertThat(n).isOne());
         assertThat(watches.keySet()).containsExactlyInAnyOrderElementsOf(lists.keySet());
+        Map<String, Set<String>> perKind = CollectionReads.collectionsPerKind(
+                CollectionReads.in(cluster.requests().recent(CONSOLE), NS));
+        assertThat(perKind).as("collections per kind: %s", perKind).isNotEmpty()
+                .allSatisfy((kind, collections) -> assertThat(collections).hasSize(1));
     }
 
     @Test
@@ -128,12 +129,7 @@ class OpenReleaseRequestsTest {
     /** The console's reads of whole collections in the namespace, counted per collection and label selector. */
     private Map<String, Long> collectionReads(boolean watch) {
         return CollectionReads.in(cluster.requests().recent(CONSOLE), NS).filter(r -> r.isWatch() == watch)
-                .map(r -> r.path() + selector(r.uri()))
+                .map(CollectionReads::collection)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    }
-
-    private static String selector(String uri) {
-        Matcher m = LABEL_SELECTOR.matcher(uri);
-        return m.find() ? " " + URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : "";
     }
 }
