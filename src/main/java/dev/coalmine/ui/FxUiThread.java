@@ -12,4 +12,9 @@ public final class FxUiThread implements UiThread {
             Platform.runLater(task);
         }
     }
+
+    @Override
+    public void executeLater(Runnable task) {
+        Platform.runLater(task);
+    }
 }

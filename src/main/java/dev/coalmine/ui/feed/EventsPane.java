@@ -40,6 +40,8 @@ public final class EventsPane extends VBox {
     /** Events of the same second: the later write (higher resourceVersion) is the newer. */
     private static final Comparator<EventRecord> WRITE_ORDER = Comparator.comparingLong(EventsPane::writeOrder);
 
+    private SortedList<EventRecord> sorted;
+
     public EventsPane(LiveList<EventRecord> events) {
         super(8);
         setId("events-pane");
@@ -64,7 +66,6 @@ public final class EventsPane extends VBox {
         // Newest first (the default) and oldest first are views of the rows in arrival order, which cost only the
         // rows a merge touches; a SortedList, which re-sorts under every merge, is used only for another column.
         ReversedList<EventRecord> newestFirst = new ReversedList<>(newest.rows());
-        SortedList<EventRecord> sorted = new SortedList<>(newest.rows());
         TableView<EventRecord> table = new TableView<>(newestFirst);
         table.setId("events-table");
         table.getStyleClass().add("dense");
@@ -83,10 +84,19 @@ public final class EventsPane extends VBox {
         table.getColumns().add(Columns.text("Message", 420, EventRecord::message));
         Columns.fitHeaders(table);
         // Another column's sort breaks ties by write order, so rows of the same second keep their order.
+        // The SortedList exists only while such a sort is chosen: even unsorted it redid all rows under every merge.
         table.setSortPolicy(t -> {
             boolean byArrival = t.getSortOrder().isEmpty() || t.getSortOrder().get(0) == lastSeen;
-            sorted.setComparator(byArrival ? null : t.getComparator().thenComparing(WRITE_ORDER));
-            t.setItems(!byArrival ? sorted : newestFirst(t) ? newestFirst : newest.rows());
+            if (byArrival) {
+                sorted = null;
+                t.setItems(newestFirst(t) ? newestFirst : newest.rows());
+            } else {
+                if (sorted == null) {
+                    sorted = new SortedList<>(newest.rows());
+                }
+                sorted.setComparator(t.getComparator().thenComparing(WRITE_ORDER));
+                t.setItems(sorted);
+            }
             return true;
         });
         lastSeen.setSortType(TableColumn.SortType.DESCENDING);

@@ -1,7 +1,6 @@
 package dev.coalmine.ui.feed;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -23,15 +22,40 @@ final class ListSync {
      * Removes {@code removed} (the same objects, wherever they are) from {@code items} and appends {@code added}.
      * The scan stops at the last removed item, so evicting the oldest costs in proportion to the evicted.
      */
-    static <T> void apply(ObservableList<T> items, Collection<T> removed, List<T> added) {
-        if (!removed.isEmpty()) {
-            Set<T> gone = Collections.newSetFromMap(new IdentityHashMap<>(removed.size() * 2));
-            gone.addAll(removed);
-            removeAll(items, gone);
-        }
+    static <T> void apply(ObservableList<T> items, List<T> removed, List<T> added) {
+        remove(items, removed);
         if (!added.isEmpty()) {
             items.addAll(added);
         }
+    }
+
+    /**
+     * Removes {@code removed} (the same objects, wherever they are) from {@code items}. The usual case, the oldest
+     * items in order, is one range removal found without hashing.
+     */
+    static <T> void remove(ObservableList<T> items, List<T> removed) {
+        if (removed.isEmpty()) {
+            return;
+        }
+        if (isPrefix(removed, items)) {
+            items.remove(0, removed.size());
+            return;
+        }
+        Set<T> gone = Collections.newSetFromMap(new IdentityHashMap<>(removed.size() * 2));
+        gone.addAll(removed);
+        removeAll(items, gone);
+    }
+
+    private static <T> boolean isPrefix(List<T> prefix, List<T> list) {
+        if (prefix.size() > list.size()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.size(); i++) {
+            if (prefix.get(i) != list.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -51,7 +75,7 @@ final class ListSync {
         removeAll(items, gone);
         int first = items.isEmpty() ? target.size() : indexOf(target, items.get(0));
         int end = first + items.size();
-        if (end > target.size() || !sameItems(items, target.subList(first, end))) {
+        if (end > target.size() || !isPrefix(items, target.subList(first, end))) {
             items.setAll(target);
             return;
         }
@@ -72,14 +96,6 @@ final class ListSync {
         return list.size();
     }
 
-    private static <T> boolean sameItems(List<T> a, List<T> b) {
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static <T> void removeAll(ObservableList<T> items, Set<T> gone) {
         List<int[]> ranges = new ArrayList<>();

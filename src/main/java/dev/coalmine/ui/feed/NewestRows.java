@@ -5,7 +5,6 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
@@ -16,7 +15,7 @@ import javafx.collections.ObservableList;
  */
 final class NewestRows<T> {
     private final ObservableList<T> source;
-    private final ObservableList<T> rows = FXCollections.observableArrayList();
+    private final BulkList<T> rows = new BulkList<>();
     private final IntegerProperty limit;
     private final ReadOnlyIntegerWrapper hidden = new ReadOnlyIntegerWrapper();
 
@@ -73,12 +72,8 @@ final class NewestRows<T> {
                 return false;
             }
         }
-        if (gone > 0) {
-            rows.remove(0, gone);
-        }
-        if (kept < target.size()) {
-            rows.addAll(target.subList(kept, target.size()));
-        }
+        // One change with the row count unchanged: the table gives its visible cells new items, not new cells.
+        rows.slide(gone, target.subList(kept, target.size()));
         return true;
     }
 }

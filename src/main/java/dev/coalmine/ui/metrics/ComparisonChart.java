@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.shape.Path;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
@@ -43,12 +46,19 @@ public final class ComparisonChart extends LineChart<Number, Number> {
     public record Line(String name, double[] x, double[] y) {
     }
 
+    /** Lines ready to show ({@link #prepare}): downsampled, the limit line last, and the axes' ranges. */
+    public record Plot(List<Line> lines, PlotRange x, PlotRange y) {
+    }
+
     /** A moment drawn across the plot, such as a change of the canary's weight: x in epoch seconds. */
     public record Marker(double x, String label) {
     }
 
     private final List<Marker> markers = new ArrayList<>();
     private final List<Node> markerNodes = new ArrayList<>();
+    private final LinesImage lines = new LinesImage();
+    private final ReadOnlyObjectWrapper<Plot> drawn = new ReadOnlyObjectWrapper<>();
+    private Plot plot;
 
     public ComparisonChart(String title, String unit, int maxPoints) {
         super(timeAxis(), new NumberAxis());
@@ -61,6 +71,7 @@ public final class ComparisonChart extends LineChart<Number, Number> {
         setLegendVisible(true);
         ((NumberAxis) getYAxis()).setForceZeroInRange(false);
         getStyleClass().add("comparison-chart");
+        getPlotChildren().add(0, lines.view());
     }
 
     private static NumberAxis timeAxis() {
@@ -89,25 +100,55 @@ public final class ComparisonChart extends LineChart<Number, Number> {
 
     /** Replaces all lines and draws {@code limit} (NaN: none) across them; call on the FX thread. */
     public void show(List<Line> lines, double limit) {
+        show(prepare(lines, limit));
+    }
+
+    /**
+     * The lines downsampled, with the limit line and the axes' ranges: the work of a redraw that needs no FX thread.
+     * Any thread.
+     */
+    public Plot prepare(List<Line> lines, double limit) {
         List<Line> all = new ArrayList<>(lines);
         limitLine(lines, limit).ifPresent(all::add);
-        fitYAxis(all);
-        boolean sameLines = getData().size() == all.size();
-        for (int k = 0; sameLines && k < all.size(); k++) {
-            sameLines = all.get(k).name().equals(getData().get(k).getName());
-        }
-        if (sameLines) {
-            // New points in the series already shown: their paths and legend entries stay, no new nodes to style.
-            for (int k = 0; k < all.size(); k++) {
-                getData().get(k).getData().setAll(downsampled(all.get(k)));
-            }
-            return;
-        }
-        List<XYChart.Series<Number, Number>> series = new ArrayList<>(all.size());
+        List<Line> kept = new ArrayList<>(all.size());
         for (Line line : all) {
-            series.add(new XYChart.Series<>(line.name(), FXCollections.observableArrayList(downsampled(line))));
+            kept.add(downsampled(line));
         }
-        getData().setAll(series);
+        return new Plot(kept, PlotRange.time(all), PlotRange.values(all, unit.equals("%")));
+    }
+
+    /**
+     * Shows a prepared plot; call on the FX thread. The lines are drawn as one image off the FX thread; the series
+     * stay (no points) for the legend and the lines' styles.
+     */
+    public void show(Plot next) {
+        plot = next;
+        next.x().applyTo((NumberAxis) getXAxis());
+        next.y().applyTo((NumberAxis) getYAxis());
+        boolean sameLines = getData().size() == next.lines().size();
+        for (int k = 0; sameLines && k < next.lines().size(); k++) {
+            sameLines = next.lines().get(k).name().equals(getData().get(k).getName());
+        }
+        if (!sameLines) {
+            List<XYChart.Series<Number, Number>> series = new ArrayList<>(next.lines().size());
+            for (Line line : next.lines()) {
+                series.add(new XYChart.Series<>(line.name(), FXCollections.observableArrayList()));
+            }
+            getData().setAll(series);
+            // A new theme restyles the lines: draw them again in the new colours.
+            for (XYChart.Series<Number, Number> s : series) {
+                if (s.getNode() instanceof Path path) {
+                    path.strokeProperty().addListener(o -> requestChartLayout());
+                    path.strokeWidthProperty().addListener(o -> requestChartLayout());
+                }
+            }
+        }
+        requestChartLayout();
+    }
+
+    /** The plot whose lines the chart shows now (its image is drawn): null until the first. */
+    public ReadOnlyObjectProperty<Plot> drawnProperty() {
+        return drawn.getReadOnlyProperty();
     }
 
     /** The limit as a two-point line over the time the data covers, named as the legend reads it. */
@@ -121,42 +162,6 @@ public final class ComparisonChart extends LineChart<Number, Number> {
         String name = String.format(Locale.ROOT, "limit %s %s", new BigDecimal(Double.toString(limit))
                 .stripTrailingZeros().toPlainString(), unit).trim();
         return Optional.of(new Line(name, new double[] {first, last}, new double[] {limit, limit}));
-    }
-
-    /** Percentages span at least two points below their top; latencies and counts start at zero. */
-    private void fitYAxis(List<Line> lines) {
-        NumberAxis axis = (NumberAxis) getYAxis();
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (Line line : lines) {
-            for (double y : line.y()) {
-                if (Double.isFinite(y)) {
-                    low = Math.min(low, y);
-                    high = Math.max(high, y);
-                }
-            }
-        }
-        if (!Double.isFinite(low)) {
-            axis.setAutoRanging(true);
-            return;
-        }
-        if (unit.equals("%")) {
-            double top = Math.min(100, Math.ceil(high + 0.25 * Math.max(high - low, MIN_PERCENT_SPAN / 2)));
-            double bottom = Math.max(0, Math.min(Math.floor(low - 0.1 * (top - low)), top - MIN_PERCENT_SPAN));
-            setRange(axis, bottom, Math.max(top, bottom + MIN_PERCENT_SPAN));
-        } else {
-            setRange(axis, Math.min(0, low), high <= 0 ? 1 : high * 1.15);
-        }
-    }
-
-    private static void setRange(NumberAxis axis, double low, double high) {
-        axis.setAutoRanging(false);
-        axis.setLowerBound(low);
-        axis.setUpperBound(high);
-        double raw = (high - low) / 5;
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = raw / magnitude >= 5 ? 5 * magnitude : raw / magnitude >= 2 ? 2 * magnitude : magnitude;
-        axis.setTickUnit(step);
     }
 
     /** The release's moments to mark on the time axis; call on the FX thread. */
@@ -223,6 +228,7 @@ public final class ComparisonChart extends LineChart<Number, Number> {
         super.layoutPlotChildren();
         layoutMarks();
         layoutMarkers();
+        lines.draw(plot, (NumberAxis) getXAxis(), (NumberAxis) getYAxis(), getData(), drawn::set);
     }
 
     private void layoutMarks() {
@@ -266,12 +272,17 @@ public final class ComparisonChart extends LineChart<Number, Number> {
         }
     }
 
-    private List<XYChart.Data<Number, Number>> downsampled(Line line) {
-        int[] kept = Downsampler.lttb(line.x(), line.y(), maxPoints);
-        List<XYChart.Data<Number, Number>> points = new ArrayList<>(kept.length);
-        for (int i : kept) {
-            points.add(new XYChart.Data<>(line.x()[i], line.y()[i]));
+    private Line downsampled(Line line) {
+        if (line.x().length <= maxPoints) {
+            return line;
         }
-        return points;
+        int[] kept = Downsampler.lttb(line.x(), line.y(), maxPoints);
+        double[] x = new double[kept.length];
+        double[] y = new double[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            x[i] = line.x()[kept[i]];
+            y[i] = line.y()[kept[i]];
+        }
+        return new Line(line.name(), x, y);
     }
 }

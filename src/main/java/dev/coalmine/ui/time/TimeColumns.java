@@ -25,6 +25,7 @@ public final class TimeColumns {
     /** The local time of day, to the second, for lines within one release. */
     public static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final Duration REFRESH = Duration.seconds(10);
+    private static final String AGO_CELL = "relative-time-cell";
 
     private TimeColumns() {
     }
@@ -45,7 +46,13 @@ public final class TimeColumns {
 
     /** Re-renders {@code table}'s relative times every few seconds while it is in a window. */
     public static void keepCurrent(TableView<?> table) {
-        Timeline ticks = new Timeline(new KeyFrame(REFRESH, e -> table.refresh()));
+        // Only the relative times are re-rendered: table.refresh() recreated every cell of the table (a long stall
+        // in a table that a flood of Events keeps busy).
+        Timeline ticks = new Timeline(new KeyFrame(REFRESH, e -> table.lookupAll("." + AGO_CELL).forEach(cell -> {
+            if (cell instanceof AgoCell<?> ago) {
+                ago.show(ago.getItem(), ago.isEmpty());
+            }
+        })));
         ticks.setCycleCount(Timeline.INDEFINITE);
         table.sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) {
@@ -62,9 +69,17 @@ public final class TimeColumns {
     private static final class AgoCell<T> extends TableCell<T, Instant> {
         private final Tooltip local = new Tooltip();
 
+        AgoCell() {
+            getStyleClass().add(AGO_CELL);
+        }
+
         @Override
         protected void updateItem(Instant time, boolean empty) {
             super.updateItem(time, empty);
+            show(time, empty);
+        }
+
+        void show(Instant time, boolean empty) {
             if (empty || time == null) {
                 setText(null);
                 setTooltip(null);

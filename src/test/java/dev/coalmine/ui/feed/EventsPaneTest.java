@@ -12,6 +12,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +80,28 @@ class EventsPaneTest {
         assertThat(copied.get()).isEqualTo(EventsPane.asLine(table.getItems().get(0)) + "\n"
                 + EventsPane.asLine(table.getItems().get(1)) + "\n");
         assertThat(copied.get()).contains("Warning\tPulled\tPod/web-00020\t1\tPulled image");
+    }
+
+    @Test
+    void anotherColumnSortsTheRowsAsEventsArrive(FxRobot robot) {
+        for (int i = 0; i < 30; i++) {
+            events.sink().accept(event(i));
+        }
+        TableView<EventRecord> table = robot.lookup("#events-table").queryTableView();
+        Eventually.assertThat(() -> assertThat(table.getItems()).hasSize(30));
+        TableColumn<EventRecord, ?> type = table.getColumns().get(1);
+        robot.interact(() -> {
+            type.setSortType(TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(type);
+        });
+        // Normal before Warning; within a type, in the order the Events were written.
+        Eventually.assertThat(() -> assertThat(table.getItems()).extracting(EventRecord::uid)
+                .startsWith("uid-1", "uid-2").endsWith("uid-0", "uid-10", "uid-20"));
+        for (int i = 30; i < 35; i++) {
+            events.sink().accept(event(i));
+        }
+        Eventually.assertThat(() -> assertThat(table.getItems()).hasSize(35).extracting(EventRecord::uid)
+                .endsWith("uid-20", "uid-30"));
     }
 
     private static EventRecord event(int n) {
