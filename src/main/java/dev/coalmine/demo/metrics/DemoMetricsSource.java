@@ -140,11 +140,10 @@ public final class DemoMetricsSource implements MetricSource {
         Set<String> workloads = Set.of(target.deployment(), target.deployment() + "-canary",
                 target.deployment() + "-baseline");
         PodCounters sum = PodCounters.zero();
-        for (Map.Entry<TrafficSnapshot.PodKey, PodCounters> pod : end.pods().entrySet()) {
-            TrafficSnapshot.PodKey key = pod.getKey();
+        for (TrafficSnapshot.PodKey key : end.keys()) {
             if (key.namespace().equals(target.namespace()) && key.track().equals(track.label())
                     && workloads.contains(key.deployment())) {
-                sum = sum.plus(pod.getValue().since(start.pods().get(key)));
+                sum = sum.plus(end.counters(key).since(start.counters(key)));
             }
         }
         return reader.applyAsDouble(new TrackTraffic(sum));
