@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * {@code get deploy DEPLOYMENT -o json} with a warm discovery cache, on the same demo cluster, alternating. Runs after
  * the app image is built: {@code mvn -B -Pbench,package verify}.
  */
+@Tag("packaged")
 class CliStatusBench {
     private static final int REPETITIONS = 7;
     private static final Path IMAGE = Path.of("target", "dist", "Coalmine");

@@ -52,10 +52,10 @@ class StartupBench {
 
     private static Timing timeProcess(String what) throws Exception {
         Path home = Files.createTempDirectory("bench-startup-home"); // no kubeconfig: the console picks the demo
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(ChildJvm.java()));
         command.addAll(FLAGS);
         command.add("-Duser.home=" + home);
-        command.addAll(List.of("-cp", testClasspath(), StartupProbe.class.getName(), what));
+        command.addAll(List.of("-cp", ChildJvm.testClasspath(), StartupProbe.class.getName(), what));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("HOME", home.toString());
         builder.environment().remove("KUBECONFIG");
@@ -80,11 +80,5 @@ class StartupBench {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         throw new IllegalStateException("the " + what + " process ended without showing a window:\n" + output);
-    }
-
-    /** The test classpath surefire runs with (its booter jar only points at it). */
-    private static String testClasspath() {
-        String classpath = System.getProperty("surefire.test.class.path");
-        return classpath != null && !classpath.isBlank() ? classpath : System.getProperty("java.class.path");
     }
 }

@@ -144,10 +144,9 @@ public final class DemoMetricsSource implements MetricSource {
         Predicate<TrafficSnapshot.PodKey> ofTrack = selection.get().byPodLabels()
                 ? ofPods(end, selection.get()) : ofRelease(target, track);
         PodCounters sum = PodCounters.zero();
-        for (Map.Entry<TrafficSnapshot.PodKey, PodCounters> pod : end.pods().entrySet()) {
-            TrafficSnapshot.PodKey key = pod.getKey();
+        for (TrafficSnapshot.PodKey key : end.keys()) {
             if (key.namespace().equals(target.namespace()) && ofTrack.test(key)) {
-                sum = sum.plus(pod.getValue().since(start.pods().get(key)));
+                sum = sum.plus(end.counters(key).since(start.counters(key)));
             }
         }
         return reader.applyAsDouble(new TrackTraffic(sum));

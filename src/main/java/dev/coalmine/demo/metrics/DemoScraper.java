@@ -84,7 +84,12 @@ final class DemoScraper implements AutoCloseable {
         if (response.statusCode() != 200) {
             throw new IOException(url + " answered HTTP " + response.statusCode());
         }
-        TrafficSnapshot snapshot = TrafficSnapshot.of(clock.instant(), PrometheusTextParser.parse(response.body()));
+        TrafficSnapshot previous;
+        synchronized (this) {
+            previous = snapshots.peekLast();
+        }
+        TrafficSnapshot snapshot = TrafficSnapshot.of(clock.instant(), PrometheusTextParser.parse(response.body()),
+                previous);
         synchronized (this) {
             snapshots.addLast(snapshot);
             Instant oldest = snapshot.at().minus(retention);

@@ -1,6 +1,7 @@
 package dev.coalmine.demo.metrics;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,18 +10,57 @@ import java.util.TreeMap;
 
 /**
  * The demo's counters of every pod at one scrape, and each pod's further series labels (its pod labels, as a
- * Prometheus {@code labelmap} names them).
+ * Prometheus {@code labelmap} names them). A scraper keeps 30 minutes of them, one a second, so each is kept
+ * compact: plain numbers, and the pod's keys, labels and bucket bounds shared with the scrape before when unchanged
+ * (boxed bucket maps and fresh label strings took ~17 kB a scrape: the console's heap grew by ~1 MB a minute).
  */
-record TrafficSnapshot(Instant at, Map<PodKey, PodCounters> pods, Map<PodKey, Map<String, String>> labels) {
+final class TrafficSnapshot {
     private static final Set<String> COUNTER_LABELS = Set.of("namespace", "pod", "deployment", "track", "code", "le");
 
     /** The labels the demo puts on every series of a pod. */
     record PodKey(String namespace, String pod, String deployment, String track) {
     }
 
-    TrafficSnapshot {
-        pods = Map.copyOf(pods);
-        labels = Map.copyOf(labels);
+    /** One pod's counters; the cumulative bucket counts go with {@code bounds}, ascending. */
+    private record Counts(double requests, double errors, double[] bounds, double[] cumulative) {
+        PodCounters counters() {
+            Map<Double, Double> buckets = new HashMap<>();
+            for (int i = 0; i < bounds.length; i++) {
+                buckets.put(bounds[i], cumulative[i]);
+            }
+            return new PodCounters(requests, errors, buckets);
+        }
+    }
+
+    private final Instant at;
+    private final Map<PodKey, Counts> pods;
+    private final Map<PodKey, Map<String, String>> labels;
+
+    private TrafficSnapshot(Instant at, Map<PodKey, Counts> pods, Map<PodKey, Map<String, String>> labels) {
+        this.at = at;
+        this.pods = Map.copyOf(pods);
+        this.labels = Map.copyOf(labels);
+    }
+
+    Instant at() {
+        return at;
+    }
+
+    Set<PodKey> keys() {
+        return pods.keySet();
+    }
+
+    /** The pod's counters at this scrape, or null when the pod was not there. */
+    PodCounters counters(PodKey pod) {
+        Counts counts = pods.get(pod);
+        return counts == null ? null : counts.counters();
+    }
+
+    /** Every pod's counters. */
+    Map<PodKey, PodCounters> pods() {
+        Map<PodKey, PodCounters> all = new HashMap<>();
+        pods.forEach((key, counts) -> all.put(key, counts.counters()));
+        return all;
     }
 
     /** Whether the pod's series carry every one of {@code wanted} (series label names and values). */
@@ -30,8 +70,13 @@ record TrafficSnapshot(Instant at, Map<PodKey, PodCounters> pods, Map<PodKey, Ma
 
     /** Reads {@code http_requests_total{code}} and {@code http_request_duration_seconds_bucket{le}} per pod. */
     static TrafficSnapshot of(Instant at, List<PrometheusTextParser.Sample> samples) {
+        return of(at, samples, null);
+    }
+
+    /** As {@link #of(Instant, List)}, sharing keys, labels and bucket bounds with {@code previous} (may be null). */
+    static TrafficSnapshot of(Instant at, List<PrometheusTextParser.Sample> samples, TrafficSnapshot previous) {
         Map<PodKey, double[]> requests = new HashMap<>();
-        Map<PodKey, Map<Double, Double>> buckets = new HashMap<>();
+        Map<PodKey, TreeMap<Double, Double>> buckets = new HashMap<>();
         Map<PodKey, Map<String, String>> labels = new HashMap<>();
         for (PrometheusTextParser.Sample s : samples) {
             PodKey key = new PodKey(s.labels().getOrDefault("namespace", ""), s.labels().getOrDefault("pod", ""),
@@ -49,10 +94,27 @@ record TrafficSnapshot(Instant at, Map<PodKey, PodCounters> pods, Map<PodKey, Ma
                         .put(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), s.value());
             }
         }
-        Map<PodKey, PodCounters> pods = new HashMap<>();
-        requests.forEach((key, counts) -> pods.put(key, new PodCounters(counts[0], counts[1],
-                buckets.getOrDefault(key, Map.of()))));
-        return new TrafficSnapshot(at, pods, labels);
+        Map<PodKey, PodKey> known = new HashMap<>();
+        Map<PodKey, Counts> before = previous == null ? Map.of() : previous.pods;
+        Map<PodKey, Map<String, String>> labelsBefore = previous == null ? Map.of() : previous.labels;
+        before.keySet().forEach(k -> known.put(k, k));
+        Map<PodKey, Counts> pods = new HashMap<>();
+        Map<PodKey, Map<String, String>> sharedLabels = new HashMap<>();
+        requests.forEach((key, counts) -> {
+            PodKey shared = known.getOrDefault(key, key);
+            TreeMap<Double, Double> histogram = buckets.getOrDefault(key, new TreeMap<>());
+            double[] bounds = histogram.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] cumulative = histogram.values().stream().mapToDouble(Double::doubleValue).toArray();
+            Counts earlier = before.get(key);
+            if (earlier != null && Arrays.equals(earlier.bounds(), bounds)) {
+                bounds = earlier.bounds();
+            }
+            pods.put(shared, new Counts(counts[0], counts[1], bounds, cumulative));
+            Map<String, String> now = labels.getOrDefault(key, Map.of());
+            Map<String, String> then = labelsBefore.get(key);
+            sharedLabels.put(shared, now.equals(then) ? then : Map.copyOf(now));
+        });
+        return new TrafficSnapshot(at, pods, sharedLabels);
     }
 
     private static Map<String, String> podLabels(Map<String, String> series) {

@@ -191,11 +191,10 @@ final class ApiServer implements AutoCloseable {
                 vertx.cancelTimer(id);
                 return;
             }
-            Instant now = Instant.now();
-            String lines = logs.between(target, last[0], now);
-            last[0] = now;
-            if (!lines.isEmpty()) {
-                response.write(lines);
+            PodLogs.Followed lines = logs.after(target, last[0], Instant.now());
+            last[0] = lines.next();
+            if (!lines.text().isEmpty()) {
+                response.write(lines.text());
             }
             if (!logs.stillExists(target)) {
                 vertx.cancelTimer(id);

@@ -61,9 +61,20 @@ final class PodLogs {
         return format(target, lines);
     }
 
-    /** What was written in [from, to), for following a log. */
-    String between(Target target, Instant from, Instant to) {
-        return format(target, source.lines(target.pod(), target.container(), from, to));
+    /** What a read of a followed log sends, and where the next read starts. */
+    record Followed(String text, Instant next) {
+    }
+
+    /**
+     * What was written in [from, to), for following a log. The traffic simulation writes a slice's requests when the
+     * slice ends, dated within it: the next read starts after the newest line sent, not at this read's end, or the
+     * lines dated before that end but written after it would never be sent.
+     */
+    Followed after(Target target, Instant from, Instant to) {
+        List<PodLogSource.LogLine> lines = source.lines(target.pod(), target.container(), from, to);
+        Instant next = lines.stream().map(PodLogSource.LogLine::time).max(Instant::compareTo)
+                .map(newest -> newest.plusNanos(1)).orElse(from);
+        return new Followed(format(target, lines), next);
     }
 
     boolean stillExists(Target target) {

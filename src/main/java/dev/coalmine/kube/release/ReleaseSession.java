@@ -255,10 +255,15 @@ public final class ReleaseSession implements AutoCloseable {
             return;
         }
         try {
-            shared.collect(Instant.now());
+            shared.collect(now());
         } catch (RuntimeException e) {
             // a failed collection is the next one's to repeat; the scheduled refresh must go on
         }
+    }
+
+    /** Now, as the engine's clock has it: the end of every evidence collection, the judge's and the charts'. */
+    public Instant now() {
+        return service.now();
     }
 
     /** Closes {@code resource} with the session. */

@@ -28,6 +28,10 @@ public record ReleaseSettings(String identity, Clock clock, Duration leaseDurati
         return new ReleaseSettings(newIdentity, clock, leaseDuration, pollInterval, hook, log);
     }
 
+    public ReleaseSettings withClock(Clock newClock) {
+        return new ReleaseSettings(identity, newClock, leaseDuration, pollInterval, hook, log);
+    }
+
     public ReleaseSettings withTiming(Duration lease, Duration poll) {
         return new ReleaseSettings(identity, clock, lease, poll, hook, log);
     }

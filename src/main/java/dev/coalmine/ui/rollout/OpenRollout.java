@@ -12,7 +12,6 @@ import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.ui.UiThread;
 import dev.coalmine.ui.feed.LiveList;
 import dev.coalmine.ui.metrics.MetricsViewModel;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -72,7 +71,7 @@ public final class OpenRollout implements AutoCloseable {
         Track control = release.get().plan().baseline() ? Track.BASELINE : Track.STABLE;
         background.execute(() -> follow(() -> session.openEvidence().ifPresent(evidence -> {
             ThresholdPolicy limits = evidence.settings().map(JudgeSettings::thresholds).orElse(ThresholdPolicy.defaults());
-            MetricsViewModel metrics = new MetricsViewModel(() -> evidence.collect(Instant.now()), control, limits,
+            MetricsViewModel metrics = new MetricsViewModel(() -> evidence.collect(session.now()), control, limits,
                     background, ui);
             evidence.latest().ifPresent(metrics::accept);
             session.keep(evidence.subscribe(metrics::accept));

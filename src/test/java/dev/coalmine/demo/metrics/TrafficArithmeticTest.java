@@ -44,6 +44,23 @@ class TrafficArithmeticTest {
     }
 
     @Test
+    void aScrapeSharesThePodsLabelsWithTheScrapeBeforeAndKeepsItsOwnNumbers() {
+        String page = """
+                http_requests_total{namespace="shop",pod="p",deployment="web",track="canary",code="200"} %d
+                http_request_duration_seconds_bucket{namespace="shop",pod="p",deployment="web",track="canary",le="0.1"} %d
+                http_request_duration_seconds_bucket{namespace="shop",pod="p",deployment="web",track="canary",le="+Inf"} %d
+                """;
+        TrafficSnapshot first = TrafficSnapshot.of(Instant.EPOCH, PrometheusTextParser.parse(page.formatted(10, 8, 10)));
+        TrafficSnapshot second = TrafficSnapshot.of(Instant.EPOCH.plusSeconds(1),
+                PrometheusTextParser.parse(page.formatted(30, 20, 30)), first);
+
+        assertThat(second.keys().iterator().next()).isSameAs(first.keys().iterator().next());
+        TrafficSnapshot.PodKey pod = new TrafficSnapshot.PodKey("shop", "p", "web", "canary");
+        assertThat(second.counters(pod).since(first.counters(pod)))
+                .isEqualTo(new PodCounters(20, 0, Map.of(0.1, 12.0, Double.POSITIVE_INFINITY, 20.0)));
+    }
+
+    @Test
     void increasesTreatACounterThatWentDownAsAResetPod() {
         PodCounters before = new PodCounters(1000, 10, Map.of(0.1, 900.0, Double.POSITIVE_INFINITY, 1000.0));
         PodCounters grown = new PodCounters(1100, 12, Map.of(0.1, 990.0, Double.POSITIVE_INFINITY, 1100.0));
