@@ -79,7 +79,7 @@ public final class ContentArea extends StackPane {
     private static EngineGateway engineFor(ConnectedCluster cluster) {
         return cluster == null ? null
                 : new EngineGateway(cluster.client(), cluster.cache(), EngineGateway.consoleIdentity(),
-                        cluster.metricSources());
+                        cluster.metricSources(), cluster.retries());
     }
 
     private void selected(WorkloadSummary workload) {

@@ -4,6 +4,7 @@ import dev.coalmine.core.release.JudgeSpec;
 import dev.coalmine.core.release.ReleaseHistory;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.kube.RetriedRequests;
 import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.release.InProgressRelease;
 import dev.coalmine.kube.release.ReleasePreflight;
@@ -40,10 +41,18 @@ public final class EngineGateway implements ReleaseLauncher, HistorySource, Over
     private final MetricSources metricSources;
     private final ReleasePreflight preflight;
     private final MetricsConnectionCheck metricsCheck;
+    private final RetriedRequests retries;
     private ReleaseService service;
 
     /** {@code workstation}: {@link #consoleIdentity()}; the cluster user is asked of the API server. */
     public EngineGateway(KubernetesClient client, ClusterCache cache, String workstation, MetricSources metricSources) {
+        this(client, cache, workstation, metricSources, new RetriedRequests());
+    }
+
+    /** @param retries what the client tried again, told in the step logs of the releases it concerns */
+    public EngineGateway(KubernetesClient client, ClusterCache cache, String workstation, MetricSources metricSources,
+            RetriedRequests retries) {
+        this.retries = retries;
         this.client = client;
         this.cache = cache;
         this.workstation = workstation;
@@ -71,7 +80,8 @@ public final class EngineGateway implements ReleaseLauncher, HistorySource, Over
     private synchronized ReleaseService service() {
         if (service == null) {
             String identity = workstation + " (" + Whoami.of(client) + ", console)";
-            service = new ReleaseService(client, cache, ReleaseSettings.defaults(identity), auth, metricSources);
+            service = new ReleaseService(client, cache, ReleaseSettings.defaults(identity).withRetries(retries), auth,
+                    metricSources);
         }
         return service;
     }

@@ -27,7 +27,8 @@ final class CanarySession implements AutoCloseable {
         this.namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
         this.cache = ClusterCache.forCommands(connection.client());
         this.service = new ReleaseService(connection.client(), cache,
-                ReleaseSettings.defaults(identity()), PrometheusAuth.fromEnvironment(System.getenv()), metricSources);
+                ReleaseSettings.defaults(identity()).withRetries(connection.retries()),
+                PrometheusAuth.fromEnvironment(System.getenv()), metricSources);
     }
 
     String namespace() {

@@ -1,5 +1,6 @@
 package dev.coalmine.kube.config;
 
+import dev.coalmine.kube.RetriedRequests;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -13,14 +14,21 @@ public final class ClusterConnection implements AutoCloseable {
     private final String serverVersion;
     private final String serverUrl;
     private final ConnectionProblems problems;
+    private final RetriedRequests retries;
 
     ClusterConnection(KubernetesClient client, KubeContext context, String serverVersion, String serverUrl,
-            ConnectionProblems problems) {
+            ConnectionProblems problems, RetriedRequests retries) {
         this.client = client;
         this.context = context;
         this.serverVersion = serverVersion;
         this.serverUrl = serverUrl;
         this.problems = problems;
+        this.retries = retries;
+    }
+
+    /** The requests the client tried again, for the step logs of the releases they concern. */
+    public RetriedRequests retries() {
+        return retries;
     }
 
     public KubernetesClient client() {

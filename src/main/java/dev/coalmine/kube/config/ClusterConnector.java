@@ -1,6 +1,7 @@
 package dev.coalmine.kube.config;
 
 import dev.coalmine.kube.OperatorLog;
+import dev.coalmine.kube.RetriedRequests;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -45,10 +46,12 @@ public final class ClusterConnector {
         String serverUrl = withoutTrailingSlash(config.getMasterUrl());
         var problems = new ConnectionProblems(context.name(), userOf(context), serverUrl);
         KubernetesClient client;
+        RetriedRequests retries = new RetriedRequests();
         try {
             client = new KubernetesClientBuilder().withConfig(config)
                     .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(RetryPacing.NAME,
-                            new RetryPacing())).build();
+                            new RetryPacing()).addOrReplaceInterceptor(RetryRecorder.NAME, new RetryRecorder(retries)))
+                    .build();
         } catch (RuntimeException e) {
             throw problems.fromFailure(e, versionTimeout);
         }
@@ -56,7 +59,7 @@ public final class ClusterConnector {
             String version = versionProbe.serverVersion(client, problems);
             log.info("connected to context " + context.name() + " (" + serverUrl + ", Kubernetes " + version
                     + ") as " + userOf(context) + ", namespace " + context.namespace());
-            return new ClusterConnection(client, context, version, serverUrl, problems);
+            return new ClusterConnection(client, context, version, serverUrl, problems, retries);
         } catch (RuntimeException e) {
             client.close();
             throw e;

@@ -9,6 +9,7 @@ import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.Stage;
 import dev.coalmine.core.release.Step;
 import dev.coalmine.core.release.StepLogEntry;
+import dev.coalmine.kube.RetriedRequests;
 import dev.coalmine.kube.cache.ClusterCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Drives a workload's release: observe → decide (core) → save → act, while holding the workload's Lease.
@@ -153,7 +155,10 @@ final class ReleaseDriver {
             if (!step.actions().isEmpty() && UnsavedLines.onlyLines(state, next)) {
                 unsaved.lines(stored, state, next);
             } else if (!next.equals(state)) {
+                List<RetriedRequests.Retry> retried = takeRetries(next);
+                next = RetryLines.told(next, retried);
                 if (!saveIfUnchanged(stored, next, view)) {
+                    settings.retries().putBack(retried);
                     return true;
                 }
                 unsaved.clear();
@@ -164,6 +169,14 @@ final class ReleaseDriver {
                 actions.perform(action, next, snapshot, view);
             }
             return !next.equals(state) || !step.actions().isEmpty();
+        }
+
+        /** The retried requests of this release's objects since its last save. */
+        private List<RetriedRequests.Retry> takeRetries(ReleaseState state) {
+            String deployment = state.plan().deployment();
+            return settings.retries().takeFor(state.plan().namespace(), Stream.of(deployment,
+                    ReleaseNames.canary(deployment), ReleaseNames.baseline(deployment),
+                    ReleaseNames.stateConfigMap(deployment), ReleaseNames.lease(deployment)).collect(Collectors.toSet()));
         }
 
         /**

@@ -2,6 +2,7 @@ package dev.coalmine.ui.connect;
 
 import dev.coalmine.addon.ClusterExtras;
 import dev.coalmine.addon.TrainerControls;
+import dev.coalmine.kube.RetriedRequests;
 import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.metrics.MetricSources;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,10 +17,11 @@ import java.util.Optional;
  * @param resources  closed when the console disconnects (the client, and the demo cluster if it was started)
  * @param extras     what the composition root's add-ons registered for this cluster when it connected
  * @param cache      the connection's shared informers, forgotten with the connection
+ * @param retries    the requests the client tried again, for the step logs of the releases they concern
  */
 public record ConnectedCluster(String choice, String namespace, String serverVersion, String user,
         String serverUrl, List<String> namespaces, boolean namespacesListable, KubernetesClient client,
-        AutoCloseable resources, ClusterExtras extras, ClusterCache cache) {
+        AutoCloseable resources, ClusterExtras extras, ClusterCache cache, RetriedRequests retries) {
 
     public ConnectedCluster {
         namespaces = List.copyOf(namespaces);
@@ -28,9 +30,17 @@ public record ConnectedCluster(String choice, String namespace, String serverVer
     /** A connection with a fresh cache over its client. */
     public ConnectedCluster(String choice, String namespace, String serverVersion, String user, String serverUrl,
             List<String> namespaces, boolean namespacesListable, KubernetesClient client, AutoCloseable resources,
+            ClusterExtras extras, RetriedRequests retries) {
+        this(choice, namespace, serverVersion, user, serverUrl, namespaces, namespacesListable, client, resources,
+                extras, ClusterCache.lingering(client), retries);
+    }
+
+    /** A connection with a fresh cache over a client whose retries no one records. */
+    public ConnectedCluster(String choice, String namespace, String serverVersion, String user, String serverUrl,
+            List<String> namespaces, boolean namespacesListable, KubernetesClient client, AutoCloseable resources,
             ClusterExtras extras) {
         this(choice, namespace, serverVersion, user, serverUrl, namespaces, namespacesListable, client, resources,
-                extras, ClusterCache.lingering(client));
+                extras, new RetriedRequests());
     }
 
     public String summary() {

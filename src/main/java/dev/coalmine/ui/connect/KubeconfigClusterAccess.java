@@ -92,7 +92,7 @@ public final class KubeconfigClusterAccess implements ClusterAccess {
         String namespace = target.namespace().orElse(connection.namespace());
         return new ConnectedCluster(choice, namespace, connection.serverVersion(), connection.user(),
                 connection.serverUrl(), namespaces.names(), namespaces.allowed(), connection.client(), connection,
-                addOn.detect(connection.client()));
+                addOn.detect(connection.client()), connection.retries());
     }
 
     /** True when the operator has no kubeconfig anywhere kubectl would look: the demo cluster is then the default. */

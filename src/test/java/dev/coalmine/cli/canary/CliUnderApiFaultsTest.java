@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
+import dev.coalmine.demo.SimulatedComponents;
 import dev.coalmine.demo.server.ApiFault;
 import dev.coalmine.demo.server.FaultLog;
 import dev.coalmine.demo.server.FaultSettings;
+import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.demo.traffic.TrafficSettings;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +66,38 @@ class CliUnderApiFaultsTest {
             Duration last = Duration.between(tries.get(tries.size() - 2).at(), tries.get(tries.size() - 1).at());
             assertThat(last).as("the pauses between tries grow").isGreaterThan(first.multipliedBy(4));
         }
+    }
+
+    @Test
+    void theStepLogTellsEachRequestOfTheReleaseThatWasTriedAgain() throws Exception {
+        try (DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
+                .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast()))
+                .withFaults(new FaultSettings(10, 7).only(ApiFault.SERVER_ERROR, ApiFault.TOO_MANY_REQUESTS)))) {
+            CliRunner cli = cli(cluster);
+            assertThat(cli.run("canary", "start", "shop-frontend", "--count", "1", "--image",
+                    "frontend=registry.example.com/shop/frontend:3.1")).as(cli::err).isZero();
+            assertThat(cli.run("canary", "reject", "shop-frontend")).as(cli::err).isZero();
+
+            Set<String> objects = Set.of("shop-frontend", "shop-frontend-canary", "shop-frontend-baseline",
+                    "coalmine-release-shop-frontend");
+            List<String> faulted = cluster.faults().recent().stream()
+                    .map(f -> f.method() + " " + resourceAndName(f.uri()))
+                    .filter(target -> objects.stream().anyMatch(o -> target.endsWith("/" + o))).distinct().toList();
+            String told = cluster.client().v1().events().inNamespace("default").list().getItems().stream()
+                    .filter(e -> "coalmine".equals(e.getReportingComponent())).map(Event::getMessage)
+                    .collect(Collectors.joining("\n"));
+            assertThat(faulted).as("faults hit the release's own objects").isNotEmpty();
+            for (String target : faulted) {
+                assertThat(told).as("the step log tells the retry of %s", target).contains("retried " + target + " after ");
+            }
+        }
+    }
+
+    /** {@code deployments/web} of {@code /apis/apps/v1/namespaces/default/deployments/web?x=y}, or the path. */
+    private static String resourceAndName(String uri) {
+        String[] parts = uri.split("\\?")[0].split("/");
+        return parts.length >= 2 && parts.length > 5 && parts[parts.length - 3].equals("default")
+                ? parts[parts.length - 2] + "/" + parts[parts.length - 1] : uri;
     }
 
     private CliRunner cli(DemoCluster cluster) {

@@ -172,7 +172,7 @@ class JudgeRacesTest {
         cluster.createStable(NS, APP, 2, "registry.example.com/shop/api:2.7.1");
         ReleaseSettings judge = ReleaseSettings.defaults("judge@console");
         judgeHost = service(new ReleaseSettings(judge.identity(), judgeClock, Duration.ofSeconds(15),
-                Duration.ofMillis(50), judge.hook(), judge.log()));
+                Duration.ofMillis(50), judge.hook(), judge.log(), judge.retries()));
         person = service(ReleaseSettings.defaults(PERSON).withTiming(Duration.ofSeconds(15), Duration.ofMillis(50)));
         long start = System.nanoTime();
         List<String> winners = new ArrayList<>();

@@ -1,0 +1,82 @@
+package dev.coalmine.kube;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The requests a client's HTTP layer tried again after a failed answer (a 5xx, a 429) or a failed connection, so a
+ * release's step log can tell what was retried. fabric8 retries them without a word; a drive takes the ones that
+ * concern its release when it next saves. Bounded: the oldest are dropped once {@link #KEPT} wait.
+ */
+public final class RetriedRequests {
+    static final int KEPT = 200;
+
+    private final Clock clock;
+    private final Deque<Retry> waiting = new ArrayDeque<>();
+
+    /** One failed try: {@code answer} is what came back, e.g. "500 Internal Server Error" or "connection reset". */
+    public record Retry(Instant at, String method, String path, String answer) {
+        /** {@code PUT configmaps/coalmine-release-web}: the resource and name of the path, without the prefix. */
+        public String target() {
+            String[] parts = path.split("\\?")[0].split("/");
+            int namespaces = List.of(parts).indexOf("namespaces");
+            int from = namespaces >= 0 && namespaces + 2 < parts.length ? namespaces + 2 : Math.max(0, parts.length - 2);
+            return method + " " + String.join("/", List.of(parts).subList(from, parts.length));
+        }
+    }
+
+    public RetriedRequests() {
+        this(Clock.systemUTC());
+    }
+
+    public RetriedRequests(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Records a failed try that the client will make again. */
+    public synchronized void record(String method, String path, String answer) {
+        if (waiting.size() == KEPT) {
+            waiting.removeFirst();
+        }
+        waiting.addLast(new Retry(clock.instant(), method, path, answer));
+    }
+
+    /**
+     * Takes the retries of requests for the objects named {@code names} in {@code namespace} (their paths end in
+     * {@code /namespaces/NS/RESOURCE/NAME}, a subresource allowed), oldest first; others stay for their release.
+     */
+    public synchronized List<Retry> takeFor(String namespace, Set<String> names) {
+        List<Retry> taken = new ArrayList<>();
+        for (Iterator<Retry> it = waiting.iterator(); it.hasNext(); ) {
+            Retry retry = it.next();
+            if (concerns(retry.path(), namespace, names)) {
+                taken.add(retry);
+                it.remove();
+            }
+        }
+        return taken;
+    }
+
+    /** Puts retries taken for a save that did not happen back, to be told with the next one. */
+    public synchronized void putBack(List<Retry> retries) {
+        for (int i = retries.size() - 1; i >= 0; i--) {
+            waiting.addFirst(retries.get(i));
+        }
+    }
+
+    private static boolean concerns(String path, String namespace, Set<String> names) {
+        String[] parts = path.split("\\?")[0].split("/");
+        for (int i = 0; i + 3 < parts.length; i++) {
+            if (parts[i].equals("namespaces") && parts[i + 1].equals(namespace) && names.contains(parts[i + 3])) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
