@@ -53,12 +53,10 @@ public final class EngineEvidence implements AutoCloseable {
                     JudgeSettings.defaults(new MetricsLocation.DemoCluster()), client, PrometheusAuth.none(), TIMEOUT),
                     Optional.empty());
         }
-        Optional<JudgeSettings> prometheus = engineAnalysis.get();
-        if (prometheus.isEmpty()) {
-            return new EngineEvidence(client, cache, Optional.empty(), Optional.of(NO_SOURCE));
-        }
         try {
-            return new EngineEvidence(client, cache, sources.forPodLabels(prometheus.get(), client,
+            Optional<JudgeSettings> prometheus = engineAnalysis.get();
+            return prometheus.isEmpty() ? new EngineEvidence(client, cache, Optional.empty(), Optional.of(NO_SOURCE))
+                    : new EngineEvidence(client, cache, sources.forPodLabels(prometheus.get(), client,
                     PrometheusAuth.fromEnvironment(System.getenv()), TIMEOUT), Optional.empty());
         } catch (CoalmineException | IllegalArgumentException e) {
             return new EngineEvidence(client, cache, Optional.empty(), Optional.of("No request metrics: "

@@ -2,14 +2,24 @@ package dev.coalmine.kube.engines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.core.flagger.CanaryPodLabel;
+import dev.coalmine.core.flagger.FlaggerCanary;
+import dev.coalmine.core.judge.Evidence;
 import dev.coalmine.core.judge.JudgeSettings;
 import dev.coalmine.core.judge.MetricsLocation;
 import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
+import dev.coalmine.kube.cache.ClusterCache;
+import dev.coalmine.metrics.EngineTargets;
+import dev.coalmine.metrics.MetricSources;
+import dev.coalmine.metrics.MetricTarget;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +123,23 @@ class EnginePrometheusTest {
             assertThat(s.location()).isEqualTo(new MetricsLocation.PrometheusService("linkerd-viz/prometheus:9090"));
             assertThat(s.preset()).isEqualTo("linkerd");
         });
+    }
+
+    @Test
+    void withoutOneTheEvidenceSaysWhyAndHasPodHealthOnly() throws Exception {
+        MetricTarget target = EngineTargets.ofCanary(new FlaggerCanary("bare", "api", "Deployment", "api", "Progressing",
+                10, 0, 0, new FlaggerCanary.Analysis("1m", 5, 50, 10, List.of(), 0), List.of(), List.of(), ""),
+                CanaryPodLabel.of(Map.of("app", "api")).orElseThrow(), EngineEvidence.INTERVAL);
+        ClusterCache cache = new ClusterCache(client);
+        try (EngineEvidence evidence = EngineEvidence.open(client, cache, MetricSources.standard(),
+                     () -> EnginePrometheus.ofCanary(client, "bare", "api"))) {
+            Evidence collected = evidence.collect(target, Instant.now());
+
+            assertThat(evidence.describe()).isEmpty();
+            assertThat(collected.samples()).isEmpty();
+            assertThat(collected.sourceErrors()).first().asString().startsWith("No request metrics: no AnalysisTemplate "
+                    + "or MetricTemplate in this namespace names a Prometheus");
+        }
     }
 
     private static void create(ResourceDefinitionContext type, String namespace, String yaml) {
