@@ -20,6 +20,7 @@ import dev.coalmine.demo.traffic.TrafficSettings;
 import dev.coalmine.kube.argo.RolloutReader;
 import dev.coalmine.kube.engines.EngineApis;
 import dev.coalmine.kube.flagger.CanaryReader;
+import dev.coalmine.testing.ArgoRollouts;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
@@ -81,18 +82,9 @@ class EngineTracksOnPrometheusTest {
     @Test
     void aRolloutsTracksAreItsPodsOfTheStableAndTheCurrentHash() {
         workload("web");
-        create(EngineApis.ROLLOUTS, """
-                apiVersion: argoproj.io/v1alpha1
-                kind: Rollout
-                metadata: {name: web}
-                spec:
-                  replicas: 4
-                  selector: {matchLabels: {app: web}}
-                  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web, scaleDown: onsuccess}
-                  strategy:
-                    canary:
-                      steps: [{setWeight: 25}, {pause: {}}]
-                """);
+        create(EngineApis.ROLLOUTS, ArgoRollouts.ofDeployment("web", 4, """
+                steps: [{setWeight: 25}, {pause: {}}]
+                """));
         Eventually.assertThat(WAIT, () -> assertThat(rollout().stableRS()).isNotEmpty());
         setImage("web", "registry.example.com/shop/web:1.1.0-faulty");
         Eventually.assertThat(WAIT, () -> assertThat(rollout().currentPodHash()).isNotEqualTo(rollout().stableRS()));

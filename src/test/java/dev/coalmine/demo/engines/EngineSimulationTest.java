@@ -9,6 +9,7 @@ import dev.coalmine.demo.SimulatedComponents;
 import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficKnobs;
 import dev.coalmine.demo.traffic.TrafficSettings;
+import dev.coalmine.testing.ArgoRollouts;
 import dev.coalmine.testing.ArgoAnalysisTemplates;
 import dev.coalmine.testing.Eventually;
 import dev.coalmine.testing.FlaggerCanaries;
@@ -50,24 +51,15 @@ class EngineSimulationTest {
     void anArgoRolloutPausesRunsItsAnalysisPromotesAndAbortsAFaultyImage() throws Exception {
         workload("web", "shop/web:1.0.0");
         create(EngineApi.ANALYSIS_TEMPLATES, ArgoAnalysisTemplates.WEB_SUCCESS_RATE);
-        create(EngineApi.ROLLOUTS, """
-                apiVersion: argoproj.io/v1alpha1
-                kind: Rollout
-                metadata: {name: web}
-                spec:
-                  replicas: 4
-                  selector: {matchLabels: {app: web}}
-                  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web, scaleDown: onsuccess}
-                  strategy:
-                    canary:
-                      canaryMetadata: {labels: {coalmine.dev/track: canary}}
-                      steps:
-                        - setWeight: 25
-                        - pause: {}
-                        - setWeight: 50
-                        - analysis: {templates: [{templateName: web-success-rate}], args: [{name: deployment, value: web}]}
-                        - pause: {duration: 1s}
-                """);
+        create(EngineApi.ROLLOUTS, ArgoRollouts.ofDeployment("web", 4, """
+                canaryMetadata: {labels: {coalmine.dev/track: canary}}
+                steps:
+                  - setWeight: 25
+                  - pause: {}
+                  - setWeight: 50
+                  - analysis: {templates: [{templateName: web-success-rate}], args: [{name: deployment, value: web}]}
+                  - pause: {duration: 1s}
+                """));
         Eventually.assertThat(WAIT, () -> assertThat(text(rollout(), "status", "phase")).isEqualTo("Healthy"));
         Eventually.assertThat(WAIT, () -> assertThat(client.apps().deployments().inNamespace(NS).withName("web").get()
                 .getSpec().getReplicas()).as("scaleDown: onsuccess").isZero());

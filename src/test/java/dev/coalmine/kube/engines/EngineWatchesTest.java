@@ -15,6 +15,7 @@ import dev.coalmine.demo.traffic.TrafficSettings;
 import dev.coalmine.kube.argo.RolloutWatch;
 import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.flagger.CanaryWatch;
+import dev.coalmine.testing.ArgoRollouts;
 import dev.coalmine.testing.ArgoAnalysisTemplates;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
@@ -67,22 +68,13 @@ class EngineWatchesTest {
         workload("web", 4);
         create(ANALYSIS_TEMPLATES, ArgoAnalysisTemplates.WEB_SUCCESS_RATE);
         // Named like its Deployment, as a hand-off names it: the demo's metrics label pods by that name.
-        create(EngineApis.ROLLOUTS, """
-                apiVersion: argoproj.io/v1alpha1
-                kind: Rollout
-                metadata: {name: web}
-                spec:
-                  replicas: 4
-                  selector: {matchLabels: {app: web}}
-                  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web, scaleDown: onsuccess}
-                  strategy:
-                    canary:
-                      canaryMetadata: {labels: {coalmine.dev/track: canary}}
-                      steps:
-                        - setWeight: 50
-                        - analysis: {templates: [{templateName: web-success-rate}], args: [{name: deployment, value: web}]}
-                        - pause: {}
-                """);
+        create(EngineApis.ROLLOUTS, ArgoRollouts.ofDeployment("web", 4, """
+                canaryMetadata: {labels: {coalmine.dev/track: canary}}
+                steps:
+                  - setWeight: 50
+                  - analysis: {templates: [{templateName: web-success-rate}], args: [{name: deployment, value: web}]}
+                  - pause: {}
+                """));
         List<RolloutSnapshot> seen = new CopyOnWriteArrayList<>();
         try (RolloutWatch watch = RolloutWatch.open(cache, NS, "web", s -> s.ifPresent(seen::add))) {
             Eventually.assertThat(WAIT, () -> assertThat(last(seen).rollout().phase()).isEqualTo("Healthy"));

@@ -14,6 +14,7 @@ import dev.coalmine.kube.cache.CachedKind;
 import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.engines.EngineApis;
 import dev.coalmine.metrics.MetricSources;
+import dev.coalmine.testing.ArgoRollouts;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
 import dev.coalmine.testing.FlaggerCanaries;
@@ -75,18 +76,9 @@ class EngineFeedsTest {
         workload("web");
         workload("other");
         client.genericKubernetesResources(EngineApis.ROLLOUTS).inNamespace(NS).resource(client
-                .getKubernetesSerialization().unmarshal("""
-                        apiVersion: argoproj.io/v1alpha1
-                        kind: Rollout
-                        metadata: {name: web}
-                        spec:
-                          replicas: 2
-                          selector: {matchLabels: {app: web}}
-                          workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web, scaleDown: onsuccess}
-                          strategy:
-                            canary:
-                              steps: [{setWeight: 50}, {pause: {}}]
-                        """, GenericKubernetesResource.class)).create();
+                .getKubernetesSerialization().unmarshal(ArgoRollouts.ofDeployment("web", 2, """
+                        steps: [{setWeight: 50}, {pause: {}}]
+                        """), GenericKubernetesResource.class)).create();
         UiThread ui = FX::execute;
 
         try (OpenArgoRollout open = new OpenArgoRollout(cache, client, MetricSources.standard(), NS, "web", BACKGROUND, ui)) {

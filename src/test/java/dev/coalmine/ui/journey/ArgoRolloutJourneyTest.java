@@ -3,6 +3,7 @@ package dev.coalmine.ui.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.kube.engines.EngineApis;
+import dev.coalmine.testing.ArgoRollouts;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -21,23 +22,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class ArgoRolloutJourneyTest extends ConsoleJourney {
     private static final Duration LONG = Duration.ofSeconds(90);
-    private static final String ROLLOUT = """
-            apiVersion: argoproj.io/v1alpha1
-            kind: Rollout
-            metadata: {name: web}
-            spec:
-              replicas: 4
-              selector: {matchLabels: {app: web}}
-              workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web, scaleDown: onsuccess}
-              strategy:
-                canary:
-                  steps:
-                    - setWeight: 25
-                    - pause: {}
-                    - setWeight: 50
-                    - pause: {}
-                    - setWeight: 75
-            """;
+    private static final String ROLLOUT = ArgoRollouts.ofDeployment("web", 4, """
+            steps:
+              - setWeight: 25
+              - pause: {}
+              - setWeight: 50
+              - pause: {}
+              - setWeight: 75
+            """);
 
     /** Only this test's Rollout: on a loaded machine the seeded shop's simulation slows every controller down. */
     @Override
