@@ -36,7 +36,7 @@ public final class LiveList<T> implements AutoCloseable {
     private LiveList(String name, int capacity, UiThread ui, Function<List<T>, ListChange<T>> merge) {
         buffer = new FeedBuffer<>(capacity);
         PendingChanges<T> pending = new PendingChanges<>(items, ui, lost -> dropped.set(dropped.get() + lost),
-                PendingChanges.BUDGET_NANOS);
+                PendingChanges.BUDGET_NANOS, MAX_BATCH);
         pump = new BatchPump<>(name, buffer, PULSE, MAX_BATCH, batch -> {
             ListChange<T> change = merge.apply(batch.items());
             pending.offer(new ListChange<>(change.removed(), change.added(), batch.dropped()));

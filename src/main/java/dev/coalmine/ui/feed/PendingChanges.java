@@ -11,12 +11,13 @@ import javafx.collections.ObservableList;
 
 /**
  * Applies changes worked out on a feed's own thread to a shown list on the UI thread, in slices of at most
- * {@link #SLICE} rows and for at most a few milliseconds per turn: a big batch continues after the next pulse
- * instead of holding the FX thread (and the frame) until all of it is in. Changes are applied whole and in order,
- * so the list goes through the same states as with one merge per batch, only in smaller steps.
+ * {@code slice} rows removed and {@code slice} appended, and for at most a few milliseconds per turn: a backlog or a
+ * big batch continues after the next pulse instead of holding the FX thread (and the frame) until all of it is in.
+ * Changes are applied whole and in order, so the list goes through the same states as with one merge per batch,
+ * only in smaller steps. A slice takes what it removes and what it appends together: each step that reaches the
+ * newest rows repaints the table, so a usual batch is one step (slicing it finer made three repaints of one batch).
  */
 final class PendingChanges<T> {
-    static final int SLICE = 1_000;
     /** FX-thread time per turn before the rest waits for the next turn; a frame at 60 Hz has 16 ms for everything. */
     static final long BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
 
@@ -26,13 +27,15 @@ final class PendingChanges<T> {
     private final UiThread ui;
     private final LongConsumer dropped;
     private final long budgetNanos;
+    private final int slice;
     // The change being applied and how far; UI thread only.
     private ListChange<T> current;
     private int removedDone;
     private int addedDone;
 
-    PendingChanges(ObservableList<T> items, UiThread ui, LongConsumer dropped, long budgetNanos) {
+    PendingChanges(ObservableList<T> items, UiThread ui, LongConsumer dropped, long budgetNanos, int slice) {
         this.items = items;
+        this.slice = slice;
         this.ui = ui;
         this.dropped = dropped;
         this.budgetNanos = budgetNanos;
@@ -69,15 +72,14 @@ final class PendingChanges<T> {
         }
         List<T> removed = current.removed();
         List<T> added = current.added();
-        if (removedDone < removed.size()) {
-            int to = Math.min(removed.size(), removedDone + SLICE);
-            ListSync.remove(items, removed.subList(removedDone, to));
-            removedDone = to;
-        } else if (addedDone < added.size()) {
-            int to = Math.min(added.size(), addedDone + SLICE);
-            items.addAll(added.subList(addedDone, to));
-            addedDone = to;
+        int removeTo = Math.min(removed.size(), removedDone + slice);
+        ListSync.remove(items, removed.subList(removedDone, removeTo));
+        removedDone = removeTo;
+        int addTo = Math.min(added.size(), addedDone + slice);
+        if (addTo > addedDone) {
+            items.addAll(added.subList(addedDone, addTo));
         }
+        addedDone = addTo;
         if (removedDone == removed.size() && addedDone == added.size()) {
             current = null;
             removedDone = 0;

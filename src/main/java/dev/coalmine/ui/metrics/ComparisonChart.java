@@ -108,11 +108,16 @@ public final class ComparisonChart extends LineChart<Number, Number> {
      * Any thread.
      */
     public Plot prepare(List<Line> lines, double limit) {
+        return prepare(lines, limit, unit, maxPoints);
+    }
+
+    /** {@link #prepare(List, double)} for a chart of {@code unit} keeping {@code maxPoints} per line. Any thread. */
+    public static Plot prepare(List<Line> lines, double limit, String unit, int maxPoints) {
         List<Line> all = new ArrayList<>(lines);
-        limitLine(lines, limit).ifPresent(all::add);
+        limitLine(lines, limit, unit).ifPresent(all::add);
         List<Line> kept = new ArrayList<>(all.size());
         for (Line line : all) {
-            kept.add(downsampled(line));
+            kept.add(downsampled(line, maxPoints));
         }
         return new Plot(kept, PlotRange.time(all), PlotRange.values(all, unit.equals("%")));
     }
@@ -152,7 +157,7 @@ public final class ComparisonChart extends LineChart<Number, Number> {
     }
 
     /** The limit as a two-point line over the time the data covers, named as the legend reads it. */
-    private Optional<Line> limitLine(List<Line> lines, double limit) {
+    private static Optional<Line> limitLine(List<Line> lines, double limit, String unit) {
         double first = lines.stream().filter(l -> l.x().length > 0).mapToDouble(l -> l.x()[0]).min().orElse(Double.NaN);
         double last = lines.stream().filter(l -> l.x().length > 0).mapToDouble(l -> l.x()[l.x().length - 1]).max()
                 .orElse(Double.NaN);
@@ -272,7 +277,7 @@ public final class ComparisonChart extends LineChart<Number, Number> {
         }
     }
 
-    private Line downsampled(Line line) {
+    private static Line downsampled(Line line, int maxPoints) {
         if (line.x().length <= maxPoints) {
             return line;
         }

@@ -94,7 +94,7 @@ public final class MetricsPanel extends VBox {
                 created.markers(markers);
                 return created;
             });
-            chart.show(data.lines(), data.limit());
+            chart.show(data.plot());
         }
     }
 

@@ -37,10 +37,11 @@ import javafx.collections.ObservableList;
  */
 public final class MetricsViewModel {
     /**
-     * One chart: a metric, its title with the statistic ("latency p99"), its lines (control first) and the judge's
-     * limit for it (NaN when it has none).
+     * One chart: a metric, its title with the statistic ("latency p99"), its lines (control first), the judge's
+     * limit for it (NaN when it has none), and the plot the chart shows, prepared off the FX thread.
      */
-    public record Chart(String metric, String title, String unit, List<ComparisonChart.Line> lines, double limit) {
+    public record Chart(String metric, String title, String unit, List<ComparisonChart.Line> lines, double limit,
+                        ComparisonChart.Plot plot) {
     }
 
     /** How a tile's canary figure stands against its limit. */
@@ -106,7 +107,8 @@ public final class MetricsViewModel {
         background.execute(() -> {
             try {
                 Evidence evidence = collector.get();
-                ui.execute(() -> show(evidence));
+                List<Chart> prepared = charts(evidence);
+                ui.execute(() -> show(evidence, prepared));
             } catch (RuntimeException e) {
                 ui.execute(() -> problems.set("Metrics could not be read: " + e.getMessage()));
             } finally {
@@ -117,16 +119,29 @@ public final class MetricsViewModel {
 
     /** Shows {@code evidence} collected elsewhere (the release's shared evidence); any thread. */
     public void accept(Evidence evidence) {
-        ui.execute(() -> show(evidence));
+        List<Chart> prepared = charts(evidence); // the charts' points are downsampled here, not on the FX thread
+        ui.execute(() -> show(evidence, prepared));
     }
 
-    private void show(Evidence evidence) {
+    private List<Chart> charts(Evidence evidence) {
+        List<Chart> prepared = new ArrayList<>();
+        for (MetricSamples samples : evidence.samples()) {
+            String unit = symbol(samples.metric().unit());
+            List<ComparisonChart.Line> lines = List.of(line(control, samples.of(control)),
+                    line(Track.CANARY, samples.of(Track.CANARY)));
+            double limit = limitOf(samples.metric().name());
+            prepared.add(new Chart(samples.metric().name(), samples.metric().title(), unit, lines, limit,
+                    ComparisonChart.prepare(lines, limit, unit, ComparisonChart.POINTS_PER_LINE)));
+        }
+        return prepared;
+    }
+
+    private void show(Evidence evidence, List<Chart> prepared) {
         canarySuccess.set(orNaN(evidence.reading().successRatePercent()));
         canaryLatency.set(orNaN(evidence.reading().latencyMs()));
         canaryRestarts.set(evidence.reading().restarts());
         controlSuccess.set(Double.NaN);
         controlLatency.set(Double.NaN);
-        List<Chart> shown = new ArrayList<>();
         for (MetricSamples samples : evidence.samples()) {
             double last = orNaN(samples.of(control).last());
             if (samples.metric().name().equals(MetricSpec.SUCCESS_RATE)) {
@@ -135,11 +150,8 @@ public final class MetricsViewModel {
                 controlLatency.set(last);
                 latencyTitle.set(tileTitle("Latency", samples.metric().statistic()));
             }
-            shown.add(new Chart(samples.metric().name(), samples.metric().title(), symbol(samples.metric().unit()),
-                    List.of(line(control, samples.of(control)), line(Track.CANARY, samples.of(Track.CANARY))),
-                    limitOf(samples.metric().name())));
         }
-        charts.setAll(shown);
+        charts.setAll(prepared);
         judgeStanding();
         problems.set(String.join("\n", evidence.sourceErrors()));
         showUsage(evidence.usage());

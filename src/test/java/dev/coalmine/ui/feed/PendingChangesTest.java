@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 @FastTest
 class PendingChangesTest {
+    private static final int SLICE = 1_000;
     /** A UI thread whose turns the test runs one at a time. */
     private static final class Turns implements UiThread {
         private final Queue<Runnable> queued = new ArrayDeque<>();
@@ -47,7 +48,7 @@ class PendingChangesTest {
         BulkList<EventRecord> items = new BulkList<>();
         Turns ui = new Turns();
         long[] dropped = new long[1];
-        PendingChanges<EventRecord> pending = new PendingChanges<>(items, ui, n -> dropped[0] += n, 0);
+        PendingChanges<EventRecord> pending = new PendingChanges<>(items, ui, n -> dropped[0] += n, 0, SLICE);
         int turns = 0;
         int slices = 0;
         int version = 0;
@@ -60,7 +61,7 @@ class PendingChangesTest {
             }
             TimelineChange change = timeline.merge(batch);
             pending.offer(new ListChange<>(change.removed(), change.added(), 3));
-            slices += slices(change.removed().size()) + slices(change.added().size());
+            slices += Math.max(1, Math.max(slices(change.removed().size()), slices(change.added().size())));
             // Let the UI thread take a turn now and then, as the pump and the pulses interleave.
             if (random.nextBoolean() && ui.runOne()) {
                 turns++;
@@ -78,14 +79,14 @@ class PendingChangesTest {
     }
 
     private static int slices(int rows) {
-        return (rows + PendingChanges.SLICE - 1) / PendingChanges.SLICE;
+        return (rows + SLICE - 1) / SLICE;
     }
 
     @Test
     void withTimeToSpareOneTurnAppliesEverythingQueued() {
         BulkList<String> items = new BulkList<>();
         Turns ui = new Turns();
-        PendingChanges<String> pending = new PendingChanges<>(items, ui, n -> { }, Long.MAX_VALUE / 4);
+        PendingChanges<String> pending = new PendingChanges<>(items, ui, n -> { }, Long.MAX_VALUE / 4, SLICE);
         List<String> first = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
             first.add("line " + i);
