@@ -11,6 +11,8 @@ import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
 import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.ui.ConsoleLauncher;
+import dev.coalmine.ui.connect.ConnectedCluster;
+import dev.coalmine.ui.connect.ConnectionViewModel;
 import dev.coalmine.ui.connect.KubeconfigClusterAccess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -30,6 +32,7 @@ final class ConsoleFixture implements AutoCloseable {
         return t;
     });
     private final Path home;
+    private ConnectionViewModel connection;
 
     ConsoleFixture() throws IOException {
         this(DemoOptions.defaults());
@@ -48,7 +51,7 @@ final class ConsoleFixture implements AutoCloseable {
         KubeconfigClusterAccess access = new KubeconfigClusterAccess(KubeTarget.defaults(),
                 new KubeEnvironment(Optional.empty(), home, "/usr/bin:/bin"), new ClusterConnector(), demo::kubeconfig,
                 App.demoAddOn());
-        ConsoleLauncher.show(stage, access, background).start();
+        started(ConsoleLauncher.show(stage, access, background));
     }
 
     /**
@@ -68,7 +71,12 @@ final class ConsoleFixture implements AutoCloseable {
                 new KubeEnvironment(Optional.empty(), home, "/usr/bin:/bin"), new ClusterConnector(), () -> {
                     throw new IllegalStateException("the built-in demo must not be started");
                 }, App.demoAddOn());
-        ConsoleLauncher.show(stage, access, background).start();
+        started(ConsoleLauncher.show(stage, access, background));
+    }
+
+    private void started(ConnectionViewModel console) {
+        connection = console;
+        console.start();
     }
 
     DemoCluster cluster() {
@@ -83,8 +91,23 @@ final class ConsoleFixture implements AutoCloseable {
         return demo.kubeconfig();
     }
 
+    /**
+     * Closes the console's connection, then the demo cluster. In the product the process ends with the window; here
+     * an open client's informers would retry against the stopped cluster for the rest of the test run, logging a
+     * stack trace each time (into another test's captured stderr).
+     */
     @Override
     public void close() {
+        if (connection != null) {
+            ConnectedCluster open = connection.connectedProperty().get();
+            if (open != null) {
+                try {
+                    open.resources().close();
+                } catch (Exception e) {
+                    // closing a connection the test is done with: nothing to undo
+                }
+            }
+        }
         background.shutdownNow();
         demo.close();
     }
