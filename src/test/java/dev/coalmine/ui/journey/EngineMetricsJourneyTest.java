@@ -6,12 +6,12 @@ import dev.coalmine.demo.engines.EngineSeed;
 import dev.coalmine.testing.Eventually;
 import dev.coalmine.ui.metrics.ComparisonChart;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.event.ActionEvent;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -73,16 +73,14 @@ class EngineMetricsJourneyTest extends ConsoleJourney {
         });
     }
 
-    /** Each line's values, read on the FX thread; a chart not shown yet has none. */
+    /** The values of each line the chart has drawn, read on the FX thread; a chart not drawn yet has none. */
     private static Map<String, List<Double>> lines(FxRobot robot, String chart) {
         try {
             return WaitForAsyncUtils.asyncFx(() -> {
             Map<String, List<Double>> lines = new LinkedHashMap<>();
-            robot.lookup(chart).tryQueryAs(ComparisonChart.class).ifPresent(c -> {
-                for (XYChart.Series<Number, Number> series : c.getData()) {
-                    lines.put(series.getName(), series.getData().stream().map(d -> d.getYValue().doubleValue()).toList());
-                }
-            });
+            robot.lookup(chart).tryQueryAs(ComparisonChart.class).map(c -> c.drawnProperty().get())
+                    .ifPresent(plot -> plot.lines().forEach(line -> lines.put(line.name(),
+                            Arrays.stream(line.y()).boxed().toList())));
             return lines;
             }).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
