@@ -9,8 +9,11 @@ import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.sim.ClusterSimulation;
 import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSettings;
+import dev.coalmine.metrics.MetricSources;
+import dev.coalmine.metrics.PrometheusAuth;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -51,7 +54,7 @@ class CycleRequestsBench {
         try (DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
                 .withComponent(new ClusterSimulation(SimulationSettings.fast())));
              KubernetesClient engineClient = engineClient(cluster)) {
-            ReleaseService engine = new ReleaseService(engineClient, ReleaseSettings.defaults("bench@cycle"));
+            ReleaseService engine = engine(engineClient);
             for (int i = 0; i < REPETITIONS; i++) {
                 double[] one = cycles(cluster, engine, 3 * i);
                 ours[i] = one[0];
@@ -68,7 +71,7 @@ class CycleRequestsBench {
         try (DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
                 .withComponent(new ClusterSimulation(slowPods(SimulationSettings.fast()))));
              KubernetesClient engineClient = engineClient(cluster)) {
-            slow = cycles(cluster, new ReleaseService(engineClient, ReleaseSettings.defaults("bench@cycle")), 0);
+            slow = cycles(cluster, engine(engineClient), 0);
             System.out.println("the engine's requests of the slow-pod cycle, by method and path: " + perCycle(1));
             refuseDispatcher(cluster);
         }
@@ -100,6 +103,12 @@ class CycleRequestsBench {
         } finally {
             Files.deleteIfExists(kubeconfig);
         }
+    }
+
+    /** The engine as the CLI has it: a command's cache (see {@code CanarySession}). */
+    private static ReleaseService engine(KubernetesClient client) {
+        return new ReleaseService(client, ClusterCache.forCommands(client), ReleaseSettings.defaults("bench@cycle"),
+                PrometheusAuth.none(), MetricSources.standard());
     }
 
     private static KubernetesClient engineClient(DemoCluster cluster) {

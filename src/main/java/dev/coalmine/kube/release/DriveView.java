@@ -15,8 +15,9 @@ import java.util.List;
  * What one drive of a release looks at, kept current by the connection's shared cache instead of polling: the
  * namespace's Deployments, its pods (those Coalmine labelled with a track are the release's) and the release-state
  * ConfigMaps (one LIST and one WATCH each per namespace, shared with every other user in this process). Every change
- * wakes the driver ({@link #awaitChange}). What this process itself wrote ({@link FreshCopies}) counts until the watch
- * brings it (or something newer), so the next look never shows the cluster as it was before our own write. A start
+ * wakes the driver ({@link #awaitChange}). What this view itself wrote ({@link FreshCopies}) counts until the watch
+ * brings it (or something newer), so the next look never shows the cluster as it was before our own write; so does
+ * the release state this process last wrote or read in any of its views. A start
  * and a decision read through it too, so the drive after them lists nothing again.
  */
 final class DriveView implements AutoCloseable {
@@ -25,23 +26,26 @@ final class DriveView implements AutoCloseable {
     private final String workload;
     private final CachedObjects<Deployment> deployments;
     private final CachedObjects<Pod> pods;
-    private final CachedObjects<ConfigMap> states;
-    private final FreshCopies own;
+    private final CachedObjects<ConfigMap> stateMaps;
+    /** The release states this process wrote or read, shared by its views: a drive goes on from a start's write. */
+    private final FreshCopies states;
+    /** What this view itself wrote of the Deployments: a later view starts from the watch alone. */
+    private final FreshCopies workloads = new FreshCopies();
     private final Object signal = new Object();
     private long changes;
 
     private DriveView(String namespace, String deployment, CachedObjects<Deployment> deployments,
-                      CachedObjects<Pod> pods, CachedObjects<ConfigMap> states, FreshCopies own) {
+                      CachedObjects<Pod> pods, CachedObjects<ConfigMap> stateMaps, FreshCopies states) {
         this.namespace = namespace;
         this.workload = deployment;
         this.stateName = ReleaseNames.stateConfigMap(deployment);
         this.deployments = deployments;
         this.pods = pods;
+        this.stateMaps = stateMaps;
         this.states = states;
-        this.own = own;
         deployments.onAnyChange(this::wake);
         pods.onAnyChange(this::wake);
-        states.onAnyChange(this::wake);
+        stateMaps.onAnyChange(this::wake);
     }
 
     /**
@@ -51,13 +55,13 @@ final class DriveView implements AutoCloseable {
      * it is now, as a view that listed it just now would.
      */
     static DriveView open(KubernetesClient client, ClusterCache cache, String namespace, String deployment,
-                          FreshCopies own) {
+                          FreshCopies stateCopies) {
         CachedObjects<Deployment> deployments = cache.open(CachedKind.DEPLOYMENTS, namespace);
         CachedObjects<Pod> pods = null;
         try {
             pods = cache.open(CachedKind.TRACK_PODS, namespace);
             CachedObjects<ConfigMap> states = cache.open(CachedKind.RELEASE_STATES, namespace);
-            DriveView view = new DriveView(namespace, deployment, deployments, pods, states, own);
+            DriveView view = new DriveView(namespace, deployment, deployments, pods, states, stateCopies);
             if (!states.listedNow()) {
                 view.readState(client);
             }
@@ -73,11 +77,11 @@ final class DriveView implements AutoCloseable {
 
     private void readState(KubernetesClient client) {
         ConfigMap now = client.configMaps().inNamespace(namespace).withName(stateName).get();
-        ConfigMap cached = states.get(stateName);
+        ConfigMap cached = stateMaps.get(stateName);
         if (now != null) {
-            own.wrote(now);
+            states.wrote(now);
         } else if (cached != null) {
-            own.deleted(cached);
+            states.deleted(cached);
         }
     }
 
@@ -103,11 +107,11 @@ final class DriveView implements AutoCloseable {
     }
 
     Deployment deployment(String name) {
-        return own.newest("Deployment", namespace, name, deployments.get(name));
+        return workloads.newest("Deployment", namespace, name, deployments.get(name));
     }
 
     ConfigMap stateMap() {
-        return own.newest("ConfigMap", namespace, stateName, states.get(stateName));
+        return states.newest("ConfigMap", namespace, stateName, stateMaps.get(stateName));
     }
 
     /** The pods of {@code track} in this workload's release {@code release}. */
@@ -118,7 +122,7 @@ final class DriveView implements AutoCloseable {
     /** Remembers what a write of ours returned, until the watch shows it. */
     <T extends HasMetadata> T wrote(T object) {
         if (object != null) {
-            own.wrote(object);
+            copiesOf(object).wrote(object);
             wake();
         }
         return object;
@@ -126,8 +130,12 @@ final class DriveView implements AutoCloseable {
 
     /** Remembers that we deleted {@code object}, until the watch shows it gone. */
     void deleted(HasMetadata object) {
-        own.deleted(object);
+        copiesOf(object).deleted(object);
         wake();
+    }
+
+    private FreshCopies copiesOf(HasMetadata object) {
+        return object instanceof ConfigMap ? states : workloads;
     }
 
     private void wake() {
@@ -141,6 +149,6 @@ final class DriveView implements AutoCloseable {
     public void close() {
         deployments.close();
         pods.close();
-        states.close();
+        stateMaps.close();
     }
 }

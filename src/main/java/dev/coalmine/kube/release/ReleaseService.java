@@ -36,7 +36,10 @@ import java.util.function.Predicate;
 public final class ReleaseService {
     private final KubernetesClient client;
     private final ClusterCache cache;
-    /** What this service wrote, for every read through {@link #cache} (a drive right after a start or a decision). */
+    /**
+     * The release states this service wrote or read by name, for every read through {@link #cache}: a drive right
+     * after a start or a decision goes on from that write.
+     */
     private final FreshCopies own = new FreshCopies();
     private final ReleaseSettings settings;
     private final ReleaseStore store;
@@ -48,12 +51,9 @@ public final class ReleaseService {
     private final ReleaseActions actions;
     private final MetricsPreflight metricsPreflight;
 
-    /**
-     * With a command's cache of its own ({@link ClusterCache#forCommands}) and Prometheus credentials from the
-     * environment ({@link PrometheusAuth#fromEnvironment}).
-     */
+    /** With a cache of its own and Prometheus credentials from the environment ({@link PrometheusAuth#fromEnvironment}). */
     public ReleaseService(KubernetesClient client, ReleaseSettings settings) {
-        this(client, ClusterCache.forCommands(client), settings, PrometheusAuth.fromEnvironment(System.getenv()),
+        this(client, new ClusterCache(client), settings, PrometheusAuth.fromEnvironment(System.getenv()),
                 MetricSources.standard());
     }
 
