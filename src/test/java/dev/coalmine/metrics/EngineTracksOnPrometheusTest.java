@@ -23,11 +23,8 @@ import dev.coalmine.kube.flagger.CanaryReader;
 import dev.coalmine.testing.ArgoRollouts;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.time.Duration;
@@ -176,12 +173,6 @@ class EngineTracksOnPrometheusTest {
     }
 
     private static void workload(String name) {
-        var deployment = Deployments.of(NS, name, 4, "registry.example.com/shop/" + name + ":1.0.0");
-        deployment.getSpec().getTemplate().getSpec().getContainers().get(0).setPorts(List.of(
-                new ContainerPortBuilder().withName("http").withContainerPort(8080).build()));
-        client.apps().deployments().inNamespace(NS).resource(deployment).create();
-        client.services().inNamespace(NS).resource(new ServiceBuilder().withNewMetadata().withName(name).endMetadata()
-                .withNewSpec().addToSelector("app", name).addNewPort().withName("http").withPort(8080)
-                .withTargetPort(new IntOrString("http")).endPort().endSpec().build()).create();
+        Deployments.createServed(client, NS, name, 4);
     }
 }

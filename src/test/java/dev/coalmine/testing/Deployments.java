@@ -1,7 +1,12 @@
 package dev.coalmine.testing;
 
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
 
 /** Small Deployments for tests. */
 public final class Deployments {
@@ -16,5 +21,19 @@ public final class Deployments {
                 .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
                 .withNewSpec().addNewContainer().withName("app").withImage(image).endContainer().endSpec()
                 .endTemplate().endSpec().build();
+    }
+
+    /**
+     * Creates Deployment {@code name} (image {@code registry.example.com/shop/NAME:1.0.0}, port {@code http} 8080)
+     * and a Service of the same name in front of it, as the engines' Canaries and Rollouts expect.
+     */
+    public static void createServed(KubernetesClient client, String namespace, String name, int replicas) {
+        Deployment deployment = of(namespace, name, replicas, "registry.example.com/shop/" + name + ":1.0.0");
+        deployment.getSpec().getTemplate().getSpec().getContainers().get(0).setPorts(List.of(
+                new ContainerPortBuilder().withName("http").withContainerPort(8080).build()));
+        client.apps().deployments().inNamespace(namespace).resource(deployment).create();
+        client.services().inNamespace(namespace).resource(new ServiceBuilder().withNewMetadata().withName(name)
+                .endMetadata().withNewSpec().addToSelector("app", name).addNewPort().withName("http").withPort(8080)
+                .withTargetPort(new IntOrString("http")).endPort().endSpec().build()).create();
     }
 }

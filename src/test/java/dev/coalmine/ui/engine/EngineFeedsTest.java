@@ -21,11 +21,8 @@ import dev.coalmine.testing.FlaggerCanaries;
 import dev.coalmine.ui.UiThread;
 import dev.coalmine.ui.argo.OpenArgoRollout;
 import dev.coalmine.ui.flagger.OpenFlaggerCanary;
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
@@ -162,12 +159,6 @@ class EngineFeedsTest {
     }
 
     private static void workload(String name) {
-        var deployment = Deployments.of(NS, name, 2, "registry.example.com/shop/" + name + ":1.0.0");
-        deployment.getSpec().getTemplate().getSpec().getContainers().get(0).setPorts(List.of(
-                new ContainerPortBuilder().withName("http").withContainerPort(8080).build()));
-        client.apps().deployments().inNamespace(NS).resource(deployment).create();
-        client.services().inNamespace(NS).resource(new ServiceBuilder().withNewMetadata().withName(name).endMetadata()
-                .withNewSpec().addToSelector("app", name).addNewPort().withName("http").withPort(8080)
-                .withTargetPort(new IntOrString("http")).endPort().endSpec().build()).create();
+        Deployments.createServed(client, NS, name, 2);
     }
 }
