@@ -20,14 +20,17 @@ public final class RetriedRequests {
     private final Clock clock;
     private final Deque<Retry> waiting = new ArrayDeque<>();
 
-    /** One failed try: {@code answer} is what came back, e.g. "500 Internal Server Error" or "connection reset". */
+    /**
+     * One failed try: {@code answer} is what came back, as the step log words it, e.g. "the API server answered 500
+     * Internal Server Error" or "a failed connection (ConnectException)".
+     */
     public record Retry(Instant at, String method, String path, String answer) {
         /** {@code PUT configmaps/coalmine-release-web}: the resource and name of the path, without the prefix. */
         public String target() {
-            String[] parts = path.split("\\?")[0].split("/");
-            int namespaces = List.of(parts).indexOf("namespaces");
-            int from = namespaces >= 0 && namespaces + 2 < parts.length ? namespaces + 2 : Math.max(0, parts.length - 2);
-            return method + " " + String.join("/", List.of(parts).subList(from, parts.length));
+            List<String> parts = segments(path);
+            int namespaces = parts.indexOf("namespaces");
+            int from = namespaces >= 0 && namespaces + 2 < parts.size() ? namespaces + 2 : Math.max(0, parts.size() - 2);
+            return method + " " + String.join("/", parts.subList(from, parts.size()));
         }
     }
 
@@ -71,12 +74,18 @@ public final class RetriedRequests {
     }
 
     private static boolean concerns(String path, String namespace, Set<String> names) {
-        String[] parts = path.split("\\?")[0].split("/");
-        for (int i = 0; i + 3 < parts.length; i++) {
-            if (parts[i].equals("namespaces") && parts[i + 1].equals(namespace) && names.contains(parts[i + 3])) {
+        List<String> parts = segments(path);
+        for (int i = 0; i + 3 < parts.size(); i++) {
+            if (parts.get(i).equals("namespaces") && parts.get(i + 1).equals(namespace)
+                    && names.contains(parts.get(i + 3))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The segments of a request path, without its query. */
+    private static List<String> segments(String path) {
+        return List.of(path.split("\\?")[0].split("/"));
     }
 }

@@ -26,7 +26,8 @@ final class RetryRecorder implements Interceptor {
         int code = response.code();
         if (code == 429 || code >= 500) {
             HttpRequest request = response.request();
-            retries.record(request.method(), request.uri().getRawPath(), code + " " + reason(code));
+            retries.record(request.method(), request.uri().getRawPath(),
+                    "the API server answered " + code + " " + reason(code));
         }
         return CompletableFuture.completedFuture(false);
     }

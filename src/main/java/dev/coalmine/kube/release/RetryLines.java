@@ -32,9 +32,8 @@ final class RetryLines {
         ReleaseState told = state;
         for (List<RetriedRequests.Retry> same : byRequest.values()) {
             RetriedRequests.Retry first = same.get(0);
-            told = told.withLog(first.at(), stage, "retried " + first.target() + " after "
-                    + (first.answer().startsWith("a failed") ? first.answer() : "the API server answered "
-                    + first.answer()) + (same.size() > 1 ? " (" + same.size() + " times)" : ""));
+            told = told.withLog(first.at(), stage, "retried " + first.target() + " after " + first.answer()
+                    + (same.size() > 1 ? " (" + same.size() + " times)" : ""));
         }
         return told;
     }
