@@ -36,7 +36,10 @@ public final class PacedLoop implements AutoCloseable {
         try {
             body.run();
         } catch (RuntimeException e) {
-            LOG.warn("{} failed: {}", Thread.currentThread().getName(), e.toString());
+            // close() interrupts a run in progress: its requests fail then, and that is no news to anyone
+            if (!executor.isShutdown()) {
+                LOG.warn("{} failed: {}", Thread.currentThread().getName(), e.toString());
+            }
         }
         Duration pause = Duration.ofNanos(System.nanoTime() - started).multipliedBy(PAUSE_PER_BUSY_TIME);
         if (pause.compareTo(minPause) < 0) {
