@@ -42,6 +42,7 @@ public final class BenchReport {
     /** @param note further figures of this benchmark, e.g. "heap=23.1MB"; printed after PASS|FAIL */
     public static String record(String name, double ours, double ref, String unit, String goal, boolean passes,
             String note, String reference) {
+        ConsoleJvm.requireConsoleCollector();
         BenchResult result = BenchResult.of(name, ours, ref, unit, goal, passes, note, reference, machine());
         System.out.println(result.line());
         System.out.println("  reference: " + reference);
@@ -55,7 +56,8 @@ public final class BenchReport {
 
     private static String machine() {
         return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + loadAverage();
+                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + " (" + ConsoleJvm.collectors()
+                + ")" + loadAverage();
     }
 
     /** Other work on the machine shifts every figure: the 1-minute load average when the result was taken. */
