@@ -14,6 +14,7 @@ import dev.coalmine.core.release.ReleasePhase.Failing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -201,27 +202,49 @@ public final class ReleaseDecider {
         List<ReleaseAction> actions = new ArrayList<>();
         ReleaseState next = state;
         String name = state.plan().deployment();
-        if (seen.canary().exists()) {
+        if (seen.canary().exists() && !seen.canary().isBeingDeleted()) {
             actions.add(new DeleteCanary());
-            next = next.withLog(seen.now(), Stage.WRAP_UP, "deleting " + name + "-canary");
+            next = saidOnce(next, seen, "deleting " + name + "-canary");
         }
-        if (seen.baseline().exists()) {
+        if (seen.baseline().exists() && !seen.baseline().isBeingDeleted()) {
             actions.add(new DeleteBaseline());
-            next = next.withLog(seen.now(), Stage.WRAP_UP, "deleting " + name + "-baseline");
+            next = saidOnce(next, seen, "deleting " + name + "-baseline");
         }
         if (seen.configCopiesPresent() > 0) {
             actions.add(new DeleteVersionedConfig());
-            next = next.withLog(seen.now(), Stage.WRAP_UP, "deleting the versioned config copies of release "
-                    + state.number());
+            next = saidOnce(next, seen, "deleting the versioned config copies of release " + state.number());
         }
         if (!actions.isEmpty()) {
             return new Step(next, actions);
+        }
+        Optional<String> held = stillBeingDeleted(seen, name);
+        if (held.isPresent()) {
+            return new Step(saidOnce(next, seen, held.get()), List.of());
         }
         Optional<Step> routing = WeightedRelease.tearDown(seen, state);
         if (routing.isPresent()) {
             return routing.get();
         }
         return goTo(state, seen, done, Stage.WRAP_UP, doneMessage + leftAlone(seen));
+    }
+
+    /** What a deletion under way waits for, e.g. another controller's finalizer on the canary. */
+    private static Optional<String> stillBeingDeleted(Observation seen, String name) {
+        return Stream.of(Map.entry("-canary", seen.canary()), Map.entry("-baseline", seen.baseline()))
+                .filter(track -> track.getValue().isBeingDeleted()).findFirst()
+                .map(track -> "waiting for " + name + track.getKey() + " to be deleted" + (track.getValue()
+                        .deletionHeldBy().isEmpty() ? "" : " (held by the finalizer "
+                        + String.join(", ", track.getValue().deletionHeldBy()) + ")"));
+    }
+
+    /**
+     * A wrap-up line, unless this phase said it already: a deletion that someone else's finalizer holds is asked for
+     * again at every look until the object is gone, and the step log tells it once.
+     */
+    private static ReleaseState saidOnce(ReleaseState state, Observation seen, String message) {
+        boolean said = state.log().stream().anyMatch(line -> !line.at().isBefore(state.phaseSince())
+                && line.message().equals(message));
+        return said ? state : state.withLog(seen.now(), Stage.WRAP_UP, message);
     }
 
     /** Nothing to do but wait; the progress line is written once per change, so waiting stays idempotent. */

@@ -7,13 +7,24 @@ import java.util.List;
  *
  * @param release the {@code coalmine.dev/release} label of its pod template, or null
  * @param problem why it cannot become ready (e.g. "ImagePullBackOff: …"), or null
+ * @param deletionHeldBy null unless its deletion is under way; then the finalizers that still hold it (may be none)
  */
 public record WorkloadStatus(boolean exists, Integer release, int desiredReplicas, int replicas,
                              int updatedReplicas, int readyReplicas, int availableReplicas,
-                             long generation, long observedGeneration, List<String> images, String problem) {
+                             long generation, long observedGeneration, List<String> images, String problem,
+                             List<String> deletionHeldBy) {
 
     public WorkloadStatus {
         images = images == null ? List.of() : List.copyOf(images);
+        deletionHeldBy = deletionHeldBy == null ? null : List.copyOf(deletionHeldBy);
+    }
+
+    /** A Deployment that is not being deleted. */
+    public WorkloadStatus(boolean exists, Integer release, int desiredReplicas, int replicas, int updatedReplicas,
+                          int readyReplicas, int availableReplicas, long generation, long observedGeneration,
+                          List<String> images, String problem) {
+        this(exists, release, desiredReplicas, replicas, updatedReplicas, readyReplicas, availableReplicas, generation,
+                observedGeneration, images, problem, null);
     }
 
     public static WorkloadStatus absent() {
@@ -35,7 +46,18 @@ public record WorkloadStatus(boolean exists, Integer release, int desiredReplica
     /** The same status with {@code found} as its problem (null: none). */
     public WorkloadStatus withProblem(String found) {
         return new WorkloadStatus(exists, release, desiredReplicas, replicas, updatedReplicas, readyReplicas,
-                availableReplicas, generation, observedGeneration, images, found);
+                availableReplicas, generation, observedGeneration, images, found, deletionHeldBy);
+    }
+
+    /** The same status of a Deployment whose deletion is under way, held by {@code finalizers} (maybe none). */
+    public WorkloadStatus beingDeleted(List<String> finalizers) {
+        return new WorkloadStatus(exists, release, desiredReplicas, replicas, updatedReplicas, readyReplicas,
+                availableReplicas, generation, observedGeneration, images, problem, finalizers);
+    }
+
+    /** It exists, and its deletion has been asked for: it goes once its finalizers let go. */
+    public boolean isBeingDeleted() {
+        return exists && deletionHeldBy != null;
     }
 
     /** Its pod template belongs to release {@code number}. */

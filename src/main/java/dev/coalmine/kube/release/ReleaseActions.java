@@ -147,7 +147,19 @@ final class ReleaseActions {
             return;
         }
         refuseIfNotOurs(live, workload, track);
-        if (writes.deleteIfOurs(live)) {
+        if (!writes.deleteIfOurs(live)) {
+            return;
+        }
+        List<String> finalizers = live.getMetadata().getFinalizers();
+        if (finalizers == null || finalizers.isEmpty()) {
+            view.deleted(live);
+            return;
+        }
+        // Finalizers keep it, terminating, until their controllers let go: the drive goes on from that copy.
+        Deployment terminating = client.resource(live).get();
+        if (terminating != null) {
+            view.wrote(terminating);
+        } else {
             view.deleted(live);
         }
     }

@@ -74,7 +74,14 @@ final class WorkloadObserver {
             return WorkloadStatus.absent();
         }
         return refusal(d, workload, track).map(WorkloadStatus::notOurs)
-                .orElseGet(() -> status(d, track, release, () -> view.pods(track, release)));
+                .orElseGet(() -> deletion(d, status(d, track, release, () -> view.pods(track, release))));
+    }
+
+    private static WorkloadStatus deletion(Deployment d, WorkloadStatus status) {
+        if (d.getMetadata().getDeletionTimestamp() == null) {
+            return status;
+        }
+        return status.beingDeleted(Optional.ofNullable(d.getMetadata().getFinalizers()).orElse(List.of()));
     }
 
     /** Stable is the user's by definition; a canary or baseline must be Coalmine's, made for this workload. */

@@ -20,6 +20,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +78,49 @@ class ForeignObjectsTest {
         assertThat(client.apps().deployments().inNamespace(NS).withName(APP + "-baseline").get()).isNull();
         assertThat(client.v1().events().inNamespace(NS).list().getItems().stream()
                 .filter(e -> "coalmine".equals(e.getReportingComponent())).count()).as("no busy loop").isLessThan(20);
+    }
+
+    /**
+     * Another controller's finalizer on the canary (a policy or backup tool's) holds its deletion: the release waits
+     * in wrap-up, neither claiming success while the canary still stands nor writing its step log again and again.
+     */
+    @Test
+    void aCanaryHeldByAForeignFinalizerKeepsTheWrapUpWaitingUntilItIsGone() throws Exception {
+        service.start(plan(APP), false);
+        service.drive(NS, APP, s -> s.phase().awaitingDecision(), WAIT, s -> { });
+        holdDeletion(APP + "-canary", true);
+        service.promote(NS, APP, "ana");
+        ExecutorService driving = Executors.newSingleThreadExecutor();
+        try {
+            Future<ReleaseState> promoted = driving.submit(() -> service.drive(NS, APP, s -> false, WAIT, s -> { }));
+            Eventually.assertThat(WAIT, () -> assertThat(client.apps().deployments().inNamespace(NS)
+                    .withName(APP + "-canary").get().getMetadata().getDeletionTimestamp()).isNotNull());
+            Thread.sleep(2000); // a few of the drive's looks (every 100 ms here) while the finalizer holds
+            assertThat(promoted).as("the drive waits for the canary to go").isNotDone();
+            assertThat(service.storedHistory(NS, APP).current().orElseThrow().phase())
+                    .isEqualTo(new ReleasePhase.Finalising());
+
+            holdDeletion(APP + "-canary", false);
+            ReleaseState done = promoted.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(done.phase()).isEqualTo(new ReleasePhase.Succeeded());
+            assertThat(done.log()).filteredOn(line -> line.message().equals("deleting " + APP + "-canary")).hasSize(1);
+            assertThat(done.log()).filteredOn(line -> line.message().equals("waiting for " + APP + "-canary to be deleted "
+                    + "(held by the finalizer backup.example.com/hold)")).hasSize(1);
+            assertThat(client.apps().deployments().inNamespace(NS).withName(APP + "-canary").get()).isNull();
+        } finally {
+            driving.shutdownNow();
+        }
+    }
+
+    /** Adds or removes a finalizer that is nobody's of Coalmine's; a 409 (the simulation wrote too) is tried again. */
+    private void holdDeletion(String deployment, boolean hold) {
+        Eventually.assertThat(WAIT, () -> client.apps().deployments().inNamespace(NS).withName(deployment).edit(d -> {
+            d.getMetadata().getFinalizers().remove("backup.example.com/hold");
+            if (hold) {
+                d.getMetadata().getFinalizers().add("backup.example.com/hold");
+            }
+            return d;
+        }));
     }
 
     @Test
