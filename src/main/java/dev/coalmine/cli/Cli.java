@@ -6,6 +6,7 @@ import dev.coalmine.cli.canary.CanaryCommand;
 import dev.coalmine.core.CoalmineException;
 import dev.coalmine.core.release.InvalidCanarySizeException;
 import dev.coalmine.kube.KubeErrors;
+import dev.coalmine.kube.ModelWarmUp;
 import dev.coalmine.kube.config.KubeTarget;
 import java.io.PrintWriter;
 import java.util.List;
@@ -57,8 +58,16 @@ public final class Cli {
     }
 
     public int run(String... args) {
-        CommandLine tree = whole != null ? whole : tree(CommandPath.of(args, CoalmineCommand.VALUE_OPTIONS, 2));
-        return tree.execute(args);
+        List<String> path = CommandPath.of(args, CoalmineCommand.VALUE_OPTIONS, 2);
+        if (!path.isEmpty() && path.get(0).equals(CanaryCommand.NAME)) {
+            ModelWarmUp.start(); // every canary command reads a Deployment first
+        }
+        return treeFor(path).execute(args);
+    }
+
+    /** The tree {@link #run} uses for a call whose first command names are {@code path}. */
+    CommandLine treeFor(List<String> path) {
+        return whole != null ? whole : tree(path);
     }
 
     /** The tree for a call whose first command names are {@code path} (the whole tree where they name no branch). */

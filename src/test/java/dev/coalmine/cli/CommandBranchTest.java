@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,18 +38,38 @@ class CommandBranchTest {
         assertThat(answer(false, args)).isEqualTo(answer(true, args));
     }
 
+    @Test
+    void aCanaryCallBuildsOnlyItsBranch() {
+        CommandLine tree = new Cli(target -> { }).treeFor(path("-n shop canary status web -o json"));
+
+        assertThat(tree.getSubcommands()).containsOnlyKeys("canary");
+        assertThat(tree.getSubcommands().get("canary").getSubcommands()).containsOnlyKeys("status");
+    }
+
+    @Test
+    void helpAndUnknownNamesGetTheWholeTree() {
+        Cli cli = new Cli(target -> { });
+
+        assertThat(cli.treeFor(path("--help canary status")).getSubcommands()).hasSizeGreaterThan(1);
+        assertThat(cli.treeFor(path("canary stauts")).getSubcommands().get("canary").getSubcommands())
+                .containsKeys("plan", "start", "status", "promote", "reject", "history", "resume");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"canary status web -o json", "-n shop canary status web", "--context=prod canary status",
         "-nshop --kubeconfig k canary history web"})
     void readsTheCommandNamesPastTheOptionsThatTakeAValue(String line) {
-        List<String> path = CommandPath.of(line.split(" "), VALUE_OPTIONS, 2);
-        assertThat(path).containsExactly("canary", line.contains("history") ? "history" : "status");
+        assertThat(path(line)).containsExactly("canary", line.contains("history") ? "history" : "status");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"-h canary status", "--verbose canary status", "-- canary status"})
     void stopsAtAnyOtherOption(String line) {
-        assertThat(CommandPath.of(line.split(" "), VALUE_OPTIONS, 2)).isEmpty();
+        assertThat(path(line)).isEmpty();
+    }
+
+    private static List<String> path(String line) {
+        return CommandPath.of(line.split(" "), VALUE_OPTIONS, 2);
     }
 
     private record Answer(int code, String out, String err) {
