@@ -5,6 +5,7 @@ import dev.coalmine.addon.ClusterAddOn;
 import dev.coalmine.kube.config.KubeTarget;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
@@ -20,16 +21,22 @@ import picocli.CommandLine.ScopeType;
                 + "With no command, opens the console.",
         subcommandsRepeatable = false)
 public final class CoalmineCommand implements Callable<Integer> {
+    private static final String KUBECONFIG = "--kubeconfig";
+    private static final String CONTEXT = "--context";
+    private static final String NAMESPACE_SHORT = "-n";
+    private static final String NAMESPACE = "--namespace";
+    /** The options that take a value, which every subcommand inherits. */
+    static final Set<String> VALUE_OPTIONS = Set.of(KUBECONFIG, CONTEXT, NAMESPACE_SHORT, NAMESPACE);
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(names = KUBECONFIG, paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).")
     Path kubeconfig;
 
-    @Option(names = "--context", paramLabel = "NAME", scope = ScopeType.INHERIT,
+    @Option(names = CONTEXT, paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "The kubeconfig context to use (default: its current context).")
     String context;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", scope = ScopeType.INHERIT,
+    @Option(names = {NAMESPACE_SHORT, NAMESPACE}, paramLabel = "NS", scope = ScopeType.INHERIT,
             converter = NameConverters.Namespace.class,
             description = "The namespace (default: the context's namespace).")
     String namespace;

@@ -10,9 +10,11 @@ import dev.coalmine.kube.config.KubeconfigLoader;
 import dev.coalmine.kube.config.KubeconfigSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import dev.coalmine.metrics.MetricSources;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -20,16 +22,33 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code coalmine canary …}: canary releases of a Deployment from the command line. */
-@Command(name = "canary", mixinStandardHelpOptions = true,
-        description = "Canary releases of a Deployment: plan, start, status, promote, reject, history, resume.",
-        subcommands = {PlanCommand.class, StartCommand.class, StatusCommand.class, PromoteCommand.class,
-            RejectCommand.class, HistoryCommand.class, ResumeCommand.class})
+@Command(name = CanaryCommand.NAME, mixinStandardHelpOptions = true,
+        description = "Canary releases of a Deployment: plan, start, status, promote, reject, history, resume.")
 public final class CanaryCommand implements Callable<Integer> {
+    public static final String NAME = "canary";
+    private static final List<Class<?>> SUBCOMMANDS = List.of(PlanCommand.class, StartCommand.class,
+            StatusCommand.class, PromoteCommand.class, RejectCommand.class, HistoryCommand.class, ResumeCommand.class);
+
     @ParentCommand
     CoalmineCommand root;
 
     @Spec
     CommandSpec spec;
+
+    /**
+     * This command with its subcommands; only with {@code only} where that names one of them, as reading the
+     * others' annotations costs a short call's start (picocli builds each command's model by reflection).
+     */
+    public static CommandLine commandLine(String only) {
+        CommandLine canary = new CommandLine(new CanaryCommand());
+        boolean known = SUBCOMMANDS.stream().anyMatch(type -> nameOf(type).equals(only));
+        SUBCOMMANDS.stream().filter(type -> !known || nameOf(type).equals(only)).forEach(canary::addSubcommand);
+        return canary;
+    }
+
+    private static String nameOf(Class<?> type) {
+        return type.getAnnotation(Command.class).name();
+    }
 
     @Override
     public Integer call() {

@@ -11,17 +11,21 @@ import java.io.IOException;
 /** Writes a tree of {@code -o json} or {@code -o yaml} output: one content, two notations. */
 final class StructuredOutput {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES, YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .build();
 
     private StructuredOutput() {
     }
 
+    /** Made on first use: a {@code -o json} call (the usual one in scripts) does not pay YAML's start-up. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = YAMLMapper.builder()
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES, YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .build();
+    }
+
     /** Indented JSON, or a YAML document. */
     static String pretty(JsonNode node, OutputFormat format) {
-        return write(format == OutputFormat.yaml ? YAML.writer() : JSON.writerWithDefaultPrettyPrinter(), node)
+        return write(format == OutputFormat.yaml ? Yaml.MAPPER.writer() : JSON.writerWithDefaultPrettyPrinter(), node)
                 .stripTrailing();
     }
 
@@ -37,7 +41,7 @@ final class StructuredOutput {
     /** The documents of multi-document YAML, each as a tree. */
     static JsonNode documents(String yaml) {
         try {
-            return JSON.valueToTree(YAML.readValues(YAML.createParser(yaml), JsonNode.class).readAll());
+            return JSON.valueToTree(Yaml.MAPPER.readValues(Yaml.MAPPER.createParser(yaml), JsonNode.class).readAll());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

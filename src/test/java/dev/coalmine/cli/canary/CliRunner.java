@@ -42,8 +42,7 @@ final class CliRunner {
     int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        Cli cli = App.cli(target -> { });
-        cli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        Cli cli = App.cli(target -> { }).output(new PrintWriter(out, true), new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of("--kubeconfig", kubeconfig.toString()));
         all.addAll(List.of(args));
         return cli.run(all.toArray(String[]::new));
