@@ -1,5 +1,6 @@
 package dev.coalmine;
 
+import dev.coalmine.core.time.StartupTrace;
 import dev.coalmine.addon.ClusterAddOn;
 import dev.coalmine.addon.DemoLauncher;
 import dev.coalmine.cli.Cli;
@@ -14,6 +15,7 @@ import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
 import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.ui.ConsoleLauncher;
+import dev.coalmine.ui.connect.EarlyConnection;
 import dev.coalmine.ui.connect.KubeconfigClusterAccess;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,6 +31,7 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         if (args.length == 0) {
             // What the command line does with no arguments, without first building the whole command tree
             // (picocli introspection and the CLI's classes cost ~0.4 s before the window could start).
@@ -69,8 +72,9 @@ public final class App {
         LogFile.useFor(LogFile.location(System.getenv(), Path.of(System.getProperty("user.home"))));
         try (ConsoleDemo demo = new ConsoleDemo(
                 () -> DemoOptions.defaults().withComponents(SimulatedComponents.realistic()))) {
-            ConsoleLauncher.open(new KubeconfigClusterAccess(target, KubeEnvironment.fromSystem(),
-                    new ClusterConnector(), demo::kubeconfig, demoAddOn()));
+            // Connecting (on the demo: starting it) overlaps the toolkit's start and the first frames.
+            ConsoleLauncher.open(EarlyConnection.start(new KubeconfigClusterAccess(target, KubeEnvironment.fromSystem(),
+                    new ClusterConnector(), demo::kubeconfig, demoAddOn())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (UnsupportedOperationException toolkitFailed) {

@@ -1,6 +1,7 @@
 package dev.coalmine.ui.connect;
 
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.time.StartupTrace;
 import dev.coalmine.kube.engines.InstalledEngines;
 import dev.coalmine.kube.workload.WorkloadFeed;
 import dev.coalmine.ui.UiThread;
@@ -89,6 +90,7 @@ public final class ConnectionViewModel {
             closeQuietly(cluster.resources());
             return;
         }
+        StartupTrace.mark("connected on FX");
         connected.set(cluster);
         namespaces.setAll(cluster.namespaces());
         state.set(ConnectionState.CONNECTED);
@@ -120,7 +122,8 @@ public final class ConnectionViewModel {
         }
         shownNamespace.set(ns);
         workloads.show("namespace " + ns,
-                listener -> WorkloadFeed.open(cluster.cache(), InstalledEngines.detect(cluster.client()), ns, listener));
+                listener -> WorkloadFeed.open(cluster.cache(), () -> InstalledEngines.detect(cluster.client()), ns,
+                        listener));
     }
 
     public void disconnect() {
