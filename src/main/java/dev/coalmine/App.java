@@ -15,6 +15,7 @@ import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
 import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.ui.ConsoleLauncher;
+import dev.coalmine.ui.connect.ClusterAccess;
 import dev.coalmine.ui.connect.EarlyConnection;
 import dev.coalmine.ui.connect.KubeconfigClusterAccess;
 import java.nio.file.Path;
@@ -72,9 +73,12 @@ public final class App {
         LogFile.useFor(LogFile.location(System.getenv(), Path.of(System.getProperty("user.home"))));
         try (ConsoleDemo demo = new ConsoleDemo(
                 () -> DemoOptions.defaults().withComponents(SimulatedComponents.realistic()))) {
-            // Connecting (on the demo: starting it) overlaps the toolkit's start and the first frames.
-            ConsoleLauncher.open(EarlyConnection.start(new KubeconfigClusterAccess(target, KubeEnvironment.fromSystem(),
-                    new ClusterConnector(), demo::kubeconfig, demoAddOn())));
+            ClusterAccess access = new KubeconfigClusterAccess(target, KubeEnvironment.fromSystem(),
+                    new ClusterConnector(), demo::kubeconfig, demoAddOn());
+            // With a core to spare, connecting (on the demo: starting it) overlaps the toolkit's start and the first
+            // frame; on a busy machine it would only take the FX thread's share (src/site/benchmarks.md, startup).
+            ConsoleLauncher.open(SpareCore.available(SpareCore.LOAD_AVERAGE, Runtime.getRuntime().availableProcessors())
+                    ? EarlyConnection.start(access) : access);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (UnsupportedOperationException toolkitFailed) {
