@@ -18,6 +18,7 @@ import dev.coalmine.ui.ConsoleLauncher;
 import dev.coalmine.ui.connect.ClusterAccess;
 import dev.coalmine.ui.connect.EarlyConnection;
 import dev.coalmine.ui.connect.KubeconfigClusterAccess;
+import dev.coalmine.ui.connect.LazyClusterAccess;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -73,8 +74,8 @@ public final class App {
         LogFile.useFor(LogFile.location(System.getenv(), Path.of(System.getProperty("user.home"))));
         try (ConsoleDemo demo = new ConsoleDemo(
                 () -> DemoOptions.defaults().withComponents(SimulatedComponents.realistic()))) {
-            ClusterAccess access = new KubeconfigClusterAccess(target, KubeEnvironment.fromSystem(),
-                    new ClusterConnector(), demo::kubeconfig, demoAddOn());
+            ClusterAccess access = new LazyClusterAccess(() -> new KubeconfigClusterAccess(target,
+                    KubeEnvironment.fromSystem(), new ClusterConnector(), demo::kubeconfig, demoAddOn()));
             // With a core to spare, connecting (on the demo: starting it) overlaps the toolkit's start and the first
             // frame; on a busy machine it would only take the FX thread's share (src/site/benchmarks.md, startup).
             ConsoleLauncher.open(SpareCore.available(SpareCore.LOAD_AVERAGE, Runtime.getRuntime().availableProcessors())
