@@ -77,7 +77,8 @@ public final class MainWindow {
         themeToggle.setMinWidth(Region.USE_PREF_SIZE);
         overview.setId("releases-overview-button");
         overview.setMinWidth(Region.USE_PREF_SIZE);
-        overview.disableProperty().bind(connection.connectedProperty().isNull());
+        // Not isNull(): that loads javafx.beans.binding.Bindings, whose verification loads ~90 classes the shell needs not.
+        overview.disableProperty().bind(connection.connectedProperty().map(c -> false).orElse(true));
         overview.setOnAction(e -> {
             if (content != null) {
                 content.showOverview(connection.shownNamespaceProperty().get());
