@@ -21,6 +21,8 @@ import javafx.collections.ObservableList;
 
 /** The connection bar: which cluster and namespace, and how the connection is doing. */
 public final class ConnectionViewModel {
+    static final String READING_KUBECONFIG = "Reading the kubeconfig\u2026";
+
     private final ClusterAccess access;
     private final Executor background;
     private final UiThread ui;
@@ -46,6 +48,8 @@ public final class ConnectionViewModel {
 
     /** Loads the choices and connects to the initial one. */
     public void start() {
+        statusText.set(READING_KUBECONFIG);
+        workloads.disconnect(READING_KUBECONFIG);
         background.execute(() -> {
             List<String> loaded = access.choices();
             String initial = access.initialChoice().orElse(null);
@@ -56,6 +60,8 @@ public final class ConnectionViewModel {
                 if (initial != null) {
                     choice.set(initial);
                     connect();
+                } else {
+                    workloads.disconnect("Not connected");
                 }
             });
         });
