@@ -1,5 +1,6 @@
 package dev.coalmine;
 
+import dev.coalmine.core.time.StartupTrace;
 import dev.coalmine.addon.ClusterAddOn;
 import dev.coalmine.addon.DemoLauncher;
 import dev.coalmine.cli.Cli;
@@ -14,7 +15,10 @@ import dev.coalmine.kube.config.ClusterConnector;
 import dev.coalmine.kube.config.KubeEnvironment;
 import dev.coalmine.kube.config.KubeTarget;
 import dev.coalmine.ui.ConsoleLauncher;
+import dev.coalmine.ui.connect.ClusterAccess;
+import dev.coalmine.ui.connect.EarlyConnection;
 import dev.coalmine.ui.connect.KubeconfigClusterAccess;
+import dev.coalmine.ui.connect.LazyClusterAccess;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -29,6 +33,7 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         if (args.length == 0) {
             // What the command line does with no arguments, without first building the whole command tree
             // (picocli introspection and the CLI's classes cost ~0.4 s before the window could start).
@@ -69,8 +74,12 @@ public final class App {
         LogFile.useFor(LogFile.location(System.getenv(), Path.of(System.getProperty("user.home"))));
         try (ConsoleDemo demo = new ConsoleDemo(
                 () -> DemoOptions.defaults().withComponents(SimulatedComponents.realistic()))) {
-            ConsoleLauncher.open(new KubeconfigClusterAccess(target, KubeEnvironment.fromSystem(),
-                    new ClusterConnector(), demo::kubeconfig, demoAddOn()));
+            ClusterAccess access = new LazyClusterAccess(() -> new KubeconfigClusterAccess(target,
+                    KubeEnvironment.fromSystem(), new ClusterConnector(), demo::kubeconfig, demoAddOn()));
+            // With a core to spare, connecting (on the demo: starting it) overlaps the toolkit's start and the first
+            // frame; on a busy machine it would only take the FX thread's share (src/site/benchmarks.md, startup).
+            ConsoleLauncher.open(SpareCore.available(SpareCore.LOAD_AVERAGE, Runtime.getRuntime().availableProcessors())
+                    ? EarlyConnection.start(access) : access);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (UnsupportedOperationException toolkitFailed) {

@@ -1,5 +1,6 @@
 package dev.coalmine.demo;
 
+import dev.coalmine.core.time.StartupTrace;
 import dev.coalmine.core.CoalmineException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,10 @@ public final class ConsoleDemo implements AutoCloseable {
     public synchronized Path kubeconfig() {
         if (cluster == null) {
             try {
-                cluster = DemoCluster.start(options.get());
+                DemoOptions built = options.get();
+                StartupTrace.mark("demo options built");
+                cluster = DemoCluster.start(built);
+                StartupTrace.mark("demo started");
                 kubeconfig = Files.createTempFile("coalmine-demo-", ".kubeconfig",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 cluster.writeKubeconfig(kubeconfig);

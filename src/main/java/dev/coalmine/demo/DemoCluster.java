@@ -1,6 +1,7 @@
 package dev.coalmine.demo;
 
 import dev.coalmine.addon.RunningDemo;
+import dev.coalmine.core.time.StartupTrace;
 import dev.coalmine.demo.engines.EngineSeed;
 import dev.coalmine.demo.server.DemoApiServer;
 import dev.coalmine.demo.server.FaultLog;
@@ -35,24 +36,32 @@ public final class DemoCluster implements RunningDemo {
     /** Starts the API server, seeds it, then starts the components in order. */
     public static DemoCluster start(DemoOptions options) {
         DemoApiServer server = DemoApiServer.start(options.port(), options.logSource(), options.faults());
+        StartupTrace.mark("demo API server listening");
         Config own = clientConfig(server);
         own.setUserAgent(OWN_USER_AGENT);
         DemoCluster cluster = new DemoCluster(server, new KubernetesClientBuilder().withConfig(own).build());
+        StartupTrace.mark("demo client built");
         try {
             DemoSeed.namespaces(cluster.client);
+            StartupTrace.mark("demo namespaces");
             RoutingSeed.controllers(cluster.client);
             if (options.seeded()) {
+                StartupTrace.mark("demo routing controllers");
                 DemoSeed.shop(cluster.client);
+                StartupTrace.mark("demo shop");
                 RoutingSeed.storefront(cluster.client);
                 EngineSeed.seed(cluster.client);
             }
+            StartupTrace.mark("demo seeded");
             for (DemoComponent component : options.components()) {
                 component.start(cluster.client);
                 cluster.started.add(component);
+                StartupTrace.mark("demo component started: " + component.getClass().getSimpleName());
                 if (component instanceof ServedRequests traffic) {
                     options.logSource().readRequestsFrom(traffic);
                 }
             }
+            StartupTrace.mark("demo components started");
             cluster.metricsUrl().ifPresent(url -> {
                 DemoEndpoints.advertiseMetrics(cluster.client, url);
                 DemoMetricsService.publish(cluster.client, url);

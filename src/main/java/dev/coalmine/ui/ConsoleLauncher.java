@@ -1,5 +1,6 @@
 package dev.coalmine.ui;
 
+import dev.coalmine.core.time.StartupTrace;
 import dev.coalmine.ui.connect.ClusterAccess;
 import dev.coalmine.ui.connect.ConnectionViewModel;
 import dev.coalmine.ui.workloads.WorkloadListViewModel;
@@ -19,10 +20,13 @@ public final class ConsoleLauncher {
     public static void open(ClusterAccess access) throws InterruptedException {
         ExecutorService background = backgroundPool();
         CountDownLatch closed = new CountDownLatch(1);
+        StartupTrace.mark("toolkit starting");
         Platform.startup(() -> {
+            StartupTrace.mark("toolkit started");
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
             show(stage, access, background).start();
+            StartupTrace.mark("shell shown");
         });
         try {
             closed.await();

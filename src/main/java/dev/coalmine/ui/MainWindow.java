@@ -1,5 +1,6 @@
 package dev.coalmine.ui;
 
+import dev.coalmine.core.time.StartupTrace;
 import dev.coalmine.ui.connect.ConnectedCluster;
 import dev.coalmine.ui.connect.ConnectionBarView;
 import dev.coalmine.ui.connect.ConnectionViewModel;
@@ -34,9 +35,10 @@ import org.controlsfx.control.StatusBar;
  * The console's main window: connection bar, workload list, content area, status bar.
  *
  * <p>The first frame shows the shell: the connection bar (its light, status and Reconnect working, showing the
- * connection's progress) and, where the workload list goes, why it is still empty. The cluster and namespace pickers,
- * the workload table in its split pane, the content area, the status bar and the tooltips are added after that frame,
- * one part per FX event, so the window answers between them. Their classes, skins and CSS were most of the ~4,300
+ * connection's progress) and, where the workload list goes, why it is still empty. The workload table in its split
+ * pane (first: the connection, started before the window, may already have its rows), the cluster and namespace
+ * pickers, the content area, the status bar and the tooltips are added after that frame, one part per FX event, so
+ * the window answers between them. Their classes, skins and CSS were most of the ~4,300
  * classes the console loaded before it first showed, against ~2,600 for a bare window (issue 8, startup).
  */
 public final class MainWindow {
@@ -75,7 +77,8 @@ public final class MainWindow {
         themeToggle.setMinWidth(Region.USE_PREF_SIZE);
         overview.setId("releases-overview-button");
         overview.setMinWidth(Region.USE_PREF_SIZE);
-        overview.disableProperty().bind(connection.connectedProperty().isNull());
+        // Not isNull(): that loads javafx.beans.binding.Bindings, whose verification loads ~90 classes the shell needs not.
+        overview.disableProperty().bind(connection.connectedProperty().map(c -> false).orElse(true));
         overview.setOnAction(e -> {
             if (content != null) {
                 content.showOverview(connection.shownNamespaceProperty().get());
@@ -125,14 +128,16 @@ public final class MainWindow {
     private void afterFirstLayout() {
         if (!firstFrameSeen) {
             firstFrameSeen = true;
+            StartupTrace.mark("first layout");
             // Later, not now: this pulse still has to draw the shell.
-            Platform.runLater(() -> addInTurn(List.of(bar::addPickers, this::addWorkloadList, this::addContentArea,
+            Platform.runLater(() -> addInTurn(List.of(this::addWorkloadList, bar::addPickers, this::addContentArea,
                     this::addStatusBar, this::addTooltips)));
         }
     }
 
     private void addInTurn(List<Runnable> parts) {
         parts.get(0).run();
+        StartupTrace.mark("part added");
         if (parts.size() > 1) {
             Platform.runLater(() -> addInTurn(parts.subList(1, parts.size())));
         }

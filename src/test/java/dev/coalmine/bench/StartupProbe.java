@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -30,7 +31,7 @@ public final class StartupProbe {
         if (!console && !(args.length == 1 && args[0].equals("bare"))) {
             throw new IllegalArgumentException("usage: StartupProbe console|bare");
         }
-        BooleanSupplier complete = console ? () -> showing("#workload-table") : () -> true;
+        BooleanSupplier complete = console ? StartupProbe::workloadsShown : () -> true;
         Thread watcher = new Thread(() -> awaitResponsiveWindow(complete), "startup-probe");
         watcher.setDaemon(true);
         watcher.start();
@@ -59,9 +60,10 @@ public final class StartupProbe {
         }
     }
 
-    private static boolean showing(String selector) {
+    /** The console's workload table is in the window and shows the rows of the namespace's first LIST. */
+    private static boolean workloadsShown() {
         return Window.getWindows().stream().anyMatch(w -> w.isShowing() && w.getScene() != null
-                && w.getScene().lookup(selector) != null);
+                && w.getScene().lookup("#workload-table") instanceof TableView<?> table && !table.getItems().isEmpty());
     }
 
     /** Polls {@code condition} on the FX thread (so a true answer also means the thread answers) until it holds. */

@@ -1,5 +1,6 @@
 package dev.coalmine.demo.server;
 
+import dev.coalmine.core.time.StartupTrace;
 import dev.coalmine.demo.PodLogSource;
 
 /**
@@ -35,11 +36,14 @@ public final class DemoApiServer implements AutoCloseable {
         ApiDispatcher dispatcher = new ApiDispatcher(store, discovery, new AccessReviewer(store, catalog),
                 new ScaleSubresource(store), logs, new TableRenderer(catalog), new OpenApiDocuments(catalog),
                 new StoredVersions(catalog));
+        StartupTrace.mark("demo store and dispatcher built");
         SelfSignedCertificate certificate = SelfSignedCertificate.generate("coalmine-demo");
+        StartupTrace.mark("demo certificate made");
         BearerToken token = BearerToken.random();
         ApiServer server = new ApiServer(dispatcher, logs, new ServiceProxy(store),
                 new FaultInjector(faults.seed(), faults.kinds(), new FaultRate(store, faults.percent())),
                 certificate, token);
+        StartupTrace.mark("demo token made, server built");
         bound[0] = server.start(port);
         return new DemoApiServer(server, bound[0], certificate, token);
     }

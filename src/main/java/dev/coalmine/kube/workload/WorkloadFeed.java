@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The Deployments of one namespace, live (with its Argo Rollouts and Flagger Canaries where the cluster serves them), from the connection's {@link ClusterCache}: the list shares one LIST
@@ -37,25 +38,33 @@ public final class WorkloadFeed implements AutoCloseable {
      * first receives every Deployment already there.
      */
     public static WorkloadFeed open(ClusterCache cache, String namespace, Listener listener) {
-        return open(cache, InstalledEngines.NONE, namespace, listener);
+        return open(cache, () -> InstalledEngines.NONE, namespace, listener);
     }
 
-    /** Also lists the namespace's Rollouts and Canaries when {@code engines} says the cluster serves them. */
-    public static WorkloadFeed open(ClusterCache cache, InstalledEngines engines, String namespace, Listener listener) {
+    /**
+     * Also lists the namespace's Rollouts and Canaries when {@code engines} says the cluster serves them. It is
+     * asked once the Deployments are listed, so the list's first rows wait for nothing but their LIST.
+     */
+    public static WorkloadFeed open(ClusterCache cache, Supplier<InstalledEngines> engines, String namespace,
+            Listener listener) {
         WorkloadFeed feed = new WorkloadFeed();
         try {
             feed.follow(cache.open(CachedKind.DEPLOYMENTS, namespace), DeploymentSummaries::of, listener);
-            if (engines.argoRollouts()) {
-                feed.follow(cache.open(CachedKind.ROLLOUTS, namespace), EngineWorkloads::rollout, listener);
-            }
-            if (engines.flagger()) {
-                feed.follow(cache.open(CachedKind.CANARIES, namespace), EngineWorkloads::canary, listener);
-            }
+            feed.followEngines(cache, engines.get(), namespace, listener);
         } catch (RuntimeException e) {
             feed.close();
             throw e;
         }
         return feed;
+    }
+
+    private void followEngines(ClusterCache cache, InstalledEngines engines, String namespace, Listener listener) {
+        if (engines.argoRollouts()) {
+            follow(cache.open(CachedKind.ROLLOUTS, namespace), EngineWorkloads::rollout, listener);
+        }
+        if (engines.flagger()) {
+            follow(cache.open(CachedKind.CANARIES, namespace), EngineWorkloads::canary, listener);
+        }
     }
 
     private <T extends HasMetadata> void follow(CachedObjects<T> objects, Function<T, WorkloadSummary> summary,

@@ -1,6 +1,7 @@
 package dev.coalmine.ui.connect;
 
 import dev.coalmine.core.CoalmineException;
+import dev.coalmine.core.time.StartupTrace;
 import dev.coalmine.kube.engines.InstalledEngines;
 import dev.coalmine.kube.workload.WorkloadFeed;
 import dev.coalmine.ui.UiThread;
@@ -20,6 +21,8 @@ import javafx.collections.ObservableList;
 
 /** The connection bar: which cluster and namespace, and how the connection is doing. */
 public final class ConnectionViewModel {
+    static final String READING_KUBECONFIG = "Reading the kubeconfig\u2026";
+
     private final ClusterAccess access;
     private final Executor background;
     private final UiThread ui;
@@ -45,6 +48,8 @@ public final class ConnectionViewModel {
 
     /** Loads the choices and connects to the initial one. */
     public void start() {
+        statusText.set(READING_KUBECONFIG);
+        workloads.disconnect(READING_KUBECONFIG);
         background.execute(() -> {
             List<String> loaded = access.choices();
             String initial = access.initialChoice().orElse(null);
@@ -55,6 +60,8 @@ public final class ConnectionViewModel {
                 if (initial != null) {
                     choice.set(initial);
                     connect();
+                } else {
+                    workloads.disconnect("Not connected");
                 }
             });
         });
@@ -89,6 +96,7 @@ public final class ConnectionViewModel {
             closeQuietly(cluster.resources());
             return;
         }
+        StartupTrace.mark("connected on FX");
         connected.set(cluster);
         namespaces.setAll(cluster.namespaces());
         state.set(ConnectionState.CONNECTED);
@@ -120,7 +128,8 @@ public final class ConnectionViewModel {
         }
         shownNamespace.set(ns);
         workloads.show("namespace " + ns,
-                listener -> WorkloadFeed.open(cluster.cache(), InstalledEngines.detect(cluster.client()), ns, listener));
+                listener -> WorkloadFeed.open(cluster.cache(), () -> InstalledEngines.detect(cluster.client()), ns,
+                        listener));
     }
 
     public void disconnect() {

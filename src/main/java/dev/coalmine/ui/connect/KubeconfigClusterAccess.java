@@ -1,5 +1,6 @@
 package dev.coalmine.ui.connect;
 
+import dev.coalmine.core.time.StartupTrace;
 import dev.coalmine.addon.ClusterAddOn;
 import dev.coalmine.kube.config.ClusterConnection;
 import dev.coalmine.kube.config.ClusterConnector;
@@ -83,12 +84,16 @@ public final class KubeconfigClusterAccess implements ClusterAccess {
     public ConnectedCluster connect(String choice) {
         ClusterConnection connection;
         if (DEMO_CHOICE.equals(choice)) {
-            connection = connector.connect(loader.load(Optional.of(demoKubeconfig.get())), DEMO_CONTEXT);
+            Path kubeconfig = demoKubeconfig.get();
+            StartupTrace.mark("demo kubeconfig");
+            connection = connector.connect(loader.load(Optional.of(kubeconfig)), DEMO_CONTEXT);
         } else {
             KubeconfigSet set = loaded.orElseGet(() -> loader.load(target.kubeconfig()));
             connection = connector.connect(set, choice);
         }
+        StartupTrace.mark("client built, version read");
         NamespaceListing namespaces = connection.namespaces();
+        StartupTrace.mark("namespaces listed");
         String namespace = target.namespace().orElse(connection.namespace());
         return new ConnectedCluster(choice, namespace, connection.serverVersion(), connection.user(),
                 connection.serverUrl(), namespaces.names(), namespaces.allowed(), connection.client(), connection,

@@ -1,5 +1,6 @@
 package dev.coalmine.ui.workloads;
 
+import dev.coalmine.core.time.StartupTrace;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.kube.workload.WorkloadFeed;
 import dev.coalmine.ui.UiQueue;
@@ -126,6 +127,9 @@ public final class WorkloadListViewModel {
                 indexByKey.clear();
                 placeholder.set(reset.message());
             } else if (change instanceof Upsert upsert && upsert.generation() == generation) {
+                if (all.isEmpty()) {
+                    StartupTrace.mark("first workload on FX");
+                }
                 upsert(upsert.workload());
             } else if (change instanceof Removal removal && removal.generation() == generation) {
                 remove(removal.key());

@@ -63,6 +63,25 @@ class ConnectionViewModelTest {
     }
 
     @Test
+    void whileTheKubeconfigIsReadTheBarAndTheListSaySo() throws Exception {
+        Path kubeconfig = api.writeKubeconfig(home.resolve("config"), "staging", "default");
+        KubeTarget target = new KubeTarget(Optional.of(kubeconfig), Optional.empty(), Optional.empty());
+        java.util.List<Runnable> backgroundTasks = new java.util.ArrayList<>();
+        ConnectionViewModel model = new ConnectionViewModel(new KubeconfigClusterAccess(target,
+                new KubeEnvironment(Optional.empty(), home, "/usr/bin:/bin"), new ClusterConnector(), () -> {
+                    throw new CoalmineException("demo not started in this test");
+                }, ClusterAddOn.NONE), backgroundTasks::add, Runnable::run, workloads);
+
+        model.start();
+
+        assertThat(model.statusTextProperty().get()).isEqualTo("Reading the kubeconfig\u2026");
+        assertThat(workloads.emptyMessage().get()).isEqualTo("Reading the kubeconfig\u2026");
+        backgroundTasks.remove(0).run(); // the kubeconfig read; then connecting to its current context
+        assertThat(model.statusTextProperty().get()).isEqualTo("Connecting to staging\u2026");
+        assertThat(workloads.emptyMessage().get()).isEqualTo("Connecting to staging\u2026");
+    }
+
+    @Test
     void aMalformedKubeconfigIsShownAsAMessageAndNothingConnects() throws Exception {
         Path kubeconfig = Files.writeString(home.resolve("broken"), "apiVersion: v1\nclusters: [\n  - name: x\n");
 
@@ -71,6 +90,7 @@ class ConnectionViewModelTest {
 
         assertThat(model.stateProperty().get()).isEqualTo(ConnectionState.DISCONNECTED);
         assertThat(model.statusTextProperty().get()).contains(kubeconfig.toString()).doesNotContain("Exception");
+        assertThat(workloads.emptyMessage().get()).isEqualTo("Not connected");
         assertThat(model.choices()).containsExactly(KubeconfigClusterAccess.DEMO_CHOICE);
         assertThat(demoStarted).isFalse();
     }
