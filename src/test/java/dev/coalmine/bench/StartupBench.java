@@ -54,6 +54,7 @@ class StartupBench {
         Path home = Files.createTempDirectory("bench-startup-home"); // no kubeconfig: the console picks the demo
         List<String> command = new ArrayList<>(List.of(ChildJvm.java()));
         command.addAll(FLAGS);
+        command.add(ConsoleJvm.collectorOption()); // both sides start with the packaged console's collector
         command.add("-Duser.home=" + home);
         command.addAll(List.of("-cp", ChildJvm.testClasspath(), StartupProbe.class.getName(), what));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
