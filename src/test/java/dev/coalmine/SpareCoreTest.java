@@ -17,16 +17,23 @@ class SpareCoreTest {
 
     @Test
     void aCoreIsSpareWhileTheLoadAverageStaysBelowTheNumberOfCores() throws Exception {
-        assertThat(SpareCore.available(loadAverage("0.52 0.61 0.70 1/312 4242\n"), 2)).isTrue();
-        assertThat(SpareCore.available(loadAverage("1.93 0.61 0.70 3/312 4242\n"), 2)).isTrue();
-        assertThat(SpareCore.available(loadAverage("2.00 0.61 0.70 3/312 4242\n"), 2)).isFalse();
-        assertThat(SpareCore.available(loadAverage("6.07 8.50 8.58 9/812 4242\n"), 2)).isFalse();
+        assertThat(SpareCore.available(loadAverage("0.52 0.61 0.70 1/312 4242\n"), 4)).isTrue();
+        assertThat(SpareCore.available(loadAverage("3.93 0.61 0.70 3/312 4242\n"), 4)).isTrue();
+        assertThat(SpareCore.available(loadAverage("4.00 0.61 0.70 3/312 4242\n"), 4)).isFalse();
+        assertThat(SpareCore.available(loadAverage("6.07 8.50 8.58 9/812 4242\n"), 4)).isFalse();
         assertThat(SpareCore.available(loadAverage("6.07 8.50 8.58 9/812 4242\n"), 8)).isTrue();
     }
 
     @Test
+    void twoCoresAreNeverSpareTheToolkitsStartKeepsBothBusy() throws Exception {
+        assertThat(SpareCore.available(loadAverage("0.00 0.00 0.00 1/312 4242\n"), 2)).isFalse();
+        assertThat(SpareCore.available(dir.resolve("absent"), 2)).isFalse();
+        assertThat(SpareCore.available(dir.resolve("absent"), 1)).isFalse();
+    }
+
+    @Test
     void whereTheLoadCannotBeReadACoreIsAssumedSpare() throws Exception {
-        assertThat(SpareCore.available(dir.resolve("absent"), 2)).isTrue();
-        assertThat(SpareCore.available(loadAverage("not a load average"), 2)).isTrue();
+        assertThat(SpareCore.available(dir.resolve("absent"), 4)).isTrue();
+        assertThat(SpareCore.available(loadAverage("not a load average"), 4)).isTrue();
     }
 }
