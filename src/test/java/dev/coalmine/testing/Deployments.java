@@ -36,4 +36,21 @@ public final class Deployments {
                 .endMetadata().withNewSpec().addToSelector("app", name).addNewPort().withName("http").withPort(8080)
                 .withTargetPort(new IntOrString("http")).endPort().endSpec().build()).create();
     }
+
+    /**
+     * Adds ({@code hold}) or removes {@code finalizer} on Deployment {@code name}, as another controller would to hold
+     * its deletion open. The simulated controllers and the engine write the same Deployment: a 409 Conflict means
+     * nothing was written, so the edit is made again on the newer version.
+     */
+    public static void holdDeletion(KubernetesClient client, String namespace, String name, String finalizer,
+            boolean hold) {
+        Eventually.assertThat(() -> client.apps().deployments().inNamespace(namespace)
+                .withName(name).edit(d -> {
+                    d.getMetadata().getFinalizers().remove(finalizer);
+                    if (hold) {
+                        d.getMetadata().getFinalizers().add(finalizer);
+                    }
+                    return d;
+                }));
+    }
 }

@@ -15,6 +15,7 @@ import dev.coalmine.demo.traffic.TrafficKnobs;
 import dev.coalmine.demo.traffic.TrafficSettings;
 import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSettings;
+import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
 import dev.coalmine.testing.ReliabilityFigures;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -241,18 +242,8 @@ class KillAtPhaseBoundariesTest {
         return history.current().orElseThrow();
     }
 
-    /**
-     * Adds or removes the test's finalizer on a Deployment the engine and the simulated controllers also write:
-     * a 409 Conflict means nothing was written, so the edit is made again on the newer version.
-     */
     private void holdDeletion(String deployment, boolean hold) {
-        Eventually.assertThat(() -> own.apps().deployments().inNamespace(NS).withName(deployment).edit(d -> {
-            d.getMetadata().getFinalizers().remove(FINALIZER);
-            if (hold) {
-                d.getMetadata().getFinalizers().add(FINALIZER);
-            }
-            return d;
-        }));
+        Deployments.holdDeletion(own, NS, deployment, FINALIZER, hold);
     }
 
     private Deployment stable(String name) {

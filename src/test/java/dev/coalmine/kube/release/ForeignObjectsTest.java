@@ -13,6 +13,7 @@ import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.sim.ClusterSimulation;
 import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -112,15 +113,8 @@ class ForeignObjectsTest {
         }
     }
 
-    /** Adds or removes a finalizer that is nobody's of Coalmine's; a 409 (the simulation wrote too) is tried again. */
     private void holdDeletion(String deployment, boolean hold) {
-        Eventually.assertThat(WAIT, () -> client.apps().deployments().inNamespace(NS).withName(deployment).edit(d -> {
-            d.getMetadata().getFinalizers().remove("backup.example.com/hold");
-            if (hold) {
-                d.getMetadata().getFinalizers().add("backup.example.com/hold");
-            }
-            return d;
-        }));
+        Deployments.holdDeletion(client, NS, deployment, "backup.example.com/hold", hold);
     }
 
     @Test
