@@ -45,8 +45,8 @@ public final class DemoCluster implements RunningDemo {
             DemoSeed.namespaces(cluster.client);
             StartupTrace.mark("demo namespaces");
             RoutingSeed.controllers(cluster.client);
+            StartupTrace.mark("demo routing controllers");
             if (options.seeded()) {
-                StartupTrace.mark("demo routing controllers");
                 DemoSeed.shop(cluster.client);
                 StartupTrace.mark("demo shop");
                 RoutingSeed.storefront(cluster.client);

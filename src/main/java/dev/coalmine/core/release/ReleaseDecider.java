@@ -14,7 +14,6 @@ import dev.coalmine.core.release.ReleasePhase.Failing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -230,11 +229,17 @@ public final class ReleaseDecider {
 
     /** What a deletion under way waits for, e.g. another controller's finalizer on the canary. */
     private static Optional<String> stillBeingDeleted(Observation seen, String name) {
-        return Stream.of(Map.entry("-canary", seen.canary()), Map.entry("-baseline", seen.baseline()))
-                .filter(track -> track.getValue().isBeingDeleted()).findFirst()
-                .map(track -> "waiting for " + name + track.getKey() + " to be deleted" + (track.getValue()
-                        .deletionHeldBy().isEmpty() ? "" : " (held by the finalizer "
-                        + String.join(", ", track.getValue().deletionHeldBy()) + ")"));
+        return deletionUnderWay(name + "-canary", seen.canary())
+                .or(() -> deletionUnderWay(name + "-baseline", seen.baseline()));
+    }
+
+    private static Optional<String> deletionUnderWay(String deployment, WorkloadStatus status) {
+        if (!status.isBeingDeleted()) {
+            return Optional.empty();
+        }
+        List<String> holders = status.deletionHeldBy();
+        return Optional.of("waiting for " + deployment + " to be deleted"
+                + (holders.isEmpty() ? "" : " (held by the finalizer " + String.join(", ", holders) + ")"));
     }
 
     /**
