@@ -176,4 +176,9 @@ public final class PodLogFeed implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** Whether every log reader of this feed has ended; other feeds in the same JVM have threads of the same name. */
+    boolean readersStopped() {
+        return readers.isTerminated();
+    }
 }
