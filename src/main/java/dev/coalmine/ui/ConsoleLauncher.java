@@ -4,15 +4,19 @@ import dev.coalmine.core.time.StartupTrace;
 import dev.coalmine.ui.connect.ClusterAccess;
 import dev.coalmine.ui.connect.ConnectionViewModel;
 import dev.coalmine.ui.workloads.WorkloadListViewModel;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /** Starts the JavaFX toolkit, shows the console and blocks until its window closes. */
 public final class ConsoleLauncher {
+    private static final Duration CLOSING = Duration.ofSeconds(6);
+
     private ConsoleLauncher() {
     }
 
@@ -31,8 +35,21 @@ public final class ConsoleLauncher {
         try {
             closed.await();
         } finally {
-            background.shutdownNow();
+            finish(background);
             Platform.exit();
+        }
+    }
+
+    /**
+     * Lets what the closing window handed to the background finish (closing the open release gives its Lease up, so
+     * another console or the CLI continues at once) before the process ends; work still running after that is cut off.
+     */
+    private static void finish(ExecutorService background) throws InterruptedException {
+        background.shutdown();
+        try {
+            background.awaitTermination(CLOSING.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            background.shutdownNow();
         }
     }
 

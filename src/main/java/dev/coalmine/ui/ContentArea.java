@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.WindowEvent;
 
@@ -65,13 +66,10 @@ public final class ContentArea extends StackPane {
             }
         });
         workloads.selectedProperty().addListener((obs, old, workload) -> selected(workload));
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.windowProperty().addListener((o, oldWindow, window) -> {
-                    if (window != null) {
-                        window.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closeSession());
-                    }
-                });
+        // The window adds this area to a scene that is already in it, so the current window counts as well as a later one.
+        sceneProperty().flatMap(Scene::windowProperty).subscribe(window -> {
+            if (window != null) {
+                window.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closeSession());
             }
         });
     }

@@ -51,6 +51,8 @@ import java.util.function.Predicate;
 public final class ReleaseSession implements AutoCloseable {
     private static final Duration DRIVE_LIMIT = Duration.ofDays(7);
     private static final Duration CHART_REFRESH = Duration.ofSeconds(5);
+    /** How long closing waits for the driver to give the Lease up (one request, unless the server is unreachable). */
+    private static final Duration GIVING_UP = Duration.ofSeconds(5);
 
     private final ReleaseService service;
     private final KubernetesClient client;
@@ -283,8 +285,14 @@ public final class ReleaseSession implements AutoCloseable {
         closed = true;
         Thread thread = driving;
         if (thread != null) {
-            // The driver stops when interrupted and gives the Lease up, so another process can continue at once.
+            // The driver stops when interrupted and gives the Lease up, so another process can continue at once;
+            // waiting for that keeps a console that exits right after closing from leaving the Lease to expire.
             thread.interrupt();
+            try {
+                thread.join(GIVING_UP.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         worker.shutdownNow();
         evidenceTicker.shutdownNow();
