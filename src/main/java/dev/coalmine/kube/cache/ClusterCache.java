@@ -157,6 +157,16 @@ public final class ClusterCache implements AutoCloseable {
     @Override
     public synchronized void close() {
         List.copyOf(shared.values()).stream().filter(entry -> entry.users == 0).forEach(this::stop);
+        if (shared.isEmpty() && closer != null) {
+            // Its thread would outlive the connection; a later release starts another.
+            closer.shutdownNow();
+            closer = null;
+        }
+    }
+
+    /** Whether a thread waits to stop informers once their linger is over. */
+    synchronized boolean lingerScheduled() {
+        return closer != null;
     }
 
     private void stop(Shared<?> entry) {

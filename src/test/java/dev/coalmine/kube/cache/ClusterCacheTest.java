@@ -65,6 +65,13 @@ class ClusterCacheTest {
 
         Eventually.assertThat(() -> assertThat(console.running()).as("unused for longer than the linger").isZero());
         Eventually.assertThat(() -> assertThat(dispatcher.closedWatches()).as("its watch is closed").isEqualTo(1));
+
+        try (CachedObjects<Deployment> view = console.open(CachedKind.DEPLOYMENTS, "shop")) {
+            assertThat(view.get("web")).isNotNull();
+        }
+        console.close();
+        assertThat(console.running()).as("closing stops the lingering informer").isZero();
+        assertThat(console.lingerScheduled()).as("and the thread that would have stopped it").isFalse();
     }
 
     @Test
