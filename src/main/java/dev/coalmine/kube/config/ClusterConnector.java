@@ -49,8 +49,11 @@ public final class ClusterConnector {
         RetriedRequests retries = new RetriedRequests();
         try {
             client = new KubernetesClientBuilder().withConfig(config)
-                    .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(RetryPacing.NAME,
-                            new RetryPacing()).addOrReplaceInterceptor(RetryRecorder.NAME, new RetryRecorder(retries)))
+                    .withHttpClientBuilderConsumer(http -> {
+                        http.addOrReplaceInterceptor(RetryPacing.NAME, new RetryPacing())
+                                .addOrReplaceInterceptor(RetryRecorder.NAME, new RetryRecorder(retries));
+                        KubeconfigTrust.applyTo(http, config);
+                    })
                     .build();
         } catch (RuntimeException e) {
             throw problems.fromFailure(e, versionTimeout);
