@@ -29,6 +29,11 @@ class EventIngestBench {
     private static final int REPETITIONS = 3;
     private static final double STALL_GOAL_MS = 16;
     private static final double HEAP_GOAL_MB = 64;
+    /**
+     * By then the table shows its first page (its rows made and styled in the first merge, the page's 5,000 rows
+     * filled): printed apart, the longest wait after it is what the flood itself costs.
+     */
+    private static final java.time.Duration FIRST_PAGE = java.time.Duration.ofSeconds(1);
 
     private long sequence;
 
@@ -39,6 +44,7 @@ class EventIngestBench {
         double[] ref = new double[REPETITIONS];
         double heapMb = 0;
         double[] p99 = new double[REPETITIONS];
+        double[] afterFirstSecond = new double[REPETITIONS];
         for (int i = 0; i < REPETITIONS; i++) {
             ref[i] = idleStall();
             long before = usedHeapAfterGc();
@@ -52,6 +58,7 @@ class EventIngestBench {
                 awaitShown(events);
                 ours[i] = heartbeat.maxStallMillis();
                 p99[i] = heartbeat.p99Millis();
+                afterFirstSecond[i] = heartbeat.maxStallMillisAfter(FIRST_PAGE);
             }
             heapMb = Math.max(heapMb, (usedHeapAfterGc() - before) / (1024.0 * 1024.0));
             int held = WaitForAsyncUtils.asyncFx(() -> events.items().size()).get(); // the list is the FX thread's
@@ -65,7 +72,8 @@ class EventIngestBench {
         double idle = BenchReport.median(ref);
         BenchReport.record("event-ingest", stall, idle, "ms",
                 "stall<=16ms&&heap<=64MB", stall <= STALL_GOAL_MS && heapMb <= HEAP_GOAL_MB,
-                String.format(Locale.ROOT, "heap=%.1fMB p99-stall=%.1fms", heapMb, BenchReport.median(p99)),
+                String.format(Locale.ROOT, "heap=%.1fMB p99-stall=%.1fms after-first-second=%.1fms", heapMb,
+                        BenchReport.median(p99), BenchReport.median(afterFirstSecond)),
                 "the same 1 ms heartbeat for 5 s on the idle FX thread");
     }
 

@@ -12,7 +12,9 @@ import javafx.application.Platform;
  */
 final class FxHeartbeat implements AutoCloseable {
     private final AtomicLong maxWaitNanos = new AtomicLong();
-    private final java.util.Queue<Long> waits = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Each heartbeat's post, as nanoseconds since this heartbeat started, and its wait: {posted, waited}. */
+    private final java.util.Queue<long[]> timeline = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final long started = System.nanoTime();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bench-fx-heartbeat");
         t.setDaemon(true);
@@ -25,7 +27,7 @@ final class FxHeartbeat implements AutoCloseable {
             Platform.runLater(() -> {
                 long waited = System.nanoTime() - posted;
                 maxWaitNanos.accumulateAndGet(waited, Math::max);
-                waits.add(waited);
+                timeline.add(new long[] {posted - started, waited});
             });
         }, 1, 1, TimeUnit.MILLISECONDS);
     }
@@ -34,9 +36,14 @@ final class FxHeartbeat implements AutoCloseable {
         return maxWaitNanos.get() / 1e6;
     }
 
+    /** The longest wait of a heartbeat posted at least {@code after} after this heartbeat started. */
+    double maxStallMillisAfter(java.time.Duration after) {
+        return timeline.stream().filter(t -> t[0] >= after.toNanos()).mapToLong(t -> t[1]).max().orElse(0) / 1e6;
+    }
+
     /** The wait that 99 % of the heartbeats did not exceed. */
     double p99Millis() {
-        long[] sorted = waits.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] sorted = timeline.stream().mapToLong(t -> t[1]).sorted().toArray();
         return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] / 1e6;
     }
 
