@@ -2,13 +2,8 @@ package dev.coalmine.ui.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coalmine.core.release.CanarySize;
-import dev.coalmine.core.release.ImageChange;
-import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.traffic.TrafficPlan;
 import dev.coalmine.core.traffic.TrafficProvider;
-import dev.coalmine.kube.release.ReleaseService;
-import dev.coalmine.kube.release.ReleaseSettings;
 import dev.coalmine.kube.release.ReleaseNames;
 import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -18,7 +13,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Closing the console's window while it drives a release closes the release view and gives the release's Lease up,
@@ -28,22 +22,15 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class ClosingTheConsoleTest extends ConsoleJourney {
     private static final Duration LONG = Duration.ofSeconds(120);
-    private static final String APP = "shop-frontend";
+    private static final String APP = Journeys.FRONTEND;
 
     @Test
     void closingTheWindowGivesTheDrivenReleaseUp(FxRobot robot) throws Exception {
-        Eventually.assertThat(LONG, () -> assertThat(console.client().apps().deployments().inNamespace("default")
-                .withName(APP).get().getStatus().getReadyReplicas()).isPositive());
         // A weighted release climbs its ladder by the clock, so whoever drives it holds its Lease all along.
-        new ReleaseService(console.client(), ReleaseSettings.defaults("pipeline (cli)")).start(ReleasePlan.ofImages(
-                        "default", APP, List.of(ImageChange.parse("frontend=registry.example.com/shop/frontend:1.4.0")),
-                        CanarySize.count(1), true)
-                .withTraffic(new TrafficPlan(TrafficProvider.GATEWAY_API, null, List.of(10, 20),
-                        Duration.ofMinutes(10), List.of(), false, null)), false);
+        Journeys.startFrontendFromPipeline(console.client(), new TrafficPlan(TrafficProvider.GATEWAY_API, null,
+                List.of(10, 20), Duration.ofMinutes(10), List.of(), false, null));
 
-        Eventually.assertThat(LONG, () -> assertThat(robot.lookup(APP).tryQuery()).isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(APP);
+        Journeys.openListed(robot, APP);
         Eventually.assertThat(LONG, () -> assertThat(holder()).as("the console drives the release")
                 .hasValueSatisfying(holder -> assertThat(holder).isNotEqualTo("pipeline (cli)")));
 

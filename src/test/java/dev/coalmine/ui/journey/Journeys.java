@@ -2,8 +2,16 @@ package dev.coalmine.ui.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.core.release.CanarySize;
+import dev.coalmine.core.release.ImageChange;
+import dev.coalmine.core.release.ReleasePlan;
+import dev.coalmine.core.traffic.TrafficPlan;
+import dev.coalmine.kube.release.ReleaseService;
+import dev.coalmine.kube.release.ReleaseSettings;
 import dev.coalmine.testing.Eventually;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.testfx.api.FxRobot;
@@ -11,9 +19,29 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Steps several journeys share. */
 final class Journeys {
+    static final String FRONTEND = "shop-frontend";
     private static final String NOT_SHOWN = "(not shown)";
 
     private Journeys() {
+    }
+
+    /**
+     * Once shop-frontend's stable pods are ready, starts a weighted release of frontend 1.4.0 (one canary pod, with a
+     * baseline) routed by {@code traffic}, as a pipeline would: the console finds it running.
+     */
+    static void startFrontendFromPipeline(KubernetesClient client, TrafficPlan traffic) {
+        Eventually.assertThat(Duration.ofSeconds(120), () -> assertThat(client.apps().deployments()
+                .inNamespace("default").withName(FRONTEND).get().getStatus().getReadyReplicas()).isPositive());
+        new ReleaseService(client, ReleaseSettings.defaults("pipeline (cli)")).start(ReleasePlan.ofImages("default",
+                FRONTEND, List.of(ImageChange.parse("frontend=registry.example.com/shop/frontend:1.4.0")),
+                CanarySize.count(1), true).withTraffic(traffic), false);
+    }
+
+    /** Waits for the workload to be listed, then selects it (showing its release, if it has one). */
+    static void openListed(FxRobot robot, String workload) {
+        Eventually.assertThat(Duration.ofSeconds(120), () -> assertThat(robot.lookup(workload).tryQuery()).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(workload);
     }
 
     /** Waits for the workload to be listed and steady, selects it and opens the wizard. */

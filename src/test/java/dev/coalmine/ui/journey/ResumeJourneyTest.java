@@ -2,14 +2,9 @@ package dev.coalmine.ui.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coalmine.core.release.CanarySize;
-import dev.coalmine.core.release.ImageChange;
-import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.core.traffic.PauseStep;
 import dev.coalmine.core.traffic.TrafficPlan;
 import dev.coalmine.core.traffic.TrafficProvider;
-import dev.coalmine.kube.release.ReleaseService;
-import dev.coalmine.kube.release.ReleaseSettings;
 import dev.coalmine.testing.Eventually;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +13,6 @@ import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.matcher.base.NodeMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A weighted release paused for a person (started by a pipeline with {@code --pause-at 10}) is resumed from the
@@ -30,17 +24,10 @@ class ResumeJourneyTest extends ConsoleJourney {
 
     @Test
     void aPausedStepIsResumedFromTheRolloutView(FxRobot robot) {
-        Eventually.assertThat(LONG, () -> assertThat(console.client().apps().deployments().inNamespace("default")
-                .withName("shop-frontend").get().getStatus().getReadyReplicas()).isPositive());
-        new ReleaseService(console.client(), ReleaseSettings.defaults("pipeline (cli)")).start(ReleasePlan.ofImages(
-                        "default", "shop-frontend", List.of(ImageChange.parse("frontend=registry.example.com/shop/frontend:1.4.0")),
-                        CanarySize.count(1), true)
-                .withTraffic(new TrafficPlan(TrafficProvider.GATEWAY_API, null, List.of(10, 20), Duration.ofSeconds(1),
-                        List.of(new PauseStep(10, null)), false, null)), false);
+        Journeys.startFrontendFromPipeline(console.client(), new TrafficPlan(TrafficProvider.GATEWAY_API, null,
+                List.of(10, 20), Duration.ofSeconds(1), List.of(new PauseStep(10, null)), false, null));
 
-        Eventually.assertThat(LONG, () -> assertThat(robot.lookup("shop-frontend").tryQuery()).isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("shop-frontend");
+        Journeys.openListed(robot, Journeys.FRONTEND);
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#resume").match(NodeMatchers.isVisible())
                 .tryQuery()).as("paused at 10 %").isPresent());
         assertThat(text(robot, "#rollout-weight"))
