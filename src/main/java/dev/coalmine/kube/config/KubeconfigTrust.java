@@ -11,6 +11,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -38,7 +39,7 @@ final class KubeconfigTrust {
         }
     }
 
-    private static javax.net.ssl.TrustManager[] onlyTheAuthorities(Config config)
+    private static TrustManager[] onlyTheAuthorities(Config config)
             throws GeneralSecurityException, IOException {
         KeyStore authorities = KeyStore.getInstance(KeyStore.getDefaultType());
         authorities.load(null, null);
