@@ -60,7 +60,7 @@ public final class PrometheusSource implements MetricSource {
             List<PrometheusSeries> result = api.queryRange(what, query.render(target, track), from, to, step);
             single(what, query, target, track, result).ifPresent(s -> series.put(track, s.values()));
         }
-        return new MetricSamples(query.spec(), series);
+        return new MetricSamples(query.spec(), series, target.interval());
     }
 
     @Override

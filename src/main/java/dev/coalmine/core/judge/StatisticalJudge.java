@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 
 /**
@@ -13,6 +14,7 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  */
 public final class StatisticalJudge {
     private static final String ANALYSIS = " over the " + Finding.Window.ANALYSIS.words();
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private final StatisticalPolicy policy;
     private final MannWhitneyUTest test = MannWhitneyUTest.withDefaults();
@@ -52,7 +54,7 @@ public final class StatisticalJudge {
         }
         double canaryMean = mean(canary);
         double controlMean = mean(reference);
-        double p = pValue(canary, reference);
+        double p = pValue(canary, reference, Math.max(samples.overlap(Track.CANARY), samples.overlap(control)));
         double relative = relativeDifference(canaryMean, controlMean);
         boolean significant = p < 1 - policy.confidence();
         Classification classification = !significant || Math.abs(relative) <= metric.tolerance() ? Classification.PASS
@@ -76,13 +78,26 @@ public final class StatisticalJudge {
                 canaryMean, controlMean, p, reason);
     }
 
-    private double pValue(double[] canary, double[] reference) {
+    /**
+     * The test's two-sided p-value. When each request counts in {@code overlap} consecutive points, n points hold
+     * about n / overlap independent observations: one slow second moves several points at once, and taking them as
+     * independent made a healthy canary's latency look significantly worse. So the test's z is shrunk by
+     * √overlap (the design effect of a moving window) before it becomes a p-value.
+     */
+    private double pValue(double[] canary, double[] reference, double overlap) {
         // Two constant, equal samples: every value is tied, the test's variance is zero and it has no p-value.
         if (allEqual(canary, reference)) {
             return 1.0;
         }
         double p = test.test(canary, reference).getPValue();
-        return Double.isNaN(p) ? 1.0 : p;
+        if (Double.isNaN(p)) {
+            return 1.0;
+        }
+        if (overlap <= 1 || p >= 1) {
+            return p;
+        }
+        double z = STANDARD_NORMAL.inverseSurvivalProbability(p / 2);
+        return Math.min(1.0, 2 * STANDARD_NORMAL.survivalProbability(z / Math.sqrt(overlap)));
     }
 
     private Verdict verdictOf(List<MetricComparison> results, double score, String controlName) {

@@ -71,7 +71,7 @@ public final class DemoMetricsSource implements MetricSource {
                 series.put(track, new TimeSeries(points));
             }
         }
-        return new MetricSamples(spec, series);
+        return new MetricSamples(spec, series, target.interval());
     }
 
     @Override

@@ -200,6 +200,72 @@ class StatisticalJudgeTest {
         });
     }
 
+    @Test
+    void pointsOfOverlappingWindowsAreNotCountedAsIndependentObservations() {
+        int seeds = 300;
+        int significantAsIfIndependent = 0;
+        int significantKnowingTheWindow = 0;
+        for (long seed = 1; seed <= seeds; seed++) {
+            Random random = new Random(seed);
+            // Both tracks serve from one latency distribution; each point is the p99-like worst of the last 5 seconds.
+            double[] canary = movingWorst(perSecondLatency(random, 35), 5);
+            double[] baseline = movingWorst(perSecondLatency(random, 35), 5);
+            significantAsIfIndependent += significant(windowed(canary, baseline, Duration.ZERO)) ? 1 : 0;
+            significantKnowingTheWindow += significant(windowed(canary, baseline, Duration.ofSeconds(5))) ? 1 : 0;
+        }
+        // At a confidence of 0.98 one comparison in 50 of equal tracks is significant by chance.
+        assertThat(significantAsIfIndependent).as("overlapping points taken as independent").isGreaterThan(seeds / 10);
+        assertThat(significantKnowingTheWindow).as("the window's overlap accounted for").isLessThanOrEqualTo(seeds * 3 / 100);
+    }
+
+    @Test
+    void aRealLatencyRegressionStillFailsWithOverlappingWindows() {
+        Random random = new Random(7);
+        double[] slower = perSecondLatency(random, 125);
+        for (int i = 0; i < slower.length; i++) {
+            slower[i] *= 2;
+        }
+        double[] canary = movingWorst(slower, 5);
+        double[] baseline = movingWorst(perSecondLatency(random, 125), 5);
+
+        MetricComparison latency = judge.compare(windowed(canary, baseline, Duration.ofSeconds(5)), Track.BASELINE);
+
+        assertThat(latency.classification()).as(latency.reason()).isEqualTo(Classification.HIGH);
+        assertThat(latency.passed()).isFalse();
+    }
+
+    private boolean significant(MetricSamples samples) {
+        return judge.compare(samples, Track.BASELINE).pValue() < 1 - StatisticalPolicy.defaults().confidence();
+    }
+
+    /** A second's worst latency: mostly around 100 ms, now and then a slow request of up to a few hundred. */
+    private static double[] perSecondLatency(Random random, int seconds) {
+        double[] values = new double[seconds];
+        for (int i = 0; i < seconds; i++) {
+            values[i] = 100 + 15 * random.nextGaussian() + (random.nextDouble() < 0.1 ? 300 * random.nextDouble() : 0);
+        }
+        return values;
+    }
+
+    private static double[] movingWorst(double[] perSecond, int window) {
+        double[] points = new double[perSecond.length - window + 1];
+        for (int i = 0; i < points.length; i++) {
+            double worst = Double.NEGATIVE_INFINITY;
+            for (int j = i; j < i + window; j++) {
+                worst = Math.max(worst, perSecond[j]);
+            }
+            points[i] = worst;
+        }
+        return points;
+    }
+
+    /** Latency points one second apart, each over {@code window}. */
+    private static MetricSamples windowed(double[] canary, double[] baseline, Duration window) {
+        Duration step = Duration.ofSeconds(1);
+        return new MetricSamples(MetricSpec.latency(), Map.of(Track.CANARY, TimeSeries.of(T0, step, canary),
+                Track.BASELINE, TimeSeries.of(T0, step, baseline)), window);
+    }
+
     private static double successRate(Random random, double errorShare) {
         int requests = 1000;
         int errors = 0;
