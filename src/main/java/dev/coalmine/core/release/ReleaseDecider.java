@@ -69,9 +69,14 @@ public final class ReleaseDecider {
                     + " (" + describeReadiness(seen, state) + ")";
             return goTo(state, seen, new Failing(reason, false), Stage.WAIT_FOR_STEADY_STATE, "failed: " + reason);
         }
+        String name = state.plan().deployment();
+        Optional<String> held = stillBeingDeleted(seen, name);
+        if (held.isPresent()) {
+            // An earlier release's canary or baseline on its way out: its name is free only once it is gone.
+            return new Step(saidOnce(state, seen, held.get()), List.of());
+        }
         List<ReleaseAction> actions = new ArrayList<>();
         ReleaseState next = state;
-        String name = state.plan().deployment();
         int n = state.number();
         if (seen.configCopiesPresent() < seen.configCopiesNeeded()) {
             actions.add(new ApplyVersionedConfig());

@@ -15,7 +15,9 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -183,19 +185,56 @@ final class ReleaseActions {
         return all;
     }
 
-    /** Canary and baseline selectors carry the release number and selectors are immutable: replace, not update. */
+    /**
+     * Canary and baseline selectors carry the release number and selectors are immutable: an object of an earlier
+     * release is deleted, and the new one created once the name is free (a finalizer may hold the old one a while).
+     */
     private void replaceDerived(Deployment desired, DriveView view) {
-        Deployment live = view.deployment(desired.getMetadata().getName());
-        if (live != null) {
-            Map<String, String> labels = desired.getMetadata().getLabels();
-            refuseIfNotOurs(live, labels.get(ReleaseNames.WORKLOAD), labels.get(ReleaseNames.TRACK));
+        String name = desired.getMetadata().getName();
+        Deployment live = view.deployment(name);
+        if (live != null && updatable(desired, live, view)) {
+            view.wrote(writes.upsert(desired, live));
+            return;
         }
-        if (live != null && !desired.getSpec().getSelector().equals(live.getSpec().getSelector())) {
+        if (view.deployment(name) != null) {
+            return; // still being deleted: a later look creates the new one once it is gone
+        }
+        try {
+            view.wrote(client.resource(desired).create());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+            // The watch had not shown it yet: judge the server's copy the same way, never rewrite its selector.
+            Deployment found = client.resource(desired).get();
+            if (found != null && updatable(desired, found, view)) {
+                view.wrote(writes.upsert(desired, found));
+            }
+        }
+    }
+
+    /**
+     * Whether {@code live} (ours, else refused) can be updated to {@code desired}. If not, it is deleted, or already
+     * being deleted, and the view is told: gone, or still there while finalizers hold it (the caller creates the
+     * new object only when the name is free).
+     */
+    private boolean updatable(Deployment desired, Deployment live, DriveView view) {
+        Map<String, String> labels = desired.getMetadata().getLabels();
+        refuseIfNotOurs(live, labels.get(ReleaseNames.WORKLOAD), labels.get(ReleaseNames.TRACK));
+        boolean terminating = live.getMetadata().getDeletionTimestamp() != null;
+        if (!terminating && desired.getSpec().getSelector().equals(live.getSpec().getSelector())) {
+            return true;
+        }
+        if (!terminating) {
             client.resource(live).withGracePeriod(0).delete();
-            view.deleted(live);
-            live = null;
         }
-        view.wrote(writes.upsert(desired, live));
+        Deployment remaining = client.resource(live).get();
+        if (remaining == null) {
+            view.deleted(live);
+        } else {
+            view.wrote(remaining);
+        }
+        return false;
     }
 
     private List<HasMetadata> versionedCopies(ReleaseState state, StartSnapshot snapshot, ReleaseSecrets secrets) {

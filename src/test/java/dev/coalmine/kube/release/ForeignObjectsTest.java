@@ -113,6 +113,49 @@ class ForeignObjectsTest {
         }
     }
 
+    /**
+     * A canary left by an earlier release (ours, its immutable selector naming that release) that another
+     * controller's finalizer holds: the next release deletes it, waits until it is gone and then creates its own. A
+     * real API server refuses a changed selector, so rewriting the old object in place would fail the release.
+     */
+    @Test
+    void aLeftoverCanaryHeldByAFinalizerIsReplacedNotRewritten() throws Exception {
+        service.start(plan(APP), false);
+        service.drive(NS, APP, s -> s.phase().awaitingDecision(), WAIT, s -> { });
+        Deployment firstCanary = client.apps().deployments().inNamespace(NS).withName(APP + "-canary").get();
+        service.reject(NS, APP, "ana");
+        service.drive(NS, APP, s -> false, WAIT, s -> { });
+        awaitGone(APP + "-canary");
+        Deployment leftover = client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder()
+                .withNewMetadata().withName(APP + "-canary").withNamespace(NS)
+                .withLabels(firstCanary.getMetadata().getLabels()).withFinalizers("backup.example.com/hold").endMetadata()
+                .withSpec(firstCanary.getSpec()).build()).create();
+
+        service.start(plan(APP), false);
+        ExecutorService driving = Executors.newSingleThreadExecutor();
+        try {
+            Future<ReleaseState> deployed = driving.submit(() -> service.drive(NS, APP,
+                    s -> s.phase().awaitingDecision(), WAIT, s -> { }));
+            Eventually.assertThat(WAIT, () -> assertThat(client.apps().deployments().inNamespace(NS)
+                    .withName(APP + "-canary").get().getMetadata().getDeletionTimestamp()).isNotNull());
+            Thread.sleep(2000); // a few of the drive's looks (every 100 ms here) while the finalizer holds
+            Deployment held = client.apps().deployments().inNamespace(NS).withName(APP + "-canary").get();
+            assertThat(held.getMetadata().getUid()).isEqualTo(leftover.getMetadata().getUid());
+            assertThat(held.getSpec().getSelector()).as("the old selector, untouched").isEqualTo(firstCanary.getSpec().getSelector());
+            assertThat(deployed).isNotDone();
+
+            holdDeletion(APP + "-canary", false);
+            ReleaseState ready = deployed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Deployment canary = client.apps().deployments().inNamespace(NS).withName(APP + "-canary").get();
+            assertThat(canary.getMetadata().getUid()).as("a new object").isNotEqualTo(leftover.getMetadata().getUid());
+            assertThat(canary.getSpec().getSelector()).isNotEqualTo(firstCanary.getSpec().getSelector());
+            assertThat(ready.log()).filteredOn(line -> line.message().equals("waiting for " + APP + "-canary to be "
+                    + "deleted (held by the finalizer backup.example.com/hold)")).hasSize(1);
+        } finally {
+            driving.shutdownNow();
+        }
+    }
+
     private void holdDeletion(String deployment, boolean hold) {
         Deployments.holdDeletion(client, NS, deployment, "backup.example.com/hold", hold);
     }
