@@ -49,7 +49,8 @@ build_image() {
 }
 
 # The CLI pays a JVM's start at every call (pipelines, `kubectl coalmine`): record which classes one real
-# `canary status` loads, against the image's own demo cluster, and archive them (packaging/cds/make-archive.sh).
+# `canary status` loads, against the image's own demo cluster; then which classes the console loads until its
+# workload table has rows; and archive them (packaging/cds/make-archive.sh).
 record_class_list() {
     local work launcher=$image/bin/Coalmine
     work=$(mktemp -d)
@@ -65,7 +66,35 @@ record_class_list() {
         || { cat "$work/status.log" >&2; kill "$demo"; exit 1; }
     kill "$demo"
     wait "$demo" 2>/dev/null || true
+    record_console_class_list "$work"
     rm -rf "$work"
+}
+
+# The console's list: the CLI's (the `coalmine` command runs the console launcher) and what the console loads from
+# its start on the demo cluster (no kubeconfig in its home) until the first workload row reaches the FX thread, the
+# line `-Dcoalmine.startup.trace` prints then. It needs a display: without xvfb-run only the CLI's classes are listed.
+record_console_class_list() {
+    local work=$1 app=$image/lib/app
+    cp "$app/coalmine.classlist" "$app/coalmine-console.classlist"
+    if ! command -v xvfb-run >/dev/null; then
+        echo "warning: no xvfb-run, so the console's archive holds only the CLI's classes (apt-get install xvfb)" >&2
+        return
+    fi
+    mkdir -p "$work/console-home"
+    HOME=$work/console-home JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/console.classlist -Dcoalmine.startup.trace" \
+        xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
+            "$1" </dev/null >"$2/console.log" 2>&1 &
+            app=$!
+            for _ in $(seq 1 1200); do
+                grep -q "first workload on FX" "$2/console.log" && break
+                kill -0 "$app" 2>/dev/null || break
+                sleep 0.1
+            done
+            kill "$app" 2>/dev/null
+            wait "$app" 2>/dev/null
+            grep -q "first workload on FX" "$2/console.log"' bash "$launcher" "$work" \
+        || { echo "error: the console showed no workload row in 120 s to record its classes:" >&2; cat "$work/console.log" >&2; exit 1; }
+    awk '!seen[$0]++' "$app/coalmine.classlist" "$work/console.classlist" >"$app/coalmine-console.classlist"
 }
 
 build_cds_archive() {
@@ -78,13 +107,13 @@ build_package() {
     local type=$1
     [ -x "$image/bin/Coalmine" ] || build_image
     rm -f "$dist"/coalmine[_-]"$version"*."$type"
-    # The archive holds the build's paths: the package ships the class list, and its postinst makes the archive
+    # The archives hold the build's paths: the package ships the class lists, and its postinst makes the archives
     # where it is installed.
     local packaged=target/jpackage-package-image/Coalmine
     rm -rf "$(dirname "$packaged")"
     mkdir -p "$(dirname "$packaged")"
     cp -a "$image" "$packaged"
-    rm -f "$packaged/lib/app/coalmine.jsa"
+    rm -f "$packaged/lib/app/coalmine.jsa" "$packaged/lib/app/coalmine-console.jsa"
     "$jpackage" --type "$type" --app-image "$packaged" @"$opts/identity.opts" @"$opts/linux.opts" \
         @"$opts/linux-package.opts" @"$opts/$type.opts" \
         --app-version "$version" --description "$description" --dest "$dist"
