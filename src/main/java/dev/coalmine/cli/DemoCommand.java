@@ -35,7 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "The API server's port on 127.0.0.1 (default: a free port).")
     int port;
 
-    @Option(names = "--fault-rate", paramLabel = "PCT", description = {"Answer this share of API requests (0-100 %) "
+    @Option(names = "--fault-rate", paramLabel = "PCT", description = {"Answer this share of API requests (0-100 %%) "
             + "with a fault: 500, 409 Conflict, 410 Gone on a watch, 429 with Retry-After, a reset connection or a "
             + "2 s delay (default: 0; trainers can change it in ConfigMap coalmine-demo/coalmine-demo, key "
             + "api-fault-rate)."})
