@@ -54,7 +54,8 @@ public final class StatisticalJudge {
         }
         double canaryMean = mean(canary);
         double controlMean = mean(reference);
-        double p = pValue(canary, reference, Math.max(samples.overlap(Track.CANARY), samples.overlap(control)));
+        double overlap = Math.max(samples.overlap(Track.CANARY), samples.overlap(control));
+        double p = pValue(canary, reference, overlap);
         double relative = relativeDifference(canaryMean, controlMean);
         boolean significant = p < 1 - policy.confidence();
         Classification classification = !significant || Math.abs(relative) <= metric.tolerance() ? Classification.PASS
@@ -67,7 +68,7 @@ public final class StatisticalJudge {
             reason = String.format(Locale.ROOT, "%s, %s: canary too %s (%s, tolerance %s)", values, formatP(p),
                     classification == Classification.HIGH ? "high" : "low", formatRelative(relative), percent(metric.tolerance()));
         } else if (!significant) {
-            reason = values + ", no significant difference (" + formatP(p) + ")";
+            reason = values + ", no significant difference (" + formatP(p) + independence(canary.length, reference.length, overlap) + ")";
         } else if (classification == Classification.PASS) {
             reason = values + ", " + formatP(p) + " but within the " + percent(metric.tolerance()) + " tolerance";
         } else {
@@ -98,6 +99,16 @@ public final class StatisticalJudge {
         }
         double z = STANDARD_NORMAL.inverseSurvivalProbability(p / 2);
         return Math.min(1.0, 2 * STANDARD_NORMAL.survivalProbability(z / Math.sqrt(overlap)));
+    }
+
+    /** Why few points can say little: how many independent windows overlapping points amount to. */
+    private static String independence(int canaryPoints, int controlPoints, double overlap) {
+        if (overlap < 1.5) {
+            return "";
+        }
+        int points = Math.min(canaryPoints, controlPoints);
+        return String.format(Locale.ROOT, "; %d overlapping points ≈ %d independent", points,
+                Math.max(1, Math.round(points / overlap)));
     }
 
     private Verdict verdictOf(List<MetricComparison> results, double score, String controlName) {
