@@ -34,6 +34,7 @@ class EventIngestBench {
      * filled): printed apart, the longest wait after it is what the flood itself costs.
      */
     private static final java.time.Duration FIRST_PAGE = java.time.Duration.ofSeconds(1);
+    private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(1);
 
     private long sequence;
 
@@ -53,6 +54,7 @@ class EventIngestBench {
                 stage.setScene(new Scene(new EventsPane(events), 1200, 700));
                 stage.show();
             }).get();
+            settle();
             try (FxHeartbeat heartbeat = new FxHeartbeat()) {
                 produce(events.sink());
                 awaitShown(events);
@@ -110,6 +112,15 @@ class EventIngestBench {
             }
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * Lets the shown pane have its first pulses (its skins made, its CSS applied, its first frame painted) before the
+     * flood: opening a view is not what this measures; the Events' rows, made when the first Events arrive, are.
+     */
+    private static void settle() throws InterruptedException {
+        Thread.sleep(SETTLE.toMillis());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static double idleStall() throws InterruptedException {
