@@ -37,6 +37,16 @@ public final class CrudApiServer implements AutoCloseable {
         return file;
     }
 
+    /** How many requests for exactly {@code path} (query left out) the server received since the last call. */
+    public long takeRequestsFor(String path) throws InterruptedException {
+        long count = 0;
+        for (var request = server.takeRequest(0, java.util.concurrent.TimeUnit.MILLISECONDS); request != null;
+             request = server.takeRequest(0, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            count += request.getPath().replaceFirst("\\?.*", "").equals(path) ? 1 : 0;
+        }
+        return count;
+    }
+
     public KubernetesClient client() {
         return client;
     }

@@ -7,6 +7,7 @@ import dev.coalmine.kube.workload.WorkloadFeed;
 import dev.coalmine.ui.UiThread;
 import dev.coalmine.ui.workloads.WorkloadListViewModel;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -103,7 +104,10 @@ public final class ConnectionViewModel {
         statusText.set(cluster.summary() + (cluster.namespacesListable() ? ""
                 : " \u00b7 namespaces cannot be listed here: type one"));
         namespace.set(cluster.namespace());
-        showNamespace();
+        // The namespace picker (a ComboBox) commits a changed value itself, which showed the list already.
+        if (!Objects.equals(cluster.namespace(), shownNamespace.get())) {
+            showNamespace();
+        }
     }
 
     private void failed(long mine, String message) {

@@ -62,6 +62,26 @@ class ConnectionViewModelTest {
         assertThat(demoStarted).isFalse();
     }
 
+    /**
+     * The namespace picker is a ComboBox, which fires its action (showNamespace) on every value change, also the one
+     * connecting makes: the list was opened twice, with an extra discovery request each connect.
+     */
+    @Test
+    void connectingOpensTheNamespacesListOnceEvenWhereThePickerCommitsTheNewValue() throws Exception {
+        api.client().resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build()).create();
+        api.client().resource(Deployments.of("shop", "frontend", 4, "shop/frontend:1.3.0")).create();
+        Path kubeconfig = api.writeKubeconfig(home.resolve("config"), "staging", "shop");
+        ConnectionViewModel model = model(Optional.of(kubeconfig));
+        model.namespaceProperty().addListener((o, was, now) -> model.showNamespace());
+        api.takeRequestsFor("/apis");
+
+        model.start();
+
+        Eventually.assertThat(() -> assertThat(workloads.visibleWorkloads())
+                .extracting(WorkloadSummary::name).containsExactly("frontend"));
+        assertThat(api.takeRequestsFor("/apis")).as("discovery of the installed engines, once").isEqualTo(1);
+    }
+
     @Test
     void whileTheKubeconfigIsReadTheBarAndTheListSaySo() throws Exception {
         Path kubeconfig = api.writeKubeconfig(home.resolve("config"), "staging", "default");
