@@ -103,6 +103,21 @@ class ReleaseDeciderTest {
     }
 
     @Test
+    void aCanaryOfAnotherReleaseStillBeingDeletedIsWaitedForAndSaidOnce() {
+        WorkloadStatus held = ready(N - 1, 2).beingDeleted(List.of("backup.example.com/hold"));
+        Step step = ReleaseDecider.decide(seen(ready(null, 10), held, NONE), started(plan));
+
+        assertThat(step.actions()).as("nothing is created while the old one holds the name").isEmpty();
+        assertThat(step.next().log().get(step.next().log().size() - 1).message())
+                .isEqualTo("waiting for web-canary to be deleted (held by the finalizer backup.example.com/hold)");
+        Step again = ReleaseDecider.decide(seen(ready(null, 10), held, NONE), step.next());
+        assertThat(again.next()).as("said once").isEqualTo(step.next());
+
+        Step gone = ReleaseDecider.decide(seen(ready(null, 10), NONE, NONE), again.next());
+        assertThat(gone.actions()).containsExactly(new ApplyCanary(), new ApplyBaseline());
+    }
+
+    @Test
     void readyCanaryWaitsForJudgment() {
         Step step = ReleaseDecider.decide(seen(ready(null, 10), ready(N, 2), ready(N, 2)), started(plan));
         assertThat(step.next().phase()).isEqualTo(new AwaitingJudgment());
