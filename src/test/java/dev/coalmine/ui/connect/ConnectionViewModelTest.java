@@ -43,13 +43,16 @@ class ConnectionViewModelTest {
         return new ConnectionViewModel(access, Runnable::run, Runnable::run, workloads);
     }
 
-    @Test
-    void connectsToTheCurrentContextAndShowsItsNamespace() throws Exception {
+    /** A kubeconfig whose current context "staging" points at namespace shop, which runs Deployment frontend. */
+    private Path stagingWithShopFrontend() throws Exception {
         api.client().resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build()).create();
         api.client().resource(Deployments.of("shop", "frontend", 4, "shop/frontend:1.3.0")).create();
-        Path kubeconfig = api.writeKubeconfig(home.resolve("config"), "staging", "shop");
+        return api.writeKubeconfig(home.resolve("config"), "staging", "shop");
+    }
 
-        ConnectionViewModel model = model(Optional.of(kubeconfig));
+    @Test
+    void connectsToTheCurrentContextAndShowsItsNamespace() throws Exception {
+        ConnectionViewModel model = model(Optional.of(stagingWithShopFrontend()));
         model.start();
 
         Eventually.assertThat(() -> assertThat(model.stateProperty().get()).isEqualTo(ConnectionState.CONNECTED));
@@ -68,10 +71,7 @@ class ConnectionViewModelTest {
      */
     @Test
     void connectingOpensTheNamespacesListOnceEvenWhereThePickerCommitsTheNewValue() throws Exception {
-        api.client().resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build()).create();
-        api.client().resource(Deployments.of("shop", "frontend", 4, "shop/frontend:1.3.0")).create();
-        Path kubeconfig = api.writeKubeconfig(home.resolve("config"), "staging", "shop");
-        ConnectionViewModel model = model(Optional.of(kubeconfig));
+        ConnectionViewModel model = model(Optional.of(stagingWithShopFrontend()));
         model.namespaceProperty().addListener((o, was, now) -> model.showNamespace());
         api.takeRequestsFor("/apis");
 
