@@ -214,25 +214,23 @@ final class ReleaseActions {
     }
 
     /**
-     * Whether {@code live} (ours, else refused) can be updated to {@code desired}. If not, it is deleted, or already
-     * being deleted, and the view is told: gone, or still there while finalizers hold it (the caller creates the
-     * new object only when the name is free).
+     * Whether {@code live} (ours, else refused) can be updated to {@code desired}. If not, it is deleted as wrap-up
+     * deletes (or is already being deleted), and the view is told: gone, or still there while finalizers hold it (the
+     * caller creates the new object only when the name is free).
      */
     private boolean updatable(Deployment desired, Deployment live, DriveView view) {
         Map<String, String> labels = desired.getMetadata().getLabels();
-        refuseIfNotOurs(live, labels.get(ReleaseNames.WORKLOAD), labels.get(ReleaseNames.TRACK));
+        String workload = labels.get(ReleaseNames.WORKLOAD);
+        String track = labels.get(ReleaseNames.TRACK);
+        refuseIfNotOurs(live, workload, track);
         boolean terminating = live.getMetadata().getDeletionTimestamp() != null;
         if (!terminating && desired.getSpec().getSelector().equals(live.getSpec().getSelector())) {
             return true;
         }
-        if (!terminating) {
-            client.resource(live).withGracePeriod(0).delete();
-        }
-        Deployment remaining = client.resource(live).get();
-        if (remaining == null) {
-            view.deleted(live);
+        if (terminating) {
+            view.wrote(live);
         } else {
-            view.wrote(remaining);
+            deleteDerived(live, workload, track, view);
         }
         return false;
     }
