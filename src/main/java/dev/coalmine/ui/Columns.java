@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.TableColumnHeader;
 
 /**
@@ -82,7 +81,7 @@ public final class Columns {
     /** A cell whose tooltip holds its whole text. */
     public static final class FullTextCell<T, V> extends TableCell<T, V> {
         private final Function<V, String> text;
-        private final Tooltip tooltip = new Tooltip();
+        private final HoverTooltip tooltip = HoverTooltip.on(this);
 
         public FullTextCell(Function<V, String> text) {
             this.text = text;
@@ -93,8 +92,7 @@ public final class Columns {
             super.updateItem(item, empty);
             String shown = empty || item == null ? null : text.apply(item);
             setText(shown);
-            tooltip.setText(shown);
-            setTooltip(shown == null || shown.isEmpty() ? null : tooltip);
+            tooltip.show(shown);
         }
     }
 }

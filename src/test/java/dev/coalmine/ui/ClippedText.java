@@ -11,7 +11,6 @@ import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
 
 /**
@@ -102,8 +101,7 @@ public final class ClippedText {
     }
 
     private static boolean hasWholeTextTooltip(Labeled labeled) {
-        Tooltip tooltip = labeled.getTooltip();
-        return tooltip != null && tooltip.getText() != null && tooltip.getText().contains(labeled.getText());
+        return HoverTooltip.textOf(labeled).filter(text -> text.contains(labeled.getText())).isPresent();
     }
 
     private static String describe(Labeled labeled) {

@@ -2,6 +2,7 @@ package dev.coalmine.ui.rollout;
 
 import dev.coalmine.core.judge.Finding;
 import dev.coalmine.core.judge.Verdict;
+import dev.coalmine.ui.HoverTooltip;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -10,7 +11,6 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 
 /**
  * The latest verdict row by row, as Kayenta's and Argo's analysis views show it: rule, window, canary, control,
@@ -66,11 +66,13 @@ final class VerdictTable extends TableView<Finding> {
 
     /** A cell whose whole text shows in a tooltip, in case the column is too narrow for it. */
     private static class TextCell extends TableCell<Finding, String> {
+        private final HoverTooltip tooltip = HoverTooltip.on(this);
+
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item);
-            setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            tooltip.show(empty ? null : item);
         }
     }
 

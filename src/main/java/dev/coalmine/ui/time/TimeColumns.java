@@ -1,6 +1,7 @@
 package dev.coalmine.ui.time;
 
 import dev.coalmine.core.time.RelativeTime;
+import dev.coalmine.ui.HoverTooltip;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +12,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 
 /**
@@ -67,7 +67,7 @@ public final class TimeColumns {
     }
 
     private static final class AgoCell<T> extends TableCell<T, Instant> {
-        private final Tooltip local = new Tooltip();
+        private final HoverTooltip local = HoverTooltip.on(this);
 
         AgoCell() {
             getStyleClass().add(AGO_CELL);
@@ -82,13 +82,12 @@ public final class TimeColumns {
         void show(Instant time, boolean empty) {
             if (empty || time == null) {
                 setText(null);
-                setTooltip(null);
+                local.show(null);
                 return;
             }
             String ago = RelativeTime.ago(time, Instant.now());
             setText(ago);
-            local.setText(ago + ", " + LOCAL.format(time)); // the whole text too, should the column cut it
-            setTooltip(local);
+            local.show(ago + ", " + LOCAL.format(time)); // the whole text too, should the column cut it
         }
     }
 }

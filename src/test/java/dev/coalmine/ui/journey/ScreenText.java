@@ -1,5 +1,6 @@
 package dev.coalmine.ui.journey;
 
+import dev.coalmine.ui.HoverTooltip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -7,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
@@ -50,9 +50,7 @@ final class ScreenText {
         if (node instanceof Text text) {
             add(texts, text.getText());
         }
-        if (node instanceof Control control && control.getTooltip() != null) {
-            add(texts, control.getTooltip().getText());
-        }
+        HoverTooltip.textOf(node).ifPresent(tooltip -> add(texts, tooltip));
         add(texts, node.getAccessibleText());
         if (node instanceof Parent parent) {
             parent.getChildrenUnmodifiable().forEach(child -> collect(child, texts));
