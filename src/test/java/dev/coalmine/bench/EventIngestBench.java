@@ -4,6 +4,7 @@ import dev.coalmine.core.feed.EventRecord;
 import dev.coalmine.core.feed.FeedSink;
 import dev.coalmine.core.feed.ObjectRef;
 import dev.coalmine.ui.FxUiThread;
+import dev.coalmine.ui.Theme;
 import dev.coalmine.ui.feed.EventsPane;
 import dev.coalmine.ui.feed.LiveList;
 import java.lang.management.ManagementFactory;
@@ -19,8 +20,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * 10,000 Events a second for 10 s written into the sink the event feed writes to, for the console's Events list
  * ({@link LiveList#events}, 50,000 kept, as a rollout view keeps them) shown in its {@link EventsPane} on a shown
- * stage: the longest the FX thread could not react, against the same heartbeat on the idle FX thread in the same
- * run; and the heap the 50,000 retained Events take.
+ * stage in the console's theme: the longest the FX thread could not react, against the same heartbeat on the idle FX
+ * thread in the same run; and the heap the 50,000 retained Events take.
  */
 class EventIngestBench {
     private static final int RATE_PER_SECOND = 10_000;
@@ -51,7 +52,9 @@ class EventIngestBench {
             long before = usedHeapAfterGc();
             LiveList<EventRecord> events = LiveList.events("bench-events", CAPACITY, new FxUiThread());
             WaitForAsyncUtils.asyncFx(() -> {
-                stage.setScene(new Scene(new EventsPane(events), 1200, 700));
+                Scene scene = new Scene(new EventsPane(events), 1200, 700);
+                new Theme(false).apply(scene); // as the console styles its window
+                stage.setScene(scene);
                 stage.show();
             }).get();
             settle();

@@ -1,11 +1,10 @@
 package dev.coalmine.ui.demo;
 
 import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.ui.FxTicker;
 import java.io.File;
 import java.nio.file.Path;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.time.Duration;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.FXCollections;
@@ -26,11 +25,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
 
 /** Shown only on the demo cluster: the trainer's request-rate dial, canary scenarios and scenario scripts. */
 public final class DemoPanel extends TitledPane {
-    private static final Duration TICK = Duration.millis(250);
+    private static final Duration TICK = Duration.ofMillis(250);
 
     public DemoPanel(DemoPanelViewModel model, ObservableObjectValue<WorkloadSummary> selected) {
         setText("Demo cluster controls");
@@ -130,15 +128,8 @@ public final class DemoPanel extends TitledPane {
             }
         });
 
-        Timeline ticker = new Timeline(new KeyFrame(TICK, e -> player.tick()));
-        ticker.setCycleCount(Animation.INDEFINITE);
-        player.runningProperty().addListener((obs, was, running) -> {
-            if (running) {
-                ticker.play();
-            } else {
-                ticker.stop();
-            }
-        });
+        FxTicker ticker = new FxTicker(TICK, player::tick);
+        player.runningProperty().addListener((obs, was, running) -> ticker.running(running));
         Button start = new Button("Start script");
         start.setId("demo-script-start");
         start.setMinWidth(Region.USE_PREF_SIZE);

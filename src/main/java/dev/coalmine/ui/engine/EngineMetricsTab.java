@@ -1,21 +1,19 @@
 package dev.coalmine.ui.engine;
 
+import dev.coalmine.ui.FxTicker;
 import dev.coalmine.ui.metrics.MetricsPanel;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.time.Duration;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
-import javafx.util.Duration;
 
 /**
  * The Metrics tab of an engine's view: the metrics panel of a Coalmine release, collected again every few seconds
  * while the tab is in a window, beside a tile with the engine's phase and weight.
  */
 public final class EngineMetricsTab {
-    private static final Duration PULSE = Duration.seconds(5);
+    private static final Duration PULSE = Duration.ofSeconds(5);
 
     private EngineMetricsTab() {
     }
@@ -27,14 +25,10 @@ public final class EngineMetricsTab {
         scroll.setFitToWidth(true);
         Tab tab = new Tab("Metrics", scroll);
         tab.setId("metrics-tab");
-        Timeline pulse = new Timeline(new KeyFrame(PULSE, e -> metrics.refresh()));
-        pulse.setCycleCount(Animation.INDEFINITE);
+        FxTicker.whileInScene(panel, PULSE, metrics::refresh);
         panel.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                pulse.stop();
-            } else {
+            if (scene != null) {
                 metrics.refresh();
-                pulse.play();
             }
         });
         return tab;

@@ -1,18 +1,17 @@
 package dev.coalmine.ui.time;
 
 import dev.coalmine.core.time.RelativeTime;
+import dev.coalmine.ui.FxTicker;
 import dev.coalmine.ui.HoverTooltip;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.util.Duration;
 
 /**
  * Times in lists: relative ("2 min ago"), with the local date and time in a tooltip, kept current while the
@@ -24,7 +23,7 @@ public final class TimeColumns {
             DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss").withZone(ZoneId.systemDefault());
     /** The local time of day, to the second, for lines within one release. */
     public static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-    private static final Duration REFRESH = Duration.seconds(10);
+    private static final Duration REFRESH = Duration.ofSeconds(10);
     private static final String AGO_CELL = "relative-time-cell";
 
     private TimeColumns() {
@@ -48,22 +47,11 @@ public final class TimeColumns {
     public static void keepCurrent(TableView<?> table) {
         // Only the relative times are re-rendered: table.refresh() recreated every cell of the table (a long stall
         // in a table that a flood of Events keeps busy).
-        Timeline ticks = new Timeline(new KeyFrame(REFRESH, e -> table.lookupAll("." + AGO_CELL).forEach(cell -> {
+        FxTicker.whileInScene(table, REFRESH, () -> table.lookupAll("." + AGO_CELL).forEach(cell -> {
             if (cell instanceof AgoCell<?> ago) {
                 ago.show(ago.getItem(), ago.isEmpty());
             }
-        })));
-        ticks.setCycleCount(Timeline.INDEFINITE);
-        table.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                ticks.stop();
-            } else {
-                ticks.play();
-            }
-        });
-        if (table.getScene() != null) {
-            ticks.play();
-        }
+        }));
     }
 
     private static final class AgoCell<T> extends TableCell<T, Instant> {
