@@ -30,11 +30,10 @@ public final class FxTicker {
     }
 
     /** Runs {@code task} every {@code period} while {@code node} is in a scene. */
-    public static FxTicker whileInScene(Node node, Duration period, Runnable task) {
+    public static void whileInScene(Node node, Duration period, Runnable task) {
         FxTicker ticker = new FxTicker(period, task);
         node.sceneProperty().addListener((obs, old, scene) -> ticker.running(scene != null));
         ticker.running(node.getScene() != null);
-        return ticker;
     }
 
     /** Starts (first run one period from now) or stops ticking; a no-op when it already is as asked. */
@@ -46,10 +45,6 @@ public final class FxTicker {
             ticking.cancel(false);
             ticking = null;
         }
-    }
-
-    public boolean isRunning() {
-        return ticking != null;
     }
 
     private void tick() {
