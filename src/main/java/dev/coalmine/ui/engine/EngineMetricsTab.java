@@ -25,11 +25,12 @@ public final class EngineMetricsTab {
         scroll.setFitToWidth(true);
         Tab tab = new Tab("Metrics", scroll);
         tab.setId("metrics-tab");
-        FxTicker.whileInScene(panel, PULSE, metrics::refresh);
+        FxTicker ticker = new FxTicker(PULSE, metrics::refresh);
         panel.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 metrics.refresh();
             }
+            ticker.running(scene != null);
         });
         return tab;
     }
