@@ -14,7 +14,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.KeyCertOptions;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -79,9 +79,7 @@ final class ApiServer implements AutoCloseable {
         // HTTP/1.1 only (no ALPN): clients keep their connections alive, so the handshake is paid once per connection.
         HttpServerOptions options = new HttpServerOptions().setHost(HOST).setPort(port)
                 .setHttp2ClearTextEnabled(false).setHandle100ContinueAutomatically(true)
-                .setSsl(true).setUseAlpn(false).setKeyCertOptions(new PemKeyCertOptions()
-                        .setCertValue(io.vertx.core.buffer.Buffer.buffer(certificate.certificatePem()))
-                        .setKeyValue(io.vertx.core.buffer.Buffer.buffer(certificate.privateKeyPem())));
+                .setSsl(true).setUseAlpn(false).setKeyCertOptions(KeyCertOptions.wrap(certificate.keyManagers()));
         server = vertx.createHttpServer(options).requestHandler(request -> {
             Optional<String> refusal = CrossSiteGuard.refusal(request.method().name(), request::getHeader);
             if (refusal.isPresent()) {
