@@ -2,6 +2,7 @@ package dev.coalmine.ui.engine;
 
 import dev.coalmine.core.feed.LogLine;
 import dev.coalmine.ui.feed.EventsPane;
+import dev.coalmine.ui.feed.FeedView;
 import dev.coalmine.ui.feed.LinesPane;
 import javafx.scene.control.Tab;
 
@@ -11,11 +12,11 @@ public final class EngineFeedTabs {
     }
 
     public static Tab events(EngineFeeds feeds) {
-        return new Tab("Events", new EventsPane(feeds.events()));
+        return FeedView.tab("Events", new EventsPane(feeds.events()));
     }
 
     /** {@code id} names the log pane (e.g. {@code argo-pod-logs}); {@code placeholder} says when lines will come. */
     public static Tab podLogs(EngineFeeds feeds, String id, String placeholder) {
-        return new Tab("Pod logs", new LinesPane<>(id, feeds.podLogs(), LogLine::prefixed, line -> null, placeholder));
+        return FeedView.tab("Pod logs", new LinesPane<>(id, feeds.podLogs(), LogLine::prefixed, line -> null, placeholder));
     }
 }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
@@ -32,7 +33,7 @@ import javafx.scene.layout.VBox;
  * warnings stand out, selected rows copy as text. The filter searches every kept Event; the table shows the newest
  * {@value #PAGE} matches and "Show older" adds more.
  */
-public final class EventsPane extends VBox {
+public final class EventsPane extends VBox implements FeedView {
     /** Rows the table shows at first: enough to scroll back minutes of a busy release, few enough to stay smooth. */
     static final int PAGE = 5_000;
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
@@ -41,6 +42,7 @@ public final class EventsPane extends VBox {
     private static final Comparator<EventRecord> WRITE_ORDER = Comparator.comparingLong(EventsPane::writeOrder);
 
     private SortedList<EventRecord> sorted;
+    private final ShownItems<EventRecord> shown;
 
     public EventsPane(LiveList<EventRecord> events) {
         super(8);
@@ -83,19 +85,20 @@ public final class EventsPane extends VBox {
         table.getColumns().add(count);
         table.getColumns().add(Columns.text("Message", 420, EventRecord::message));
         Columns.fitHeaders(table);
+        shown = new ShownItems<>(table.itemsProperty(), table.getSelectionModel());
         // Another column's sort breaks ties by write order, so rows of the same second keep their order.
         // The SortedList exists only while such a sort is chosen: even unsorted it redid all rows under every merge.
         table.setSortPolicy(t -> {
             boolean byArrival = t.getSortOrder().isEmpty() || t.getSortOrder().get(0) == lastSeen;
             if (byArrival) {
                 sorted = null;
-                t.setItems(newestFirst(t) ? newestFirst : newest.rows());
+                shown.set(newestFirst(t) ? newestFirst : newest.rows());
             } else {
                 if (sorted == null) {
                     sorted = new SortedList<>(newest.rows());
                 }
                 sorted.setComparator(t.getComparator().thenComparing(WRITE_ORDER));
-                t.setItems(sorted);
+                shown.set(sorted);
             }
             return true;
         });
@@ -112,11 +115,17 @@ public final class EventsPane extends VBox {
         TimeColumns.keepCurrent(table);
         CopyRows.install(table, table.getSelectionModel(), table::getItems, EventsPane::asLine);
         newest.rows().addListener((ListChangeListener<EventRecord>) c -> followNewest(table));
+        shown.shownProperty().addListener((obs, was, now) -> followNewest(table));
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox bar = new HBox(8, warningsOnly, object, shownLabel(newest, filtered), olderButton(newest));
         bar.setAlignment(Pos.CENTER_LEFT);
         warningsOnly.setTooltip(new Tooltip("Show only Events of type Warning"));
         getChildren().addAll(bar, table);
+    }
+
+    @Override
+    public BooleanProperty shownProperty() {
+        return shown.shownProperty();
     }
 
     /** One Event as a line of text, columns separated by tabs (pastes into a spreadsheet or a ticket). */

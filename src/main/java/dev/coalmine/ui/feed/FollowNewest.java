@@ -26,14 +26,21 @@ final class FollowNewest {
         this.following = following;
     }
 
-    static void install(TableView<?> table, ObservableList<?> changes, BooleanSupplier following) {
+    static FollowNewest install(TableView<?> table, ObservableList<?> changes, BooleanSupplier following) {
         FollowNewest follow = new FollowNewest(changes, () -> toEnd(table, table.getItems().size()), following);
         changes.addListener((ListChangeListener<Object>) c -> follow.changed());
+        return follow;
     }
 
-    static void install(ListView<?> list, BooleanSupplier following) {
+    static FollowNewest install(ListView<?> list, BooleanSupplier following) {
         FollowNewest follow = new FollowNewest(list.getItems(), () -> toEnd(list, list.getItems().size()), following);
         list.getItems().addListener((ListChangeListener<Object>) c -> follow.changed());
+        return follow;
+    }
+
+    /** Scrolls to the newest row, if following, as after a change (for example when the list is shown again). */
+    void catchUp() {
+        changed();
     }
 
     /**

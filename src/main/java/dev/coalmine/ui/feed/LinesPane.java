@@ -1,6 +1,7 @@
 package dev.coalmine.ui.feed;
 
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -11,8 +12,9 @@ import javafx.scene.layout.VBox;
  * A virtualised, monospaced list of feed lines (step log, pod logs) that follows the newest line unless
  * the operator has selected one to read. Selected lines copy as text (Ctrl+C or the context menu).
  */
-public final class LinesPane<T> extends VBox {
+public final class LinesPane<T> extends VBox implements FeedView {
     private final ListView<T> list;
+    private final ShownItems<T> shown;
 
     public LinesPane(String id, LiveList<T> lines, Function<T, String> text, Function<T, String> styleClass,
             String emptyText) {
@@ -43,12 +45,19 @@ public final class LinesPane<T> extends VBox {
             }
         });
         CopyRows.install(list, list.getSelectionModel(), list::getItems, text);
-        FollowNewest.install(list, () -> list.getSelectionModel().isEmpty());
+        shown = new ShownItems<>(list.itemsProperty(), list.getSelectionModel());
+        FollowNewest follow = FollowNewest.install(list, () -> shown.isShown() && list.getSelectionModel().isEmpty());
+        shown.shownProperty().addListener((obs, was, now) -> follow.catchUp());
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().add(list);
     }
 
     public ListView<T> list() {
         return list;
+    }
+
+    @Override
+    public BooleanProperty shownProperty() {
+        return shown.shownProperty();
     }
 }

@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
@@ -34,7 +35,7 @@ import javafx.scene.layout.VBox;
  * in its own column (5xx stand out). Search narrows the lines; Pause freezes what is shown to read it while the
  * feed goes on (Follow catches up); selected lines copy as text.
  */
-public final class PodLogsPane extends VBox {
+public final class PodLogsPane extends VBox implements FeedView {
     private static final PseudoClass SERVER_ERROR = PseudoClass.getPseudoClass("server-error");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -43,6 +44,7 @@ public final class PodLogsPane extends VBox {
     private final ObservableList<LogLine> frozen = FXCollections.observableArrayList();
     private final FilteredList<LogLine> paused = new FilteredList<>(frozen);
     private final IntegerProperty newWhilePaused = new SimpleIntegerProperty();
+    private final ShownItems<LogLine> shown;
 
     public PodLogsPane(LiveList<LogLine> lines) {
         super(8);
@@ -75,19 +77,20 @@ public final class PodLogsPane extends VBox {
                 }
             }
         });
+        table.setItems(live);
+        shown = new ShownItems<>(table.itemsProperty(), table.getSelectionModel());
         pause.selectedProperty().addListener((obs, was, frozenNow) -> {
             newWhilePaused.set(0);
             if (frozenNow) {
                 frozen.setAll(lines.items());
-                table.setItems(paused);
+                shown.set(paused);
             } else {
-                table.setItems(live);
+                shown.set(live);
                 frozen.clear();
                 scrollToNewest();
             }
         });
 
-        table.setItems(live);
         table.setId("pod-logs-table");
         table.getStyleClass().addAll("dense", "monospace-cells");
         table.setStyle("-fx-fixed-cell-size: 2em;");
@@ -110,7 +113,9 @@ public final class PodLogsPane extends VBox {
         });
         table.setPlaceholder(new Label("Canary and baseline pod logs appear when their pods run"));
         CopyRows.install(table, table.getSelectionModel(), table::getItems, LogLine::prefixed);
-        FollowNewest.install(table, live, () -> table.getSelectionModel().isEmpty() && !pause.isSelected());
+        FollowNewest follow = FollowNewest.install(table, live,
+                () -> shown.isShown() && table.getSelectionModel().isEmpty() && !pause.isSelected());
+        shown.shownProperty().addListener((obs, was, now) -> follow.catchUp());
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox bar = new HBox(8, search, behind, pause);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -135,6 +140,11 @@ public final class PodLogsPane extends VBox {
     private static String statusText(String text) {
         OptionalInt code = HttpStatus.of(text);
         return code.isPresent() ? Integer.toString(code.getAsInt()) : "";
+    }
+
+    @Override
+    public BooleanProperty shownProperty() {
+        return shown.shownProperty();
     }
 
     private void scrollToNewest() {

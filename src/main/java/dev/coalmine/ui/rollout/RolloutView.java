@@ -4,6 +4,7 @@ import dev.coalmine.core.feed.RolloutLine;
 import dev.coalmine.kube.release.TrackStatus;
 import dev.coalmine.ui.Confirmation;
 import dev.coalmine.ui.feed.EventsPane;
+import dev.coalmine.ui.feed.FeedView;
 import dev.coalmine.ui.feed.LinesPane;
 import dev.coalmine.ui.feed.PodLogsPane;
 import dev.coalmine.ui.metrics.MetricsPanel;
@@ -107,10 +108,12 @@ public final class RolloutView extends VBox {
         TabPane tabs = new TabPane();
         tabs.setId("rollout-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().add(new Tab("Step log", new LinesPane<>("step-log", session.rolloutLines(), RolloutView::stepText,
-                RolloutView::stepStyle, "The step log starts when the release does")));
-        tabs.getTabs().add(new Tab("Events", new EventsPane(session.events())));
-        tabs.getTabs().add(new Tab("Pod logs", new PodLogsPane(session.podLogs())));
+        LinesPane<RolloutLine> stepLog = new LinesPane<>("step-log", session.rolloutLines(), RolloutView::stepText,
+                RolloutView::stepStyle, "The step log starts when the release does");
+        EventsPane events = new EventsPane(session.events());
+        PodLogsPane podLogs = new PodLogsPane(session.podLogs());
+        tabs.getTabs().addAll(FeedView.tab("Step log", stepLog), FeedView.tab("Events", events),
+                FeedView.tab("Pod logs", podLogs));
         Tab metricsTab = new Tab("Metrics", new Label("Metrics appear once the release is loaded"));
         metricsTab.setId("metrics-tab");
         model.metricsProperty().addListener((obs, old, metrics) -> {
