@@ -45,6 +45,13 @@ grep -qx "javafx/scene/control/TableView" "$image/lib/app/coalmine-console.class
     || fail "lib/app/coalmine-console.classlist has no console classes: the console's training run was not recorded"
 pass "the console launcher bin/Coalmine starts with its class-data-sharing archive of the console's classes"
 
+# Netty builds a Bouncy Castle provider when it finds Bouncy Castle, at the demo API server's first connection
+# (~0.25 s of the demo's start); the build leaves it to the tests (pom.xml, kubernetes-server-mock).
+if jar tf "$image/lib/app/coalmine.jar" | grep -q '^org/bouncycastle/'; then
+    fail "lib/app/coalmine.jar carries Bouncy Castle: the demo's start would build a provider from it"
+fi
+pass "the shipped jar carries no Bouncy Castle"
+
 help=$("$launcher" --help 2>&1) || fail "--help exited $?: $help"
 [[ $help == Usage:\ coalmine* ]] || fail "--help does not start with 'Usage: coalmine': $help"
 pass "--help"

@@ -1,7 +1,6 @@
 package dev.coalmine.demo.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,16 +51,6 @@ class SelfSignedCertificateTest {
         signature.initVerify(served.getPublicKey());
         signature.update(new byte[] {1, 2, 3});
         assertThat(signature.verify(signed)).isTrue();
-    }
-
-    /**
-     * Netty builds a BouncyCastle provider when it finds BouncyCastle on the classpath, at the demo server's first
-     * connection: ~0.25 s of the demo's start. The demo needs none (this certificate is made in JDK code).
-     */
-    @Test
-    void bouncyCastleIsNotOnTheClasspath() {
-        assertThatThrownBy(() -> Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider"))
-                .isInstanceOf(ClassNotFoundException.class);
     }
 
     @Test
