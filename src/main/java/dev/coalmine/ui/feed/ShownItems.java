@@ -11,19 +11,17 @@ import javafx.scene.control.MultipleSelectionModel;
 /**
  * A virtualised control's items, given to it only while it is shown. JavaFX lays out a table in a tab that is not
  * selected just as a shown one (layout ignores visibility), and a table whose row count changes rebuilds all its
- * visible rows in that layout: a hidden Pod logs table cost the FX thread as much under a flood of lines as a shown
- * one. Hidden, the control holds no items; shown again, it gets them back with the rows that were selected.
+ * visible rows in that layout: a hidden Pod logs table rebuilt and restyled its rows at every merge of new lines.
+ * Hidden, the control holds no items; shown again, it gets them back with the rows that were selected.
  */
 final class ShownItems<T> {
     private final ObjectProperty<ObservableList<T>> items;
-    private final MultipleSelectionModel<T> selection;
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private ObservableList<T> wanted;
     private List<T> selectedWhileHidden = List.of();
 
     ShownItems(ObjectProperty<ObservableList<T>> items, MultipleSelectionModel<T> selection) {
         this.items = items;
-        this.selection = selection;
         this.wanted = items.get();
         shown.addListener((obs, was, now) -> {
             if (now) {
