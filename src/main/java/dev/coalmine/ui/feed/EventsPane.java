@@ -115,7 +115,7 @@ public final class EventsPane extends VBox implements FeedView {
         TimeColumns.keepCurrent(table);
         CopyRows.install(table, table.getSelectionModel(), table::getItems, EventsPane::asLine);
         newest.rows().addListener((ListChangeListener<EventRecord>) c -> followNewest(table));
-        shown.shownProperty().addListener((obs, was, now) -> followNewest(table));
+        shown.whenShown(() -> followNewest(table));
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox bar = new HBox(8, warningsOnly, object, shownLabel(newest, filtered), olderButton(newest));
         bar.setAlignment(Pos.CENTER_LEFT);

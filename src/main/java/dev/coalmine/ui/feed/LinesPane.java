@@ -47,7 +47,7 @@ public final class LinesPane<T> extends VBox implements FeedView {
         CopyRows.install(list, list.getSelectionModel(), list::getItems, text);
         shown = new ShownItems<>(list.itemsProperty(), list.getSelectionModel());
         FollowNewest follow = FollowNewest.install(list, () -> shown.isShown() && list.getSelectionModel().isEmpty());
-        shown.shownProperty().addListener((obs, was, now) -> follow.catchUp());
+        shown.whenShown(follow::catchUp);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().add(list);
     }

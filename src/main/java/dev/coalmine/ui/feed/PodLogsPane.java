@@ -115,7 +115,7 @@ public final class PodLogsPane extends VBox implements FeedView {
         CopyRows.install(table, table.getSelectionModel(), table::getItems, LogLine::prefixed);
         FollowNewest follow = FollowNewest.install(table, live,
                 () -> shown.isShown() && table.getSelectionModel().isEmpty() && !pause.isSelected());
-        shown.shownProperty().addListener((obs, was, now) -> follow.catchUp());
+        shown.whenShown(follow::catchUp);
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox bar = new HBox(8, search, behind, pause);
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -43,6 +43,15 @@ final class ShownItems<T> {
         }
     }
 
+    /** Runs {@code action} each time the control is shown again, once its items are back. */
+    void whenShown(Runnable action) {
+        shown.addListener((obs, was, now) -> {
+            if (now) {
+                action.run();
+            }
+        });
+    }
+
     /** True while the control is on screen (default); bound by whoever knows, such as a tab's selection. */
     BooleanProperty shownProperty() {
         return shown;
