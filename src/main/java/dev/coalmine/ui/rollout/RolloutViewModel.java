@@ -102,7 +102,6 @@ public final class RolloutViewModel implements AutoCloseable {
         if (closed) {
             return;
         }
-        status.set(read);
         Optional<ReleaseState> state = read.current();
         if (state.isEmpty()) {
             headline.set(deployment + " has no release");
@@ -110,9 +109,14 @@ public final class RolloutViewModel implements AutoCloseable {
             stepLog.clear();
             ladder.clear();
             weight.set("");
-            return;
+        } else {
+            showRelease(state.get(), read.reason());
         }
-        ReleaseState s = state.get();
+        // Last, so the buttons bound to it (Promote, Reject, Resume) appear only beside words that already say why.
+        status.set(read);
+    }
+
+    private void showRelease(ReleaseState s, String reason) {
         stages.setAll(PhaseStrip.of(s.phase()));
         List<PhaseStrip.Stage> rungs = WeightLadder.of(s);
         if (!rungs.equals(ladder)) {
@@ -122,7 +126,7 @@ public final class RolloutViewModel implements AutoCloseable {
         weightChanges.set(WeightChanges.of(s));
         headline.set("Release " + s.number() + " of " + deployment + ": " + PhaseStrip.words(s.phase())
                 + " since " + CLOCK.format(s.phaseSince())
-                + Optional.ofNullable(read.reason()).map(r -> " \u2014 " + r).orElse("")
+                + Optional.ofNullable(reason).map(r -> " \u2014 " + r).orElse("")
                 + s.decisionIfAny().map(d -> " \u00b7 " + d.verdict().word() + " by " + d.who() + " at "
                         + CLOCK.format(d.at())).orElse(""));
         latestVerdict.set(s.latestVerdict());

@@ -237,8 +237,12 @@ class RolloutViewModelTest {
 
         ReleaseState paused = running.withTraffic(new TrafficState(1, 10, T0, T0.plusSeconds(60), false, false,
                 List.of()));
+        List<String> weightWhenResumeAppeared = new ArrayList<>();
+        model.canResume().addListener((obs, was, can) -> weightWhenResumeAppeared.add(model.weightProperty().get()));
         release.publish(new ReleaseStatus("shop", "web", paused, track, track, track, null));
         assertThat(model.canResume().get()).isTrue();
+        assertThat(weightWhenResumeAppeared).as("the words beside Resume already say why it is there")
+                .containsExactly("istio: canary weight 10 % \u00b7 step 2 of 3 \u00b7 paused");
         assertThat(model.resumeConfirmation()).isEqualTo("The canary gets 10 % of the requests to web; Resume routes "
                 + "25 % to it (step 3 of 3, istio).");
         model.resume();
