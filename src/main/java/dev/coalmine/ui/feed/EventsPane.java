@@ -24,6 +24,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -86,6 +87,12 @@ public final class EventsPane extends VBox implements FeedView {
         table.getColumns().add(Columns.text("Message", 420, EventRecord::message));
         Columns.fitHeaders(table);
         shown = new ShownItems<>(table.itemsProperty(), table.getSelectionModel());
+        // Newest first from the start. The sort order is set under a policy that changes nothing: under the one below,
+        // which gives the table other items, the column added to the sort order was lost again, and the table showed
+        // the oldest Events first, following the end.
+        table.setSortPolicy(t -> true);
+        lastSeen.setSortType(TableColumn.SortType.DESCENDING);
+        table.getSortOrder().add(lastSeen);
         // Another column's sort breaks ties by write order, so rows of the same second keep their order.
         // The SortedList exists only while such a sort is chosen: even unsorted it redid all rows under every merge.
         table.setSortPolicy(t -> {
@@ -102,8 +109,6 @@ public final class EventsPane extends VBox implements FeedView {
             }
             return true;
         });
-        lastSeen.setSortType(TableColumn.SortType.DESCENDING);
-        table.getSortOrder().add(lastSeen);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(EventRecord item, boolean empty) {
@@ -143,7 +148,15 @@ public final class EventsPane extends VBox implements FeedView {
         if (!table.getSelectionModel().isEmpty() || table.getItems().isEmpty()) {
             return;
         }
-        table.scrollTo(table.getSortOrder().isEmpty() || !newestFirst(table) ? table.getItems().size() - 1 : 0);
+        if (table.getSortOrder().isEmpty() || !newestFirst(table)) {
+            table.scrollTo(table.getItems().size() - 1);
+        } else if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            // Does nothing at the top, where the newest rows already are. scrollTo laid the whole flow out at once (a
+            // new row count) and had every row made again at the next pulse, at every merge.
+            flow.setPosition(0);
+        } else {
+            table.scrollTo(0);
+        }
     }
 
     private static long writeOrder(EventRecord e) {

@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.Scene;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,29 @@ class EventsPaneTest {
         assertThat(copied.get()).isEqualTo(EventsPane.asLine(table.getItems().get(0)) + "\n"
                 + EventsPane.asLine(table.getItems().get(1)) + "\n");
         assertThat(copied.get()).contains("Warning\tPulled\tPod/web-00020\t1\tPulled image");
+    }
+
+    @Test
+    void newestFirstTheTableKeepsShowingTheNewestEventAndComesBackToItWhenScrolledAway(FxRobot robot) {
+        for (int i = 0; i < 100; i++) {
+            events.sink().accept(event(i));
+        }
+        TableView<EventRecord> table = robot.lookup("#events-table").queryTableView();
+        Eventually.assertThat(() -> assertThat(topRow(robot)).isEqualTo("uid-99"));
+        events.sink().accept(event(100));
+        Eventually.assertThat(() -> assertThat(topRow(robot)).as("still at the top").isEqualTo("uid-100"));
+
+        robot.interact(() -> table.scrollTo(60));
+        Eventually.assertThat(() -> assertThat(topRow(robot)).isNotEqualTo("uid-100"));
+        events.sink().accept(event(101));
+        Eventually.assertThat(() -> assertThat(topRow(robot)).as("back to the newest").isEqualTo("uid-101"));
+    }
+
+    /** The Event of the topmost row in the viewport. */
+    private static String topRow(FxRobot robot) {
+        VirtualFlow<?> flow = robot.lookup("#events-table .virtual-flow").query();
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        return first != null && first.getItem() instanceof EventRecord e ? e.uid() : null;
     }
 
     @Test
