@@ -24,7 +24,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -87,9 +86,9 @@ public final class EventsPane extends VBox implements FeedView {
         table.getColumns().add(Columns.text("Message", 420, EventRecord::message));
         Columns.fitHeaders(table);
         shown = new ShownItems<>(table.itemsProperty(), table.getSelectionModel());
-        // Newest first from the start. The sort order is set under a policy that changes nothing: under the one below,
-        // which gives the table other items, the column added to the sort order was lost again, and the table showed
-        // the oldest Events first, following the end.
+        // Newest first from the start. The sort order is set under a policy that changes nothing: added under the one
+        // below, the column was dropped from the sort order again (seen, not explained), and the table showed the
+        // oldest Events first, following the end.
         table.setSortPolicy(t -> true);
         lastSeen.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(lastSeen);
@@ -148,13 +147,11 @@ public final class EventsPane extends VBox implements FeedView {
         if (!table.getSelectionModel().isEmpty() || table.getItems().isEmpty()) {
             return;
         }
-        if (table.getSortOrder().isEmpty() || !newestFirst(table)) {
+        if (!newestFirst(table)) {
             table.scrollTo(table.getItems().size() - 1);
-        } else if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            // Does nothing at the top, where the newest rows already are. scrollTo laid the whole flow out at once (a
-            // new row count) and had every row made again at the next pulse, at every merge.
-            flow.setPosition(0);
-        } else {
+        } else if (!FollowNewest.toPosition(table, 0)) {
+            // The flow's position does nothing at the top, where the newest rows already are. scrollTo laid the whole
+            // flow out at once (a new row count) and had every row made again at the next pulse, at every merge.
             table.scrollTo(0);
         }
     }

@@ -49,13 +49,23 @@ final class FollowNewest {
      */
     private static void toEnd(Control control, int size) {
         control.layout();
-        if (control.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            flow.setPosition(1);
-        } else if (control instanceof TableView<?> table) {
+        if (toPosition(control, 1)) {
+            return;
+        }
+        if (control instanceof TableView<?> table) {
             table.scrollTo(size - 1);
         } else if (control instanceof ListView<?> list) {
             list.scrollTo(size - 1);
         }
+    }
+
+    /** Sets the control's flow to {@code position} (0 its top, 1 its end); false while it has no flow yet. */
+    static boolean toPosition(Control control, double position) {
+        if (control.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.setPosition(position);
+            return true;
+        }
+        return false;
     }
 
     private void changed() {
