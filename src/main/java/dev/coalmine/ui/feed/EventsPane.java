@@ -43,6 +43,7 @@ public final class EventsPane extends VBox implements FeedView {
 
     private SortedList<EventRecord> sorted;
     private final ShownItems<EventRecord> shown;
+    private final FollowNewest follow;
 
     public EventsPane(LiveList<EventRecord> events) {
         super(8);
@@ -86,12 +87,8 @@ public final class EventsPane extends VBox implements FeedView {
         table.getColumns().add(Columns.text("Message", 420, EventRecord::message));
         Columns.fitHeaders(table);
         shown = new ShownItems<>(table.itemsProperty(), table.getSelectionModel());
-        // Newest first from the start. The sort order is set under a policy that changes nothing: added under the one
-        // below, the column was dropped from the sort order again (seen, not explained), and the table showed the
-        // oldest Events first, following the end.
-        table.setSortPolicy(t -> true);
-        lastSeen.setSortType(TableColumn.SortType.DESCENDING);
-        table.getSortOrder().add(lastSeen);
+        // Unless the operator has selected rows to read, the newest Event stays in view, wherever the sort puts it.
+        follow = FollowNewest.install(newest.rows(), () -> showNewest(table), () -> table.getSelectionModel().isEmpty());
         // Another column's sort breaks ties by write order, so rows of the same second keep their order.
         // The SortedList exists only while such a sort is chosen: even unsorted it redid all rows under every merge.
         table.setSortPolicy(t -> {
@@ -106,8 +103,11 @@ public final class EventsPane extends VBox implements FeedView {
                 sorted.setComparator(t.getComparator().thenComparing(WRITE_ORDER));
                 shown.set(sorted);
             }
+            follow.catchUp();
             return true;
         });
+        lastSeen.setSortType(TableColumn.SortType.DESCENDING); // newest first from the start
+        table.getSortOrder().add(lastSeen);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(EventRecord item, boolean empty) {
@@ -118,8 +118,7 @@ public final class EventsPane extends VBox implements FeedView {
         table.setPlaceholder(new Label("No Events for this release's objects yet"));
         TimeColumns.keepCurrent(table);
         CopyRows.install(table, table.getSelectionModel(), table::getItems, EventsPane::asLine);
-        newest.rows().addListener((ListChangeListener<EventRecord>) c -> followNewest(table));
-        shown.whenShown(() -> followNewest(table));
+        shown.whenShown(follow::catchUp);
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox bar = new HBox(8, warningsOnly, object, shownLabel(newest, filtered), olderButton(newest));
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -142,13 +141,12 @@ public final class EventsPane extends VBox implements FeedView {
         return !table.getSortOrder().isEmpty() && table.getSortOrder().get(0).getSortType() == TableColumn.SortType.DESCENDING;
     }
 
-    /** Unless the operator has selected rows to read, the newest Event stays in view, wherever the sort puts it. */
-    private static void followNewest(TableView<EventRecord> table) {
-        if (!table.getSelectionModel().isEmpty() || table.getItems().isEmpty()) {
+    private static void showNewest(TableView<EventRecord> table) {
+        if (table.getItems().isEmpty()) {
             return;
         }
         if (!newestFirst(table)) {
-            table.scrollTo(table.getItems().size() - 1);
+            FollowNewest.toEnd(table);
         } else if (!FollowNewest.toPosition(table, 0)) {
             // The flow's position does nothing at the top, where the newest rows already are. scrollTo laid the whole
             // flow out at once (a new row count) and had every row made again at the next pulse, at every merge.

@@ -16,25 +16,28 @@ import javafx.scene.control.skin.VirtualFlow;
  */
 final class FollowNewest {
     private final ObservableList<?> items;
-    private final Runnable scrollToEnd;
+    private final Runnable scrollToNewest;
     private final BooleanSupplier following;
     private boolean pending;
 
-    private FollowNewest(ObservableList<?> items, Runnable scrollToEnd, BooleanSupplier following) {
+    private FollowNewest(ObservableList<?> items, Runnable scrollToNewest, BooleanSupplier following) {
         this.items = items;
-        this.scrollToEnd = scrollToEnd;
+        this.scrollToNewest = scrollToNewest;
         this.following = following;
     }
 
     static FollowNewest install(TableView<?> table, ObservableList<?> changes, BooleanSupplier following) {
-        FollowNewest follow = new FollowNewest(changes, () -> toEnd(table, table.getItems().size()), following);
-        changes.addListener((ListChangeListener<Object>) c -> follow.changed());
-        return follow;
+        return install(changes, () -> toEnd(table), following);
     }
 
     static FollowNewest install(ListView<?> list, BooleanSupplier following) {
-        FollowNewest follow = new FollowNewest(list.getItems(), () -> toEnd(list, list.getItems().size()), following);
-        list.getItems().addListener((ListChangeListener<Object>) c -> follow.changed());
+        return install(list.getItems(), () -> toEnd(list), following);
+    }
+
+    /** Runs {@code scrollToNewest} after each burst of {@code changes}, while {@code following} says so. */
+    static FollowNewest install(ObservableList<?> changes, Runnable scrollToNewest, BooleanSupplier following) {
+        FollowNewest follow = new FollowNewest(changes, scrollToNewest, following);
+        changes.addListener((ListChangeListener<Object>) c -> follow.changed());
         return follow;
     }
 
@@ -47,15 +50,15 @@ final class FollowNewest {
      * To the flow's very end: scrolling to the last row's index (the control's scrollTo, and the flow's) stopped one
      * row short in a list of fixed-size cells, so the newest line stayed just below the viewport.
      */
-    private static void toEnd(Control control, int size) {
+    static void toEnd(Control control) {
         control.layout();
         if (toPosition(control, 1)) {
             return;
         }
         if (control instanceof TableView<?> table) {
-            table.scrollTo(size - 1);
+            table.scrollTo(table.getItems().size() - 1);
         } else if (control instanceof ListView<?> list) {
-            list.scrollTo(size - 1);
+            list.scrollTo(list.getItems().size() - 1);
         }
     }
 
@@ -76,7 +79,7 @@ final class FollowNewest {
         Platform.runLater(() -> {
             pending = false;
             if (following.getAsBoolean() && !items.isEmpty()) {
-                scrollToEnd.run();
+                scrollToNewest.run();
             }
         });
     }

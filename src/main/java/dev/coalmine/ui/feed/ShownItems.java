@@ -12,25 +12,27 @@ import javafx.scene.control.MultipleSelectionModel;
  * A virtualised control's items, given to it only while it is shown. JavaFX lays out a table in a tab that is not
  * selected just as a shown one (layout ignores visibility), and a table whose row count changes rebuilds all its
  * visible rows in that layout: a hidden Pod logs table rebuilt and restyled its rows at every merge of new lines.
- * Hidden, the control holds no items; shown again, it gets them back with the rows that were selected.
+ * Hidden, the control holds no items; shown again, it gets them back with the rows that were selected. The control
+ * keeps one list throughout ({@link SwitchableList}), so a table keeps its sort order when its rows change lists.
  */
 final class ShownItems<T> {
-    private final ObjectProperty<ObservableList<T>> items;
+    private final SwitchableList<T> items;
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private ObservableList<T> wanted;
     private List<T> selectedWhileHidden = List.of();
 
-    ShownItems(ObjectProperty<ObservableList<T>> items, MultipleSelectionModel<T> selection) {
-        this.items = items;
-        this.wanted = items.get();
+    ShownItems(ObjectProperty<ObservableList<T>> control, MultipleSelectionModel<T> selection) {
+        this.wanted = control.get();
+        this.items = new SwitchableList<>(wanted);
+        control.set(items);
         shown.addListener((obs, was, now) -> {
             if (now) {
-                items.set(wanted);
+                items.switchTo(wanted);
                 selectedWhileHidden.forEach(selection::select);
                 selectedWhileHidden = List.of();
             } else {
                 selectedWhileHidden = List.copyOf(selection.getSelectedItems());
-                items.set(FXCollections.emptyObservableList());
+                items.switchTo(FXCollections.emptyObservableList());
             }
         });
     }
@@ -39,7 +41,7 @@ final class ShownItems<T> {
     void set(ObservableList<T> list) {
         wanted = list;
         if (shown.get()) {
-            items.set(list);
+            items.switchTo(list);
         }
     }
 

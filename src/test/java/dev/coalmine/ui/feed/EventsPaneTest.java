@@ -7,6 +7,8 @@ import dev.coalmine.core.feed.ObjectRef;
 import dev.coalmine.testing.Eventually;
 import dev.coalmine.ui.FxUiThread;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
@@ -86,11 +88,7 @@ class EventsPaneTest {
 
     @Test
     void newestFirstTheTableKeepsShowingTheNewestEventAndComesBackToItWhenScrolledAway(FxRobot robot) {
-        for (int i = 0; i < 100; i++) {
-            events.sink().accept(event(i));
-        }
-        TableView<EventRecord> table = robot.lookup("#events-table").queryTableView();
-        Eventually.assertThat(() -> assertThat(topRow(robot)).isEqualTo("uid-99"));
+        TableView<EventRecord> table = hundredEventsShown(robot);
         events.sink().accept(event(100));
         Eventually.assertThat(() -> assertThat(topRow(robot)).as("still at the top").isEqualTo("uid-100"));
 
@@ -98,6 +96,15 @@ class EventsPaneTest {
         Eventually.assertThat(() -> assertThat(topRow(robot)).isNotEqualTo("uid-100"));
         events.sink().accept(event(101));
         Eventually.assertThat(() -> assertThat(topRow(robot)).as("back to the newest").isEqualTo("uid-101"));
+    }
+
+    /** The table once it shows Events uid-0 to uid-99, the newest at the top. */
+    private TableView<EventRecord> hundredEventsShown(FxRobot robot) {
+        for (int i = 0; i < 100; i++) {
+            events.sink().accept(event(i));
+        }
+        Eventually.assertThat(() -> assertThat(topRow(robot)).isEqualTo("uid-99"));
+        return robot.lookup("#events-table").queryTableView();
     }
 
     /** The Event of the topmost row in the viewport. */
@@ -127,6 +134,59 @@ class EventsPaneTest {
         }
         Eventually.assertThat(() -> assertThat(table.getItems()).hasSize(35).extracting(EventRecord::uid)
                 .endsWith("uid-20", "uid-30"));
+    }
+
+    @Test
+    void clickingLastSeenAfterAnotherColumnSortsOldestFirstThenNewestFirstFollowingTheNewest(FxRobot robot) {
+        TableView<EventRecord> table = hundredEventsShown(robot);
+        robot.clickOn(header(robot, "Type"));
+        Eventually.assertThat(() -> assertThat(table.getItems().get(0).uid()).isEqualTo("uid-1"));
+
+        robot.clickOn(header(robot, "Last seen"));
+        Eventually.assertThat(() -> assertThat(sortOrder(table)).containsExactly("Last seen ASCENDING"));
+        Eventually.assertThat(() -> assertThat(table.getItems()).extracting(EventRecord::uid)
+                .startsWith("uid-0", "uid-1").endsWith("uid-98", "uid-99"));
+        Eventually.assertThat(() -> assertThat(bottomRow(robot)).as("oldest first follows the end").isEqualTo("uid-99"));
+        events.sink().accept(event(100));
+        Eventually.assertThat(() -> assertThat(bottomRow(robot)).isEqualTo("uid-100"));
+
+        robot.sleep(1, TimeUnit.SECONDS); // a second click on the same header sooner would be a double click
+        robot.clickOn(header(robot, "Last seen"));
+        Eventually.assertThat(() -> assertThat(sortOrder(table)).containsExactly("Last seen DESCENDING"));
+        Eventually.assertThat(() -> assertThat(table.getItems().get(0).uid()).isEqualTo("uid-100"));
+        Eventually.assertThat(() -> assertThat(topRow(robot)).as("newest first shows the top").isEqualTo("uid-100"));
+        events.sink().accept(event(101));
+        Eventually.assertThat(() -> assertThat(topRow(robot)).isEqualTo("uid-101"));
+    }
+
+    @Test
+    void hiddenAndShownAgainTheTableKeepsItsSortAndFollowsTheNewest(FxRobot robot) {
+        TableView<EventRecord> table = hundredEventsShown(robot);
+        EventsPane pane = robot.lookup("#events-pane").queryAs(EventsPane.class);
+        robot.interact(() -> pane.shownProperty().set(false));
+        assertThat(table.getItems()).isEmpty();
+        events.sink().accept(event(100));
+        robot.interact(() -> pane.shownProperty().set(true));
+
+        assertThat(sortOrder(table)).containsExactly("Last seen DESCENDING");
+        Eventually.assertThat(() -> assertThat(topRow(robot)).isEqualTo("uid-100"));
+        events.sink().accept(event(101));
+        Eventually.assertThat(() -> assertThat(topRow(robot)).as("still newest first").isEqualTo("uid-101"));
+    }
+
+    private static List<String> sortOrder(TableView<EventRecord> table) {
+        return table.getSortOrder().stream().map(c -> c.getText() + " " + c.getSortType()).toList();
+    }
+
+    private static javafx.scene.Node header(FxRobot robot, String title) {
+        return robot.lookup("#events-table .column-header .label").match((Label l) -> title.equals(l.getText())).query();
+    }
+
+    /** The Event of the lowest row wholly in the viewport. */
+    private static String bottomRow(FxRobot robot) {
+        VirtualFlow<?> flow = robot.lookup("#events-table .virtual-flow").query();
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        return last != null && last.getItem() instanceof EventRecord e ? e.uid() : null;
     }
 
     private static EventRecord event(int n) {
