@@ -1,7 +1,9 @@
 package dev.coalmine.ui.history;
 
 import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.time.RelativeTime;
 import dev.coalmine.ui.Columns;
+import dev.coalmine.ui.SortedRows;
 import dev.coalmine.ui.time.TimeColumns;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -53,13 +55,14 @@ public final class ReleaseHistoryView extends VBox {
     private static final double SCROLL_BAR_ROOM = 18;
 
     private static TableView<ReleaseState> table(ReleaseHistoryViewModel model) {
-        TableView<ReleaseState> table = new TableView<>(model.releases());
+        TableView<ReleaseState> table = new TableView<>();
+        SortedRows.show(table, model.releases(), null);
         table.setId("history-table");
         table.getStyleClass().add("dense");
-        table.getColumns().add(Columns.text("#", 40, r -> Integer.toString(r.number())));
+        table.getColumns().add(Columns.of("#", 40, ReleaseState::number, String::valueOf));
         table.getColumns().add(Columns.text("Outcome", 110, ReleaseWords::outcome));
         table.getColumns().add(TimeColumns.ago("Started", 110, ReleaseState::startedAt));
-        table.getColumns().add(Columns.text("Took", 70, r -> ReleaseWords.took(r, Instant.now())));
+        table.getColumns().add(Columns.of("Took", 70, r -> ReleaseWords.duration(r, Instant.now()), RelativeTime::took));
         table.getColumns().add(Columns.text("Decided", 260, ReleaseWords::decidedBy));
         table.getColumns().add(Columns.text("Verdict", 120, ReleaseWords::latestVerdict));
         TableColumn<ReleaseState, String> change = Columns.text("Change", 300, ReleaseWords::change);

@@ -84,7 +84,12 @@ public final class ReleaseWords {
 
     /** How long it ran: to its end, or until now while unfinished. */
     public static String took(ReleaseState r, Instant now) {
-        return RelativeTime.took(Duration.between(r.startedAt(), r.finishedAt() == null ? now : r.finishedAt()));
+        return RelativeTime.took(duration(r, now));
+    }
+
+    /** From its start to its end, or to {@code now} while it runs. */
+    public static Duration duration(ReleaseState r, Instant now) {
+        return Duration.between(r.startedAt(), r.finishedAt() == null ? now : r.finishedAt());
     }
 
     /** The automatic judge's verdict per check, as the step log recorded them. */

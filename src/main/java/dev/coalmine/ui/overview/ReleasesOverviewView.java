@@ -3,6 +3,7 @@ package dev.coalmine.ui.overview;
 import dev.coalmine.kube.release.InProgressRelease;
 import dev.coalmine.ui.history.ReleaseWords;
 import dev.coalmine.ui.Columns;
+import dev.coalmine.ui.SortedRows;
 import dev.coalmine.ui.time.TimeColumns;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
@@ -76,7 +77,8 @@ public final class ReleasesOverviewView extends VBox {
     }
 
     private static TableView<InProgressRelease> table(ReleasesOverviewViewModel model, Consumer<InProgressRelease> open) {
-        TableView<InProgressRelease> table = new TableView<>(model.releases());
+        TableView<InProgressRelease> table = new TableView<>();
+        SortedRows.show(table, model.releases(), null);
         table.setId("overview-table");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -1,8 +1,10 @@
 package dev.coalmine.ui.workloads;
 
-import dev.coalmine.ui.Columns;
 import dev.coalmine.core.workload.EngineStatus;
 import dev.coalmine.core.workload.WorkloadSummary;
+import dev.coalmine.ui.Columns;
+import dev.coalmine.ui.SortedRows;
+import java.util.Comparator;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -30,7 +32,8 @@ public final class WorkloadListView extends VBox {
         filter.setPromptText("Filter by name or image");
         filter.textProperty().bindBidirectional(model.filterProperty());
 
-        TableView<WorkloadSummary> table = new TableView<>(model.visibleWorkloads());
+        TableView<WorkloadSummary> table = new TableView<>();
+        SortedRows.show(table, model.visibleWorkloads(), WorkloadListViewModel.BY_NAME);
         table.setId("workload-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // The name is what the operator looks for, so it gets the room first; images take what is left.
@@ -39,8 +42,8 @@ public final class WorkloadListView extends VBox {
         name.setId("workload-name");
         table.getColumns().add(name);
         // The details beside the list give these counts; the table's menu (+) shows the columns again.
-        TableColumn<WorkloadSummary, String> upToDate = Columns.text("Up-to-date", 90, w -> Integer.toString(w.updatedReplicas()));
-        TableColumn<WorkloadSummary, String> available = Columns.text("Available", 80, w -> Integer.toString(w.availableReplicas()));
+        TableColumn<WorkloadSummary, Integer> upToDate = Columns.of("Up-to-date", 90, WorkloadSummary::updatedReplicas, String::valueOf);
+        TableColumn<WorkloadSummary, Integer> available = Columns.of("Available", 80, WorkloadSummary::availableReplicas, String::valueOf);
         upToDate.setVisible(false);
         available.setVisible(false);
         table.setTableMenuButtonVisible(true);
@@ -49,6 +52,9 @@ public final class WorkloadListView extends VBox {
         ready.setMinWidth(65);
         ready.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         ready.setCellFactory(c -> new ReadinessCell());
+        // Least ready first, as an operator looking for trouble wants them: the share of desired pods ready.
+        ready.setComparator(Comparator.comparingDouble(WorkloadListView::readyShare)
+                .thenComparingInt(WorkloadSummary::desiredReplicas));
         table.getColumns().add(ready);
         table.getColumns().addAll(List.of(upToDate, available));
         // Argo Rollouts and Flagger Canaries: phase and the canary's traffic weight.
@@ -76,6 +82,10 @@ public final class WorkloadListView extends VBox {
         getChildren().addAll(title, filter, table);
     }
 
+
+    private static double readyShare(WorkloadSummary w) {
+        return w.desiredReplicas() == 0 ? 1 : (double) w.readyReplicas() / w.desiredReplicas();
+    }
 
     /** "3/4", coloured by whether the Deployment is steady. */
     private static final class ReadinessCell extends TableCell<WorkloadSummary, WorkloadSummary> {

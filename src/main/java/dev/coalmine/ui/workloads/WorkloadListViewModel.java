@@ -52,8 +52,10 @@ public final class WorkloadListViewModel {
     private final Map<String, Integer> indexByKey = new HashMap<>();
     private final StringProperty filter = new SimpleStringProperty("");
     private final FilteredList<WorkloadSummary> filtered = new FilteredList<>(all);
-    private final SortedList<WorkloadSummary> visible =
-            new SortedList<>(filtered, Comparator.comparing(WorkloadSummary::name).thenComparing(WorkloadSummary::kind));
+    /** The list's order until the operator sorts by a column, and within equal values of that column. */
+    public static final Comparator<WorkloadSummary> BY_NAME =
+            Comparator.comparing(WorkloadSummary::name).thenComparing(WorkloadSummary::kind);
+    private final SortedList<WorkloadSummary> visible = new SortedList<>(filtered, BY_NAME);
     private final ObjectProperty<WorkloadSummary> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("Not connected");
     private final Executor background;
@@ -173,7 +175,7 @@ public final class WorkloadListViewModel {
                 || w.imagesText().toLowerCase(Locale.ROOT).contains(needle);
     }
 
-    public ObservableList<WorkloadSummary> visibleWorkloads() {
+    public SortedList<WorkloadSummary> visibleWorkloads() {
         return visible;
     }
 
