@@ -10,8 +10,10 @@ import dev.coalmine.ui.feed.PodLogsPane;
 import dev.coalmine.ui.metrics.MetricsPanel;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -130,16 +132,31 @@ public final class RolloutView extends VBox {
         getChildren().addAll(headline, top, weights, tracks, verdict, table, message, tabs);
         getStylesheets().add(RolloutView.class.getResource("rollout.css").toExternalForm());
         // Ctrl+1…4 switch tabs; Alt+P, Alt+R and Alt+U (the buttons' mnemonics) promote, reject and resume.
-        sceneProperty().addListener((obs, old, scene) -> {
-            for (int i = 0; i < tabs.getTabs().size() && scene != null; i++) {
-                int index = i;
-                scene.getAccelerators().put(new KeyCodeCombination(
-                        KeyCode.getKeyCode(Integer.toString(i + 1)),
-                        KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(index));
-            }
-        });
+        tabShortcuts(tabs);
         showStages();
         showTracks();
+    }
+
+    /**
+     * Ctrl+1…4 select the tabs while this view is in a window. A window's shortcuts outlive its views: left in place,
+     * they kept every rollout view the operator had left (its charts, its 50,000 Events) alive, and took Ctrl+1…4
+     * from whatever view came next.
+     */
+    private void tabShortcuts(TabPane tabs) {
+        Map<KeyCombination, Runnable> shortcuts = new LinkedHashMap<>();
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
+            int index = i;
+            shortcuts.put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)), KeyCombination.SHORTCUT_DOWN),
+                    () -> tabs.getSelectionModel().select(index));
+        }
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                shortcuts.forEach(old.getAccelerators()::remove);
+            }
+            if (scene != null) {
+                scene.getAccelerators().putAll(shortcuts);
+            }
+        });
     }
 
     /** The judge's latest outcome and score, updated with the release. */

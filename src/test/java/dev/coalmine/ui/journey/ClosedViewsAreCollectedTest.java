@@ -1,0 +1,115 @@
+package dev.coalmine.ui.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coalmine.core.traffic.TrafficPlan;
+import dev.coalmine.testing.Eventually;
+import dev.coalmine.ui.rollout.RolloutView;
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.api.FxToolkitContext;
+import org.testfx.service.support.FiredEvents;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * An operator opens and leaves releases all day: a rollout view left for another workload is closed and nothing
+ * long-lived (the cluster cache, the workload list, the window and its shortcuts, a ticker) keeps it, its charts and
+ * its feeds alive.
+ */
+class ClosedViewsAreCollectedTest extends ConsoleJourney {
+    private static final Duration LONG = Duration.ofSeconds(120);
+    private static final KeyCombination TAB_2 = new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN);
+
+    @Test
+    void aRolloutViewLeftForAnotherWorkloadIsGarbageCollected(FxRobot robot) throws Exception {
+        Journeys.startFrontendFromPipeline(console.client(), TrafficPlan.replicas());
+        List<WeakReference<RolloutView>> left = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            openFrontendUntil(robot, "#events-table");
+            Thread.sleep(2_000); // its feeds, charts and tickers running
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+            Eventually.assertThat(() -> assertThat(robot.lookup("#rollout-tabs").queryAs(TabPane.class)
+                    .getSelectionModel().getSelectedIndex()).as("Ctrl+2: the Events tab").isEqualTo(1));
+            left.add(new WeakReference<>(robot.lookup("#rollout-view").queryAs(RolloutView.class)));
+            leaveFor(robot, "#rollout-view", "shop-api");
+            assertThat(FxToolkit.toolkitContext().getRegisteredStage().getScene().getAccelerators())
+                    .as("the left view's Ctrl+1…4").doesNotContainKey(TAB_2);
+        }
+        assertCollected(left);
+    }
+
+    @Test
+    void theHistoryAndTheOverviewLeftForAnotherWorkloadAreGarbageCollected(FxRobot robot) {
+        Journeys.startFrontendFromPipeline(console.client(), TrafficPlan.replicas());
+        openFrontendUntil(robot, "#pages-history");
+        robot.clickOn("#pages-history");
+        Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#history-table").queryTableView().getItems()).isNotEmpty());
+        List<WeakReference<Node>> left = new ArrayList<>();
+        left.add(new WeakReference<>(robot.lookup("#release-history").query()));
+        leaveFor(robot, "#release-history", "shop-api");
+
+        robot.clickOn("#releases-overview-button");
+        Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#overview-table").queryTableView().getItems()).isNotEmpty());
+        left.add(new WeakReference<>(robot.lookup("#releases-overview").query()));
+        leaveFor(robot, "#releases-overview", Journeys.FRONTEND);
+        assertCollected(left);
+    }
+
+    /**
+     * Selects shop-frontend until {@code shown} is in the window: a click can land while a status update re-renders
+     * the row.
+     */
+    private static void openFrontendUntil(FxRobot robot, String shown) {
+        Journeys.openListed(robot, Journeys.FRONTEND);
+        Eventually.assertThat(LONG, () -> {
+            if (robot.lookup(shown).tryQuery().isEmpty()) {
+                robot.clickOn(Journeys.FRONTEND);
+                robot.sleep(1_000);
+            }
+            assertThat(robot.lookup(shown).tryQuery()).isPresent();
+        });
+    }
+
+    /** Selects {@code workload} in the list until {@code page} is gone from the window. */
+    private static void leaveFor(FxRobot robot, String page, String workload) {
+        Eventually.assertThat(LONG, () -> {
+            if (robot.lookup(page).tryQuery().isPresent()) {
+                robot.clickOn(workload);
+                robot.sleep(1_000);
+            }
+            assertThat(robot.lookup(page).tryQuery()).isEmpty();
+        });
+    }
+
+    private static void assertCollected(List<? extends WeakReference<?>> left) {
+        Eventually.assertThat(Duration.ofSeconds(30), () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            // TestFX keeps every event the window has seen, with its target: not the console's doing.
+            WaitForAsyncUtils.asyncFx(ClosedViewsAreCollectedTest::forgetFiredEvents);
+            WaitForAsyncUtils.waitForFxEvents();
+            System.gc();
+            assertThat(left).as("views left behind").allMatch(view -> view.get() == null);
+        });
+    }
+
+    private static void forgetFiredEvents() {
+        try {
+            Field kept = FxToolkitContext.class.getDeclaredField("firedEvents");
+            kept.setAccessible(true);
+            ((FiredEvents) kept.get(FxToolkit.toolkitContext())).clearEvents();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("TestFX keeps its fired events elsewhere now", e);
+        }
+    }
+}
