@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.event.ActionEvent;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -36,7 +38,7 @@ class ClosedViewsAreCollectedTest extends ConsoleJourney {
         Journeys.startFrontendFromPipeline(console.client(), TrafficPlan.replicas());
         List<WeakReference<RolloutView>> left = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            openFrontendUntil(robot, "#events-table");
+            Journeys.select(robot, Journeys.FRONTEND, "#events-table");
             Thread.sleep(2_000); // its feeds, charts and tickers running
             robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
             Eventually.assertThat(() -> assertThat(robot.lookup("#rollout-tabs").queryAs(TabPane.class)
@@ -52,7 +54,7 @@ class ClosedViewsAreCollectedTest extends ConsoleJourney {
     @Test
     void theHistoryAndTheOverviewLeftForAnotherWorkloadAreGarbageCollected(FxRobot robot) {
         Journeys.startFrontendFromPipeline(console.client(), TrafficPlan.replicas());
-        openFrontendUntil(robot, "#pages-history");
+        Journeys.select(robot, Journeys.FRONTEND, "#pages-history");
         robot.clickOn("#pages-history");
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#history-table").queryTableView().getItems()).isNotEmpty());
         List<WeakReference<Node>> left = new ArrayList<>();
@@ -66,19 +68,23 @@ class ClosedViewsAreCollectedTest extends ConsoleJourney {
         assertCollected(left);
     }
 
-    /**
-     * Selects shop-frontend until {@code shown} is in the window: a click can land while a status update re-renders
-     * the row.
-     */
-    private static void openFrontendUntil(FxRobot robot, String shown) {
-        Journeys.openListed(robot, Journeys.FRONTEND);
-        Eventually.assertThat(LONG, () -> {
-            if (robot.lookup(shown).tryQuery().isEmpty()) {
-                robot.clickOn(Journeys.FRONTEND);
-                robot.sleep(1_000);
-            }
-            assertThat(robot.lookup(shown).tryQuery()).isPresent();
+    @Test
+    void anArgoRolloutAndAFlaggerCanaryLeftForAnotherWorkloadAreGarbageCollected(FxRobot robot) {
+        Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#namespace-choice").tryQuery()).isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> namespace = robot.lookup("#namespace-choice").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            namespace.setValue("shop-engines");
+            namespace.fireEvent(new ActionEvent());
         });
+        List<WeakReference<Node>> left = new ArrayList<>();
+        Journeys.select(robot, "checkout  [Rollout]", "#argo-rollout-view");
+        left.add(new WeakReference<>(robot.lookup("#argo-rollout-view").query()));
+        Journeys.select(robot, "search  [Canary]", "#flagger-canary-view");
+        assertThat(robot.lookup("#argo-rollout-view").tryQuery()).isEmpty();
+        left.add(new WeakReference<>(robot.lookup("#flagger-canary-view").query()));
+        leaveFor(robot, "#flagger-canary-view", "checkout");
+        assertCollected(left);
     }
 
     /** Selects {@code workload} in the list until {@code page} is gone from the window. */
