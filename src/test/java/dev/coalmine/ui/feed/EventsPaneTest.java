@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class EventsPaneTest {
@@ -157,6 +158,22 @@ class EventsPaneTest {
         Eventually.assertThat(() -> assertThat(topRow(robot)).as("newest first shows the top").isEqualTo("uid-100"));
         events.sink().accept(event(101));
         Eventually.assertThat(() -> assertThat(topRow(robot)).isEqualTo("uid-101"));
+    }
+
+    @Test
+    void rowsSelectedToReadStaySelectedWhenTheSortChanges(FxRobot robot) {
+        TableView<EventRecord> table = hundredEventsShown(robot);
+        robot.clickOn(robot.lookup(".table-row-cell").match(row -> row instanceof javafx.scene.control.TableRow<?> r
+                && r.getItem() instanceof EventRecord e && e.uid().equals("uid-95")).queryAs(javafx.scene.Node.class));
+        Eventually.assertThat(() -> assertThat(table.getSelectionModel().getSelectedItem().uid()).isEqualTo("uid-95"));
+
+        robot.clickOn(header(robot, "Type"));
+        Eventually.assertThat(() -> assertThat(sortOrder(table)).containsExactly("Type ASCENDING"));
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(EventRecord::uid).containsExactly("uid-95");
+        events.sink().accept(event(100));
+        Eventually.assertThat(() -> assertThat(table.getItems()).hasSize(101));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(EventRecord::uid).containsExactly("uid-95");
     }
 
     @Test
