@@ -61,6 +61,8 @@ final class VerdictTable extends TableView<Finding> {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
         column.setCellFactory(c -> new TextCell());
+        // Worst first is the order: a header click sorted the rows' text in place, under an arrow the next verdict undid.
+        column.setSortable(false);
         return column;
     }
 

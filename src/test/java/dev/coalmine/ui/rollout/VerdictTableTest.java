@@ -7,6 +7,7 @@ import dev.coalmine.core.judge.Verdict;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -48,5 +49,11 @@ class VerdictTableTest {
                 .filter(c -> "fail".equals(c.getText())).findFirst().orElseThrow();
         assertThat(fail.getStyleClass()).contains("line-error");
         assertThat(table.getHeight()).as("tall enough for its three rows").isGreaterThanOrEqualTo(40 + 3 * 24);
+
+        robot.clickOn(robot.lookup(".column-header .label").match((Label l) -> "Canary".equals(l.getText()))
+                .queryAs(Label.class));
+        assertThat(table.getItems()).extracting(Finding::rule).as("worst first, whatever is clicked")
+                .startsWith("success rate ≥ 99 %");
+        assertThat(table.getSortOrder()).isEmpty();
     }
 }
