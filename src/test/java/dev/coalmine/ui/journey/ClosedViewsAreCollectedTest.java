@@ -87,6 +87,16 @@ class ClosedViewsAreCollectedTest extends ConsoleJourney {
         assertCollected(left);
     }
 
+    @Test
+    void aCancelledWizardIsGarbageCollected(FxRobot robot) {
+        Journeys.openWizard(robot, "shop-api");
+        Journeys.next(robot);
+        List<WeakReference<Node>> left = List.of(new WeakReference<>(robot.lookup("#wizard").query()));
+        robot.clickOn("#wizard-cancel");
+        Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#wizard").tryQuery()).isEmpty());
+        assertCollected(left);
+    }
+
     /** Selects {@code workload} in the list until {@code page} is gone from the window. */
     private static void leaveFor(FxRobot robot, String page, String workload) {
         Eventually.assertThat(LONG, () -> {
