@@ -108,6 +108,11 @@ public final class ClusterCache implements AutoCloseable {
         return shared.size();
     }
 
+    /** How many informers someone uses now, not counting those only lingering (for tests and diagnostics). */
+    public synchronized int inUse() {
+        return (int) shared.values().stream().filter(entry -> entry.users > 0).count();
+    }
+
     /** A user's hold on an informer, and whether it was started for this user. */
     private record Acquired<T extends HasMetadata>(Shared<T> entry, boolean started) {
     }

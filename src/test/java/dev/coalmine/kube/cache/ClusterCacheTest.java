@@ -57,10 +57,12 @@ class ClusterCacheTest {
         for (int i = 0; i < 5; i++) {
             try (CachedObjects<Deployment> view = console.open(CachedKind.DEPLOYMENTS, "shop")) {
                 assertThat(view.get("web")).isNotNull();
+                assertThat(console.inUse()).isEqualTo(1);
             }
             Thread.sleep(100);
         }
         assertThat(console.running()).as("unused for less than the linger").isEqualTo(1);
+        assertThat(console.inUse()).as("lingering, not in use").isZero();
         assertThat(dispatcher.lists("shop")).as("one LIST for five views opened in turn").isEqualTo(1);
 
         Eventually.assertThat(() -> assertThat(console.running()).as("unused for longer than the linger").isZero());

@@ -36,6 +36,8 @@ class ClosedViewsAreCollectedTest extends ConsoleJourney {
     @Test
     void aRolloutViewLeftForAnotherWorkloadIsGarbageCollected(FxRobot robot) throws Exception {
         Journeys.startFrontendFromPipeline(console.client(), TrafficPlan.replicas());
+        Journeys.select(robot, "shop-api", "#start-canary");
+        int informers = console.informersInUse();
         List<WeakReference<RolloutView>> left = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Journeys.select(robot, Journeys.FRONTEND, "#events-table");
@@ -48,6 +50,7 @@ class ClosedViewsAreCollectedTest extends ConsoleJourney {
             assertThat(FxToolkit.toolkitContext().getRegisteredStage().getScene().getAccelerators())
                     .as("the left view's Ctrl+1…4").doesNotContainKey(TAB_2);
         }
+        Eventually.assertThat(() -> assertThat(console.informersInUse()).as("informers in use once left").isEqualTo(informers));
         assertCollected(left);
     }
 
@@ -61,10 +64,13 @@ class ClosedViewsAreCollectedTest extends ConsoleJourney {
         left.add(new WeakReference<>(robot.lookup("#release-history").query()));
         leaveFor(robot, "#release-history", "shop-api");
 
+        int informers = console.informersInUse();
         robot.clickOn("#releases-overview-button");
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#overview-table").queryTableView().getItems()).isNotEmpty());
         left.add(new WeakReference<>(robot.lookup("#releases-overview").query()));
         leaveFor(robot, "#releases-overview", Journeys.FRONTEND);
+        leaveFor(robot, "#rollout-view", "shop-api");
+        Eventually.assertThat(() -> assertThat(console.informersInUse()).as("informers in use once left").isEqualTo(informers));
         assertCollected(left);
     }
 

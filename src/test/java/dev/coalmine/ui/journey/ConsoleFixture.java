@@ -91,6 +91,11 @@ final class ConsoleFixture implements AutoCloseable {
         return demo.kubeconfig();
     }
 
+    /** The informers the connected console uses now, not those it keeps a minute in case they are wanted again. */
+    int informersInUse() {
+        return connection.connectedProperty().get().cache().inUse();
+    }
+
     /**
      * Closes the console's connection, then the demo cluster. In the product the process ends with the window; here
      * an open client's informers would retry against the stopped cluster for the rest of the test run, logging a
