@@ -25,9 +25,9 @@ import org.testfx.service.support.FiredEvents;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * An operator opens and leaves releases all day: a rollout view left for another workload is closed and nothing
+ * An operator opens and leaves releases all day: a page left for another workload or namespace is closed, nothing
  * long-lived (the cluster cache, the workload list, the window and its shortcuts, a ticker) keeps it, its charts and
- * its feeds alive.
+ * its feeds alive, and the informers it used are given back.
  */
 class ClosedViewsAreCollectedTest extends ConsoleJourney {
     private static final Duration LONG = Duration.ofSeconds(120);
@@ -76,13 +76,7 @@ class ClosedViewsAreCollectedTest extends ConsoleJourney {
 
     @Test
     void anArgoRolloutAndAFlaggerCanaryLeftForAnotherWorkloadAreGarbageCollected(FxRobot robot) {
-        Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#namespace-choice").tryQuery()).isPresent());
-        @SuppressWarnings("unchecked")
-        ComboBox<String> namespace = robot.lookup("#namespace-choice").queryAs(ComboBox.class);
-        robot.interact(() -> {
-            namespace.setValue("shop-engines");
-            namespace.fireEvent(new ActionEvent());
-        });
+        showNamespace(robot, "shop-engines");
         List<WeakReference<Node>> left = new ArrayList<>();
         Journeys.select(robot, "checkout  [Rollout]", "#argo-rollout-view");
         left.add(new WeakReference<>(robot.lookup("#argo-rollout-view").query()));
@@ -101,6 +95,28 @@ class ClosedViewsAreCollectedTest extends ConsoleJourney {
         robot.clickOn("#wizard-cancel");
         Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#wizard").tryQuery()).isEmpty());
         assertCollected(left);
+    }
+
+    @Test
+    void aNamespaceLeftGivesBackItsInformers(FxRobot robot) {
+        Journeys.select(robot, "shop-api", "#start-canary");
+        int informers = console.informersInUse();
+        showNamespace(robot, "shop-engines");
+        Journeys.select(robot, "checkout  [Rollout]", "#argo-rollout-view");
+        showNamespace(robot, "default");
+        Journeys.select(robot, "shop-api", "#start-canary");
+        Eventually.assertThat(() -> assertThat(console.informersInUse()).as("informers in use back in default")
+                .isEqualTo(informers));
+    }
+
+    private static void showNamespace(FxRobot robot, String name) {
+        Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#namespace-choice").tryQuery()).isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> namespace = robot.lookup("#namespace-choice").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            namespace.setValue(name);
+            namespace.fireEvent(new ActionEvent());
+        });
     }
 
     /** Selects {@code workload} in the list until {@code page} is gone from the window. */
