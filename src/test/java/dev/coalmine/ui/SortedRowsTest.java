@@ -2,14 +2,13 @@ package dev.coalmine.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coalmine.testing.ColumnHeaders;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class SortedRowsTest {
         TableView<Row> table = robot.lookup("#sorted").queryTableView();
         assertThat(names(table)).as("the natural order").containsExactly("api", "db", "web");
 
-        robot.clickOn(header(robot, "Restarts"));
+        robot.clickOn(ColumnHeaders.title(robot, "#sorted", "Restarts"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(names(table)).as("by number, not by text").containsExactly("web", "db", "api");
         robot.interact(() -> model.setAll(new Row("db", 1), new Row("web", 3), new Row("cache", 12), new Row("api", 10)));
@@ -51,12 +50,12 @@ class SortedRowsTest {
         assertThat(table.getSortOrder()).hasSize(1);
 
         robot.sleep(1, TimeUnit.SECONDS); // a second click on the same header sooner would be a double click
-        robot.clickOn(header(robot, "Restarts"));
+        robot.clickOn(ColumnHeaders.title(robot, "#sorted", "Restarts"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(names(table)).containsExactly("cache", "api", "web", "db");
 
         robot.sleep(1, TimeUnit.SECONDS);
-        robot.clickOn(header(robot, "Restarts"));
+        robot.clickOn(ColumnHeaders.title(robot, "#sorted", "Restarts"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getSortOrder()).isEmpty();
         assertThat(names(table)).containsExactly("api", "cache", "db", "web");
@@ -66,7 +65,4 @@ class SortedRowsTest {
         return table.getItems().stream().map(Row::name).toList();
     }
 
-    private static Node header(FxRobot robot, String title) {
-        return robot.lookup("#sorted .column-header .label").match((Label l) -> title.equals(l.getText())).query();
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.core.feed.EventRecord;
 import dev.coalmine.core.feed.ObjectRef;
+import dev.coalmine.testing.ColumnHeaders;
 import dev.coalmine.testing.Eventually;
 import dev.coalmine.ui.FxUiThread;
 import java.time.Instant;
@@ -140,10 +141,10 @@ class EventsPaneTest {
     @Test
     void clickingLastSeenAfterAnotherColumnSortsOldestFirstThenNewestFirstFollowingTheNewest(FxRobot robot) {
         TableView<EventRecord> table = hundredEventsShown(robot);
-        robot.clickOn(header(robot, "Type"));
+        robot.clickOn(ColumnHeaders.title(robot, "#events-table", "Type"));
         Eventually.assertThat(() -> assertThat(table.getItems().get(0).uid()).isEqualTo("uid-1"));
 
-        robot.clickOn(header(robot, "Last seen"));
+        robot.clickOn(ColumnHeaders.title(robot, "#events-table", "Last seen"));
         Eventually.assertThat(() -> assertThat(sortOrder(table)).containsExactly("Last seen ASCENDING"));
         Eventually.assertThat(() -> assertThat(table.getItems()).extracting(EventRecord::uid)
                 .startsWith("uid-0", "uid-1").endsWith("uid-98", "uid-99"));
@@ -152,7 +153,7 @@ class EventsPaneTest {
         Eventually.assertThat(() -> assertThat(bottomRow(robot)).isEqualTo("uid-100"));
 
         robot.sleep(1, TimeUnit.SECONDS); // a second click on the same header sooner would be a double click
-        robot.clickOn(header(robot, "Last seen"));
+        robot.clickOn(ColumnHeaders.title(robot, "#events-table", "Last seen"));
         Eventually.assertThat(() -> assertThat(sortOrder(table)).containsExactly("Last seen DESCENDING"));
         Eventually.assertThat(() -> assertThat(table.getItems().get(0).uid()).isEqualTo("uid-100"));
         Eventually.assertThat(() -> assertThat(topRow(robot)).as("newest first shows the top").isEqualTo("uid-100"));
@@ -167,7 +168,7 @@ class EventsPaneTest {
                 && r.getItem() instanceof EventRecord e && e.uid().equals("uid-95")).queryAs(javafx.scene.Node.class));
         Eventually.assertThat(() -> assertThat(table.getSelectionModel().getSelectedItem().uid()).isEqualTo("uid-95"));
 
-        robot.clickOn(header(robot, "Type"));
+        robot.clickOn(ColumnHeaders.title(robot, "#events-table", "Type"));
         Eventually.assertThat(() -> assertThat(sortOrder(table)).containsExactly("Type ASCENDING"));
         assertThat(table.getSelectionModel().getSelectedItems()).extracting(EventRecord::uid).containsExactly("uid-95");
         events.sink().accept(event(100));
@@ -195,9 +196,6 @@ class EventsPaneTest {
         return table.getSortOrder().stream().map(c -> c.getText() + " " + c.getSortType()).toList();
     }
 
-    private static javafx.scene.Node header(FxRobot robot, String title) {
-        return robot.lookup("#events-table .column-header .label").match((Label l) -> title.equals(l.getText())).query();
-    }
 
     /** The Event of the lowest row wholly in the viewport. */
     private static String bottomRow(FxRobot robot) {

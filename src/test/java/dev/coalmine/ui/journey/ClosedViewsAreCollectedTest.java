@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.event.ActionEvent;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -76,7 +74,7 @@ class ClosedViewsAreCollectedTest extends ConsoleJourney {
 
     @Test
     void anArgoRolloutAndAFlaggerCanaryLeftForAnotherWorkloadAreGarbageCollected(FxRobot robot) {
-        showNamespace(robot, "shop-engines");
+        Journeys.showNamespace(robot, "shop-engines", LONG);
         List<WeakReference<Node>> left = new ArrayList<>();
         Journeys.select(robot, "checkout  [Rollout]", "#argo-rollout-view");
         left.add(new WeakReference<>(robot.lookup("#argo-rollout-view").query()));
@@ -101,22 +99,12 @@ class ClosedViewsAreCollectedTest extends ConsoleJourney {
     void aNamespaceLeftGivesBackItsInformers(FxRobot robot) {
         Journeys.select(robot, "shop-api", "#start-canary");
         int informers = console.informersInUse();
-        showNamespace(robot, "shop-engines");
+        Journeys.showNamespace(robot, "shop-engines", LONG);
         Journeys.select(robot, "checkout  [Rollout]", "#argo-rollout-view");
-        showNamespace(robot, "default");
+        Journeys.showNamespace(robot, "default", LONG);
         Journeys.select(robot, "shop-api", "#start-canary");
         Eventually.assertThat(() -> assertThat(console.informersInUse()).as("informers in use back in default")
                 .isEqualTo(informers));
-    }
-
-    private static void showNamespace(FxRobot robot, String name) {
-        Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#namespace-choice").tryQuery()).isPresent());
-        @SuppressWarnings("unchecked")
-        ComboBox<String> namespace = robot.lookup("#namespace-choice").queryAs(ComboBox.class);
-        robot.interact(() -> {
-            namespace.setValue(name);
-            namespace.fireEvent(new ActionEvent());
-        });
     }
 
     /** Selects {@code workload} in the list until {@code page} is gone from the window. */

@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.event.ActionEvent;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Test;
@@ -29,13 +27,7 @@ class EngineMetricsJourneyTest extends ConsoleJourney {
 
     @Test
     void theRolloutAndTheCanaryChartStableAgainstCanary(FxRobot robot) {
-        Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#namespace-choice").tryQuery()).isPresent());
-        @SuppressWarnings("unchecked")
-        ComboBox<String> namespace = robot.lookup("#namespace-choice").queryAs(ComboBox.class);
-        robot.interact(() -> {
-            namespace.setValue(EngineSeed.NAMESPACE);
-            namespace.fireEvent(new ActionEvent());
-        });
+        Journeys.showNamespace(robot, EngineSeed.NAMESPACE, LONG);
 
         // The views open before the canaries start: the demo's metrics are sampled from then on.
         Journeys.select(robot, "checkout  [Rollout]", "#argo-headline");

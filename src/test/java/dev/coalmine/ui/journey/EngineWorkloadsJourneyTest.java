@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.testing.Eventually;
 import java.time.Duration;
-import javafx.event.ActionEvent;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
@@ -21,13 +19,7 @@ class EngineWorkloadsJourneyTest extends ConsoleJourney {
 
     @Test
     void rolloutsAndCanariesAreListedAndAnUngatedCanarySaysWhyItCannotBeSteered(FxRobot robot) {
-        Eventually.assertThat(LONG, () -> assertThat(robot.lookup("#namespace-choice").tryQuery()).isPresent());
-        @SuppressWarnings("unchecked")
-        ComboBox<String> namespace = robot.lookup("#namespace-choice").queryAs(ComboBox.class);
-        robot.interact(() -> {
-            namespace.setValue("shop-engines");
-            namespace.fireEvent(new ActionEvent());
-        });
+        Journeys.showNamespace(robot, "shop-engines", LONG);
 
         @SuppressWarnings("unchecked")
         TableView<WorkloadSummary> table = robot.lookup("#workload-table").queryAs(TableView.class);

@@ -12,6 +12,8 @@ import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
+import javafx.event.ActionEvent;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.testfx.api.FxRobot;
@@ -81,6 +83,17 @@ final class Journeys {
         Eventually.assertThat(Duration.ofSeconds(60), () -> assertThat(robot.lookup(id).tryQuery())
                 .as(() -> "on the page " + labelText(robot, "#wizard-heading")).isPresent());
         return robot.lookup(id).queryAs(TextField.class);
+    }
+
+    /** Once the connection bar offers namespaces (within {@code timeout}), shows namespace {@code name}, as a pick would. */
+    static void showNamespace(FxRobot robot, String name, Duration timeout) {
+        Eventually.assertThat(timeout, () -> assertThat(robot.lookup("#namespace-choice").tryQuery()).isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> namespace = robot.lookup("#namespace-choice").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            namespace.setValue(name);
+            namespace.fireEvent(new ActionEvent());
+        });
     }
 
     /** Waits for a row showing {@code text}, clicks it until {@code shown} (a node of the view it opens) is there. */

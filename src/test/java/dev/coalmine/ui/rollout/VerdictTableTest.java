@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.core.judge.Finding;
 import dev.coalmine.core.judge.Verdict;
+import dev.coalmine.testing.ColumnHeaders;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -50,8 +50,7 @@ class VerdictTableTest {
         assertThat(fail.getStyleClass()).contains("line-error");
         assertThat(table.getHeight()).as("tall enough for its three rows").isGreaterThanOrEqualTo(40 + 3 * 24);
 
-        robot.clickOn(robot.lookup(".column-header .label").match((Label l) -> "Canary".equals(l.getText()))
-                .queryAs(Label.class));
+        robot.clickOn(ColumnHeaders.title(robot, "#verdict-table", "Canary"));
         assertThat(table.getItems()).extracting(Finding::rule).as("worst first, whatever is clicked")
                 .startsWith("success rate ≥ 99 %");
         assertThat(table.getSortOrder()).isEmpty();

@@ -7,15 +7,14 @@ import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.workload.WorkloadFeed;
 import dev.coalmine.testing.CrudApiServer;
 import dev.coalmine.testing.Deployments;
+import dev.coalmine.testing.ColumnHeaders;
 import dev.coalmine.testing.Eventually;
 import dev.coalmine.ui.FxUiThread;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -52,18 +51,18 @@ class WorkloadListViewTest {
         TableView<WorkloadSummary> table = robot.lookup("#workload-table").queryTableView();
         Eventually.assertThat(() -> assertThat(names(table)).containsExactly("api", "cart", "web"));
 
-        robot.clickOn(header(robot, "Ready"));
+        robot.clickOn(ColumnHeaders.title(robot, "#workload-table", "Ready"));
         Eventually.assertThat(() -> assertThat(names(table)).as("least ready first").containsExactly("cart", "web", "api"));
         setReady("cart", 10);
         Eventually.assertThat(() -> assertThat(names(table)).as("re-sorted as it gets ready")
                 .containsExactly("web", "api", "cart"));
 
         robot.sleep(1, TimeUnit.SECONDS); // a second click on the same header sooner would be a double click
-        robot.clickOn(header(robot, "Ready"));
+        robot.clickOn(ColumnHeaders.title(robot, "#workload-table", "Ready"));
         Eventually.assertThat(() -> assertThat(names(table)).as("most ready, then most pods, first")
                 .containsExactly("cart", "api", "web"));
         robot.sleep(1, TimeUnit.SECONDS);
-        robot.clickOn(header(robot, "Ready"));
+        robot.clickOn(ColumnHeaders.title(robot, "#workload-table", "Ready"));
         Eventually.assertThat(() -> assertThat(names(table)).as("by name again").containsExactly("api", "cart", "web"));
         assertThat(table.getSortOrder()).isEmpty();
     }
@@ -85,7 +84,4 @@ class WorkloadListViewTest {
         return table.getItems().stream().map(WorkloadSummary::name).toList();
     }
 
-    private static Node header(FxRobot robot, String title) {
-        return robot.lookup("#workload-table .column-header .label").match((Label l) -> title.equals(l.getText())).query();
-    }
 }
