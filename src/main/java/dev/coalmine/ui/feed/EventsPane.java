@@ -42,7 +42,6 @@ public final class EventsPane extends VBox implements FeedView {
 
     private SortedList<EventRecord> sorted;
     private final ShownItems<EventRecord> shown;
-    private final FollowNewest follow;
 
     public EventsPane(LiveList<EventRecord> events) {
         super(8);
@@ -87,7 +86,8 @@ public final class EventsPane extends VBox implements FeedView {
         Columns.fitHeaders(table);
         shown = new ShownItems<>(table.itemsProperty(), table.getSelectionModel());
         // Unless the operator has selected rows to read, the newest Event stays in view, wherever the sort puts it.
-        follow = FollowNewest.install(newest.rows(), () -> showNewest(table), () -> table.getSelectionModel().isEmpty());
+        FollowNewest follow = FollowNewest.install(newest.rows(), () -> showNewest(table),
+                () -> table.getSelectionModel().isEmpty());
         // Another column's sort breaks ties by write order, so rows of the same second keep their order.
         // The SortedList exists only while such a sort is chosen: even unsorted it redid all rows under every merge.
         table.setSortPolicy(t -> {
