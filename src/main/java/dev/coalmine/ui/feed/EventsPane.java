@@ -54,14 +54,13 @@ public final class EventsPane extends VBox implements FeedView {
         object.setPromptText("Filter by object, reason or message");
         HBox.setHgrow(object, Priority.ALWAYS);
 
-        FilteredList<EventRecord> filtered = new FilteredList<>(events.items());
-        filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+        FilteredList<EventRecord> filtered = new BackgroundFilter<>(events.items(), Bindings.createObjectBinding(() -> {
             boolean warnings = warningsOnly.isSelected();
             String text = object.getText() == null ? "" : object.getText().strip().toLowerCase(Locale.ROOT);
             return (EventRecord e) -> (!warnings || e.isWarning())
                     && (text.isEmpty() || (e.object() + " " + e.reason() + " " + e.message())
                     .toLowerCase(Locale.ROOT).contains(text));
-        }, warningsOnly.selectedProperty(), object.textProperty()));
+        }, warningsOnly.selectedProperty(), object.textProperty())).rows();
 
         NewestRows<EventRecord> newest = new NewestRows<>(filtered, PAGE);
         // Newest first (the default) and oldest first are views of the rows in arrival order, which cost only the

@@ -42,7 +42,7 @@ public final class PodLogsPane extends VBox implements FeedView {
     private final TableView<LogLine> table = new TableView<>();
     private final FilteredList<LogLine> live;
     private final ObservableList<LogLine> frozen = FXCollections.observableArrayList();
-    private final FilteredList<LogLine> paused = new FilteredList<>(frozen);
+    private final FilteredList<LogLine> paused;
     private final IntegerProperty newWhilePaused = new SimpleIntegerProperty();
     private final ShownItems<LogLine> shown;
 
@@ -67,9 +67,8 @@ public final class PodLogsPane extends VBox implements FeedView {
 
         ObjectBinding<Predicate<LogLine>> matching = Bindings.createObjectBinding(() -> matcher(search.getText()),
                 search.textProperty());
-        live = new FilteredList<>(lines.items());
-        live.predicateProperty().bind(matching);
-        paused.predicateProperty().bind(matching);
+        live = new BackgroundFilter<>(lines.items(), matching).rows();
+        paused = new BackgroundFilter<>(frozen, matching).rows();
         lines.items().addListener((ListChangeListener<LogLine>) c -> {
             while (c.next()) {
                 if (pause.isSelected() && c.wasAdded()) {
