@@ -5,6 +5,8 @@ import dev.coalmine.core.feed.LogLine;
 import dev.coalmine.ui.Columns;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
@@ -123,12 +125,16 @@ public final class PodLogsPane extends VBox implements FeedView {
 
     /** Lines whose pod, container, status or text contain every word typed (case-insensitive). */
     static Predicate<LogLine> matcher(String typed) {
-        String[] words = typed == null ? new String[0] : typed.strip().toLowerCase(Locale.ROOT).split("\\s+");
+        List<String> words = typed == null ? List.of()
+                : Arrays.stream(typed.strip().toLowerCase(Locale.ROOT).split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        if (words.isEmpty()) {
+            return line -> true; // every line arriving is tested: no text to build for each while nothing is searched
+        }
         return line -> {
             String haystack = (line.pod() + "/" + line.container() + " " + statusText(line.text()) + " " + line.text())
                     .toLowerCase(Locale.ROOT);
             for (String word : words) {
-                if (!word.isEmpty() && !haystack.contains(word)) {
+                if (!haystack.contains(word)) {
                     return false;
                 }
             }
