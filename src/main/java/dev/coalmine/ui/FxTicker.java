@@ -6,7 +6,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.scene.Node;
+import javafx.scene.control.Tab;
 
 /**
  * Runs a task on the FX thread every period while started. Not a {@code Timeline}: while any animation runs, JavaFX
@@ -34,6 +36,26 @@ public final class FxTicker {
         FxTicker ticker = new FxTicker(period, task);
         node.sceneProperty().addListener((obs, old, scene) -> ticker.running(scene != null));
         ticker.running(node.getScene() != null);
+    }
+
+    /**
+     * Runs {@code task} at once when {@code tab} comes into view (selected, in a scene) and every {@code period} while
+     * it stays there. A tab not selected keeps its content in the scene, so {@link #whileInScene} would go on ticking
+     * for a pane nobody sees.
+     */
+    public static void whileSelected(Tab tab, Duration period, Runnable task) {
+        FxTicker ticker = new FxTicker(period, task);
+        Node content = tab.getContent();
+        InvalidationListener follow = o -> {
+            boolean inView = tab.isSelected() && content.getScene() != null;
+            if (inView && ticker.ticking == null) {
+                task.run();
+            }
+            ticker.running(inView);
+        };
+        tab.selectedProperty().addListener(follow);
+        content.sceneProperty().addListener(follow);
+        follow.invalidated(null);
     }
 
     /** Starts (first run one period from now) or stops ticking; a no-op when it already is as asked. */

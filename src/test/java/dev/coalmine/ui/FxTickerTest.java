@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -68,5 +70,36 @@ class FxTickerTest {
         int stopped = ticks.get();
         Thread.sleep(3 * PERIOD.toMillis());
         assertThat(ticks).as("out of the scene").hasValue(stopped);
+    }
+
+    @Test
+    void aTabsTickerRunsAtOnceWhenTheTabIsSelectedAndOnlyWhileItIs() throws Exception {
+        AtomicInteger ticks = new AtomicInteger();
+        Tab other = new Tab("Analysis", new Label("steps"));
+        Tab metrics = new Tab("Metrics", new Label("charts"));
+        TabPane tabs = new TabPane(other, metrics);
+        WaitForAsyncUtils.asyncFx(() -> {
+            FxTicker.whileSelected(metrics, PERIOD, ticks::incrementAndGet);
+            root.getChildren().add(tabs);
+        }).get();
+        Thread.sleep(3 * PERIOD.toMillis());
+        assertThat(ticks).as("in the scene, but another tab is selected").hasValue(0);
+
+        WaitForAsyncUtils.asyncFx(() -> tabs.getSelectionModel().select(metrics)).get();
+        assertThat(ticks).as("at once when selected").hasValue(1);
+        Eventually.assertThat(Duration.ofSeconds(5), () -> assertThat(ticks.get()).isGreaterThanOrEqualTo(4));
+
+        WaitForAsyncUtils.asyncFx(() -> tabs.getSelectionModel().select(other)).get();
+        assertStopped(ticks);
+        WaitForAsyncUtils.asyncFx(() -> tabs.getSelectionModel().select(metrics)).get();
+        WaitForAsyncUtils.asyncFx(() -> root.getChildren().remove(tabs)).get();
+        assertStopped(ticks);
+    }
+
+    private static void assertStopped(AtomicInteger ticks) throws InterruptedException {
+        WaitForAsyncUtils.waitForFxEvents();
+        int stopped = ticks.get();
+        Thread.sleep(3 * PERIOD.toMillis());
+        assertThat(ticks).as("no longer in view").hasValue(stopped);
     }
 }

@@ -10,7 +10,7 @@ import javafx.scene.control.Tab;
 
 /**
  * The Metrics tab of an engine's view: the metrics panel of a Coalmine release, collected again every few seconds
- * while the tab is in a window, beside a tile with the engine's phase and weight.
+ * while the tab is selected in a window, beside a tile with the engine's phase and weight.
  */
 public final class EngineMetricsTab {
     private static final Duration PULSE = Duration.ofSeconds(5);
@@ -25,13 +25,7 @@ public final class EngineMetricsTab {
         scroll.setFitToWidth(true);
         Tab tab = new Tab("Metrics", scroll);
         tab.setId("metrics-tab");
-        FxTicker ticker = new FxTicker(PULSE, metrics::refresh);
-        panel.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                metrics.refresh();
-            }
-            ticker.running(scene != null);
-        });
+        FxTicker.whileSelected(tab, PULSE, metrics::refresh); // no metric queries for a tab nobody looks at
         return tab;
     }
 
