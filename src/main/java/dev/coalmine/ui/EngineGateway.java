@@ -90,7 +90,7 @@ public final class EngineGateway implements ReleaseLauncher, HistorySource, Over
     public ReviewContent preview(ReleasePlan plan) {
         ReleasePreview rendered = service().plan(plan);
         ReleasePreflight.Result checks = preflight.check(plan, rendered.release());
-        return new ReviewContent(rendered.yaml(), checks.dryRunProblems(), checks.rbacProblems());
+        return new ReviewContent(rendered.yaml(), rendered.notes(), checks.dryRunProblems(), checks.rbacProblems());
     }
 
     @Override
@@ -109,7 +109,7 @@ public final class EngineGateway implements ReleaseLauncher, HistorySource, Over
             return preview(plan);
         }
         HandOffService.Review review = new HandOffService(client).review(plan, engine);
-        return new ReviewContent(review.yaml(), review.dryRunProblems(), review.rbacProblems());
+        return new ReviewContent(review.yaml(), List.of(), review.dryRunProblems(), review.rbacProblems());
     }
 
     @Override

@@ -96,6 +96,7 @@ public final class LayoutShots {
             fire(stage[0], "#judge-manual");
             fire(stage[0], "#wizard-next");
             await(() -> !((ButtonBase) find(stage[0], "#wizard-start")).isDisabled());
+            shot(out.resolve("wizard-review-" + theme + ".png"));
             fire(stage[0], "#wizard-start");
             await(() -> find(stage[0], "#rollout-tabs") != null);
             fire(stage[0], "#demo-script-start");

@@ -78,6 +78,7 @@ final class PlanCommand implements Callable<Integer> {
             out.println("# canary's share of requests: " + share.describe());
             share.warning().ifPresent(w -> out.println("# warning: " + w));
         }
+        preview.notes().forEach(note -> out.println("# " + note));
         out.print(preview.yaml());
     }
 }

@@ -31,6 +31,8 @@ final class PlanView {
             traffic.put("ladder", plan.traffic().describeLadder());
             traffic.put("minimumTimeToPromoteSeconds", plan.traffic().minimumTimeToPromote().toSeconds());
         }
+        var notes = root.putArray("notes");
+        preview.notes().forEach(notes::add);
         root.set("objects", StructuredOutput.documents(preview.yaml()));
         return root;
     }

@@ -70,9 +70,10 @@ final class ReleasePreparer {
 
     /**
      * A release ready to be saved: its state (whose plan keeps the manifest without Secret data), the Secret data,
-     * and the Secret that will hold it (null when the manifest has no Secrets).
+     * and the Secret that will hold it (null when the manifest has no Secrets); {@code notes}: what the stable's shape
+     * means for this release (an autoscaler, the Recreate strategy…), among its Prepare lines and shown before a start.
      */
-    record Prepared(ReleaseState state, ReleaseSecrets secrets, Secret secretData) {
+    record Prepared(ReleaseState state, ReleaseSecrets secrets, Secret secretData, List<String> notes) {
     }
 
     /**
@@ -95,7 +96,7 @@ final class ReleasePreparer {
         traffic.headerIfAny().ifPresent(h -> lines.add("requests with header " + h + " go to the canary"));
         routing.records().forEach(r -> lines.add("routing: " + r.describe()));
         return new Prepared(prepared.state().withTraffic(TrafficState.planned(routing.records()))
-                .withPrepareLines(now, lines), prepared.secrets(), prepared.secretData());
+                .withPrepareLines(now, lines), prepared.secrets(), prepared.secretData(), prepared.notes());
     }
 
     private Prepared prepareWorkload(ReleasePlan plan, int number, Deployment stable, Instant now) {
@@ -121,14 +122,15 @@ final class ReleasePreparer {
             lines.add("the canary gets " + share.describe());
             share.warning().ifPresent(w -> lines.add("warning: " + w));
         }
-        lines.addAll(shape.notes(stable, plan));
+        List<String> notes = shape.notes(stable, plan);
+        lines.addAll(notes);
         if (!withSecrets) {
             // Only what the release uses is stored: a manifest's other documents (a Secret the Deployment does not
             // use, say) stay out of the state, whoever can read it.
             ReleasePlan stored = selection == null || selection.ignored().isEmpty() ? plan
                     : plan.withManifestYaml(manifest.toYaml(serialization));
             return new Prepared(ReleaseState.start(number, stored, canaryReplicas, serialization.asJson(snapshot), lines,
-                    now), ReleaseSecrets.none(), null);
+                    now), ReleaseSecrets.none(), null, notes);
         }
         lines.add("the Secrets' data is kept in Secret " + secretDataName + ", not in the release state");
         ReleasePlan stored = plan.withManifestYaml(manifest.withoutSecretData(secretDataName).toYaml(serialization));
@@ -137,7 +139,7 @@ final class ReleasePreparer {
                 .map(s -> new SecretBuilder(s).withData(encoded(s)).withStringData(null).build()).toList();
         ReleaseSecrets secrets = new ReleaseSecrets(manifestSecrets, previousSecrets);
         return new Prepared(ReleaseState.start(number, stored, canaryReplicas, serialization.asJson(snapshot), lines, now),
-                secrets, secretStore.toSecret(plan.namespace(), plan.deployment(), number, secretDataName, secrets));
+                secrets, secretStore.toSecret(plan.namespace(), plan.deployment(), number, secretDataName, secrets), notes);
     }
 
     List<HasMetadata> objects(Prepared prepared, Deployment stable) {

@@ -17,12 +17,14 @@ import java.util.stream.Collectors;
 /**
  * What a plan would do, without changing anything: the replica counts and the objects it would create
  * (versioned config copies, {@code <name>-canary}, {@code <name>-baseline}). The {@code yaml} never holds a Secret
- * value: each key shows its size instead, as {@code kubectl describe secret} does.
+ * value: each key shows its size instead, as {@code kubectl describe secret} does. The {@code notes} say what the
+ * stable's shape means for the release (an autoscaler owning its replicas, promotion under the Recreate strategy…).
  */
 public record ReleasePreview(ReleasePlan plan, int release, int stableReplicas, int canaryReplicas,
-                             int baselineReplicas, List<HasMetadata> objects, String yaml) {
+                             int baselineReplicas, List<HasMetadata> objects, String yaml, List<String> notes) {
     public ReleasePreview {
         objects = List.copyOf(objects);
+        notes = List.copyOf(notes);
     }
 
     /** The share of requests the canary would get, and whether that is more than the size asked for. */

@@ -96,7 +96,7 @@ public final class ReleaseService {
         }
         String yaml = ReleasePreview.yamlOf(objects, client.getKubernetesSerialization());
         return new ReleasePreview(plan, number, stable.getSpec().getReplicas() == null ? 1 : stable.getSpec().getReplicas(),
-                state.canaryReplicas(), plan.baseline() ? state.canaryReplicas() : 0, objects, yaml);
+                state.canaryReplicas(), plan.baseline() ? state.canaryReplicas() : 0, objects, yaml, prepared.notes());
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.coalmine.core.engine.Engine;
 import javafx.util.StringConverter;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Collectors;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -73,11 +75,27 @@ final class ReviewPage extends VBox {
         ladder.textProperty().bind(model.reviewLadderProperty());
         ladder.visibleProperty().bind(ladder.textProperty().isNotEmpty());
         ladder.managedProperty().bind(ladder.visibleProperty());
+        Label notes = new Label();
+        notes.setId("review-notes");
+        notes.setWrapText(true);
+        notes.textProperty().bind(model.previewProperty().map(p -> p.map(ReviewPage::asBullets).orElse("")));
+        notes.visibleProperty().bind(notes.textProperty().isNotEmpty());
+        notes.managedProperty().bind(notes.visibleProperty());
         VBox ratioOnly = new VBox(10, share, shareWarning);
         ratioOnly.visibleProperty().bind(ladder.visibleProperty().not());
         ratioOnly.managedProperty().bind(ratioOnly.visibleProperty());
+        // The text under the YAML is read in full: the YAML area gives up the height, not the lines that explain it.
+        for (Label explaining : List.of(ladder, share, notes, status)) {
+            explaining.setMinHeight(USE_PREF_SIZE);
+        }
         getChildren().addAll(new HBox(8, new Label("Run by:"), engine), new Label("What Start will create and change:"),
-                yaml, new HBox(8, copy, save), ladder, ratioOnly, status);
+                yaml, new HBox(8, copy, save), ladder, ratioOnly, notes, status);
+    }
+
+    /** What the stable's shape means for the release, one point a line (capitalised: each starts a sentence here). */
+    private static String asBullets(ReviewContent content) {
+        return content.notes().stream().map(n -> "\u2022 " + Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".")
+                .collect(Collectors.joining("\n"));
     }
 
     private void saveAs(String text, String suggestedName) {

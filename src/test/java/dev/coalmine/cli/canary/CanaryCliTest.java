@@ -137,11 +137,18 @@ class CanaryCliTest {
     }
 
     @Test
-    void planPrintsYamlAndCountsAndChangesNothing() {
+    void planPrintsYamlAndCountsAndChangesNothing() throws IOException {
         assertThat(cli.run("canary", "plan", "web", "--image", "shop/web:2", "--percent", "12.5")).isZero();
         assertThat(cli.out()).contains("# canary replicas: 1 (12.5% of stable)", "# baseline replicas: 1",
                 "name: \"web-canary\"", "coalmine.dev/track: \"canary\"", "name: \"web-baseline\"", "image: \"shop/web:2\"");
         assertThat(cli.out()).doesNotContain("name: \"web\"\n  namespace");
+        assertThat(cli.out()).as("what the stable's shape means, before the objects")
+                .contains("# stable sets no progressDeadlineSeconds: a stuck rollout is caught by the steady-state timeout "
+                        + "(10m)\n---");
+        assertThat(cli.run("canary", "plan", "web", "--image", "shop/web:2", "--percent", "12.5", "-o", "json")).isZero();
+        assertThat(new ObjectMapper().readTree(cli.out()).get("notes")).extracting(JsonNode::asText)
+                .containsExactly("stable sets no progressDeadlineSeconds: a stuck rollout is caught by the steady-state "
+                        + "timeout (10m)");
         assertThat(cluster.deployment("shop", "web-canary")).isNull();
     }
 

@@ -57,6 +57,8 @@ class WorkloadShapesTest {
                 .withNewSpec().withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName("hpa-web")
                 .endScaleTargetRef().withMinReplicas(2).withMaxReplicas(8).endSpec().build()).create();
 
+        assertThat(service.plan(plan("hpa-web", "app=shop/web:2", CanarySize.percent(25))).notes())
+                .as("said before the start").anyMatch(l -> l.contains("HorizontalPodAutoscaler hpa-web (2\u20138 replicas)"));
         ReleaseState started = service.start(plan("hpa-web", "app=shop/web:2", CanarySize.percent(25)), false);
         assertThat(lines(started)).anyMatch(l -> l.contains("HorizontalPodAutoscaler hpa-web (2\u20138 replicas)")
                 && l.contains("the autoscaler keeps owning stable's replicas"));
@@ -117,10 +119,13 @@ class WorkloadShapesTest {
         create("recreated-web", 2, d -> d.editSpec().withMinReadySeconds(1).withProgressDeadlineSeconds(120)
                 .withNewStrategy().withType("Recreate").endStrategy().endSpec());
 
+        List<String> planned = service.plan(plan("recreated-web", "app=shop/web:2", CanarySize.count(1))).notes();
         ReleaseState started = service.start(plan("recreated-web", "app=shop/web:2", CanarySize.count(1)), false);
         assertThat(lines(started)).anyMatch(l -> l.startsWith("stable uses the Recreate strategy"))
                 .anyMatch(l -> l.startsWith("stable has minReadySeconds 1"))
-                .anyMatch(l -> l.contains("makes no progress for 2m") && l.contains("fails the release"));
+                .anyMatch(l -> l.contains("makes no progress for 2m") && l.contains("fails the release"))
+                .as("the plan says before the start what the start then logs").containsAll(planned);
+        assertThat(planned).hasSize(3);
         awaitDecision("recreated-web");
         promote("recreated-web");
 

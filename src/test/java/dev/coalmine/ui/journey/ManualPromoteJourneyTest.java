@@ -41,6 +41,9 @@ class ManualPromoteJourneyTest extends ConsoleJourney {
         Eventually.assertThat(() -> assertThat(robot.lookup("#review-yaml").queryTextInputControl().getText())
                 .contains("name: \"shop-frontend-canary\"", "image: \"registry.example.com/shop/frontend:1.4.0\"",
                         "name: \"shop-frontend-baseline\"", "coalmine.dev/track: \"baseline\""));
+        assertThat(robot.lookup("#review-notes").queryAs(Label.class).getText()).as("what the stable's shape means")
+                .isEqualTo("\u2022 A rollout that makes no progress for 10m (stable's progressDeadlineSeconds) fails the "
+                        + "release.");
         robot.clickOn("#wizard-start");
 
         Journeys.awaitHeadline(robot, "waiting for your decision", LONG);

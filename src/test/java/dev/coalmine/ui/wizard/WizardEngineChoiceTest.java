@@ -71,7 +71,7 @@ class WizardEngineChoiceTest {
             @Override
             public ReviewContent preview(ReleasePlan plan, Engine engine) {
                 calls.add("preview " + engine.id());
-                return new ReviewContent(engine.inCluster() ? "kind: Rollout\n" : "kind: Deployment\n", List.of(),
+                return new ReviewContent(engine.inCluster() ? "kind: Rollout\n" : "kind: Deployment\n", List.of(), List.of(),
                         List.of());
             }
 

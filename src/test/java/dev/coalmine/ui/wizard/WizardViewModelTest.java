@@ -297,7 +297,7 @@ class WizardViewModelTest {
 
         @Override
         public ReviewContent preview(ReleasePlan plan) {
-            return new ReviewContent("kind: Deployment\n", List.of(), rbacProblems);
+            return new ReviewContent("kind: Deployment\n", List.of(), List.of(), rbacProblems);
         }
 
         @Override
