@@ -165,8 +165,10 @@ public final class ReleaseDecider {
             return holding.get();
         }
         if (!rolled) {
-            return new Step(state.withLog(seen.now(), Stage.APPLY, "rolling update of " + state.plan().deployment()
-                    + ": " + whatIsNew(state.plan())), List.of(new RollStable()));
+            String update = stable.recreate() ? "recreating " + state.plan().deployment()
+                    + " (its Recreate strategy replaces all pods at once)" : "rolling update of " + state.plan().deployment();
+            return new Step(state.withLog(seen.now(), Stage.APPLY, update + ": " + whatIsNew(state.plan())),
+                    List.of(new RollStable()));
         }
         if (!stable.steady()) {
             return waiting(state, seen, "waiting for steady state: stable " + stable.readiness() + ", "

@@ -8,11 +8,12 @@ import java.util.List;
  * @param release the {@code coalmine.dev/release} label of its pod template, or null
  * @param problem why it cannot become ready (e.g. "ImagePullBackOff: …"), or null
  * @param deletionHeldBy null unless its deletion is under way; then the finalizers that still hold it (may be none)
+ * @param recreate its strategy is Recreate: an update replaces all its pods at once instead of rolling
  */
 public record WorkloadStatus(boolean exists, Integer release, int desiredReplicas, int replicas,
                              int updatedReplicas, int readyReplicas, int availableReplicas,
                              long generation, long observedGeneration, List<String> images, String problem,
-                             List<String> deletionHeldBy) {
+                             List<String> deletionHeldBy, boolean recreate) {
 
     public WorkloadStatus {
         images = images == null ? List.of() : List.copyOf(images);
@@ -24,7 +25,7 @@ public record WorkloadStatus(boolean exists, Integer release, int desiredReplica
                           int readyReplicas, int availableReplicas, long generation, long observedGeneration,
                           List<String> images, String problem) {
         this(exists, release, desiredReplicas, replicas, updatedReplicas, readyReplicas, availableReplicas, generation,
-                observedGeneration, images, problem, null);
+                observedGeneration, images, problem, null, false);
     }
 
     public static WorkloadStatus absent() {
@@ -46,13 +47,19 @@ public record WorkloadStatus(boolean exists, Integer release, int desiredReplica
     /** The same status with {@code found} as its problem (null: none). */
     public WorkloadStatus withProblem(String found) {
         return new WorkloadStatus(exists, release, desiredReplicas, replicas, updatedReplicas, readyReplicas,
-                availableReplicas, generation, observedGeneration, images, found, deletionHeldBy);
+                availableReplicas, generation, observedGeneration, images, found, deletionHeldBy, recreate);
     }
 
     /** The same status of a Deployment whose deletion is under way, held by {@code finalizers} (maybe none). */
     public WorkloadStatus beingDeleted(List<String> finalizers) {
         return new WorkloadStatus(exists, release, desiredReplicas, replicas, updatedReplicas, readyReplicas,
-                availableReplicas, generation, observedGeneration, images, problem, finalizers);
+                availableReplicas, generation, observedGeneration, images, problem, finalizers, recreate);
+    }
+
+    /** The same status of a Deployment whose strategy is Recreate. */
+    public WorkloadStatus recreating() {
+        return new WorkloadStatus(exists, release, desiredReplicas, replicas, updatedReplicas, readyReplicas,
+                availableReplicas, generation, observedGeneration, images, problem, deletionHeldBy, true);
     }
 
     /** It exists, and its deletion has been asked for: it goes once its finalizers let go. */

@@ -165,9 +165,9 @@ public final class ReleaseService {
         ReleaseState current = store.load(namespace, deployment).current().orElse(null);
         int release = current == null ? -1 : current.number();
         return new ReleaseStatus(namespace, deployment, current,
-                track(observer.status(namespace, deployment, ReleaseNames.STABLE, release)),
-                track(observer.status(namespace, deployment, ReleaseNames.CANARY, release)),
-                track(observer.status(namespace, deployment, ReleaseNames.BASELINE, release)),
+                TrackStatus.of(observer.status(namespace, deployment, ReleaseNames.STABLE, release)),
+                TrackStatus.of(observer.status(namespace, deployment, ReleaseNames.CANARY, release)),
+                TrackStatus.of(observer.status(namespace, deployment, ReleaseNames.BASELINE, release)),
                 new WorkloadLease(client, namespace, deployment, settings.identity(), settings.leaseDuration(),
                         settings.clock()).holder().orElse(null));
     }
@@ -360,7 +360,4 @@ public final class ReleaseService {
         return new SecretBuilder(secret).withData(null).build();
     }
 
-    private static TrackStatus track(WorkloadStatus s) {
-        return s.exists() ? new TrackStatus(true, s.desiredReplicas(), s.readyReplicas(), s.images()) : TrackStatus.absent();
-    }
 }

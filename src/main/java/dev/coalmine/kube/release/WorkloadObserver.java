@@ -122,6 +122,9 @@ final class WorkloadObserver {
                 orZero(s.getReplicas()), orZero(s.getUpdatedReplicas()), orZero(s.getReadyReplicas()),
                 orZero(s.getAvailableReplicas()), d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration(),
                 s.getObservedGeneration() == null ? 0 : s.getObservedGeneration(), images, conditionProblem(s));
+        if (d.getSpec().getStrategy() != null && "Recreate".equals(d.getSpec().getStrategy().getType())) {
+            counted = counted.recreating();
+        }
         // A rolled-out track has no pod that could be stuck, so its pods are only looked at while it is not.
         if (counted.hasProblem() || !Objects.equals(templateRelease, release) || counted.steady()) {
             return counted;

@@ -234,6 +234,10 @@ public final class RolloutViewModel implements AutoCloseable {
         String images = current().map(s -> s.plan().images().stream().map(Object::toString)
                 .reduce((a, b) -> a + ", " + b).orElse("the new manifest")).orElse("the new version");
         int replicas = read == null ? 0 : read.stable().replicas();
+        if (read != null && read.stable().recreate()) {
+            return "Recreate " + deployment + ": all " + replicas + " replicas replaced at once by " + images
+                    + " (its Recreate strategy: no pod serves until the new ones are ready), then delete " + trackNames() + ".";
+        }
         return "Rolling update of " + deployment + " (" + replicas + " replicas) to " + images + ", then delete "
                 + trackNames() + ".";
     }

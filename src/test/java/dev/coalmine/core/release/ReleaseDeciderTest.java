@@ -204,6 +204,21 @@ class ReleaseDeciderTest {
     }
 
     @Test
+    void theStepLogSaysWhetherStableRollsOrIsRecreated() {
+        ReleaseState promoting = started(plan).transitionTo(new AwaitingJudgment(), T0)
+                .withDecision(Decision.promote("ana", T0)).transitionTo(new Promoting(), T0);
+
+        Step rolled = ReleaseDecider.decide(seen(ready(null, 10), ready(N, 2), ready(N, 2)), promoting);
+        Step recreated = ReleaseDecider.decide(seen(ready(null, 10).recreating(), ready(N, 2), ready(N, 2)), promoting);
+
+        assertThat(rolled.actions()).containsExactly(new RollStable());
+        assertThat(rolled.next().lastLog(1).get(0).message()).startsWith("rolling update of web: ");
+        assertThat(recreated.actions()).containsExactly(new RollStable());
+        assertThat(recreated.next().lastLog(1).get(0).message())
+                .startsWith("recreating web (its Recreate strategy replaces all pods at once): ");
+    }
+
+    @Test
     void aPromotionThatConflictsWithAnEditToStableFailsWithoutTouchingIt() {
         String conflict = "promotion refused: stable's container web image was changed to web:1-hotfix during the release";
         ReleaseState promoting = started(plan).transitionTo(new AwaitingJudgment(), T0)

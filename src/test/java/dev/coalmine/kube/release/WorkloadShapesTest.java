@@ -127,7 +127,13 @@ class WorkloadShapesTest {
                 .as("the plan says before the start what the start then logs").containsAll(planned);
         assertThat(planned).hasSize(3);
         awaitDecision("recreated-web");
-        promote("recreated-web");
+        assertThat(service.status(NS, "recreated-web").stable().recreate()).as("what Promote's confirmation says").isTrue();
+        assertThat(TrackStatus.of(deployment("recreated-web")).recreate()).as("as the rollout view reads it").isTrue();
+        assertThat(TrackStatus.of(deployment("recreated-web-canary")).recreate()).isTrue();
+        ReleaseState promoted = promote("recreated-web");
+
+        assertThat(lines(promoted)).anyMatch(l -> l.startsWith("recreating recreated-web (its Recreate strategy replaces "
+                + "all pods at once): "));
 
         assertThat(deployment("recreated-web").getSpec().getStrategy().getType()).isEqualTo("Recreate");
     }
@@ -156,12 +162,13 @@ class WorkloadShapesTest {
         assertThat(state.phase()).as(() -> String.join("\n", lines(state))).isEqualTo(new ReleasePhase.AwaitingJudgment());
     }
 
-    private void promote(String name) {
+    private ReleaseState promote(String name) {
         service.promote(NS, name, "ana");
         ReleaseState done = service.drive(NS, name, s -> false, WAIT, s -> { });
         assertThat(done.phase()).as(() -> String.join("\n", lines(done))).isEqualTo(new ReleasePhase.Succeeded());
         assertThat(deployment(name + "-canary")).isNull();
         assertThat(deployment(name + "-baseline")).isNull();
+        return done;
     }
 
     private Deployment deployment(String name) {

@@ -125,6 +125,21 @@ class RolloutViewModelTest {
     }
 
     @Test
+    void promoteSaysWhetherStableRollsOrIsReplacedAtOnce() {
+        model.open();
+        release.publish(awaiting(null));
+        assertThat(model.promoteConfirmation()).isEqualTo("Rolling update of web (1 replicas) to web=web:2, then delete "
+                + "web-canary and web-baseline.");
+
+        ReleaseStatus rolling = awaiting(null);
+        TrackStatus recreated = new TrackStatus(true, 3, 3, List.of("web:1"), List.of(), true);
+        release.publish(new ReleaseStatus("shop", "web", rolling.current().orElseThrow(), recreated, rolling.canary(),
+                rolling.baseline(), null));
+        assertThat(model.promoteConfirmation()).isEqualTo("Recreate web: all 3 replicas replaced at once by web=web:2 (its "
+                + "Recreate strategy: no pod serves until the new ones are ready), then delete web-canary and web-baseline.");
+    }
+
+    @Test
     void aDriveProblemIsShownUntilTheSessionSaysItIsGoingAgain() {
         model.open();
         release.problems.accept(Optional.of("the API server did not answer in time \u00b7 Coalmine tries again in 2 s "
