@@ -109,7 +109,7 @@ public final class EngineGateway implements ReleaseLauncher, HistorySource, Over
             return preview(plan);
         }
         HandOffService.Review review = new HandOffService(client).review(plan, engine);
-        return new ReviewContent(review.yaml(), List.of(), review.dryRunProblems(), review.rbacProblems());
+        return new ReviewContent(review.yaml(), review.notes(), review.dryRunProblems(), review.rbacProblems());
     }
 
     @Override

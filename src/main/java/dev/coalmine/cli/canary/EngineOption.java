@@ -5,8 +5,6 @@ import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.kube.release.HandOffService;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -24,15 +22,17 @@ final class EngineOption {
 
     void printPlan(CanarySession session, ReleasePlan plan, PrintWriter out) {
         HandOffService handOff = session.handOff();
-        List<Map<String, Object>> objects = handOff.render(plan, engine);
+        HandOffService.Rendering rendering = handOff.rendering(plan, engine);
         out.println("# release of " + plan.namespace() + "/" + plan.deployment() + " handed to " + engine.id()
                 + ": these objects are applied, then the Deployment's images are set");
-        out.print(handOff.yaml(objects));
+        rendering.notes().forEach(note -> out.println("# " + note));
+        out.print(handOff.yaml(rendering.objects()));
         out.flush();
     }
 
     int handOff(CanarySession session, ReleasePlan plan, boolean skipDryRun, PrintWriter out) {
         Duration takeOver = plan.steadyStateTimeout();
+        session.handOff().rendering(plan, engine).notes().forEach(note -> out.println("note: " + note));
         session.handOff().start(plan, engine, skipDryRun, takeOver);
         String kind = engine == Engine.FLAGGER ? "canary" : "rollout";
         out.println("release of " + plan.deployment() + " handed to " + engine.id() + "; it runs in the cluster "

@@ -15,6 +15,20 @@ public final class ArgoRolloutRendering {
     private ArgoRolloutRendering() {
     }
 
+    /**
+     * What the hand-off does to objects it does not render, said before anything is applied: an autoscaler of the
+     * Deployment stops scaling once the Rollout has scaled the Deployment down, and Coalmine does not retarget it.
+     */
+    public static List<String> notes(HandOff h) {
+        if (h.autoscaler() == null) {
+            return List.of();
+        }
+        return List.of("HorizontalPodAutoscaler " + h.autoscaler() + " scales Deployment " + h.deployment()
+                + ", which Argo Rollouts scales to 0 once the Rollout is healthy; " + h.autoscaler() + " then scales "
+                + "nothing: point its scaleTargetRef at the Rollout (apiVersion argoproj.io/v1alpha1, kind Rollout, name "
+                + h.deployment() + "). Coalmine leaves it as it is: it changes no object it did not create");
+    }
+
     public static List<Map<String, Object>> render(HandOff h) {
         List<Map<String, Object>> objects = new ArrayList<>();
         if (h.automatic()) {

@@ -17,6 +17,17 @@ public final class FlaggerCanaryRendering {
     private FlaggerCanaryRendering() {
     }
 
+    /** What the hand-off means for the Deployment's autoscaler, said before anything is applied. */
+    public static List<String> notes(HandOff h) {
+        if (h.autoscaler() == null) {
+            return List.of();
+        }
+        return List.of("HorizontalPodAutoscaler " + h.autoscaler() + " scales " + h.deployment() + ": Flagger takes it "
+                + "over (autoscalerRef) and makes " + h.autoscaler() + "-primary for " + h.deployment() + "-primary, "
+                + "which serves the requests; " + h.autoscaler() + " scales " + h.deployment() + ", the canary, during "
+                + "an analysis");
+    }
+
     public static List<Map<String, Object>> render(HandOff h) {
         List<Map<String, Object>> objects = new ArrayList<>();
         if (h.automatic()) {
@@ -56,6 +67,11 @@ public final class FlaggerCanaryRendering {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("targetRef", ArgoRolloutRendering.ordered("apiVersion", "apps/v1", "kind", "Deployment",
                 "name", h.deployment()));
+        if (h.autoscaler() != null) {
+            // Flagger then makes <hpa>-primary for the primary Deployment, which serves the requests after the first analysis.
+            spec.put("autoscalerRef", ArgoRolloutRendering.ordered("apiVersion", "autoscaling/v2",
+                    "kind", "HorizontalPodAutoscaler", "name", h.autoscaler()));
+        }
         spec.put("service", Map.of("port", h.servicePort()));
         spec.put("analysis", analysis);
         return object("Canary", h.deployment(), h, spec);

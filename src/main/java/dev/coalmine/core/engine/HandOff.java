@@ -15,10 +15,11 @@ import java.util.Map;
  * @param passingChecks     consecutive passing checks before promotion
  * @param maxFailedChecks   failed checks at which the release is rolled back
  * @param prometheusAddress the engine's (in-cluster) Prometheus
+ * @param autoscaler        the HorizontalPodAutoscaler that scales the Deployment, or null
  */
 public record HandOff(String namespace, String deployment, int replicas, Map<String, String> selector, int servicePort,
                       int canaryWeight, boolean automatic, Duration interval, int passingChecks, int maxFailedChecks,
-                      List<EngineMetric> metrics, String prometheusAddress) {
+                      List<EngineMetric> metrics, String prometheusAddress, String autoscaler) {
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
     public HandOff {
@@ -30,6 +31,14 @@ public record HandOff(String namespace, String deployment, int replicas, Map<Str
         if (replicas < 1) {
             throw new CoalmineException("the Deployment " + deployment + " has no replicas to hand off");
         }
+    }
+
+    /** A Deployment that no autoscaler scales. */
+    public HandOff(String namespace, String deployment, int replicas, Map<String, String> selector, int servicePort,
+                   int canaryWeight, boolean automatic, Duration interval, int passingChecks, int maxFailedChecks,
+                   List<EngineMetric> metrics, String prometheusAddress) {
+        this(namespace, deployment, replicas, selector, servicePort, canaryWeight, automatic, interval, passingChecks,
+                maxFailedChecks, metrics, prometheusAddress, null);
     }
 
     /** The canary's share as an engine's step: its pods over the stable's, in whole percent (1 to 100). */

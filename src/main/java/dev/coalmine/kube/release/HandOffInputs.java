@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,16 @@ final class HandOffInputs {
                 d.getSpec().getSelector().getMatchLabels(), servicePort(client, d), HandOff.weightOf(canary,
                 Math.max(1, replicas)), plan.judge().isAutomatic(), settings.interval(),
                 settings.analysis().passingChecksToPromote(), settings.analysis().maxFailedChecks(), metrics,
-                prometheusAddress(settings.location()));
+                prometheusAddress(settings.location()), autoscaler(client, d));
+    }
+
+    /** The autoscaler's name, or null when none scales the Deployment or none could be listed. */
+    private static String autoscaler(KubernetesClient client, Deployment d) {
+        try {
+            return Autoscalers.scaling(client, d).map(h -> h.getMetadata().getName()).orElse(null);
+        } catch (KubernetesClientException e) {
+            return null; // the hand-off's RBAC check names what is missing
+        }
     }
 
     /** The judge's success rate and latency queries with their limits; custom metrics have no limit to hand over. */

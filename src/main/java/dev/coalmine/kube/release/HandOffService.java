@@ -62,11 +62,25 @@ public final class HandOffService {
         }
     }
 
-    /** The objects the hand-off would apply, in apply order. Changes nothing. */
-    public List<Map<String, Object>> render(ReleasePlan plan, Engine engine) {
+    /**
+     * The objects the hand-off would apply, in apply order, and what it means for objects it leaves alone (the
+     * Deployment's autoscaler), to be said before anything is applied.
+     */
+    public record Rendering(List<Map<String, Object>> objects, List<String> notes) {
+    }
+
+    /** What the hand-off would apply and what that means. Changes nothing. */
+    public Rendering rendering(ReleasePlan plan, Engine engine) {
         requireInstalled(engine);
         HandOff handOff = HandOffInputs.of(client, plan, engine);
-        return engine == Engine.FLAGGER ? FlaggerCanaryRendering.render(handOff) : ArgoRolloutRendering.render(handOff);
+        return engine == Engine.FLAGGER
+                ? new Rendering(FlaggerCanaryRendering.render(handOff), FlaggerCanaryRendering.notes(handOff))
+                : new Rendering(ArgoRolloutRendering.render(handOff), ArgoRolloutRendering.notes(handOff));
+    }
+
+    /** The objects the hand-off would apply, in apply order. Changes nothing. */
+    public List<Map<String, Object>> render(ReleasePlan plan, Engine engine) {
+        return rendering(plan, engine).objects();
     }
 
     /** The objects as one YAML stream. */
@@ -80,12 +94,13 @@ public final class HandOffService {
     }
 
     /** What the wizard's review shows: the objects, and what the dry run and the RBAC check said of them. */
-    public record Review(String yaml, List<String> dryRunProblems, List<String> rbacProblems) {
+    public record Review(String yaml, List<String> notes, List<String> dryRunProblems, List<String> rbacProblems) {
     }
 
     /** Renders, checks RBAC and dry-runs every write of the hand-off; changes nothing. */
     public Review review(ReleasePlan plan, Engine engine) {
-        List<Map<String, Object>> objects = render(plan, engine);
+        Rendering rendering = rendering(plan, engine);
+        List<Map<String, Object>> objects = rendering.objects();
         List<String> rbac = new ArrayList<>();
         try {
             new RbacPreflight(client).check(plan.namespace(), permissions(engine));
@@ -105,7 +120,7 @@ public final class HandOffService {
         } catch (CoalmineException e) {
             dryRun.add(e.getMessage());
         }
-        return new Review(yaml(objects), dryRun, rbac);
+        return new Review(yaml(objects), rendering.notes(), dryRun, rbac);
     }
 
     /**

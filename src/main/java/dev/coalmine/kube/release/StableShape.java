@@ -50,23 +50,18 @@ final class StableShape {
     }
 
     private Optional<String> autoscaler(Deployment stable) {
-        String name = stable.getMetadata().getName();
-        List<HorizontalPodAutoscaler> found;
+        Optional<HorizontalPodAutoscaler> found;
         try {
-            found = client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(stable.getMetadata().getNamespace())
-                    .list().getItems();
+            found = Autoscalers.scaling(client, stable);
         } catch (KubernetesClientException e) {
-            return Optional.of("could not check whether an autoscaler scales " + name + " (HTTP " + e.getCode()
-                    + "); if one does, it keeps owning stable's replicas");
+            return Optional.of("could not check whether an autoscaler scales " + stable.getMetadata().getName() + " (HTTP "
+                    + e.getCode() + "); if one does, it keeps owning stable's replicas");
         }
-        return found.stream().filter(h -> h.getSpec() != null && h.getSpec().getScaleTargetRef() != null
-                        && "Deployment".equals(h.getSpec().getScaleTargetRef().getKind())
-                        && name.equals(h.getSpec().getScaleTargetRef().getName()))
-                .findFirst().map(h -> "stable is scaled by HorizontalPodAutoscaler " + h.getMetadata().getName() + " ("
-                        + (h.getSpec().getMinReplicas() == null ? 1 : h.getSpec().getMinReplicas()) + "\u2013"
-                        + h.getSpec().getMaxReplicas() + " replicas): the canary's size is taken from stable's current "
-                        + "replicas and is not autoscaled; promotion changes only the pod template, so the autoscaler "
-                        + "keeps owning stable's replicas");
+        return found.map(h -> "stable is scaled by HorizontalPodAutoscaler " + h.getMetadata().getName() + " ("
+                + (h.getSpec().getMinReplicas() == null ? 1 : h.getSpec().getMinReplicas()) + "\u2013"
+                + h.getSpec().getMaxReplicas() + " replicas): the canary's size is taken from stable's current "
+                + "replicas and is not autoscaled; promotion changes only the pod template, so the autoscaler "
+                + "keeps owning stable's replicas");
     }
 
     /** With several containers, which ones the release changes and which stay as they are. */

@@ -10,6 +10,7 @@ import dev.coalmine.demo.traffic.TrafficKnobs;
 import dev.coalmine.demo.traffic.TrafficSettings;
 import dev.coalmine.testing.Eventually;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.file.Path;
@@ -67,6 +68,30 @@ class HandOffCliTest {
         assertThat(cli.run("canary", "plan", "shop-frontend", "--image", "frontend=registry.example.com/shop/frontend:1.4.0",
                 "--count", "1", "--judge", "auto", "--engine", "flagger")).as(cli::err).isZero();
         assertThat(cli.out()).contains("kind: \"MetricTemplate\"", "kind: \"Canary\"", "stepWeight: 25", "threshold: 2");
+    }
+
+    @Test
+    void planSaysWhatHappensToTheDeploymentsAutoscaler() {
+        // min = max = stable's replicas: the demo's autoscaler controller leaves shop-api as the other tests find it.
+        var hpa = client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("default").resource(
+                new HorizontalPodAutoscalerBuilder().withNewMetadata().withName("shop-api-hpa").endMetadata()
+                        .withNewSpec().withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment")
+                        .withName("shop-api").endScaleTargetRef().withMinReplicas(2).withMaxReplicas(2).endSpec().build());
+        hpa.create();
+        try {
+            assertThat(cli.run("canary", "plan", "shop-api", "--image", "api=registry.example.com/shop/api:2.8.0",
+                    "--count", "1", "--judge", "auto", "--engine", "argo-rollouts")).as(cli::err).isZero();
+            assertThat(cli.out()).contains("\n# HorizontalPodAutoscaler shop-api-hpa scales Deployment shop-api, which "
+                    + "Argo Rollouts scales to 0 once the Rollout is healthy; shop-api-hpa then scales nothing: point its "
+                    + "scaleTargetRef at the Rollout");
+
+            assertThat(cli.run("canary", "plan", "shop-api", "--image", "api=registry.example.com/shop/api:2.8.0",
+                    "--count", "1", "--judge", "auto", "--engine", "flagger")).as(cli::err).isZero();
+            assertThat(cli.out()).contains("# HorizontalPodAutoscaler shop-api-hpa scales shop-api: Flagger takes it over",
+                    "autoscalerRef:", "name: \"shop-api-hpa\"");
+        } finally {
+            hpa.delete();
+        }
     }
 
     @Test

@@ -95,6 +95,28 @@ class EngineRenderingTest {
     }
 
     @Test
+    void anAutoscaledDeploymentGivesFlaggerItsAutoscalerAndArgoANoteOnly() {
+        // flagger docs/gitbook/usage/how-it-works.md, "Canary resource": autoscalerRef apiVersion autoscaling/v2,
+        // kind HorizontalPodAutoscaler, name podinfo
+        HandOff h = new HandOff("test", "podinfo", 2, Map.of("app", "podinfo"), 9898, 5, true, Duration.ofMinutes(1),
+                10, 10, List.of(), "http://prometheus.istio-system:9090", "podinfo");
+        HandOff unscaled = new HandOff("test", "podinfo", 2, Map.of("app", "podinfo"), 9898, 5, true,
+                Duration.ofMinutes(1), 10, 10, List.of(), "http://prometheus.istio-system:9090");
+
+        List<Map<String, Object>> flagger = FlaggerCanaryRendering.render(h);
+        assertThat(at(flagger.get(flagger.size() - 1), "spec", "autoscalerRef")).isEqualTo(Map.of("apiVersion",
+                "autoscaling/v2", "kind", "HorizontalPodAutoscaler", "name", "podinfo"));
+        assertThat(FlaggerCanaryRendering.notes(h)).singleElement().asString().contains("podinfo-primary");
+        List<Map<String, Object>> plain = FlaggerCanaryRendering.render(unscaled);
+        assertThat(((Map<?, ?>) plain.get(plain.size() - 1).get("spec")).containsKey("autoscalerRef")).isFalse();
+        assertThat(FlaggerCanaryRendering.notes(unscaled)).isEmpty();
+
+        assertThat(ArgoRolloutRendering.render(h)).isEqualTo(ArgoRolloutRendering.render(unscaled));
+        assertThat(ArgoRolloutRendering.notes(h)).singleElement().asString().contains("scaleTargetRef", "kind Rollout");
+        assertThat(ArgoRolloutRendering.notes(unscaled)).isEmpty();
+    }
+
+    @Test
     void flaggerMetricTemplateMatchesTheCustomMetricsExample() {
         // flagger docs/gitbook/usage/metrics.md, "Prometheus": provider type prometheus, address
         // http://prometheus.istio-system:9090; queries use {{ namespace }}, {{ target }} and {{ interval }}

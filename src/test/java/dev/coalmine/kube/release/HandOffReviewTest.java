@@ -15,6 +15,7 @@ import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.kube.engines.EngineApis;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +60,34 @@ class HandOffReviewTest {
         assertThat(cluster.client().apps().deployments().inNamespace("default").withName("shop-frontend").get()
                 .getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .as("the image change was only dry-run").isNotEqualTo("registry.example.com/shop/frontend:1.4.0");
+    }
+
+    @Test
+    void anAutoscaledDeploymentIsHandedToFlaggersAutoscalerRefAndArgosReviewSaysWhatToRetarget() {
+        cluster.client().autoscaling().v2().horizontalPodAutoscalers().inNamespace("default").resource(
+                new HorizontalPodAutoscalerBuilder().withNewMetadata().withName("shop-frontend-hpa").endMetadata()
+                        .withNewSpec().withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment")
+                        .withName("shop-frontend").endScaleTargetRef().withMinReplicas(2).withMaxReplicas(8).endSpec()
+                        .build()).create();
+        ReleasePlan frontend = plan("shop-frontend", "frontend=registry.example.com/shop/frontend:1.4.0");
+
+        HandOffService.Review flagger = handOff.review(frontend, Engine.FLAGGER);
+        assertThat(flagger.yaml()).contains("autoscalerRef:\n    apiVersion: \"autoscaling/v2\"\n"
+                + "    kind: \"HorizontalPodAutoscaler\"\n    name: \"shop-frontend-hpa\"");
+        assertThat(flagger.dryRunProblems()).as("the Canary's schema takes it").isEmpty();
+        assertThat(flagger.notes()).singleElement().asString().startsWith("HorizontalPodAutoscaler shop-frontend-hpa "
+                + "scales shop-frontend: Flagger takes it over (autoscalerRef) and makes shop-frontend-hpa-primary");
+
+        HandOffService.Review argo = handOff.review(frontend, Engine.ARGO_ROLLOUTS);
+        assertThat(argo.yaml()).doesNotContain("autoscalerRef", "shop-frontend-hpa");
+        assertThat(argo.notes()).singleElement().asString().contains("Argo Rollouts scales to 0 once the Rollout is "
+                + "healthy", "point its scaleTargetRef at the Rollout (apiVersion argoproj.io/v1alpha1, kind Rollout, "
+                + "name shop-frontend)");
+        assertThat(cluster.client().autoscaling().v2().horizontalPodAutoscalers().inNamespace("default")
+                .withName("shop-frontend-hpa").get().getSpec().getScaleTargetRef().getKind())
+                .as("not Coalmine's to change").isEqualTo("Deployment");
+        assertThat(handOff.review(plan("shop-api", "api=registry.example.com/shop/api:2.8.0"), Engine.FLAGGER).notes())
+                .as("shop-api has no autoscaler").isEmpty();
     }
 
     /** The check above can fail: the same dry run refuses the rendered Rollout once a step breaks the schema. */
