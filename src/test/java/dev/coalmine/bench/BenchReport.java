@@ -15,7 +15,7 @@ public final class BenchReport {
     private static final ResultsFile RESULTS = new ResultsFile(Path.of("target", "bench", "results.json"));
 
     static {
-        RESULTS.clear();
+        RESULTS.startRun(System.getProperty("bench.run"));
     }
 
     private BenchReport() {

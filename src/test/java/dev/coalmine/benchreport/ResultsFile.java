@@ -34,6 +34,23 @@ public final class ResultsFile {
         }
     }
 
+    /**
+     * Keeps the results of {@code run} written so far (by an earlier JVM of the same Maven run: the packaged
+     * benchmark runs in a later phase than the others) and removes those of any other run; null: a run of its own.
+     */
+    public void startRun(String run) {
+        Path stamp = path.resolveSibling(path.getFileName() + ".run");
+        try {
+            if (run == null || !Files.exists(stamp) || !Files.readString(stamp).equals(run)) {
+                clear();
+                Files.createDirectories(path.toAbsolutePath().getParent());
+                Files.writeString(stamp, run == null ? "" : run);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public synchronized void append(BenchResult result) {
         List<BenchResult> all = new ArrayList<>(read());
         all.add(result);

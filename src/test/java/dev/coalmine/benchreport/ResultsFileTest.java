@@ -57,4 +57,26 @@ class ResultsFileTest {
 
         assertEquals(List.of(), file.read());
     }
+
+    @Test
+    void aLaterJvmOfTheSameRunAddsToItsResultsAndAnotherRunStartsAnew() {
+        BenchResult startup = BenchResult.of("startup", 1, 1, "ms", "ratio<=1.5", true, "", "bare window", "2 cores");
+        BenchResult cli = BenchResult.of("cli-status", 2, 1, "ms", "ratio<=4.0", true, "", "kubectl", "2 cores");
+        Path path = dir.resolve("results.json");
+        ResultsFile testPhase = new ResultsFile(path);
+        testPhase.startRun("2026-12-07T14:25:34Z");
+        testPhase.append(startup);
+
+        ResultsFile packagedPhase = new ResultsFile(path);
+        packagedPhase.startRun("2026-12-07T14:25:34Z");
+        packagedPhase.append(cli);
+        assertEquals(List.of(startup, cli), packagedPhase.read());
+
+        ResultsFile nextRun = new ResultsFile(path);
+        nextRun.startRun("2026-12-07T16:02:10Z");
+        assertEquals(List.of(), nextRun.read());
+        nextRun.append(startup);
+        new ResultsFile(path).startRun(null);
+        assertEquals(List.of(), nextRun.read(), "outside Maven every JVM is a run of its own");
+    }
 }
