@@ -57,7 +57,7 @@ final class HandOffInputs {
         try {
             return Autoscalers.scaling(client, d).map(h -> h.getMetadata().getName()).orElse(null);
         } catch (KubernetesClientException e) {
-            return null; // the hand-off's RBAC check names what is missing
+            return null; // not allowed to list them: rendered as for a Deployment without one
         }
     }
 

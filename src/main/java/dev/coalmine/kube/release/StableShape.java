@@ -32,7 +32,7 @@ final class StableShape {
         List<String> notes = new ArrayList<>();
         autoscaler(stable).ifPresent(notes::add);
         var spec = stable.getSpec();
-        if (spec.getStrategy() != null && "Recreate".equals(spec.getStrategy().getType())) {
+        if (recreates(stable)) {
             notes.add("stable uses the Recreate strategy: promotion replaces all of its pods at once (a short outage, "
                     + "as any rollout of it); canary and baseline are separate Deployments and are not affected");
         }
@@ -47,6 +47,12 @@ final class StableShape {
                 spec.getProgressDeadlineSeconds())) + " (stable's progressDeadlineSeconds) fails the release");
         containers(stable, plan).ifPresent(notes::add);
         return notes;
+    }
+
+    /** Its strategy is Recreate: an update replaces all its pods at once instead of rolling. */
+    static boolean recreates(Deployment deployment) {
+        var strategy = deployment.getSpec().getStrategy();
+        return strategy != null && "Recreate".equals(strategy.getType());
     }
 
     private Optional<String> autoscaler(Deployment stable) {

@@ -52,11 +52,9 @@ public record TrackStatus(boolean exists, int replicas, int readyReplicas, List<
         Integer replicas = deployment.getSpec().getReplicas();
         Integer ready = deployment.getStatus() == null ? null : deployment.getStatus().getReadyReplicas();
         int readyNow = pods.isEmpty() ? (ready == null ? 0 : ready) : (int) pods.stream().filter(PodSummary::ready).count();
-        boolean recreate = deployment.getSpec().getStrategy() != null
-                && "Recreate".equals(deployment.getSpec().getStrategy().getType());
         return new TrackStatus(true, replicas == null ? 0 : replicas, readyNow,
                 deployment.getSpec().getTemplate().getSpec().getContainers().stream().map(Container::getImage).toList(),
-                pods, recreate);
+                pods, StableShape.recreates(deployment));
     }
 
     public static TrackStatus absent() {

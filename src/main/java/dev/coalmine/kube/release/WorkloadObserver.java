@@ -122,7 +122,7 @@ final class WorkloadObserver {
                 orZero(s.getReplicas()), orZero(s.getUpdatedReplicas()), orZero(s.getReadyReplicas()),
                 orZero(s.getAvailableReplicas()), d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration(),
                 s.getObservedGeneration() == null ? 0 : s.getObservedGeneration(), images, conditionProblem(s));
-        if (d.getSpec().getStrategy() != null && "Recreate".equals(d.getSpec().getStrategy().getType())) {
+        if (StableShape.recreates(d)) {
             counted = counted.recreating();
         }
         // A rolled-out track has no pod that could be stuck, so its pods are only looked at while it is not.
