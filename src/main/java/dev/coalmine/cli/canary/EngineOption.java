@@ -1,5 +1,7 @@
 package dev.coalmine.cli.canary;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coalmine.core.engine.Engine;
 import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.kube.release.HandOffService;
@@ -20,13 +22,25 @@ final class EngineOption {
         return engine.inCluster();
     }
 
-    void printPlan(CanarySession session, ReleasePlan plan, PrintWriter out) {
+    /** The objects the hand-off applies: YAML with comments, or one {@code -o json|yaml} document. */
+    void printPlan(CanarySession session, ReleasePlan plan, OutputFormat format, PrintWriter out) {
         HandOffService handOff = session.handOff();
         HandOffService.Rendering rendering = handOff.rendering(plan, engine);
-        out.println("# release of " + plan.namespace() + "/" + plan.deployment() + " handed to " + engine.id()
-                + ": these objects are applied, then the Deployment's images are set");
-        rendering.notes().forEach(note -> out.println("# " + note));
-        out.print(handOff.yaml(rendering.objects()));
+        if (format.structured()) {
+            ObjectNode root = JsonNodeFactory.instance.objectNode();
+            root.put("namespace", plan.namespace());
+            root.put("deployment", plan.deployment());
+            root.put("engine", engine.id());
+            var notes = root.putArray("notes");
+            rendering.notes().forEach(notes::add);
+            root.set("objects", StructuredOutput.tree(rendering.objects()));
+            out.println(StructuredOutput.pretty(root, format));
+        } else {
+            out.println("# release of " + plan.namespace() + "/" + plan.deployment() + " handed to " + engine.id()
+                    + ": these objects are applied, then the Deployment's images are set");
+            rendering.notes().forEach(note -> out.println("# " + note));
+            out.print(handOff.yaml(rendering.objects()));
+        }
         out.flush();
     }
 

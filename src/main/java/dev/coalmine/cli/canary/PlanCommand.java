@@ -44,7 +44,7 @@ final class PlanCommand implements Callable<Integer> {
         try (CanarySession session = canary.open()) {
             if (engine.inCluster()) {
                 ReleasePlan handed = options.toPlan(session.namespace(), judge::toSpec, spec.commandLine());
-                engine.printPlan(session, handed, spec.commandLine().getOut());
+                engine.printPlan(session, handed, format, spec.commandLine().getOut());
                 return 0;
             }
             ReleasePlan plan = options.toPlan(session.namespace(), spec.commandLine());

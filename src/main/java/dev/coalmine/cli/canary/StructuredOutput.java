@@ -38,6 +38,11 @@ final class StructuredOutput {
                 : write(JSON.writer(), node);
     }
 
+    /** Plain maps and lists as a tree. */
+    static JsonNode tree(Object value) {
+        return JSON.valueToTree(value);
+    }
+
     /** The documents of multi-document YAML, each as a tree. */
     static JsonNode documents(String yaml) {
         try {

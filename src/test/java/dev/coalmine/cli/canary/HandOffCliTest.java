@@ -9,10 +9,13 @@ import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.demo.traffic.TrafficKnobs;
 import dev.coalmine.demo.traffic.TrafficSettings;
 import dev.coalmine.testing.Eventually;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -68,6 +71,17 @@ class HandOffCliTest {
         assertThat(cli.run("canary", "plan", "shop-frontend", "--image", "frontend=registry.example.com/shop/frontend:1.4.0",
                 "--count", "1", "--judge", "auto", "--engine", "flagger")).as(cli::err).isZero();
         assertThat(cli.out()).contains("kind: \"MetricTemplate\"", "kind: \"Canary\"", "stepWeight: 25", "threshold: 2");
+    }
+
+    @Test
+    void planWithAnEngineWritesJsonWhenAskedFor() throws IOException {
+        assertThat(cli.run("canary", "plan", "shop-api", "--image", "api=registry.example.com/shop/api:2.8.0",
+                "--count", "1", "--judge", "auto", "--engine", "argo-rollouts", "-o", "json")).as(cli::err).isZero();
+        JsonNode plan = new ObjectMapper().readTree(cli.out());
+        assertThat(plan.get("engine").asText()).isEqualTo("argo-rollouts");
+        assertThat(plan.get("notes")).isEmpty();
+        assertThat(plan.get("objects")).extracting(o -> o.get("kind").asText()).containsExactly("AnalysisTemplate", "Rollout");
+        assertThat(plan.get("objects").get(1).at("/spec/workloadRef/name").asText()).isEqualTo("shop-api");
     }
 
     @Test
