@@ -130,8 +130,8 @@ public final class ReleaseDecider {
         }
         String why = decision.reason() == null ? "" : " (" + decision.reason() + ")";
         if (decision.verdict() == DecisionVerdict.PROMOTE) {
-            return goTo(state, seen, new ReleasePhase.Promoting(), Stage.APPLY,
-                    "promoted by " + decision.who() + why + "; rolling " + state.plan().deployment() + " to the new version");
+            return goTo(state, seen, new ReleasePhase.Promoting(), Stage.APPLY, "promoted by " + decision.who() + why + "; "
+                    + (seen.stable().recreate() ? "recreating " : "rolling ") + state.plan().deployment() + " to the new version");
         }
         return goTo(state, seen, new ReleasePhase.Rejecting(), Stage.WRAP_UP, "rejected by " + decision.who() + why);
     }

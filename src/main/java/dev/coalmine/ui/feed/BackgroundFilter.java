@@ -84,17 +84,17 @@ final class BackgroundFilter<T> {
      */
     private final class Answered implements Predicate<T> {
         private Map<T, Boolean> answers;
-        private final Predicate<T> wanted;
+        private final Predicate<T> predicate;
 
-        Answered(Map<T, Boolean> answers, Predicate<T> wanted) {
+        Answered(Map<T, Boolean> answers, Predicate<T> predicate) {
             this.answers = answers;
-            this.wanted = wanted;
+            this.predicate = predicate;
         }
 
         @Override
         public boolean test(T row) {
             Boolean known = answers == null ? null : answers.get(row);
-            return known != null ? known : wanted.test(row);
+            return known != null ? known : predicate.test(row);
         }
 
         void forget() {

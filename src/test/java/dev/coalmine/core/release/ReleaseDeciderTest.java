@@ -208,6 +208,12 @@ class ReleaseDeciderTest {
         ReleaseState promoting = started(plan).transitionTo(new AwaitingJudgment(), T0)
                 .withDecision(Decision.promote("ana", T0)).transitionTo(new Promoting(), T0);
 
+        ReleaseState waiting = started(plan).transitionTo(new AwaitingJudgment(), T0).withDecision(Decision.promote("ana", T0));
+        assertThat(ReleaseDecider.decide(seen(ready(null, 10), ready(N, 2), ready(N, 2)), waiting).next().lastLog(1)
+                .get(0).message()).endsWith("; rolling web to the new version");
+        assertThat(ReleaseDecider.decide(seen(ready(null, 10).recreating(), ready(N, 2), ready(N, 2)), waiting).next()
+                .lastLog(1).get(0).message()).endsWith("; recreating web to the new version");
+
         Step rolled = ReleaseDecider.decide(seen(ready(null, 10), ready(N, 2), ready(N, 2)), promoting);
         Step recreated = ReleaseDecider.decide(seen(ready(null, 10).recreating(), ready(N, 2), ready(N, 2)), promoting);
 
