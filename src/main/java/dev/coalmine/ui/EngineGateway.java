@@ -118,7 +118,8 @@ public final class EngineGateway implements ReleaseLauncher, HistorySource, Over
             start(plan);
             return;
         }
-        new HandOffService(client).start(plan, engine, false, plan.steadyStateTimeout());
+        new HandOffService(client).start(plan, engine, false, plan.steadyStateTimeout(),
+                note -> { }); // the wizard's Review showed them before Start
     }
 
     @Override

@@ -46,8 +46,7 @@ final class EngineOption {
 
     int handOff(CanarySession session, ReleasePlan plan, boolean skipDryRun, PrintWriter out) {
         Duration takeOver = plan.steadyStateTimeout();
-        session.handOff().rendering(plan, engine).notes().forEach(note -> out.println("note: " + note));
-        session.handOff().start(plan, engine, skipDryRun, takeOver);
+        session.handOff().start(plan, engine, skipDryRun, takeOver, note -> out.println("note: " + note));
         String kind = engine == Engine.FLAGGER ? "canary" : "rollout";
         out.println("release of " + plan.deployment() + " handed to " + engine.id() + "; it runs in the cluster "
                 + "without Coalmine: follow it with kubectl get " + kind + " " + plan.deployment() + " -n "

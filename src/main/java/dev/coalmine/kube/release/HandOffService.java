@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -126,9 +127,14 @@ public final class HandOffService {
     /**
      * Applies the rendered objects and the new images; returns when the engine has started on them. Nothing is
      * written unless every write passed the RBAC check and the server's dry run.
+     *
+     * @param notes told the rendering's notes before anything is checked or written
      */
-    public List<Map<String, Object>> start(ReleasePlan plan, Engine engine, boolean skipDryRun, Duration takeOver) {
-        List<Map<String, Object>> objects = render(plan, engine);
+    public List<Map<String, Object>> start(ReleasePlan plan, Engine engine, boolean skipDryRun, Duration takeOver,
+                                           Consumer<String> notes) {
+        Rendering rendering = rendering(plan, engine);
+        rendering.notes().forEach(notes);
+        List<Map<String, Object>> objects = rendering.objects();
         new RbacPreflight(client).check(plan.namespace(), permissions(engine));
         List<HandOffWrite> writes = new ArrayList<>();
         for (Map<String, Object> o : objects) {
