@@ -20,8 +20,17 @@ public record WorkloadSummary(String namespace, String name, int desiredReplicas
         int updatedReplicas, int availableReplicas, List<ContainerImage> containers, Optional<String> track,
         long generation, long observedGeneration, int totalReplicas, Optional<EngineStatus> engine) {
 
-    /** One container of the pod template and the image it runs. */
-    public record ContainerImage(String container, String image) {
+    /** One container of the pod template and the image it runs; {@code init} for an init container. */
+    public record ContainerImage(String container, String image, boolean init) {
+        /** A container of the app (not an init container). */
+        public ContainerImage(String container, String image) {
+            this(container, image, false);
+        }
+
+        /** "migrate (init container)", "web". */
+        public String label() {
+            return init ? container + " (init container)" : container;
+        }
     }
 
     public WorkloadSummary {
@@ -57,8 +66,9 @@ public record WorkloadSummary(String namespace, String name, int desiredReplicas
         return engine.isEmpty();
     }
 
+    /** The images the app's containers run (init containers left out, as kubectl's IMAGES column does). */
     public List<String> images() {
-        return containers.stream().map(ContainerImage::image).toList();
+        return containers.stream().filter(c -> !c.init()).map(ContainerImage::image).toList();
     }
 
     /**

@@ -1,19 +1,13 @@
 package dev.coalmine.kube.release;
 
-import dev.coalmine.core.CoalmineException;
-import dev.coalmine.core.image.ImageReference;
 import dev.coalmine.core.release.ImageChange;
 import dev.coalmine.core.release.ReleasePlan;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Renders the objects of a release from the live stable Deployment: {@code <name>-canary} (the new version),
@@ -42,7 +36,7 @@ final class CanaryRenderer {
         }
         PodTemplateSpec template = serialization.clone(stable.getSpec().getTemplate());
         for (ImageChange change : plan.images()) {
-            containerFor(template, change, stable.getMetadata().getName()).setImage(change.image());
+            TemplateContainers.changedBy(template.getSpec(), change, stable.getMetadata().getName()).setImage(change.image());
         }
         return template;
     }
@@ -95,32 +89,6 @@ final class CanaryRenderer {
         return copy;
     }
 
-    /** The container that runs another version of {@code image} now, else the first. */
-    private static String likelyContainer(PodTemplateSpec template, String image) {
-        String repository = ImageReference.repositoryOf(image);
-        List<Container> containers = template.getSpec().getContainers();
-        return containers.stream().filter(c -> c.getImage() != null
-                        && ImageReference.repositoryOf(c.getImage()).equals(repository))
-                .map(Container::getName).findFirst().orElse(containers.get(0).getName());
-    }
-
-    private static Container containerFor(PodTemplateSpec template, ImageChange change, String deployment) {
-        List<Container> all = Stream.concat(template.getSpec().getContainers().stream(),
-                orEmpty(template.getSpec().getInitContainers()).stream()).toList();
-        List<String> names = template.getSpec().getContainers().stream().map(Container::getName).toList();
-        if (change.container() == null) {
-            if (names.size() != 1) {
-                throw new CoalmineException(deployment + " has containers " + String.join(", ", names)
-                        + ": say which one gets the image, e.g. --image " + likelyContainer(template, change.image())
-                        + "=" + change.image());
-            }
-            return template.getSpec().getContainers().get(0);
-        }
-        return all.stream().filter(c -> change.container().equals(c.getName())).findFirst()
-                .orElseThrow(() -> new CoalmineException(deployment + " has no container named " + change.container()
-                        + "; its containers are " + String.join(", ", names)));
-    }
-
     static Map<String, String> selectorOf(Deployment d) {
         return orEmpty(d.getSpec().getSelector().getMatchLabels());
     }
@@ -137,9 +105,5 @@ final class CanaryRenderer {
 
     private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
         return map == null ? Map.of() : map;
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? new ArrayList<>() : list;
     }
 }

@@ -7,7 +7,6 @@ import dev.coalmine.core.engine.FlaggerCanaryRendering;
 import dev.coalmine.core.engine.HandOff;
 import dev.coalmine.core.release.ImageChange;
 import dev.coalmine.core.release.ReleasePlan;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -185,7 +184,8 @@ public final class HandOffService {
             try {
                 (dryRun ? deployment.dryRun() : deployment).edit(d -> {
                     for (ImageChange change : plan.images()) {
-                        containerOf(d, change).setImage(change.image());
+                        TemplateContainers.changedBy(d.getSpec().getTemplate().getSpec(), change, plan.deployment())
+                                .setImage(change.image());
                     }
                     return d;
                 });
@@ -198,20 +198,6 @@ public final class HandOffService {
                 }
             }
         }
-    }
-
-    private static Container containerOf(Deployment d, ImageChange change) {
-        List<Container> containers = d.getSpec().getTemplate().getSpec().getContainers();
-        if (change.container() == null || change.container().isBlank()) {
-            if (containers.size() != 1) {
-                throw new CoalmineException("the Deployment has " + containers.size() + " containers: name one, "
-                        + "as --image CONTAINER=IMAGE");
-            }
-            return containers.get(0);
-        }
-        return containers.stream().filter(c -> c.getName().equals(change.container())).findFirst()
-                .orElseThrow(() -> new CoalmineException("the Deployment has no container named "
-                        + change.container()));
     }
 
     private static List<Permission> permissions(Engine engine) {

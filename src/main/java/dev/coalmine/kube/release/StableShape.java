@@ -70,17 +70,41 @@ final class StableShape {
                 + "keeps owning stable's replicas");
     }
 
-    /** With several containers, which ones the release changes and which stay as they are. */
+    /**
+     * With several containers (init containers counted), which ones the release changes and which stay as they are:
+     * an init container left out keeps the old version's image, which matters for a migration versioned with the app.
+     */
     private static Optional<String> containers(Deployment stable, ReleasePlan plan) {
-        List<Container> all = stable.getSpec().getTemplate().getSpec().getContainers();
-        if (all.size() < 2 || plan.fromManifest()) {
+        var pod = stable.getSpec().getTemplate().getSpec();
+        List<Container> app = pod.getContainers();
+        List<Container> init = TemplateContainers.initContainers(pod);
+        if (app.size() + init.size() < 2 || plan.fromManifest()) {
             return Optional.empty();
         }
-        Set<String> changed = plan.images().stream().map(ImageChange::container).filter(Objects::nonNull)
+        Set<String> named = plan.images().stream().map(ImageChange::container).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        String kept = all.stream().map(Container::getName).filter(c -> !changed.contains(c))
-                .collect(Collectors.joining(", "));
-        return kept.isEmpty() || changed.isEmpty() ? Optional.empty() : Optional.of("changes container(s) "
-                + String.join(", ", changed) + "; " + kept + " stay as they are");
+        // A change without a container name is the single app container's.
+        List<String> changedApp = named.isEmpty() ? List.of(app.get(0).getName()) : names(app, named, true);
+        List<String> keptApp = named.isEmpty() ? List.of() : names(app, named, false);
+        List<String> changedInit = names(init, named, true);
+        List<String> changed = new ArrayList<>();
+        if (!changedApp.isEmpty()) {
+            changed.add("container(s) " + String.join(", ", changedApp));
+        }
+        if (!changedInit.isEmpty()) {
+            changed.add("init container(s) " + String.join(", ", changedInit));
+        }
+        List<String> kept = new ArrayList<>();
+        if (!keptApp.isEmpty()) {
+            kept.add(String.join(", ", keptApp) + (keptApp.size() == 1 ? " stays as it is" : " stay as they are"));
+        }
+        init.stream().filter(c -> !named.contains(c.getName()))
+                .forEach(c -> kept.add("init container " + c.getName() + " keeps " + c.getImage()));
+        return kept.isEmpty() ? Optional.empty()
+                : Optional.of("changes " + String.join(" and ", changed) + "; " + String.join("; ", kept));
+    }
+
+    private static List<String> names(List<Container> containers, Set<String> named, boolean inNamed) {
+        return containers.stream().map(Container::getName).filter(n -> named.contains(n) == inNamed).toList();
     }
 }

@@ -1,11 +1,13 @@
 package dev.coalmine.kube.workload;
 
 import dev.coalmine.core.workload.WorkloadSummary;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Reads a Deployment the way {@code kubectl get deploy -o wide} does. */
 public final class DeploymentSummaries {
@@ -28,13 +30,20 @@ public final class DeploymentSummaries {
                 orZero(status.getReadyReplicas()),
                 updated,
                 orZero(status.getAvailableReplicas()),
-                d.getSpec() == null ? List.of()
-                        : d.getSpec().getTemplate().getSpec().getContainers().stream()
-                                .map(c -> new WorkloadSummary.ContainerImage(c.getName(), c.getImage())).toList(),
+                d.getSpec() == null ? List.of() : containers(d.getSpec().getTemplate().getSpec()),
                 Optional.ofNullable(labels.get(TRACK_LABEL)),
                 orZero(d.getMetadata().getGeneration()),
                 orZero(status.getObservedGeneration()),
                 orZero(status.getReplicas()));
+    }
+
+    /** The app's containers, then its init containers. */
+    private static List<WorkloadSummary.ContainerImage> containers(PodSpec pod) {
+        Stream<WorkloadSummary.ContainerImage> app = pod.getContainers().stream()
+                .map(c -> new WorkloadSummary.ContainerImage(c.getName(), c.getImage()));
+        Stream<WorkloadSummary.ContainerImage> init = pod.getInitContainers() == null ? Stream.empty()
+                : pod.getInitContainers().stream().map(c -> new WorkloadSummary.ContainerImage(c.getName(), c.getImage(), true));
+        return Stream.concat(app, init).toList();
     }
 
     private static boolean observedLatest(Deployment d, DeploymentStatus status) {

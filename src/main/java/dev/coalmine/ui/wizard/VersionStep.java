@@ -21,13 +21,15 @@ public final class VersionStep {
     /** One container's new image and what is wrong with it ("" when nothing). */
     public static final class ContainerField {
         private final String container;
+        private final String label;
         private final String currentImage;
         private final StringProperty image;
         private final StringBinding problem;
 
-        ContainerField(String container, String currentImage) {
-            this.container = container;
-            this.currentImage = currentImage;
+        ContainerField(WorkloadSummary.ContainerImage current) {
+            this.container = current.container();
+            this.label = current.label();
+            this.currentImage = current.image();
             this.image = new SimpleStringProperty(currentImage);
             this.problem = Bindings.createStringBinding(() -> ImageReference.problem(image.get())
                     .orElse(image.get().equals(currentImage) ? "unchanged" : ""), image);
@@ -35,6 +37,11 @@ public final class VersionStep {
 
         public String container() {
             return container;
+        }
+
+        /** The container's name, "(init container)" after an init container's. */
+        public String label() {
+            return label;
         }
 
         public String currentImage() {
@@ -66,7 +73,7 @@ public final class VersionStep {
     private final StringBinding message;
 
     public VersionStep(WorkloadSummary workload) {
-        fields = workload.containers().stream().map(c -> new ContainerField(c.container(), c.image())).toList();
+        fields = workload.containers().stream().map(ContainerField::new).toList();
         List<Observable> deps = new ArrayList<>(
                 fields.stream().map(ContainerField::problem).toList());
         deps.add(useManifest);

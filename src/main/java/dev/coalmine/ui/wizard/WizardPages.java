@@ -47,7 +47,7 @@ final class WizardPages {
         grid.addRow(0, FormRows.fieldLabel("Deployment"), new Label(w.namespace() + "/" + w.name()));
         grid.addRow(1, FormRows.fieldLabel("Replicas"), new Label(w.readiness() + " ready, " + w.availableReplicas() + " available"));
         for (WorkloadSummary.ContainerImage c : w.containers()) {
-            grid.addRow(grid.getRowCount(), FormRows.fieldLabel("Container " + c.container()), new Label(c.image()));
+            grid.addRow(grid.getRowCount(), FormRows.fieldLabel("Container " + c.label()), new Label(c.image()));
         }
         Label unfinished = FormRows.problemLabel("unfinished-release", model.unfinishedProperty());
         unfinished.setMaxWidth(640);
@@ -60,7 +60,7 @@ final class WizardPages {
     private Node version() {
         GridPane grid = FormRows.grid();
         for (VersionStep.ContainerField field : model.version().fields()) {
-            FormRows.addField(grid, field.container(), "image-" + field.container(), field.imageProperty(),
+            FormRows.addField(grid, field.label(), "image-" + field.container(), field.imageProperty(),
                     Bindings.createStringBinding(() -> field.problem().get().equals("unchanged")
                             ? "unchanged (" + field.currentImage() + ")" : field.problem().get(), field.problem()));
         }

@@ -66,7 +66,7 @@ public final class WorkloadDetailsView extends StackPane {
                 + workload.updatedReplicas() + " up-to-date, " + workload.availableReplicas() + " available");
         state.setText(workload.isSteady() ? "Steady" : "Rolling out or unhealthy");
         images.setText(String.join("\n", workload.containers().stream()
-                .map(c -> c.container() + ": " + c.image()).toList()));
+                .map(c -> c.label() + ": " + c.image()).toList()));
         if (getChildren().size() != 1 || getChildren().get(0) != details) {
             getChildren().setAll(details);
         }

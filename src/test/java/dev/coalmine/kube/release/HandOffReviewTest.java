@@ -15,6 +15,7 @@ import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.kube.engines.EngineApis;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,23 @@ class HandOffReviewTest {
                 .as("not Coalmine's to change").isEqualTo("Deployment");
         assertThat(handOff.review(plan("shop-api", "api=registry.example.com/shop/api:2.8.0"), Engine.FLAGGER).notes())
                 .as("shop-api has no autoscaler").isEmpty();
+    }
+
+    @Test
+    void anInitContainersNewImageIsAcceptedAsTheCoalmineEngineAcceptsIt() {
+        cluster.client().apps().deployments().inNamespace("default").withName("shop-api").edit(d -> new DeploymentBuilder(d)
+                .editSpec().editTemplate().editSpec().addNewInitContainer().withName("migrate")
+                .withImage("registry.example.com/shop/api-migrate:2.7.0").endInitContainer().endSpec().endTemplate()
+                .endSpec().build());
+        ReleasePlan withMigration = ReleasePlan.ofImages("default", "shop-api", List.of(
+                        ImageChange.parse("api=registry.example.com/shop/api:2.8.0"),
+                        ImageChange.parse("migrate=registry.example.com/shop/api-migrate:2.8.0")), CanarySize.count(1), false)
+                .withJudge(JudgeSpec.automatic(JudgeSettings.defaults(new MetricsLocation.DemoCluster())));
+
+        assertThat(handOff.review(withMigration, Engine.ARGO_ROLLOUTS).dryRunProblems()).isEmpty();
+        assertThat(handOff.review(plan("shop-api", "migrat=registry.example.com/shop/api-migrate:2.8.0"),
+                Engine.FLAGGER).dryRunProblems()).containsExactly("shop-api has no container named migrat; its "
+                + "containers are api; its init containers migrate");
     }
 
     /** The check above can fail: the same dry run refuses the rendered Rollout once a step breaks the schema. */

@@ -78,6 +78,9 @@ class WorkloadShapesTest {
         create("migrating-web", 2, d -> d.editSpec().editTemplate().editSpec().addNewInitContainer().withName("migrate")
                 .withImage("shop/migrate:1").endInitContainer().endSpec().endTemplate().endSpec());
 
+        assertThat(service.plan(plan("migrating-web", "app=shop/web:2", CanarySize.count(1))).notes())
+                .as("an init container left out keeps the old version's image, said before the start")
+                .contains("changes container(s) app; init container migrate keeps shop/migrate:1");
         service.start(plan("migrating-web", "app=shop/web:2", CanarySize.count(1)), false);
         awaitDecision("migrating-web");
         assertThat(deployment("migrating-web-canary").getSpec().getTemplate().getSpec().getInitContainers())
@@ -89,12 +92,51 @@ class WorkloadShapesTest {
     }
 
     @Test
+    void anInitContainerNamedInTheImagesRunsItsNewImageInTheCanaryAndInStableAfterPromotion() {
+        create("migrated-web", 2, d -> d.editSpec().editTemplate().editSpec().addNewInitContainer().withName("migrate")
+                .withImage("shop/migrate:1").endInitContainer().endSpec().endTemplate().endSpec());
+        ReleasePlan both = ReleasePlan.ofImages(NS, "migrated-web", List.of(ImageChange.parse("app=shop/web:2"),
+                ImageChange.parse("migrate=shop/migrate:2")), CanarySize.count(1), true);
+
+        assertThatThrownBy(() -> service.plan(plan("migrated-web", "migrat=shop/migrate:2", CanarySize.count(1))))
+                .hasMessage("migrated-web has no container named migrat; its containers are app; its init containers "
+                        + "migrate");
+        service.start(both, false);
+        awaitDecision("migrated-web");
+        assertThat(deployment("migrated-web-canary").getSpec().getTemplate().getSpec().getInitContainers())
+                .extracting(Container::getImage).containsExactly("shop/migrate:2");
+        assertThat(deployment("migrated-web-baseline").getSpec().getTemplate().getSpec().getInitContainers())
+                .as("the baseline runs the old version, its migration included")
+                .extracting(Container::getImage).containsExactly("shop/migrate:1");
+        promote("migrated-web");
+
+        assertThat(deployment("migrated-web").getSpec().getTemplate().getSpec().getInitContainers())
+                .extracting(Container::getImage).containsExactly("shop/migrate:2");
+    }
+
+    @Test
+    void aCanaryWhoseInitContainerCannotBePulledFailsAndIsRemoved() {
+        create("unpulled-web", 1, d -> d.editSpec().editTemplate().editSpec().addNewInitContainer().withName("migrate")
+                .withImage("shop/migrate:1").endInitContainer().endSpec().endTemplate().endSpec());
+
+        service.start(ReleasePlan.ofImages(NS, "unpulled-web", List.of(ImageChange.parse("app=shop/web:2"),
+                ImageChange.parse("migrate=shop/migrate:does-not-exist")), CanarySize.count(1), true), false);
+        ReleaseState failed = service.drive(NS, "unpulled-web", s -> false, WAIT, s -> { });
+
+        assertThat(failed.phase()).as(() -> String.join("\n", lines(failed))).isInstanceOf(ReleasePhase.Failed.class);
+        assertThat(lines(failed)).anyMatch(l -> l.contains("shop/migrate:does-not-exist"));
+        assertThat(deployment("unpulled-web-canary")).isNull();
+        assertThat(deployment("unpulled-web").getSpec().getTemplate().getSpec().getInitContainers())
+                .extracting(Container::getImage).containsExactly("shop/migrate:1");
+    }
+
+    @Test
     void withSeveralContainersOnlyTheNamedOneChanges() {
         create("shipped-web", 2, d -> d.editSpec().editTemplate().editSpec().addToContainers(new ContainerBuilder()
                 .withName("log-shipper").withImage("shop/log-shipper:7").build()).endSpec().endTemplate().endSpec());
 
         ReleaseState started = service.start(plan("shipped-web", "app=shop/web:2", CanarySize.count(1)), false);
-        assertThat(lines(started)).contains("changes container(s) app; log-shipper stay as they are");
+        assertThat(lines(started)).contains("changes container(s) app; log-shipper stays as it is");
         awaitDecision("shipped-web");
         assertThat(images(deployment("shipped-web-canary"))).isEqualTo(Map.of("app", "shop/web:2",
                 "log-shipper", "shop/log-shipper:7"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coalmine.FastTest;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.testing.Deployments;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import org.junit.jupiter.api.Test;
@@ -56,5 +57,17 @@ class DeploymentSummariesTest {
         WorkloadSummary summary = DeploymentSummaries.of(d);
         assertThat(summary.totalReplicas()).isEqualTo(3);
         assertThat(summary.isSteady()).isFalse();
+    }
+
+    @Test
+    void initContainersFollowTheContainersAndAreLeftOutOfTheImagesColumn() {
+        Deployment d = withStatus(1, 1);
+        d.getSpec().getTemplate().getSpec().setInitContainers(java.util.List.of(new ContainerBuilder()
+                .withName("migrate").withImage("web-migrate:2").build()));
+        WorkloadSummary summary = DeploymentSummaries.of(d);
+        assertThat(summary.containers()).extracting(WorkloadSummary.ContainerImage::label)
+                .containsExactly(d.getSpec().getTemplate().getSpec().getContainers().get(0).getName(),
+                        "migrate (init container)");
+        assertThat(summary.images()).containsExactly("web:2");
     }
 }

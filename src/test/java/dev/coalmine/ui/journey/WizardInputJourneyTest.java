@@ -3,6 +3,8 @@ package dev.coalmine.ui.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coalmine.testing.Eventually;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.time.Duration;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,33 @@ class WizardInputJourneyTest extends ConsoleJourney {
         robot.clickOn("#wizard-back");
         Eventually.assertThat(() -> assertThat(robot.lookup("#image-frontend").queryAs(TextField.class).getText())
                 .isEqualTo("registry.example.com/shop/frontend:1.4.0"));
+    }
+
+    @Test
+    void anInitContainerIsOfferedBesideTheContainerAndReviewSaysItKeepsItsImageWhenLeftAlone(FxRobot robot) {
+        console.client().apps().deployments().inNamespace("default").withName("shop-api").edit(d -> new DeploymentBuilder(d)
+                .editSpec().editTemplate().editSpec().addNewInitContainer().withName("migrate")
+                .withImage("registry.example.com/shop/api-migrate:2.7.0").endInitContainer().endSpec().endTemplate()
+                .endSpec().build());
+        Journeys.openWizard(robot, "shop-api");
+        Eventually.assertThat(() -> assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Container migrate (init container)"));
+        Journeys.next(robot);
+
+        TextField migrate = Journeys.field(robot, "#image-migrate");
+        assertThat(migrate.getText()).isEqualTo("registry.example.com/shop/api-migrate:2.7.0");
+        assertThat(problem(robot, "#image-migrate-problem")).isEqualTo("unchanged (registry.example.com/shop/api-migrate:2.7.0)");
+        assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("migrate (init container)");
+        type(robot, Journeys.field(robot, "#image-api"), "registry.example.com/shop/api:2.8.0");
+        Journeys.next(robot);
+        Journeys.next(robot);
+        Journeys.next(robot);
+        Journeys.next(robot);
+
+        Eventually.assertThat(Duration.ofSeconds(90), () -> assertThat(robot.lookup("#review-notes").queryAs(Label.class)
+                .getText()).contains("Changes container(s) api; init container migrate keeps "
+                        + "registry.example.com/shop/api-migrate:2.7.0"));
     }
 
     /** Clears the field and types the text key by key, as the operator would. */
