@@ -85,6 +85,7 @@ public final class LayoutShots {
                 ((TextField) stage[0].getScene().lookup("#image-frontend")).setText("registry.example.com/shop/frontend:1.4.0");
                 return null;
             });
+            shot(out.resolve("wizard-version-" + theme + ".png"));
             for (int i = 0; i < 3; i++) {
                 fire(stage[0], "#wizard-next");
             }

@@ -18,21 +18,22 @@ import javafx.beans.property.StringProperty;
 
 /** Step 2: the new image of each container, each validated as the operator types. */
 public final class VersionStep {
-    /** One container's new image and what is wrong with it ("" when nothing). */
+    /** One container's new image, what is wrong with it ("" when nothing) and whether it is still the current one. */
     public static final class ContainerField {
         private final String container;
         private final String label;
         private final String currentImage;
         private final StringProperty image;
         private final StringBinding problem;
+        private final StringBinding note;
 
         ContainerField(WorkloadSummary.ContainerImage current) {
             this.container = current.container();
             this.label = current.label();
             this.currentImage = current.image();
             this.image = new SimpleStringProperty(currentImage);
-            this.problem = Bindings.createStringBinding(() -> ImageReference.problem(image.get())
-                    .orElse(image.get().equals(currentImage) ? "unchanged" : ""), image);
+            this.problem = Bindings.createStringBinding(() -> ImageReference.problem(image.get()).orElse(""), image);
+            this.note = Bindings.createStringBinding(() -> unchanged() ? "unchanged" : "", image);
         }
 
         public String container() {
@@ -52,17 +53,26 @@ public final class VersionStep {
             return image;
         }
 
-        /** A message, "unchanged" when the image is the current one, or "" when it is a valid new image. */
+        /** What is wrong with the image reference, or "". */
         public StringBinding problem() {
             return problem;
         }
 
+        /** "unchanged" while the field holds the current image (not a problem: the container keeps its image). */
+        public StringBinding note() {
+            return note;
+        }
+
+        private boolean unchanged() {
+            return image.get().equals(currentImage);
+        }
+
         boolean changed() {
-            return problem.get().isEmpty();
+            return problem.get().isEmpty() && !unchanged();
         }
 
         boolean invalid() {
-            return !problem.get().isEmpty() && !problem.get().equals("unchanged");
+            return !problem.get().isEmpty();
         }
     }
 

@@ -60,9 +60,8 @@ final class WizardPages {
     private Node version() {
         GridPane grid = FormRows.grid();
         for (VersionStep.ContainerField field : model.version().fields()) {
-            FormRows.addField(grid, field.label(), "image-" + field.container(), field.imageProperty(),
-                    Bindings.createStringBinding(() -> field.problem().get().equals("unchanged")
-                            ? "unchanged (" + field.currentImage() + ")" : field.problem().get(), field.problem()));
+            FormRows.addWideField(grid, field.label(), "image-" + field.container(), field.imageProperty(), field.problem(),
+                    field.note());
         }
         grid.disableProperty().bind(model.version().useManifestProperty());
         CheckBox useManifest = new CheckBox("Use a manifest file instead (a new Deployment with its ConfigMaps or Secrets)");

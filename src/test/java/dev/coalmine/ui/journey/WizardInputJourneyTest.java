@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.time.Duration;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -21,6 +22,9 @@ class WizardInputJourneyTest extends ConsoleJourney {
         TextField image = Journeys.field(robot, "#image-frontend");
         type(robot, image, "registry.example.com/shop/Frontend:1.4.0");
         Eventually.assertThat(() -> assertThat(problem(robot, "#image-frontend-problem")).isEqualTo("Repository names must be lower case"));
+        assertThat(robot.lookup("#image-frontend-problem").queryAs(Label.class).getPseudoClassStates())
+                .extracting(Object::toString).doesNotContain("note");
+        assertThat(image.getPseudoClassStates()).extracting(Object::toString).contains("danger");
         Eventually.assertThat(() -> assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).isTrue());
 
         type(robot, image, "registry.example.com/shop/frontend:1.4.0");
@@ -54,7 +58,12 @@ class WizardInputJourneyTest extends ConsoleJourney {
 
         TextField migrate = Journeys.field(robot, "#image-migrate");
         assertThat(migrate.getText()).isEqualTo("registry.example.com/shop/api-migrate:2.7.0");
-        assertThat(problem(robot, "#image-migrate-problem")).isEqualTo("unchanged (registry.example.com/shop/api-migrate:2.7.0)");
+        Label unchanged = robot.lookup("#image-migrate-problem").queryAs(Label.class);
+        assertThat(unchanged.getText()).isEqualTo("unchanged");
+        assertThat(unchanged.getPseudoClassStates()).as("a note, not a problem").extracting(Object::toString).contains("note");
+        assertThat(migrate.getPseudoClassStates()).extracting(Object::toString).doesNotContain("danger");
+        assertThat(migrate.getWidth() - migrate.getPadding().getLeft() - migrate.getPadding().getRight()
+                - textWidth(migrate)).as("the whole reference, its tag included, in sight").isPositive();
         assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("migrate (init container)");
         type(robot, Journeys.field(robot, "#image-api"), "registry.example.com/shop/api:2.8.0");
@@ -66,6 +75,12 @@ class WizardInputJourneyTest extends ConsoleJourney {
         Eventually.assertThat(Duration.ofSeconds(90), () -> assertThat(robot.lookup("#review-notes").queryAs(Label.class)
                 .getText()).contains("Changes container(s) api; init container migrate keeps "
                         + "registry.example.com/shop/api-migrate:2.7.0"));
+    }
+
+    private static double textWidth(TextField field) {
+        Text text = new Text(field.getText());
+        text.setFont(field.getFont());
+        return text.getLayoutBounds().getWidth();
     }
 
     /** Clears the field and types the text key by key, as the operator would. */
