@@ -67,7 +67,8 @@ final class StableShape {
                 + (h.getSpec().getMinReplicas() == null ? 1 : h.getSpec().getMinReplicas()) + "\u2013"
                 + h.getSpec().getMaxReplicas() + " replicas): the canary's size is taken from stable's current "
                 + "replicas and is not autoscaled; promotion changes only the pod template, so the autoscaler "
-                + "keeps owning stable's replicas");
+                + "keeps owning stable's replicas; until wrap-up its metrics also average the canary's and baseline's "
+                + "pods, which carry stable's labels");
     }
 
     /**

@@ -61,7 +61,8 @@ class WorkloadShapesTest {
                 .as("said before the start").anyMatch(l -> l.contains("HorizontalPodAutoscaler hpa-web (2\u20138 replicas)"));
         ReleaseState started = service.start(plan("hpa-web", "app=shop/web:2", CanarySize.percent(25)), false);
         assertThat(lines(started)).anyMatch(l -> l.contains("HorizontalPodAutoscaler hpa-web (2\u20138 replicas)")
-                && l.contains("the autoscaler keeps owning stable's replicas"));
+                && l.contains("the autoscaler keeps owning stable's replicas")
+                && l.endsWith("its metrics also average the canary's and baseline's pods, which carry stable's labels"));
         awaitDecision("hpa-web");
         // The autoscaler scales stable while the release waits for its decision.
         client.apps().deployments().inNamespace(NS).withName("hpa-web").scale(6);
