@@ -72,7 +72,7 @@ final class CanaryRenderer {
                                int replicas) {
         Deployment copy = serialization.clone(stable);
         Map<String, String> trackLabels = ReleaseNames.releaseLabels(name(stable), track, release);
-        Map<String, String> labels = new LinkedHashMap<>(orEmpty(stable.getMetadata().getLabels()));
+        Map<String, String> labels = DeployToolLabels.without(orEmpty(stable.getMetadata().getLabels()));
         labels.putAll(trackLabels);
         labels.put(ReleaseNames.MANAGED_BY, ReleaseNames.COALMINE);
         ObjectMeta meta = new ObjectMeta();

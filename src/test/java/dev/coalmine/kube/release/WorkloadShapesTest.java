@@ -132,6 +132,30 @@ class WorkloadShapesTest {
     }
 
     @Test
+    void canaryAndBaselineWearNoLabelADeployToolPrunesByAndStableKeepsItsOwn() {
+        Map<String, String> helmAndGitOps = Map.of("app.kubernetes.io/instance", "payments", "helm.sh/chart",
+                "payments-1.4.2", "app.kubernetes.io/managed-by", "Helm", "kustomize.toolkit.fluxcd.io/name", "apps",
+                "team", "payments");
+        create("charted-web", 2, d -> d.editMetadata().addToLabels(helmAndGitOps).endMetadata().editSpec().editTemplate()
+                .editMetadata().addToLabels("app.kubernetes.io/instance", "payments").endMetadata().endTemplate().endSpec());
+
+        service.start(plan("charted-web", "app=shop/web:2", CanarySize.count(1)), false);
+        awaitDecision("charted-web");
+
+        for (String track : List.of("charted-web-canary", "charted-web-baseline")) {
+            Deployment made = deployment(track);
+            assertThat(made.getMetadata().getLabels()).as(track + ": Argo CD, Helm and Flux would take it for theirs")
+                    .doesNotContainKeys("app.kubernetes.io/instance", "helm.sh/chart", "kustomize.toolkit.fluxcd.io/name")
+                    .containsEntry("team", "payments").containsEntry("app", "charted-web")
+                    .containsEntry("app.kubernetes.io/managed-by", "coalmine");
+            assertThat(made.getSpec().getTemplate().getMetadata().getLabels()).as("its pods, which the Service selects")
+                    .containsEntry("app.kubernetes.io/instance", "payments");
+        }
+        promote("charted-web");
+        assertThat(deployment("charted-web").getMetadata().getLabels()).containsAllEntriesOf(helmAndGitOps);
+    }
+
+    @Test
     void withSeveralContainersOnlyTheNamedOneChanges() {
         create("shipped-web", 2, d -> d.editSpec().editTemplate().editSpec().addToContainers(new ContainerBuilder()
                 .withName("log-shipper").withImage("shop/log-shipper:7").build()).endSpec().endTemplate().endSpec());
