@@ -28,7 +28,11 @@ final class HandOffInputs {
     private HandOffInputs() {
     }
 
-    static HandOff of(KubernetesClient client, ReleasePlan plan, Engine engine) {
+    /** The hand-off, and the Deployment it was read from. */
+    record Read(HandOff handOff, Deployment deployment) {
+    }
+
+    static Read of(KubernetesClient client, ReleasePlan plan, Engine engine) {
         if (plan.fromManifest()) {
             throw new CoalmineException("a release from a manifest cannot be handed to " + engine.id()
                     + " yet: give the new images with --image");
@@ -45,11 +49,11 @@ final class HandOffInputs {
         int canary = plan.size().replicasFor(Math.max(1, replicas));
         JudgeSettings settings = plan.judge().settings();
         List<EngineMetric> metrics = plan.judge().isAutomatic() ? metrics(settings) : List.of();
-        return new HandOff(plan.namespace(), plan.deployment(), Math.max(1, replicas),
+        return new Read(new HandOff(plan.namespace(), plan.deployment(), Math.max(1, replicas),
                 d.getSpec().getSelector().getMatchLabels(), servicePort(client, d), HandOff.weightOf(canary,
                 Math.max(1, replicas)), plan.judge().isAutomatic(), settings.interval(),
                 settings.analysis().passingChecksToPromote(), settings.analysis().maxFailedChecks(), metrics,
-                prometheusAddress(settings.location()), autoscaler(client, d));
+                prometheusAddress(settings.location()), autoscaler(client, d)), d);
     }
 
     /** The autoscaler's name, or null when none scales the Deployment or none could be listed. */

@@ -72,10 +72,14 @@ public final class HandOffService {
     /** What the hand-off would apply and what that means. Changes nothing. */
     public Rendering rendering(ReleasePlan plan, Engine engine) {
         requireInstalled(engine);
-        HandOff handOff = HandOffInputs.of(client, plan, engine);
-        return engine == Engine.FLAGGER
-                ? new Rendering(FlaggerCanaryRendering.render(handOff), FlaggerCanaryRendering.notes(handOff))
-                : new Rendering(ArgoRolloutRendering.render(handOff), ArgoRolloutRendering.notes(handOff));
+        HandOffInputs.Read read = HandOffInputs.of(client, plan, engine);
+        HandOff handOff = read.handOff();
+        List<String> notes = new ArrayList<>(engine == Engine.FLAGGER ? FlaggerCanaryRendering.notes(handOff)
+                : ArgoRolloutRendering.notes(handOff));
+        DeployToolNote.of(read.deployment(), "the hand-off sets the new images on the live Deployment only")
+                .ifPresent(notes::add);
+        return new Rendering(engine == Engine.FLAGGER ? FlaggerCanaryRendering.render(handOff)
+                : ArgoRolloutRendering.render(handOff), notes);
     }
 
     /** The objects the hand-off would apply, in apply order. Changes nothing. */

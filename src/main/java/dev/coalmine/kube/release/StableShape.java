@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * What about the stable's shape changes how a release behaves, said in the Prepare lines before anything is
  * written: an autoscaler that owns its replicas, the Recreate strategy, minReadySeconds, the progress deadline,
- * and which of several containers the release changes.
+ * which of several containers the release changes, and the deploy tool whose source must get the new image.
  */
 final class StableShape {
     private final KubernetesClient client;
@@ -46,6 +46,7 @@ final class StableShape {
                 : "a rollout that makes no progress for " + Durations.format(Duration.ofSeconds(
                 spec.getProgressDeadlineSeconds())) + " (stable's progressDeadlineSeconds) fails the release");
         containers(stable, plan).ifPresent(notes::add);
+        DeployToolNote.of(stable).ifPresent(notes::add);
         return notes;
     }
 

@@ -108,6 +108,17 @@ class HandOffReviewTest {
                 + "containers are api; its init containers migrate");
     }
 
+    @Test
+    void aDeploymentFromHelmIsSaidToNeedTheNewImageInItsChartsValues() {
+        cluster.client().apps().deployments().inNamespace("default").withName("shop-api").edit(d -> new DeploymentBuilder(d)
+                .editMetadata().addToAnnotations("meta.helm.sh/release-name", "shop").endMetadata().build());
+
+        assertThat(handOff.review(plan("shop-api", "api=registry.example.com/shop/api:2.8.0"), Engine.ARGO_ROLLOUTS)
+                .notes()).containsExactly("stable belongs to Helm release shop: the hand-off sets the new images on the "
+                + "live Deployment only; set the new image in the chart's values, or the next helm upgrade puts the old "
+                + "one back");
+    }
+
     /** The check above can fail: the same dry run refuses the rendered Rollout once a step breaks the schema. */
     @Test
     void theDryRunRefusesARolloutTheSchemaForbids() {

@@ -139,6 +139,9 @@ class WorkloadShapesTest {
         create("charted-web", 2, d -> d.editMetadata().addToLabels(helmAndGitOps).endMetadata().editSpec().editTemplate()
                 .editMetadata().addToLabels("app.kubernetes.io/instance", "payments").endMetadata().endTemplate().endSpec());
 
+        assertThat(service.plan(plan("charted-web", "app=shop/web:2", CanarySize.count(1))).notes())
+                .contains("stable is applied by Flux Kustomization apps: promotion changes the live Deployment only; "
+                        + "commit the new image to its Git source, or Flux's next reconciliation puts the old one back");
         service.start(plan("charted-web", "app=shop/web:2", CanarySize.count(1)), false);
         awaitDecision("charted-web");
 
@@ -153,6 +156,25 @@ class WorkloadShapesTest {
         }
         promote("charted-web");
         assertThat(deployment("charted-web").getMetadata().getLabels()).containsAllEntriesOf(helmAndGitOps);
+    }
+
+    @Test
+    void aStableFromArgoCdOrHelmIsSaidToNeedTheNewImageInItsSourceBeforeTheStart() {
+        create("synced-web", 1, d -> d.editMetadata().addToAnnotations("argocd.argoproj.io/tracking-id",
+                "shop:apps/Deployment:default/synced-web").endMetadata());
+        create("helmed-web", 1, d -> d.editMetadata().addToAnnotations("meta.helm.sh/release-name", "web")
+                .addToLabels("app.kubernetes.io/managed-by", "Helm").endMetadata());
+
+        assertThat(service.plan(plan("synced-web", "app=shop/web:2", CanarySize.count(1))).notes())
+                .contains("stable is synced by Argo CD application shop: promotion changes the live Deployment only; "
+                        + "commit the new image to its Git source, or Argo CD's next sync (at once with self-heal) "
+                        + "puts the old one back");
+        assertThat(service.plan(plan("helmed-web", "app=shop/web:2", CanarySize.count(1))).notes())
+                .contains("stable belongs to Helm release web: promotion changes the live Deployment only; set the new "
+                        + "image in the chart's values, or the next helm upgrade puts the old one back");
+        create("plain-web", 1, d -> d);
+        assertThat(service.plan(plan("plain-web", "app=shop/web:2", CanarySize.count(1))).notes())
+                .as("no deploy tool named").noneMatch(n -> n.contains("promotion changes the live Deployment only"));
     }
 
     @Test

@@ -1,0 +1,61 @@
+package dev.coalmine.kube.release;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Says which deploy tool stable comes from, when its metadata tells: a release changes the live Deployment only, and
+ * that tool's next sync, reconciliation or upgrade puts the old image back unless its source gets the new one.
+ */
+final class DeployToolNote {
+    private static final String ARGO_TRACKING = "argocd.argoproj.io/tracking-id";
+    private static final String ARGO_INSTANCE = "argocd.argoproj.io/instance";
+    private static final String FLUX_KUSTOMIZATION = "kustomize.toolkit.fluxcd.io/";
+    private static final String FLUX_HELM_RELEASE = "helm.toolkit.fluxcd.io/";
+    private static final String HELM_RELEASE = "meta.helm.sh/release-name";
+
+    private DeployToolNote() {
+    }
+
+    /** For a release Coalmine drives, which changes stable at promotion. */
+    static Optional<String> of(Deployment stable) {
+        return of(stable, "promotion changes the live Deployment only");
+    }
+
+    /** {@code change}: what the release does to the live Deployment, e.g. "promotion changes the live Deployment only". */
+    static Optional<String> of(Deployment stable, String change) {
+        Map<String, String> labels = orEmpty(stable.getMetadata().getLabels());
+        Map<String, String> annotations = orEmpty(stable.getMetadata().getAnnotations());
+        String source;
+        String undo;
+        if (annotations.containsKey(ARGO_TRACKING) || labels.containsKey(ARGO_INSTANCE)) {
+            String app = annotations.containsKey(ARGO_TRACKING) ? annotations.get(ARGO_TRACKING).split(":", 2)[0]
+                    : labels.get(ARGO_INSTANCE);
+            source = "stable is synced by Argo CD application " + app;
+            undo = "commit the new image to its Git source, or Argo CD's next sync (at once with self-heal) puts the "
+                    + "old one back";
+        } else if (labels.containsKey(FLUX_HELM_RELEASE + "name")) {
+            source = "stable is applied by Flux HelmRelease " + fluxName(labels, FLUX_HELM_RELEASE);
+            undo = "set the new image in its values in Git, or Flux's next reconciliation puts the old one back";
+        } else if (labels.containsKey(FLUX_KUSTOMIZATION + "name")) {
+            source = "stable is applied by Flux Kustomization " + fluxName(labels, FLUX_KUSTOMIZATION);
+            undo = "commit the new image to its Git source, or Flux's next reconciliation puts the old one back";
+        } else if (annotations.containsKey(HELM_RELEASE)) {
+            source = "stable belongs to Helm release " + annotations.get(HELM_RELEASE);
+            undo = "set the new image in the chart's values, or the next helm upgrade puts the old one back";
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(source + ": " + change + "; " + undo);
+    }
+
+    private static String fluxName(Map<String, String> labels, String prefix) {
+        String namespace = labels.get(prefix + "namespace");
+        return (namespace == null ? "" : namespace + "/") + labels.get(prefix + "name");
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
+    }
+}
