@@ -76,8 +76,7 @@ class WorkloadShapesTest {
 
     @Test
     void initContainersRunInTheCanaryAndStayInStable() {
-        create("migrating-web", 2, d -> d.editSpec().editTemplate().editSpec().addNewInitContainer().withName("migrate")
-                .withImage("shop/migrate:1").endInitContainer().endSpec().endTemplate().endSpec());
+        create("migrating-web", 2, WorkloadShapesTest::withMigration);
 
         assertThat(service.plan(plan("migrating-web", "app=shop/web:2", CanarySize.count(1))).notes())
                 .as("an init container left out keeps the old version's image, said before the start")
@@ -94,8 +93,7 @@ class WorkloadShapesTest {
 
     @Test
     void anInitContainerNamedInTheImagesRunsItsNewImageInTheCanaryAndInStableAfterPromotion() {
-        create("migrated-web", 2, d -> d.editSpec().editTemplate().editSpec().addNewInitContainer().withName("migrate")
-                .withImage("shop/migrate:1").endInitContainer().endSpec().endTemplate().endSpec());
+        create("migrated-web", 2, WorkloadShapesTest::withMigration);
         ReleasePlan both = ReleasePlan.ofImages(NS, "migrated-web", List.of(ImageChange.parse("app=shop/web:2"),
                 ImageChange.parse("migrate=shop/migrate:2")), CanarySize.count(1), true);
 
@@ -117,8 +115,7 @@ class WorkloadShapesTest {
 
     @Test
     void aCanaryWhoseInitContainerCannotBePulledFailsAndIsRemoved() {
-        create("unpulled-web", 1, d -> d.editSpec().editTemplate().editSpec().addNewInitContainer().withName("migrate")
-                .withImage("shop/migrate:1").endInitContainer().endSpec().endTemplate().endSpec());
+        create("unpulled-web", 1, WorkloadShapesTest::withMigration);
 
         service.start(ReleasePlan.ofImages(NS, "unpulled-web", List.of(ImageChange.parse("app=shop/web:2"),
                 ImageChange.parse("migrate=shop/migrate:does-not-exist")), CanarySize.count(1), true), false);
@@ -240,6 +237,12 @@ class WorkloadShapesTest {
         client.apps().deployments().inNamespace(NS).withName(name).waitUntilCondition(d -> d.getStatus() != null
                 && d.getStatus().getAvailableReplicas() != null && d.getStatus().getAvailableReplicas() == replicas,
                 WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** An init container "migrate" running shop/migrate:1. */
+    private static DeploymentBuilder withMigration(DeploymentBuilder d) {
+        return d.editSpec().editTemplate().editSpec().addNewInitContainer().withName("migrate").withImage("shop/migrate:1")
+                .endInitContainer().endSpec().endTemplate().endSpec();
     }
 
     private static ReleasePlan plan(String name, String image, CanarySize size) {
