@@ -216,6 +216,29 @@ class KubectlCompatibilityTest {
     }
 
     @Test
+    void aRequestTheDemoRbacRulesDenyIsRefusedAsARealServerRefusesIt() {
+        kubectl.run("create", "configmap", "demo-rbac", "-n", "coalmine-demo",
+                "--from-literal=deny=create deployments.apps shop\ndelete * *").ok();
+        try {
+            Kubectl.Result refused = kubectl.run("create", "deployment", "refused", "--image=nginx", "-n", "shop");
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err()).contains("deployments.apps is forbidden: User "
+                    + "\"demo-admin\" cannot create resource \"deployments\" in API group \"apps\" in the namespace "
+                    + "\"shop\": denied by the demo cluster's RBAC rule \"create deployments.apps shop\"");
+            Kubectl.Result deleting = kubectl.run("delete", "deployment", "shop-frontend", "-n", "default");
+            assertThat(deleting.err()).contains("Error from server (Forbidden): deployments.apps \"shop-frontend\" is "
+                    + "forbidden", "cannot delete");
+            assertThat(kubectl.run("get", "deployments", "-n", "default").ok().out()).contains("shop-frontend");
+            assertThat(kubectl.run("create", "configmap", "allowed", "--from-literal=a=b", "-n", "default").ok().out())
+                    .contains("configmap/allowed created");
+        } finally {
+            kubectl.run("delete", "configmap", "demo-rbac", "-n", "coalmine-demo").ok();
+        }
+        assertThat(kubectl.run("delete", "configmap", "allowed", "-n", "default").ok().out())
+                .as("the rules, deleted in spite of 'delete * *', apply no more").contains("deleted");
+    }
+
+    @Test
     void authCanIListShowsTheDemoRbacRules() {
         assertThat(kubectl.run("auth", "can-i", "--list", "-n", "shop").ok().out())
                 .containsPattern("\\*\\.\\*\\s+\\[\\]\\s+\\[\\]\\s+\\[\\*\\]");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -12,7 +13,8 @@ import java.util.TreeSet;
  * Answers SelfSubjectAccessReviews like a real server: allowed, unless a rule in ConfigMap
  * {@code coalmine-demo/demo-rbac} (key {@code deny}) denies the request. SelfSubjectRulesReviews list the same
  * decisions as rules: everything while no deny rule reaches the namespace, else each served resource with the verbs
- * no rule denies (what {@code kubectl auth can-i --list} prints).
+ * no rule denies (what {@code kubectl auth can-i --list} prints). The same rules refuse the requests themselves
+ * ({@link #refusal}), as RBAC would.
  */
 final class AccessReviewer {
     static final String RULES_PATH = "/api/v1/namespaces/coalmine-demo/configmaps/demo-rbac";
@@ -101,6 +103,41 @@ final class AccessReviewer {
         verbs.forEach(rule.putArray("verbs")::add);
         rule.putArray("apiGroups").add(group);
         rule.putArray("resources").add(resource);
+    }
+
+    /**
+     * Why the rules refuse a request, in a real API server's words (answered with 403 Forbidden), or empty. The
+     * rules' own ConfigMap and the reviews that ask about access are never refused, so a trainer cannot lock the
+     * rules in, and a client can always ask what it may do.
+     */
+    Optional<String> refusal(String method, ApiPath path) {
+        boolean rulesThemselves = "coalmine-demo".equals(path.namespace()) && "configmaps".equals(path.resource())
+                && "demo-rbac".equals(path.name());
+        if (rulesThemselves || path.group().equals("authorization.k8s.io") || path.group().equals("authentication.k8s.io")) {
+            return Optional.empty();
+        }
+        String verb = verb(method, path);
+        String resource = path.subresource() == null ? path.resource() : path.resource() + "/" + path.subresource();
+        String namespace = path.namespace() == null ? "" : path.namespace();
+        return denyingRule(verb, resource, path.group(), namespace).map(rule ->
+                (path.group().isEmpty() ? path.resource() : path.resource() + "." + path.group())
+                        + (path.name() == null ? "" : " \"" + path.name() + "\"")
+                        + " is forbidden: User \"" + SelfSubjectReviews.USERNAME + "\" cannot " + verb + " resource \""
+                        + resource + "\" in API group \"" + path.group() + "\" "
+                        + (namespace.isEmpty() ? "at the cluster scope" : "in the namespace \"" + namespace + "\"")
+                        + ": denied by the demo cluster's RBAC rule \"" + rule.line()
+                        + "\" (ConfigMap coalmine-demo/demo-rbac, key deny)");
+    }
+
+    private static String verb(String method, ApiPath path) {
+        return switch (method) {
+            case "GET", "HEAD" -> path.name() != null ? "get" : path.isWatch() ? "watch" : "list";
+            case "POST" -> "create";
+            case "PUT" -> "update";
+            case "PATCH" -> "patch";
+            case "DELETE" -> path.name() != null ? "delete" : "deletecollection";
+            default -> method.toLowerCase(Locale.ROOT);
+        };
     }
 
     private Optional<AccessRule> denyingRule(String verb, String resource, String group, String namespace) {

@@ -43,6 +43,7 @@ final class ApiServer implements AutoCloseable {
     private final ServiceProxy proxy;
     private final RequestCounter requests = new RequestCounter();
     private final FaultInjector faults;
+    private final AccessReviewer access;
     private final SelfSignedCertificate certificate;
     private final BearerToken token;
     private final FaultResponder faultResponder = new FaultResponder(vertx);
@@ -54,9 +55,10 @@ final class ApiServer implements AutoCloseable {
     private HttpServer server;
     private HttpServerRequestHandler standard;
 
-    ApiServer(Dispatcher dispatcher, PodLogs logs, ServiceProxy proxy, FaultInjector faults,
+    ApiServer(Dispatcher dispatcher, PodLogs logs, ServiceProxy proxy, FaultInjector faults, AccessReviewer access,
               SelfSignedCertificate certificate, BearerToken token) {
         this.dispatcher = dispatcher;
+        this.access = access;
         this.certificate = certificate;
         this.token = token;
         this.faults = faults;
@@ -92,6 +94,11 @@ final class ApiServer implements AutoCloseable {
                 return;
             }
             requests.record(request.getHeader("User-Agent"), request.method().name(), request.uri());
+            Optional<MockResponse> forbidden = forbidden(request);
+            if (forbidden.isPresent()) {
+                send(request.response(), forbidden.get());
+                return;
+            }
             faults.draw(request.getHeader("User-Agent"), request.method().name(), request.uri()).ifPresentOrElse(
                     fault -> faultResponder.respond(fault, request, this::serve), () -> serve(request));
         });
@@ -105,6 +112,17 @@ final class ApiServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + HOST + ":" + port + ": "
                     + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
         }
+    }
+
+    /** 403 Forbidden when the demo's RBAC rules deny an API client's request; the demo's own controllers pass. */
+    private Optional<MockResponse> forbidden(HttpServerRequest request) {
+        String agent = request.getHeader("User-Agent");
+        if (agent != null && agent.startsWith(FaultInjector.DEMO_AGENT)) {
+            return Optional.empty();
+        }
+        return ApiPath.parse(request.uri()).flatMap(path -> access.refusal(request.method().name(), path)
+                .map(message -> StatusResponses.failure(403, "Forbidden", message, path.group(), path.resource(),
+                        path.name())));
     }
 
     /** Answers a request the normal way: the service proxy, a streamed watch or log, or the dispatcher. */

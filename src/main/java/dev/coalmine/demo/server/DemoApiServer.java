@@ -33,7 +33,8 @@ public final class DemoApiServer implements AutoCloseable {
         int[] bound = {port};
         DiscoveryDocuments discovery = new DiscoveryDocuments(catalog, () -> ApiServer.HOST + ":" + bound[0]);
         PodLogs logs = new PodLogs(store, logSource);
-        ApiDispatcher dispatcher = new ApiDispatcher(store, discovery, new AccessReviewer(store, catalog),
+        AccessReviewer access = new AccessReviewer(store, catalog);
+        ApiDispatcher dispatcher = new ApiDispatcher(store, discovery, access,
                 new ScaleSubresource(store), logs, new TableRenderer(catalog), new OpenApiDocuments(catalog),
                 new StoredVersions(catalog));
         StartupTrace.mark("demo store and dispatcher built");
@@ -41,7 +42,7 @@ public final class DemoApiServer implements AutoCloseable {
         StartupTrace.mark("demo certificate made");
         BearerToken token = BearerToken.random();
         ApiServer server = new ApiServer(dispatcher, logs, new ServiceProxy(store),
-                new FaultInjector(faults.seed(), faults.kinds(), new FaultRate(store, faults.percent())),
+                new FaultInjector(faults.seed(), faults.kinds(), new FaultRate(store, faults.percent())), access,
                 certificate, token);
         StartupTrace.mark("demo token made, server built");
         bound[0] = server.start(port);

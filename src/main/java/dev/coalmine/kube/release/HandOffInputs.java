@@ -28,8 +28,8 @@ final class HandOffInputs {
     private HandOffInputs() {
     }
 
-    /** The hand-off, and the Deployment it was read from. */
-    record Read(HandOff handOff, Deployment deployment) {
+    /** The hand-off, the Deployment it was read from, and what could not be read, said as notes. */
+    record Read(HandOff handOff, Deployment deployment, List<String> notes) {
     }
 
     static Read of(KubernetesClient client, ReleasePlan plan, Engine engine) {
@@ -49,19 +49,27 @@ final class HandOffInputs {
         int canary = plan.size().replicasFor(Math.max(1, replicas));
         JudgeSettings settings = plan.judge().settings();
         List<EngineMetric> metrics = plan.judge().isAutomatic() ? metrics(settings) : List.of();
+        List<String> notes = new ArrayList<>();
         return new Read(new HandOff(plan.namespace(), plan.deployment(), Math.max(1, replicas),
                 d.getSpec().getSelector().getMatchLabels(), servicePort(client, d), HandOff.weightOf(canary,
                 Math.max(1, replicas)), plan.judge().isAutomatic(), settings.interval(),
                 settings.analysis().passingChecksToPromote(), settings.analysis().maxFailedChecks(), metrics,
-                prometheusAddress(settings.location()), autoscaler(client, d)), d);
+                prometheusAddress(settings.location()), autoscaler(client, d, notes)), d, notes);
     }
 
-    /** The autoscaler's name, or null when none scales the Deployment or none could be listed. */
-    private static String autoscaler(KubernetesClient client, Deployment d) {
+    /**
+     * The autoscaler's name, or null when none scales the Deployment or none could be listed; the latter is said in
+     * {@code notes}, since the rendering then cannot account for one.
+     */
+    private static String autoscaler(KubernetesClient client, Deployment d, List<String> notes) {
         try {
             return Autoscalers.scaling(client, d).map(h -> h.getMetadata().getName()).orElse(null);
         } catch (KubernetesClientException e) {
-            return null; // not allowed to list them: rendered as for a Deployment without one
+            notes.add("could not list HorizontalPodAutoscalers in " + d.getMetadata().getNamespace() + " (HTTP "
+                    + e.getCode() + "): if one scales " + d.getMetadata().getName() + ", the hand-off does not account "
+                    + "for it (Flagger's Canary would need autoscalerRef; for Argo Rollouts, point its scaleTargetRef "
+                    + "at the Rollout)");
+            return null;
         }
     }
 

@@ -76,6 +76,7 @@ public final class HandOffService {
         HandOff handOff = read.handOff();
         List<String> notes = new ArrayList<>(engine == Engine.FLAGGER ? FlaggerCanaryRendering.notes(handOff)
                 : ArgoRolloutRendering.notes(handOff));
+        notes.addAll(read.notes());
         DeployToolNote.of(read.deployment(), "the hand-off sets the new images on the live Deployment only")
                 .ifPresent(notes::add);
         return new Rendering(engine == Engine.FLAGGER ? FlaggerCanaryRendering.render(handOff)

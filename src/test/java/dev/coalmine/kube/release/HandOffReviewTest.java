@@ -14,8 +14,12 @@ import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.kube.engines.EngineApis;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +54,13 @@ class HandOffReviewTest {
 
     @Test
     void theFlaggerObjectsPassTheServersSchemaValidationAndNothingIsWritten() {
-        HandOffService.Review review = handOff.review(plan("shop-frontend",
-                "frontend=registry.example.com/shop/frontend:1.4.0"), Engine.FLAGGER);
+        HandOffService.Review review;
+        // The demo's RBAC rules refuse API clients, not the demo's own client.
+        try (KubernetesClient operator = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
+                cluster.clientConfig()).withUserAgent("operator").build()).build()) {
+            review = new HandOffService(operator).review(plan("shop-frontend",
+                    "frontend=registry.example.com/shop/frontend:1.4.0"), Engine.FLAGGER);
+        }
 
         assertThat(review.yaml()).contains("kind: \"MetricTemplate\"", "kind: \"Canary\"");
         assertThat(review.dryRunProblems()).isEmpty();
@@ -106,6 +115,26 @@ class HandOffReviewTest {
         assertThat(handOff.review(plan("shop-api", "migrat=registry.example.com/shop/api-migrate:2.8.0"),
                 Engine.FLAGGER).dryRunProblems()).containsExactly("shop-api has no container named migrat; its "
                 + "containers are api; its init containers migrate");
+    }
+
+    @Test
+    void anAutoscalerListTheOperatorMayNotReadIsSaidInsteadOfTakenForNone() {
+        cluster.client().configMaps().inNamespace("coalmine-demo").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("demo-rbac").endMetadata().addToData("deny", "list horizontalpodautoscalers.autoscaling default")
+                .build()).create();
+
+        HandOffService.Review review;
+        // The demo's RBAC rules refuse API clients, not the demo's own client.
+        try (KubernetesClient operator = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
+                cluster.clientConfig()).withUserAgent("operator").build()).build()) {
+            review = new HandOffService(operator).review(plan("shop-frontend",
+                    "frontend=registry.example.com/shop/frontend:1.4.0"), Engine.FLAGGER);
+        }
+
+        assertThat(review.notes()).containsExactly("could not list HorizontalPodAutoscalers in default (HTTP 403): if one "
+                + "scales shop-frontend, the hand-off does not account for it (Flagger's Canary would need autoscalerRef; "
+                + "for Argo Rollouts, point its scaleTargetRef at the Rollout)");
+        assertThat(review.dryRunProblems()).isEmpty();
     }
 
     @Test

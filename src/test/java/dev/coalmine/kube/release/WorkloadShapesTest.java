@@ -13,13 +13,16 @@ import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.sim.ClusterSimulation;
 import dev.coalmine.demo.sim.SimulationSettings;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +75,26 @@ class WorkloadShapesTest {
         Deployment stable = deployment("hpa-web");
         assertThat(stable.getSpec().getReplicas()).as("promotion changed the template only").isEqualTo(6);
         assertThat(stable.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("shop/web:2");
+    }
+
+    @Test
+    void anAutoscalerListTheOperatorMayNotReadIsSaidAndTheReleaseGoesOn() {
+        create("unlisted-web", 2, d -> d);
+        client.configMaps().inNamespace("coalmine-demo").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("demo-rbac").endMetadata().addToData("deny", "list horizontalpodautoscalers.autoscaling " + NS)
+                .build()).create();
+
+        ReleaseState started;
+        // The demo's RBAC rules refuse API clients, not the demo's own client.
+        try (KubernetesClient operator = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
+                cluster.clientConfig()).withUserAgent("operator").build()).build()) {
+            started = new ReleaseService(operator, ReleaseSettings.defaults("shapes-test")).start(
+                    plan("unlisted-web", "app=shop/web:2", CanarySize.count(1)), false);
+        }
+
+        assertThat(lines(started)).contains("could not check whether an autoscaler scales unlisted-web (HTTP 403); if "
+                + "one does, it keeps owning stable's replicas");
+        awaitDecision("unlisted-web");
     }
 
     @Test

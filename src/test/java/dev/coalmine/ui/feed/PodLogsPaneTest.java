@@ -95,7 +95,8 @@ class PodLogsPaneTest {
         assertThat(status.getText()).isEqualTo("Status");
         assertThat(status.getCellData(table.getItems().get(10))).isEqualTo("500");
         assertThat(status.getCellData(table.getItems().get(11))).isEqualTo("200");
-        assertThat(robot.lookup(".table-row-cell:server-error").queryAll()).isNotEmpty();
+        // The rows get their lines, and their styles, in the pulse after the items change.
+        Eventually.assertThat(() -> assertThat(robot.lookup(".table-row-cell:server-error").queryAll()).isNotEmpty());
 
         robot.clickOn("#pod-logs-filter").write("canary 500");
         Eventually.assertThat(() -> assertThat(table.getItems()).hasSize(10)
