@@ -11,6 +11,7 @@ import dev.coalmine.ui.workloads.WorkloadListViewModel;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -186,8 +187,10 @@ public final class MainWindow {
     private void addStatusBar() {
         StatusBar status = new StatusBar();
         status.setId("status-bar");
-        status.textProperty().bind(connection.shownNamespaceProperty().map(ns -> "Namespace " + ns + " \u00b7 live")
-                .orElse("No namespace shown"));
+        var shown = connection.shownNamespaceProperty();
+        var listed = workloads.listStateProperty();
+        status.textProperty().bind(Bindings.createStringBinding(() -> shown.get() == null ? "No namespace shown"
+                : "Namespace " + shown.get() + " \u00b7 " + listed.get(), shown, listed));
         status.getRightItems().add(bar.status());
         root.setBottom(status);
     }

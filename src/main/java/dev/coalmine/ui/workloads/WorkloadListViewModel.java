@@ -45,7 +45,8 @@ public final class WorkloadListViewModel {
     private record Removal(long generation, String key) implements Change {
     }
 
-    private record Reset(long generation, String message) implements Change {
+    /** {@code state}: what the list is now, in the status bar's words ("loading", "not listed"). */
+    private record Reset(long generation, String message, String state) implements Change {
     }
 
     private final ObservableList<WorkloadSummary> all = FXCollections.observableArrayList();
@@ -58,6 +59,7 @@ public final class WorkloadListViewModel {
     private final SortedList<WorkloadSummary> visible = new SortedList<>(filtered, BY_NAME);
     private final ObjectProperty<WorkloadSummary> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("Not connected");
+    private final ReadOnlyStringWrapper listState = new ReadOnlyStringWrapper("not connected");
     private final Executor background;
     private final UiQueue<Change> changes;
     private volatile long generation;
@@ -73,7 +75,7 @@ public final class WorkloadListViewModel {
     public void show(String description, FeedOpener opener) {
         long mine = ++generation;
         closeFeed();
-        changes.offer(new Reset(mine, "Loading Deployments of " + description + "…"));
+        changes.offer(new Reset(mine, "Loading Deployments of " + description + "…", "loading"));
         background.execute(() -> {
             try {
                 AutoCloseable opened = opener.open(listenerFor(mine));
@@ -86,7 +88,9 @@ public final class WorkloadListViewModel {
                 }
                 opened.close();
             } catch (Exception e) {
-                changes.offer(new Reset(mine, "Cannot list Deployments: " + e.getMessage()));
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                changes.offer(new Reset(mine, why.startsWith("Cannot ") ? why : "Cannot list Deployments: " + why,
+                        "not listed"));
             }
         });
     }
@@ -94,7 +98,7 @@ public final class WorkloadListViewModel {
     public void disconnect(String message) {
         long mine = ++generation;
         closeFeed();
-        changes.offer(new Reset(mine, message));
+        changes.offer(new Reset(mine, message, "not connected"));
     }
 
     private synchronized void closeFeed() {
@@ -128,6 +132,7 @@ public final class WorkloadListViewModel {
                 all.clear();
                 indexByKey.clear();
                 placeholder.set(reset.message());
+                listState.set(reset.state());
             } else if (change instanceof Upsert upsert && upsert.generation() == generation) {
                 if (all.isEmpty()) {
                     StartupTrace.mark("first workload on FX");
@@ -137,6 +142,7 @@ public final class WorkloadListViewModel {
                 remove(removal.key());
             } else if (change instanceof Loaded loaded && loaded.generation() == generation) {
                 placeholder.set(loaded.message());
+                listState.set("live");
             }
         }
     }
@@ -202,5 +208,10 @@ public final class WorkloadListViewModel {
 
     public ReadOnlyStringProperty placeholderProperty() {
         return placeholder.getReadOnlyProperty();
+    }
+
+    /** "live" while the list follows its namespace's watch; else "loading", "not listed" or "not connected". */
+    public ReadOnlyStringProperty listStateProperty() {
+        return listState.getReadOnlyProperty();
     }
 }
