@@ -3,6 +3,7 @@ package dev.coalmine.kube.feed;
 import dev.coalmine.core.feed.FeedSink;
 import dev.coalmine.core.feed.LogLine;
 import dev.coalmine.core.feed.LogLines;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.BytesLimitTerminateTimeTailPrettyLoggable;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.client.dsl.LogWatch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +22,10 @@ import java.time.temporal.ChronoUnit;
  * closed. When the stream ends (the connection dropped, the container restarted, or the server serves
  * logs in pieces), it resumes from the last line's timestamp with {@code sinceTime}, skipping lines it
  * already delivered. A server that does not timestamp lines cannot be resumed without repeating them, so
- * then the stream waits for the next container instance (a restart) before reading again.
+ * then the stream waits for the next container instance (a restart) before reading again. fabric8 hands an
+ * error answer's body (a {@code Status}) over as if it were the log: such a stream is not read as lines; a refusal
+ * (401, 403) is told once as a line of its own, and the stream is asked for again with back-off, in case the
+ * permission comes.
  */
 final class PodLogStream implements Runnable, AutoCloseable {
     private enum Outcome { FAILED, EMPTY, TIMED_LINES, UNTIMED_LINES }
@@ -37,6 +42,7 @@ final class PodLogStream implements Runnable, AutoCloseable {
     private boolean closed;
     private LogWatch current;
     private Instant lastTime;
+    private boolean refusalTold;
 
     PodLogStream(KubernetesClient client, String namespace, String pod, String podUid, String container,
                  int containerInstance, FeedSink<LogLine> sink, PodLogFeed.Options options) {
@@ -127,8 +133,14 @@ final class PodLogStream implements Runnable, AutoCloseable {
     private Outcome read(LogWatch watch) {
         Outcome outcome = Outcome.EMPTY;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
-            String raw;
-            while ((raw = reader.readLine()) != null && !isClosed()) {
+            String raw = reader.readLine();
+            Status failed = raw == null ? null : failure(raw);
+            if (failed != null) {
+                tellIfRefused(failed);
+                return Outcome.FAILED;
+            }
+            for (; raw != null && !isClosed(); raw = reader.readLine()) {
+                refusalTold = false;
                 LogLine line = LogLines.parse(pod, container, raw);
                 if (line.time() == null) {
                     outcome = Outcome.UNTIMED_LINES;
@@ -148,6 +160,29 @@ final class PodLogStream implements Runnable, AutoCloseable {
             }
         }
         return outcome;
+    }
+
+    /** The error a stream's first line is when the server refused the request, or null for a log line. */
+    private Status failure(String first) {
+        if (!first.startsWith("{") || !first.contains("\"kind\":\"Status\"")) {
+            return null;
+        }
+        try {
+            Status status = client.getKubernetesSerialization().unmarshal(first, Status.class);
+            return status.getCode() != null && status.getCode() >= 400 ? status : null;
+        } catch (RuntimeException notStatus) {
+            return null;
+        }
+    }
+
+    private void tellIfRefused(Status failed) {
+        boolean refused = failed.getCode() == HttpURLConnection.HTTP_UNAUTHORIZED
+                || failed.getCode() == HttpURLConnection.HTTP_FORBIDDEN;
+        if (refused && !refusalTold) {
+            refusalTold = true;
+            sink.accept(new LogLine(pod, container, Instant.now(), "cannot follow this container's log: "
+                    + failed.getMessage() + " (" + failed.getCode() + " " + failed.getReason() + ")"));
+        }
     }
 
     private boolean isClosed() {

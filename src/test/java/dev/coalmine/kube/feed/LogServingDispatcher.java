@@ -29,10 +29,20 @@ final class LogServingDispatcher extends WatchSafeCrudDispatcher {
     private final Map<String, List<Entry>> logs = new ConcurrentHashMap<>();
     private final List<String> requestedPods = new CopyOnWriteArrayList<>();
     private volatile boolean timestamps = true;
+    private final java.util.Set<String> forbidden = ConcurrentHashMap.newKeySet();
 
     /** Serve lines without timestamps, as a server that ignores {@code timestamps=true} would. */
     void withoutTimestamps() {
         timestamps = false;
+    }
+
+    /** Refuse the pod's log as RBAC without {@code get pods/log} does (403), or serve it again. */
+    void forbid(String pod, boolean refused) {
+        if (refused) {
+            forbidden.add(pod);
+        } else {
+            forbidden.remove(pod);
+        }
     }
 
     void log(String pod, String container, Instant time, String text) {
@@ -52,6 +62,13 @@ final class LogServingDispatcher extends WatchSafeCrudDispatcher {
         }
         String pod = m.group(2);
         requestedPods.add(pod);
+        if (forbidden.contains(pod)) {
+            return new MockResponse().setResponseCode(403).setHeader("Content-Type", "application/json").setBody(
+                    "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":"
+                    + "\"pods \\\"" + pod + "\\\" is forbidden: User \\\"ana\\\" cannot get resource \\\"pods/log\\\" in API "
+                    + "group \\\"\\\" in the namespace \\\"" + m.group(1) + "\\\"\",\"reason\":\"Forbidden\",\"details\":{\"name\":\""
+                    + pod + "\",\"kind\":\"pods\"},\"code\":403}\n");
+        }
         Map<String, String> query = query(m.group(3));
         List<Entry> entries = new ArrayList<>(logs.getOrDefault(pod + "/" + query.get("container"), List.of()));
         if (query.containsKey("sinceTime")) {

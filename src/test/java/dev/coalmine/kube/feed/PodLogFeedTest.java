@@ -130,6 +130,25 @@ class PodLogFeedTest {
     }
 
     @Test
+    void aLogTheOperatorMayNotReadIsSaidOnceAndFollowedOnceThePermissionComes() {
+        create(pod(A, "Running"));
+        log(A, "hidden line");
+        dispatcher.forbid(A, true);
+        List<LogLine> lines = new CopyOnWriteArrayList<>();
+        try (PodLogFeed feed = PodLogFeed.open(cache, client, "shop", new PodSelection.TrackPods("web", Track.CANARY),
+                lines::add, FAST)) {
+            Eventually.assertThat(() -> assertThat(dispatcher.requestedPods().stream().filter(A::equals).count())
+                    .as("asked again, with back-off").isGreaterThanOrEqualTo(3));
+            assertThat(texts(lines, A)).containsExactly("cannot follow this container's log: pods \"" + A + "\" is "
+                    + "forbidden: User \"ana\" cannot get resource \"pods/log\" in API group \"\" in the namespace "
+                    + "\"shop\" (403 Forbidden)");
+
+            dispatcher.forbid(A, false);
+            Eventually.assertThat(() -> assertThat(texts(lines, A)).last().isEqualTo("hidden line"));
+        }
+    }
+
+    @Test
     void oneFeedFollowsTheCanaryAndBaselineOfARelease() {
         create(pod(A, "Running"));
         create(pod(BASELINE, "Running"));
