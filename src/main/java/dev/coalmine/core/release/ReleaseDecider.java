@@ -142,9 +142,21 @@ public final class ReleaseDecider {
                 .filter(a -> a.decision() == AnalysisDecision.WAIT_FOR_HUMAN).isPresent();
     }
 
+    private static final String STABLE_PAUSED = "stable is paused (kubectl rollout pause): ";
+
     private static Step promote(Observation seen, ReleaseState state) {
         WorkloadStatus stable = seen.stable();
         boolean rolled = stable.isRelease(state.number());
+        if (stable.paused() && !(rolled && stable.steady())) {
+            // Someone paused it: not Coalmine's to resume, and a template written now would not roll out.
+            String name = state.plan().deployment();
+            return waiting(state, seen, STABLE_PAUSED + "the " + (rolled ? "rolling update" : "promotion") + " of " + name
+                    + " waits for kubectl rollout resume deployment/" + name
+                    + (rolled ? "" : "; nothing is written meanwhile"));
+        }
+        if (state.lastLog(1).stream().anyMatch(l -> l.message().startsWith(STABLE_PAUSED))) {
+            state = state.transitionTo(state.phase(), seen.now()); // resumed: the steady-state timeout counts from now
+        }
         if (rolled && stable.hasProblem()) {
             String reason = "the primary rollout failed: " + stable.problem();
             return goTo(state, seen, new Failing(reason, true), Stage.WAIT_FOR_STEADY_STATE,

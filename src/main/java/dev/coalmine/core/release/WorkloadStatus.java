@@ -9,11 +9,12 @@ import java.util.List;
  * @param problem why it cannot become ready (e.g. "ImagePullBackOff: …"), or null
  * @param deletionHeldBy null unless its deletion is under way; then the finalizers that still hold it (may be none)
  * @param recreate its strategy is Recreate: an update replaces all its pods at once instead of rolling
+ * @param paused its rollouts are paused ({@code kubectl rollout pause}): a new template waits until resumed
  */
 public record WorkloadStatus(boolean exists, Integer release, int desiredReplicas, int replicas,
                              int updatedReplicas, int readyReplicas, int availableReplicas,
                              long generation, long observedGeneration, List<String> images, String problem,
-                             List<String> deletionHeldBy, boolean recreate) {
+                             List<String> deletionHeldBy, boolean recreate, boolean paused) {
 
     public WorkloadStatus {
         images = images == null ? List.of() : List.copyOf(images);
@@ -25,7 +26,7 @@ public record WorkloadStatus(boolean exists, Integer release, int desiredReplica
                           int readyReplicas, int availableReplicas, long generation, long observedGeneration,
                           List<String> images, String problem) {
         this(exists, release, desiredReplicas, replicas, updatedReplicas, readyReplicas, availableReplicas, generation,
-                observedGeneration, images, problem, null, false);
+                observedGeneration, images, problem, null, false, false);
     }
 
     public static WorkloadStatus absent() {
@@ -47,19 +48,25 @@ public record WorkloadStatus(boolean exists, Integer release, int desiredReplica
     /** The same status with {@code found} as its problem (null: none). */
     public WorkloadStatus withProblem(String found) {
         return new WorkloadStatus(exists, release, desiredReplicas, replicas, updatedReplicas, readyReplicas,
-                availableReplicas, generation, observedGeneration, images, found, deletionHeldBy, recreate);
+                availableReplicas, generation, observedGeneration, images, found, deletionHeldBy, recreate, paused);
     }
 
     /** The same status of a Deployment whose deletion is under way, held by {@code finalizers} (maybe none). */
     public WorkloadStatus beingDeleted(List<String> finalizers) {
         return new WorkloadStatus(exists, release, desiredReplicas, replicas, updatedReplicas, readyReplicas,
-                availableReplicas, generation, observedGeneration, images, problem, finalizers, recreate);
+                availableReplicas, generation, observedGeneration, images, problem, finalizers, recreate, paused);
     }
 
     /** The same status of a Deployment whose strategy is Recreate. */
     public WorkloadStatus recreating() {
         return new WorkloadStatus(exists, release, desiredReplicas, replicas, updatedReplicas, readyReplicas,
-                availableReplicas, generation, observedGeneration, images, problem, deletionHeldBy, true);
+                availableReplicas, generation, observedGeneration, images, problem, deletionHeldBy, true, paused);
+    }
+
+    /** The same status of a Deployment whose rollouts are paused. */
+    public WorkloadStatus pausedRollouts() {
+        return new WorkloadStatus(exists, release, desiredReplicas, replicas, updatedReplicas, readyReplicas,
+                availableReplicas, generation, observedGeneration, images, problem, deletionHeldBy, recreate, true);
     }
 
     /** It exists, and its deletion has been asked for: it goes once its finalizers let go. */

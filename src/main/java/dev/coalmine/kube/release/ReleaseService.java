@@ -198,9 +198,15 @@ public final class ReleaseService {
         if (stable == null) {
             return;
         }
+        String name = release.plan().deployment();
+        if (Boolean.TRUE.equals(stable.getSpec().getPaused())) {
+            throw new CoalmineException("release " + release.number() + " of " + name + " cannot be promoted while "
+                    + name + " is paused (spec.paused: true): its rolling update would not start. Resume it (kubectl "
+                    + "rollout resume deployment/" + name + " -n " + release.plan().namespace() + ") and promote "
+                    + "again, or reject this release");
+        }
         StableTemplateMerge.Merged merged = actions.promotionMerge(release, preparer.snapshotOf(release), stable);
         if (!merged.clean()) {
-            String name = release.plan().deployment();
             throw new CoalmineException("release " + release.number() + " of " + name + " cannot be promoted: "
                     + merged.describe() + ". Reject this release (coalmine canary reject " + name + "), or "
                     + merged.undo() + " and promote again");

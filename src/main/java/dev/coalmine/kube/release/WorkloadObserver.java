@@ -125,6 +125,9 @@ final class WorkloadObserver {
         if (StableShape.recreates(d)) {
             counted = counted.recreating();
         }
+        if (Boolean.TRUE.equals(d.getSpec().getPaused())) {
+            counted = counted.pausedRollouts();
+        }
         // A rolled-out track has no pod that could be stuck, so its pods are only looked at while it is not.
         if (counted.hasProblem() || !Objects.equals(templateRelease, release) || counted.steady()) {
             return counted;

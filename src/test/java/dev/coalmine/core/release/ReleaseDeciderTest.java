@@ -225,6 +225,27 @@ class ReleaseDeciderTest {
     }
 
     @Test
+    void aPausedStableHoldsThePromotionWithoutWritingUntilItIsResumed() {
+        ReleaseState promoting = started(plan).transitionTo(new AwaitingJudgment(), T0)
+                .withDecision(Decision.promote("ana", T0)).transitionTo(new Promoting(), T0);
+
+        Step held = ReleaseDecider.decide(seen(Duration.ofHours(1), ready(null, 10).pausedRollouts(), ready(N, 2),
+                ready(N, 2), 0, 0), promoting);
+        assertThat(held.actions()).as("nothing written into a paused Deployment").isEmpty();
+        assertThat(held.next().phase()).as("not failed by the steady-state timeout meanwhile").isEqualTo(new Promoting());
+        assertThat(held.next().lastLog(1).get(0).message()).isEqualTo("stable is paused (kubectl rollout pause): the "
+                + "promotion of web waits for kubectl rollout resume deployment/web; nothing is written meanwhile");
+        Step rolledWhilePaused = ReleaseDecider.decide(seen(starting(N, 10).pausedRollouts(), ready(N, 2), ready(N, 2)),
+                promoting);
+        assertThat(rolledWhilePaused.next().lastLog(1).get(0).message()).isEqualTo("stable is paused (kubectl rollout "
+                + "pause): the rolling update of web waits for kubectl rollout resume deployment/web");
+
+        assertThat(ReleaseDecider.decide(seen(Duration.ofHours(1).plusSeconds(5), ready(null, 10), ready(N, 2), ready(N, 2),
+                0, 0), held.next()).actions()).as("resumed an hour on: the steady-state timeout counts from the resume")
+                .containsExactly(new RollStable());
+    }
+
+    @Test
     void aPromotionThatConflictsWithAnEditToStableFailsWithoutTouchingIt() {
         String conflict = "promotion refused: stable's container web image was changed to web:1-hotfix during the release";
         ReleaseState promoting = started(plan).transitionTo(new AwaitingJudgment(), T0)

@@ -114,6 +114,40 @@ class StableEditsDuringReleaseTest {
     }
 
     @Test
+    void aPausedStableRefusesAPromoteAndHoldsOneRecordedBeforeThePauseUntilItIsResumed() {
+        startAndAwaitJudgment();
+        pauseStable(true);
+        assertThatThrownBy(() -> service.promote("shop", "web", "ana")).isInstanceOf(CoalmineException.class)
+                .hasMessage("release 1 of web cannot be promoted while web is paused (spec.paused: true): its rolling "
+                        + "update would not start. Resume it (kubectl rollout resume deployment/web -n shop) and promote "
+                        + "again, or reject this release");
+        pauseStable(false);
+        service.promote("shop", "web", "ana");
+        pauseStable(true);
+
+        ReleaseState held = service.drive("shop", "web", s -> s.lastLog(1).get(0).message().startsWith("stable is paused"),
+                WAIT, s -> { });
+        assertThat(held.phase()).isEqualTo(new ReleasePhase.Promoting());
+        assertThat(stableContainer().getImage()).as("nothing written into the paused Deployment").isEqualTo("shop/web:1");
+        assertThat(cluster.deployment("shop", "web").getSpec().getPaused()).as("its pause is not Coalmine's to lift")
+                .isTrue();
+
+        pauseStable(false);
+        ReleaseState done = service.drive("shop", "web", s -> false, WAIT, s -> { });
+        assertThat(done.phase()).isEqualTo(new ReleasePhase.Succeeded());
+        assertThat(stableContainer().getImage()).isEqualTo("shop/web:2");
+    }
+
+    /** What {@code kubectl rollout pause} and {@code resume} do. */
+    private void pauseStable(boolean paused) {
+        Eventually.assertThat(() -> cluster.client.apps().deployments().inNamespace("shop").withName("web")
+                .edit(d -> {
+                    d.getSpec().setPaused(paused);
+                    return d;
+                }));
+    }
+
+    @Test
     void anImageEditAfterThePromoteWasRecordedRefusesThePromotionAndLeavesStableAlone() {
         startAndAwaitJudgment();
         service.promote("shop", "web", "ana");
