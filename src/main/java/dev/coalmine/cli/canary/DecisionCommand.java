@@ -2,6 +2,7 @@ package dev.coalmine.cli.canary;
 
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.DecisionVerdict;
+import dev.coalmine.kube.release.DeployToolNote;
 import dev.coalmine.kube.release.ReleaseSession;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -30,6 +31,9 @@ abstract class DecisionCommand extends DeploymentCommand {
             FollowUp next = canary.followUp(deployment);
             ProgressPrinter progress = new ProgressPrinter(err);
             progress.accept(recorded);
+            if (verdict() == DecisionVerdict.PROMOTE) {
+                DeployToolNote.said(recorded).ifPresent(note -> err.println("note: " + note));
+            }
             if (noWait) {
                 out.println("release " + recorded.number() + " of " + deployment + ": " + recorded.decision().describe()
                         + "; the process driving the release carries it out, or: " + next.command("resume"));

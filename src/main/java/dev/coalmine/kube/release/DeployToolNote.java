@@ -1,5 +1,7 @@
 package dev.coalmine.kube.release;
 
+import dev.coalmine.core.release.ReleaseState;
+import dev.coalmine.core.release.StepLogEntry;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +10,9 @@ import java.util.Optional;
  * Says which deploy tool stable comes from, when its metadata tells: a release changes the live Deployment only, and
  * that tool's next sync, reconciliation or upgrade puts the old image back unless its source gets the new one.
  */
-final class DeployToolNote {
+public final class DeployToolNote {
+    private static final String AT_PROMOTION = "promotion changes the live Deployment only";
+
     private static final String ARGO_TRACKING = "argocd.argoproj.io/tracking-id";
     private static final String ARGO_INSTANCE = "argocd.argoproj.io/instance";
     private static final String FLUX_KUSTOMIZATION = "kustomize.toolkit.fluxcd.io/";
@@ -20,7 +24,13 @@ final class DeployToolNote {
 
     /** For a release Coalmine drives, which changes stable at promotion. */
     static Optional<String> of(Deployment stable) {
-        return of(stable, "promotion changes the live Deployment only");
+        return of(stable, AT_PROMOTION);
+    }
+
+    /** The note {@code release} said when it was prepared, to repeat where promotion is confirmed. */
+    public static Optional<String> said(ReleaseState release) {
+        return release.log().stream().map(StepLogEntry::message).filter(m -> m.contains(": " + AT_PROMOTION + "; "))
+                .findFirst();
     }
 
     /** {@code change}: what the release does to the live Deployment, e.g. "promotion changes the live Deployment only". */

@@ -5,6 +5,7 @@ import dev.coalmine.core.release.RecordedVerdict;
 import dev.coalmine.core.release.ReleasePhase;
 import dev.coalmine.core.release.ReleaseState;
 import dev.coalmine.core.release.StepLogEntry;
+import dev.coalmine.kube.release.DeployToolNote;
 import dev.coalmine.kube.release.ReleaseStatus;
 import dev.coalmine.kube.release.TrackStatus;
 import dev.coalmine.ui.UiThread;
@@ -228,8 +229,14 @@ public final class RolloutViewModel implements AutoCloseable {
         }).orElse("The release is not paused.");
     }
 
-    /** What Promote will do, in the words of the confirmation dialog. */
+    /** What Promote will do, in the words of the confirmation dialog, and what the stable's deploy tool means for it. */
     public String promoteConfirmation() {
+        String tool = current().flatMap(DeployToolNote::said)
+                .map(note -> "\n\n" + Character.toUpperCase(note.charAt(0)) + note.substring(1) + ".").orElse("");
+        return whatPromoteDoes() + tool;
+    }
+
+    private String whatPromoteDoes() {
         ReleaseStatus read = status.get();
         String images = current().map(s -> s.plan().images().stream().map(Object::toString)
                 .reduce((a, b) -> a + ", " + b).orElse("the new manifest")).orElse("the new version");

@@ -44,6 +44,22 @@ class CanaryCliTest {
 
 
     @Test
+    void promoteRepeatsThatAHelmReleasesChartNeedsTheNewImage() {
+        cluster.client.apps().deployments().inNamespace("shop").withName("web").edit(d -> {
+            d.getMetadata().setAnnotations(java.util.Map.of("meta.helm.sh/release-name", "shop-web"));
+            return d;
+        });
+        assertThat(cli.run("canary", "start", "web", "--image", "web=shop/web:2", "--count", "1", "--skip-dry-run"))
+                .as(cli::err).isZero();
+
+        assertThat(cli.run("canary", "promote", "web")).as(cli::err).isZero();
+
+        assertThat(cli.err()).contains("note: stable belongs to Helm release shop-web: promotion changes the live "
+                + "Deployment only; set the new image in the chart's values, or the next helm upgrade puts the old one "
+                + "back");
+    }
+
+    @Test
     void startStatusPromoteHistory() throws IOException {
         assertThat(cli.run("canary", "start", "web", "--image", "web=shop/web:2", "--percent", "15", "--skip-dry-run"))
                 .as(cli::err).isZero();

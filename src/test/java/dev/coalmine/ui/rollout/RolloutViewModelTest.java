@@ -140,6 +140,23 @@ class RolloutViewModelTest {
     }
 
     @Test
+    void promoteRepeatsWhatTheStablesDeployToolMeansForIt() {
+        model.open();
+        String note = "stable is synced by Argo CD application shop: promotion changes the live Deployment only; commit "
+                + "the new image to its Git source, or Argo CD's next sync (at once with self-heal) puts the old one back";
+        ReleaseState started = ReleaseState.start(3, PLAN, 1, "{}", List.of("planned", note), T0);
+        ReleaseState state = new ReleaseState(3, PLAN, 1, new ReleasePhase.AwaitingJudgment(), T0, null, started.log(), T0,
+                null, "{}");
+        TrackStatus track = new TrackStatus(true, 1, 1, List.of("web:2"));
+        release.publish(new ReleaseStatus("shop", "web", state, track, track, track, null));
+
+        assertThat(model.promoteConfirmation()).isEqualTo("Rolling update of web (1 replicas) to web=web:2, then delete "
+                + "web-canary and web-baseline.\n\nStable is synced by Argo CD application shop: promotion changes the "
+                + "live Deployment only; commit the new image to its Git source, or Argo CD's next sync (at once with "
+                + "self-heal) puts the old one back.");
+    }
+
+    @Test
     void aDriveProblemIsShownUntilTheSessionSaysItIsGoingAgain() {
         model.open();
         release.problems.accept(Optional.of("the API server did not answer in time \u00b7 Coalmine tries again in 2 s "
