@@ -18,6 +18,7 @@ public final class DeployToolNote {
     private static final String FLUX_KUSTOMIZATION = "kustomize.toolkit.fluxcd.io/";
     private static final String FLUX_HELM_RELEASE = "helm.toolkit.fluxcd.io/";
     private static final String HELM_RELEASE = "meta.helm.sh/release-name";
+    private static final String KUBECTL_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
     private DeployToolNote() {
     }
@@ -54,6 +55,9 @@ public final class DeployToolNote {
         } else if (annotations.containsKey(HELM_RELEASE)) {
             source = "stable belongs to Helm release " + annotations.get(HELM_RELEASE);
             undo = "set the new image in the chart's values, or the next helm upgrade puts the old one back";
+        } else if (annotations.containsKey(KUBECTL_APPLIED)) {
+            source = "stable was last applied with kubectl apply";
+            undo = "put the new image in that manifest, or its next kubectl apply puts the old one back";
         } else {
             return Optional.empty();
         }

@@ -192,6 +192,11 @@ class WorkloadShapesTest {
         assertThat(service.plan(plan("helmed-web", "app=shop/web:2", CanarySize.count(1))).notes())
                 .contains("stable belongs to Helm release web: promotion changes the live Deployment only; set the new "
                         + "image in the chart's values, or the next helm upgrade puts the old one back");
+        create("applied-web", 1, d -> d.editMetadata().addToAnnotations(
+                "kubectl.kubernetes.io/last-applied-configuration", "{\"kind\":\"Deployment\"}").endMetadata());
+        assertThat(service.plan(plan("applied-web", "app=shop/web:2", CanarySize.count(1))).notes())
+                .contains("stable was last applied with kubectl apply: promotion changes the live Deployment only; put "
+                        + "the new image in that manifest, or its next kubectl apply puts the old one back");
         create("plain-web", 1, d -> d);
         assertThat(service.plan(plan("plain-web", "app=shop/web:2", CanarySize.count(1))).notes())
                 .as("no deploy tool named").noneMatch(n -> n.contains("promotion changes the live Deployment only"));
