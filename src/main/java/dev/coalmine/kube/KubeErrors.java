@@ -36,11 +36,14 @@ public final class KubeErrors {
     public static Optional<String> requestGaveUp(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof KubernetesClientException k) {
+                String again = "run the command again (a release continues where it stopped)";
+                if (k.getCode() == 401 || k.getCode() == 403) {
+                    return Optional.of(describe(k) + ", then " + again); // what to do is said: nothing to check
+                }
                 String retried = k.getCode() == 429 || k.getCode() >= 500 || k.getCode() <= 0
                         ? " (still after retries with back-off)" : "";
                 String what = k.getCode() > 0 ? describe(k) : "the API server could not be reached: " + describe(k);
-                return Optional.of(what + retried + "; check the cluster and run the command again "
-                        + "(a release continues where it stopped)");
+                return Optional.of(what + retried + "; check the cluster and " + again);
             }
         }
         return Optional.empty();
