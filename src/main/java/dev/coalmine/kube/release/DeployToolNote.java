@@ -40,10 +40,9 @@ public final class DeployToolNote {
         Map<String, String> annotations = orEmpty(stable.getMetadata().getAnnotations());
         String source;
         String undo;
-        if (annotations.containsKey(ARGO_TRACKING) || labels.containsKey(ARGO_INSTANCE)) {
-            String app = annotations.containsKey(ARGO_TRACKING) ? annotations.get(ARGO_TRACKING).split(":", 2)[0]
-                    : labels.get(ARGO_INSTANCE);
-            source = "stable is synced by Argo CD application " + app;
+        Optional<String> argoApplication = argoCdApplication(stable);
+        if (argoApplication.isPresent()) {
+            source = "stable is synced by Argo CD application " + argoApplication.get();
             undo = "commit the new image to its Git source, or Argo CD's next sync (at once with self-heal) puts the "
                     + "old one back";
         } else if (labels.containsKey(FLUX_HELM_RELEASE + "name")) {
@@ -62,6 +61,23 @@ public final class DeployToolNote {
             return Optional.empty();
         }
         return Optional.of(source + ": " + change + "; " + undo);
+    }
+
+    /**
+     * For a hand-off of a Deployment Argo CD syncs: the engine scales the Deployment to 0, and Argo CD (self-heal) puts
+     * its replicas back unless told to leave them, so both versions' pods would run.
+     */
+    static Optional<String> scaledDownUnderArgoCd(Deployment deployment, String engineScalesItDown) {
+        return argoCdApplication(deployment).map(app -> engineScalesItDown + ", and Argo CD's sync puts its replicas "
+                + "back (both versions' pods would run) unless application " + app + " ignores its /spec/replicas "
+                + "(ignoreDifferences) or its manifest in Git leaves replicas out");
+    }
+
+    /** The Argo CD application that syncs {@code deployment} (its tracking annotation, else its instance label). */
+    private static Optional<String> argoCdApplication(Deployment deployment) {
+        String tracking = orEmpty(deployment.getMetadata().getAnnotations()).get(ARGO_TRACKING);
+        return tracking != null ? Optional.of(tracking.split(":", 2)[0])
+                : Optional.ofNullable(orEmpty(deployment.getMetadata().getLabels()).get(ARGO_INSTANCE));
     }
 
     private static String fluxName(Map<String, String> labels, String prefix) {

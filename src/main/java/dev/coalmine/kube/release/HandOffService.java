@@ -79,6 +79,10 @@ public final class HandOffService {
         notes.addAll(read.notes());
         DeployToolNote.of(read.deployment(), "the hand-off sets the new images on the live Deployment only")
                 .ifPresent(notes::add);
+        String name = plan.deployment();
+        DeployToolNote.scaledDownUnderArgoCd(read.deployment(), engine == Engine.FLAGGER
+                ? "Flagger scales Deployment " + name + " to 0 and serves from " + name + "-primary"
+                : "Argo Rollouts scales Deployment " + name + " to 0 once the Rollout is healthy").ifPresent(notes::add);
         return new Rendering(engine == Engine.FLAGGER ? FlaggerCanaryRendering.render(handOff)
                 : ArgoRolloutRendering.render(handOff), notes);
     }

@@ -148,6 +148,21 @@ class HandOffReviewTest {
                 + "one back");
     }
 
+    @Test
+    void aDeploymentArgoCdSyncsIsSaidToComeBackUpUnlessItsReplicasAreLeftAlone() {
+        cluster.client().apps().deployments().inNamespace("default").withName("shop-api").edit(d -> new DeploymentBuilder(d)
+                .editMetadata().addToAnnotations("argocd.argoproj.io/tracking-id", "shop:apps/Deployment:default/shop-api")
+                .endMetadata().build());
+
+        assertThat(handOff.review(plan("shop-api", "api=registry.example.com/shop/api:2.8.0"), Engine.ARGO_ROLLOUTS)
+                .notes()).containsExactly("stable is synced by Argo CD application shop: the hand-off sets the new "
+                + "images on the live Deployment only; commit the new image to its Git source, or Argo CD's next sync "
+                + "(at once with self-heal) puts the old one back", "Argo Rollouts scales Deployment shop-api to 0 once "
+                + "the Rollout is healthy, and Argo CD's sync puts its replicas back (both versions' pods would run) "
+                + "unless application shop ignores its /spec/replicas (ignoreDifferences) or its manifest in Git leaves "
+                + "replicas out");
+    }
+
     /** The check above can fail: the same dry run refuses the rendered Rollout once a step breaks the schema. */
     @Test
     void theDryRunRefusesARolloutTheSchemaForbids() {
