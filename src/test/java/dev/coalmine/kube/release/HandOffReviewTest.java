@@ -14,12 +14,11 @@ import dev.coalmine.core.release.ReleasePlan;
 import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.kube.engines.EngineApis;
+import dev.coalmine.testing.AgentClient;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +55,7 @@ class HandOffReviewTest {
     void theFlaggerObjectsPassTheServersSchemaValidationAndNothingIsWritten() {
         HandOffService.Review review;
         // The demo's RBAC rules refuse API clients, not the demo's own client.
-        try (KubernetesClient operator = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
-                cluster.clientConfig()).withUserAgent("operator").build()).build()) {
+        try (KubernetesClient operator = AgentClient.of(cluster.clientConfig(), "operator")) {
             review = new HandOffService(operator).review(plan("shop-frontend",
                     "frontend=registry.example.com/shop/frontend:1.4.0"), Engine.FLAGGER);
         }
@@ -125,8 +123,7 @@ class HandOffReviewTest {
 
         HandOffService.Review review;
         // The demo's RBAC rules refuse API clients, not the demo's own client.
-        try (KubernetesClient operator = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
-                cluster.clientConfig()).withUserAgent("operator").build()).build()) {
+        try (KubernetesClient operator = AgentClient.of(cluster.clientConfig(), "operator")) {
             review = new HandOffService(operator).review(plan("shop-frontend",
                     "frontend=registry.example.com/shop/frontend:1.4.0"), Engine.FLAGGER);
         }

@@ -19,11 +19,10 @@ import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.kube.workload.WorkloadFeed;
 import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.PrometheusAuth;
+import dev.coalmine.testing.AgentClient;
 import dev.coalmine.testing.CollectionReads;
 import dev.coalmine.testing.Eventually;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +47,7 @@ class OpenReleaseRequestsTest {
 
     private final DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
             .withComponents(SimulatedComponents.of(SimulationSettings.fast(), TrafficSettings.fast())));
-    private final KubernetesClient console = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
-            cluster.clientConfig()).withUserAgent(CONSOLE).build()).build();
+    private final KubernetesClient console = AgentClient.of(cluster.clientConfig(), CONSOLE);
 
     @AfterEach
     void stop() {

@@ -13,10 +13,9 @@ import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.kube.cache.ClusterCache;
 import dev.coalmine.metrics.MetricSources;
 import dev.coalmine.metrics.PrometheusAuth;
+import dev.coalmine.testing.AgentClient;
 import dev.coalmine.testing.Eventually;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,8 +34,7 @@ class WaitingReleaseCostTest {
 
     private final DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
             .withComponent(new ClusterSimulation(SimulationSettings.fast())));
-    private final KubernetesClient console = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
-            cluster.clientConfig()).withUserAgent(CONSOLE).build()).build();
+    private final KubernetesClient console = AgentClient.of(cluster.clientConfig(), CONSOLE);
 
     @AfterEach
     void stop() {

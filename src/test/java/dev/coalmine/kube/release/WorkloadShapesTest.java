@@ -13,6 +13,7 @@ import dev.coalmine.demo.DemoCluster;
 import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.sim.ClusterSimulation;
 import dev.coalmine.demo.sim.SimulationSettings;
+import dev.coalmine.testing.AgentClient;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -20,9 +21,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +85,7 @@ class WorkloadShapesTest {
 
         ReleaseState started;
         // The demo's RBAC rules refuse API clients, not the demo's own client.
-        try (KubernetesClient operator = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
-                cluster.clientConfig()).withUserAgent("operator").build()).build()) {
+        try (KubernetesClient operator = AgentClient.of(cluster.clientConfig(), "operator")) {
             started = new ReleaseService(operator, ReleaseSettings.defaults("shapes-test")).start(
                     plan("unlisted-web", "app=shop/web:2", CanarySize.count(1)), false);
         }

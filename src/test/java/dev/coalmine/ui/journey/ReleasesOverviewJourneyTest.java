@@ -10,13 +10,12 @@ import dev.coalmine.demo.server.RequestCounter;
 import dev.coalmine.kube.release.ReleaseService;
 import dev.coalmine.kube.release.ReleaseSession;
 import dev.coalmine.kube.release.ReleaseSettings;
+import dev.coalmine.testing.AgentClient;
 import dev.coalmine.testing.Deployments;
 import dev.coalmine.testing.Eventually;
 import dev.coalmine.ui.ClippedText;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +43,7 @@ class ReleasesOverviewJourneyTest extends ConsoleJourney {
 
     @Test
     void releasesInTwoNamespacesShowLiveFromOneListAndWatch(FxRobot robot) {
-        KubernetesClient pipelineClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
-                console.cluster().clientConfig()).withUserAgent(PIPELINE).build()).build();
+        KubernetesClient pipelineClient = AgentClient.of(console.cluster().clientConfig(), PIPELINE);
         try (pipelineClient) {
             ReleaseService pipeline = new ReleaseService(pipelineClient, ReleaseSettings.defaults("ci-bot@pipeline"));
             pipelineClient.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("payments")
