@@ -36,12 +36,16 @@ final class RbacPreflight {
 
     /**
      * With weighted routing also the track Services and the router's objects: read, create, change (the operator's
-     * route, restored at the end) and delete.
+     * route, restored at the end) and delete; and listing ReplicaSets, since the stable track Service is pinned to
+     * stable's current one.
      */
     public static List<Permission> neededFor(boolean withSecrets, TrafficProvider traffic) {
         List<Permission> all = new ArrayList<>();
         for (RoutingKind kind : RoutingKind.writtenBy(traffic)) {
             add(all, kind.group(), kind.plural(), "get", "list", "create", "update", "delete");
+        }
+        if (!RoutingKind.writtenBy(traffic).isEmpty()) {
+            add(all, "apps", "replicasets", "list");
         }
         add(all, "apps", "deployments", "get", "list", "watch", "create", "update", "delete");
         add(all, "", "configmaps", "get", "list", "watch", "create", "update", "delete");

@@ -14,32 +14,24 @@ import dev.coalmine.demo.DemoOptions;
 import dev.coalmine.demo.sim.ClusterSimulation;
 import dev.coalmine.demo.sim.SimulationSettings;
 import dev.coalmine.testing.AgentClient;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import dev.coalmine.testing.DenyAllBut;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A release needs no permission beyond those its preflight asks for: with the demo's RBAC rules refusing, in the
- * release's namespace, every other verb on every resource a release could touch, a release goes from start through
- * promotion to Succeeded, and another is rejected, as an operator with exactly that Role would see it.
+ * release's namespace, every other verb on every resource a release could touch ({@link DenyAllBut}), a release goes
+ * from start through promotion to Succeeded, and another is rejected, as an operator with exactly that Role would see
+ * it. Weighted releases: {@code LeastPrivilegeWeightedReleaseTest}.
  */
 class LeastPrivilegeReleaseTest {
     private static final String NS = "default";
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final List<String> VERBS = List.of("get", "list", "watch", "create", "update", "patch", "delete",
-            "deletecollection");
-    private static final List<String> RESOURCES = List.of("deployments.apps", "deployments/scale.apps",
-            "replicasets.apps", "configmaps.", "secrets.", "pods.", "pods/log.", "services.", "endpoints.",
-            "events.", "events.events.k8s.io", "leases.coordination.k8s.io",
-            "horizontalpodautoscalers.autoscaling");
-
     private final DemoCluster cluster = DemoCluster.start(DemoOptions.defaults()
             .withComponent(new ClusterSimulation(SimulationSettings.fast())));
     private final KubernetesClient operator = AgentClient.of(cluster.clientConfig(), "operator");
@@ -52,9 +44,7 @@ class LeastPrivilegeReleaseTest {
 
     @Test
     void aReleaseWithOnlyThePermissionsItsPreflightAsksForIsPromotedAndAnotherRejected() {
-        List<String> denied = denyAllBut(RbacPreflight.neededFor(false));
-        cluster.client().configMaps().inNamespace("coalmine-demo").resource(new ConfigMapBuilder().withNewMetadata()
-                .withName("demo-rbac").endMetadata().addToData("deny", String.join("\n", denied)).build()).create();
+        DenyAllBut.apply(cluster.client(), NS, RbacPreflight.neededFor(false));
         assertThatThrownBy(() -> operator.apps().replicaSets().inNamespace(NS).list()).as("the rules are in force")
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
         ReleaseService service = new ReleaseService(operator, ReleaseSettings.defaults("least-privilege")
@@ -82,20 +72,5 @@ class LeastPrivilegeReleaseTest {
 
     private static ReleasePlan plan(String image) {
         return ReleasePlan.ofImages(NS, "shop-api", List.of(ImageChange.parse("api=" + image)), CanarySize.count(1), true);
-    }
-
-    /** A deny rule for each verb on each resource above that {@code needed} does not name. */
-    private static List<String> denyAllBut(List<Permission> needed) {
-        Set<String> granted = needed.stream().map(p -> p.verb() + " " + p.resource() + "." + p.group())
-                .collect(Collectors.toSet());
-        List<String> rules = new ArrayList<>();
-        for (String resource : RESOURCES) {
-            for (String verb : VERBS) {
-                if (!granted.contains(verb + " " + resource)) {
-                    rules.add(verb + " " + resource + " " + NS);
-                }
-            }
-        }
-        return rules;
     }
 }
