@@ -108,14 +108,20 @@ public final class HandOffService {
 
     /** Renders, checks RBAC and dry-runs every write of the hand-off; changes nothing. */
     public Review review(ReleasePlan plan, Engine engine) {
-        Rendering rendering = rendering(plan, engine);
-        List<Map<String, Object>> objects = rendering.objects();
         List<String> rbac = new ArrayList<>();
         try {
             new RbacPreflight(client).check(plan.namespace(), permissions(engine));
         } catch (CoalmineException e) {
             rbac.add(e.getMessage());
         }
+        Rendering rendering;
+        try {
+            rendering = rendering(plan, engine);
+        } catch (KubernetesClientException e) {
+            // Rendering reads the Deployment and its Services: without those rights, the check above said why.
+            throw rbac.isEmpty() ? e : new CoalmineException(String.join("; ", rbac));
+        }
+        List<Map<String, Object>> objects = rendering.objects();
         List<String> dryRun = new ArrayList<>();
         for (Map<String, Object> o : objects) {
             try {
@@ -136,14 +142,14 @@ public final class HandOffService {
      * Applies the rendered objects and the new images; returns when the engine has started on them. Nothing is
      * written unless every write passed the RBAC check and the server's dry run.
      *
-     * @param notes told the rendering's notes before anything is checked or written
+     * @param notes told the rendering's notes once the RBAC check passed, before anything is dry-run or written
      */
     public List<Map<String, Object>> start(ReleasePlan plan, Engine engine, boolean skipDryRun, Duration takeOver,
                                            Consumer<String> notes) {
+        new RbacPreflight(client).check(plan.namespace(), permissions(engine));
         Rendering rendering = rendering(plan, engine);
         rendering.notes().forEach(notes);
         List<Map<String, Object>> objects = rendering.objects();
-        new RbacPreflight(client).check(plan.namespace(), permissions(engine));
         List<HandOffWrite> writes = new ArrayList<>();
         for (Map<String, Object> o : objects) {
             writes.add(new HandOffWrite(client, resource(o), context(o)));
@@ -209,7 +215,7 @@ public final class HandOffService {
         }
     }
 
-    private static List<Permission> permissions(Engine engine) {
+    static List<Permission> permissions(Engine engine) {
         List<Permission> all = new ArrayList<>();
         String group = engine.apiGroup();
         List<String> kinds = engine == Engine.FLAGGER ? List.of("canaries", "metrictemplates")
@@ -221,6 +227,7 @@ public final class HandOffService {
         }
         all.add(new Permission("get", "apps", "deployments"));
         all.add(new Permission("patch", "apps", "deployments"));
+        all.add(new Permission("list", "", "services")); // the port of the Service in front of the Deployment
         return all;
     }
 
