@@ -74,17 +74,22 @@ public final class HandOffService {
         requireInstalled(engine);
         HandOffInputs.Read read = HandOffInputs.of(client, plan, engine);
         HandOff handOff = read.handOff();
-        List<String> notes = new ArrayList<>(engine == Engine.FLAGGER ? FlaggerCanaryRendering.notes(handOff)
-                : ArgoRolloutRendering.notes(handOff));
+        String name = plan.deployment();
+        Rendering engines;
+        String scalesItDown;
+        if (engine == Engine.FLAGGER) {
+            engines = new Rendering(FlaggerCanaryRendering.render(handOff), FlaggerCanaryRendering.notes(handOff));
+            scalesItDown = "Flagger scales Deployment " + name + " to 0 and serves from " + name + "-primary";
+        } else {
+            engines = new Rendering(ArgoRolloutRendering.render(handOff), ArgoRolloutRendering.notes(handOff));
+            scalesItDown = "Argo Rollouts scales Deployment " + name + " to 0 once the Rollout is healthy";
+        }
+        List<String> notes = new ArrayList<>(engines.notes());
         notes.addAll(read.notes());
         DeployToolNote.of(read.deployment(), "the hand-off sets the new images on the live Deployment only")
                 .ifPresent(notes::add);
-        String name = plan.deployment();
-        DeployToolNote.scaledDownUnderArgoCd(read.deployment(), engine == Engine.FLAGGER
-                ? "Flagger scales Deployment " + name + " to 0 and serves from " + name + "-primary"
-                : "Argo Rollouts scales Deployment " + name + " to 0 once the Rollout is healthy").ifPresent(notes::add);
-        return new Rendering(engine == Engine.FLAGGER ? FlaggerCanaryRendering.render(handOff)
-                : ArgoRolloutRendering.render(handOff), notes);
+        DeployToolNote.scaledDownUnderArgoCd(read.deployment(), scalesItDown).ifPresent(notes::add);
+        return new Rendering(engines.objects(), notes);
     }
 
     /** The objects the hand-off would apply, in apply order. Changes nothing. */

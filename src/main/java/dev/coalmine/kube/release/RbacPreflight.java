@@ -41,10 +41,11 @@ final class RbacPreflight {
      */
     public static List<Permission> neededFor(boolean withSecrets, TrafficProvider traffic) {
         List<Permission> all = new ArrayList<>();
-        for (RoutingKind kind : RoutingKind.writtenBy(traffic)) {
+        List<RoutingKind> routing = RoutingKind.writtenBy(traffic);
+        for (RoutingKind kind : routing) {
             add(all, kind.group(), kind.plural(), "get", "list", "create", "update", "delete");
         }
-        if (!RoutingKind.writtenBy(traffic).isEmpty()) {
+        if (!routing.isEmpty()) {
             add(all, "apps", "replicasets", "list");
         }
         add(all, "apps", "deployments", "get", "list", "watch", "create", "update", "delete");

@@ -199,7 +199,7 @@ public final class ReleaseService {
             return;
         }
         String name = release.plan().deployment();
-        if (Boolean.TRUE.equals(stable.getSpec().getPaused())) {
+        if (StableShape.pausesRollouts(stable)) {
             throw new CoalmineException("release " + release.number() + " of " + name + " cannot be promoted while "
                     + name + " is paused (spec.paused: true): its rolling update would not start. Resume it (kubectl "
                     + "rollout resume deployment/" + name + " -n " + release.plan().namespace() + ") and promote "

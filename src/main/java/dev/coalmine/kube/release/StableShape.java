@@ -50,6 +50,11 @@ final class StableShape {
         return notes;
     }
 
+    /** Its rollouts are paused ({@code kubectl rollout pause}): a new template waits until it is resumed. */
+    static boolean pausesRollouts(Deployment deployment) {
+        return Boolean.TRUE.equals(deployment.getSpec().getPaused());
+    }
+
     /** Its strategy is Recreate: an update replaces all its pods at once instead of rolling. */
     static boolean recreates(Deployment deployment) {
         var strategy = deployment.getSpec().getStrategy();

@@ -16,7 +16,7 @@ final class StartChecks {
 
     /** @param deployments the namespace's Deployments by name (null when absent), read where the caller reads them */
     static void refuseIfUnsafe(ReleasePlan plan, Deployment stable, Function<String, Deployment> deployments) {
-        if (Boolean.TRUE.equals(stable.getSpec().getPaused())) {
+        if (StableShape.pausesRollouts(stable)) {
             throw new CoalmineException("Deployment " + plan.deployment() + " in namespace " + plan.namespace()
                     + " is paused (spec.paused: true), so its canary and baseline would never roll out; resume it "
                     + "first (kubectl rollout resume deployment/" + plan.deployment() + ") — nothing was recorded");

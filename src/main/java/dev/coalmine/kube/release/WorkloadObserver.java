@@ -125,7 +125,7 @@ final class WorkloadObserver {
         if (StableShape.recreates(d)) {
             counted = counted.recreating();
         }
-        if (Boolean.TRUE.equals(d.getSpec().getPaused())) {
+        if (StableShape.pausesRollouts(d)) {
             counted = counted.pausedRollouts();
         }
         // A rolled-out track has no pod that could be stuck, so its pods are only looked at while it is not.

@@ -45,10 +45,6 @@ public final class VersionStep {
             return label;
         }
 
-        public String currentImage() {
-            return currentImage;
-        }
-
         public StringProperty imageProperty() {
             return image;
         }
