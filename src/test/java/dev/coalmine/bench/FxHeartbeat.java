@@ -47,6 +47,13 @@ final class FxHeartbeat implements AutoCloseable {
         return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] / 1e6;
     }
 
+    /** The longest wait and when its heartbeat was posted, since this heartbeat started: "43.4 ms at +416 ms". */
+    String longestAt() {
+        return timeline.stream().max(java.util.Comparator.comparingLong(t -> t[1]))
+                .map(t -> String.format(java.util.Locale.ROOT, "%.1f ms at +%d ms", t[1] / 1e6, t[0] / 1_000_000))
+                .orElse("none");
+    }
+
     @Override
     public void close() throws InterruptedException {
         ticker.shutdownNow();

@@ -131,23 +131,31 @@ class LongRunBench {
         LogLine lastLine = newestLogLine(view);
         List<Integer> quietMinutes = new ArrayList<>();
         for (int minute = 1; minute <= MINUTES; minute++) {
-            try (FxHeartbeat heartbeat = new FxHeartbeat()) {
+            String longest;
+            try (FxHeartbeat heartbeat = new FxHeartbeat();
+                 StallSampler stalls = StallSampler.enabled() ? new StallSampler(6) : null) {
                 Thread.sleep(Math.max(1, clock.wallUntil(start.plus(Duration.ofMinutes(minute))).toMillis()));
                 heartbeat.close();
+                if (stalls != null) {
+                    stalls.close();
+                    System.out.print(stalls.report(STALL_GOAL_MS - 2));
+                }
                 onFx(() -> null); // every heartbeat posted has run
                 stall[minute] = heartbeat.maxStallMillis();
                 p99[minute] = heartbeat.p99Millis();
+                longest = heartbeat.longestAt();
             }
             heap[minute] = usedHeapAfterGcMb();
             LogLine newest = newestLogLine(view);
             int held = onFx(() -> view.podLogs().items().size());
-            System.out.printf(Locale.ROOT, "long-run minute %d: heap %.0f MB, stall %.1f ms, %d log lines held, newest %s%n",
-                    minute, heap[minute], stall[minute], held, newest == null ? "-" : newest.time());
+            System.out.printf(Locale.ROOT, "long-run minute %d (%s): heap %.0f MB, longest wait %s, %d log lines held, "
+                    + "newest %s%n", minute, shownTab(minute), heap[minute], longest, held,
+                    newest == null ? "-" : newest.time());
             if (newest == null || newest.equals(lastLine)) {
                 quietMinutes.add(minute);
             }
             lastLine = newest;
-            String tab = TABS.get(minute % TABS.size());
+            String tab = shownTab(minute + 1);
             onFx(() -> {
                 TabPane tabs = (TabPane) stage.getScene().lookup("#rollout-tabs");
                 tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals(tab))
@@ -163,6 +171,11 @@ class LongRunBench {
             }
         }
         return new Run(heap, stall, p99, chartMinutes(view));
+    }
+
+    /** The tab shown in {@code minute}: the view opens on its first tab (Step log), then each minute the next of TABS. */
+    private static String shownTab(int minute) {
+        return minute == 1 ? "Step log" : TABS.get((minute - 1) % TABS.size());
     }
 
     private static void report(Run run, double idle, long events) {

@@ -1,5 +1,7 @@
 package dev.coalmine.ui.connect;
 
+import dev.coalmine.ui.StyleClasses;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -124,12 +126,11 @@ public final class ConnectionBarView extends HBox {
     }
 
     private static void showState(Circle light, ConnectionState state) {
-        light.getStyleClass().removeAll("light-ok", "light-busy", "light-failed", "light-off");
-        light.getStyleClass().add(switch (state) {
+        StyleClasses.choose(light, switch (state) {
             case CONNECTED -> "light-ok";
             case CONNECTING -> "light-busy";
             case FAILED -> "light-failed";
             case DISCONNECTED -> "light-off";
-        });
+        }, List.of("light-ok", "light-busy", "light-failed", "light-off"));
     }
 }

@@ -2,9 +2,11 @@ package dev.coalmine.ui.demo;
 
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.ui.FxTicker;
+import dev.coalmine.ui.StyleClasses;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.FXCollections;
@@ -116,15 +118,12 @@ public final class DemoPanel extends TitledPane {
             @Override
             protected void updateItem(ScriptPlayer.Entry item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll("phase-done", "phase-current", "phase-todo");
                 setText(empty || item == null ? null : item.text());
-                if (!empty && item != null) {
-                    getStyleClass().add(switch (item.mark()) {
-                        case DONE -> "phase-done";
-                        case NEXT -> "phase-current";
-                        case LATER -> "phase-todo";
-                    });
-                }
+                StyleClasses.choose(this, empty || item == null ? null : switch (item.mark()) {
+                    case DONE -> "phase-done";
+                    case NEXT -> "phase-current";
+                    case LATER -> "phase-todo";
+                }, List.of("phase-done", "phase-current", "phase-todo"));
             }
         });
 

@@ -1,5 +1,6 @@
 package dev.coalmine.ui.feed;
 
+import dev.coalmine.ui.StyleClasses;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.Label;
@@ -29,19 +30,9 @@ public final class LinesPane<T> extends VBox implements FeedView {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                if (applied != null) {
-                    getStyleClass().remove(applied);
-                    applied = null;
-                }
-                if (empty || item == null) {
-                    setText(null);
-                    return;
-                }
-                setText(text.apply(item));
-                applied = styleClass.apply(item);
-                if (applied != null) {
-                    getStyleClass().add(applied);
-                }
+                boolean none = empty || item == null;
+                setText(none ? null : text.apply(item));
+                applied = StyleClasses.swap(this, applied, none ? null : styleClass.apply(item));
             }
         });
         CopyRows.install(list, list.getSelectionModel(), list::getItems, text);

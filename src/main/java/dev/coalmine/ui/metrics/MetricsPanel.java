@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -25,6 +27,9 @@ public final class MetricsPanel extends VBox {
     private final Map<String, ComparisonChart> charts = new HashMap<>();
     private final VBox chartBox = new VBox(8);
     private List<ComparisonChart.Marker> markers = List.of();
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
+    private boolean chartsBehind;
+    private boolean marksBehind;
 
     private final ObservableList<ChartMarks.Mark> marks;
 
@@ -76,8 +81,30 @@ public final class MetricsPanel extends VBox {
         problems.textProperty().bind(model.problemsProperty());
         problems.managedProperty().bind(problems.textProperty().isNotEmpty());
 
-        model.charts().addListener((ListChangeListener<MetricsViewModel.Chart>) change -> showCharts(model));
-        marks.addListener((ListChangeListener<ChartMarks.Mark>) change -> charts.values().forEach(c -> c.mark(marks)));
+        // A chart is laid out at each new plot even in a tab not selected (layout ignores visibility): hidden, the
+        // panel only notes what it is behind and catches up when shown again.
+        model.charts().addListener((ListChangeListener<MetricsViewModel.Chart>) change -> {
+            chartsBehind = !shown.get();
+            if (shown.get()) {
+                showCharts(model);
+            }
+        });
+        marks.addListener((ListChangeListener<ChartMarks.Mark>) change -> {
+            marksBehind = !shown.get();
+            if (shown.get()) {
+                showMarks();
+            }
+        });
+        shown.addListener((obs, was, now) -> {
+            if (now && chartsBehind) {
+                chartsBehind = false;
+                showCharts(model);
+            }
+            if (now && marksBehind) {
+                marksBehind = false;
+                showMarks();
+            }
+        });
         VBox.setVgrow(chartBox, Priority.ALWAYS);
         getChildren().addAll(tiles, problems, chartBox);
         showCharts(model);
@@ -96,6 +123,15 @@ public final class MetricsPanel extends VBox {
             });
             chart.show(data.plot());
         }
+    }
+
+    private void showMarks() {
+        charts.values().forEach(c -> c.mark(marks));
+    }
+
+    /** True while the panel is on screen (the default); bound by whoever knows, such as a tab's selection. */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     /** Marks these moments (the canary's weight changes) on every chart. */

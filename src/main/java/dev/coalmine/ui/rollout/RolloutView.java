@@ -120,6 +120,7 @@ public final class RolloutView extends VBox {
         metricsTab.setId("metrics-tab");
         model.metricsProperty().addListener((obs, old, metrics) -> {
             MetricsPanel panel = new MetricsPanel(metrics, verdictTile(model), model.chartMarks());
+            panel.shownProperty().bind(metricsTab.selectedProperty());
             panel.markers(model.weightChangesProperty().get());
             model.weightChangesProperty().addListener((o, was, changes) -> panel.markers(changes));
             ScrollPane scroll = new ScrollPane(panel);

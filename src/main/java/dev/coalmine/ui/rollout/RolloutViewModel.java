@@ -118,11 +118,8 @@ public final class RolloutViewModel implements AutoCloseable {
     }
 
     private void showRelease(ReleaseState s, String reason) {
-        stages.setAll(PhaseStrip.of(s.phase()));
-        List<PhaseStrip.Stage> rungs = WeightLadder.of(s);
-        if (!rungs.equals(ladder)) {
-            ladder.setAll(rungs);
-        }
+        replace(stages, PhaseStrip.of(s.phase()));
+        replace(ladder, WeightLadder.of(s));
         weight.set(WeightLadder.describe(s));
         weightChanges.set(WeightChanges.of(s));
         headline.set("Release " + s.number() + " of " + deployment + ": " + PhaseStrip.words(s.phase())
@@ -131,13 +128,21 @@ public final class RolloutViewModel implements AutoCloseable {
                 + s.decisionIfAny().map(d -> " \u00b7 " + d.verdict().word() + " by " + d.who() + " at "
                         + CLOCK.format(d.at())).orElse(""));
         latestVerdict.set(s.latestVerdict());
-        findings.setAll(s.latestVerdict().map(RecordedVerdict::findings).orElse(List.of()));
+        replace(findings, s.latestVerdict().map(RecordedVerdict::findings).orElse(List.of()));
         verdict.set(s.latestVerdict().map(v -> "Latest verdict: " + (v.findings().isEmpty() ? v.summary() : v.headline())
                 + " \u00b7 " + CLOCK.format(v.at())).orElse(waitingFor(s)));
-        chartMarks.setAll(ChartMarks.of(s, PhaseStrip.words(s.phase()).split(" \u00b7 ")[0]));
-        List<String> lines = s.log().stream().map(RolloutViewModel::stepLine).toList();
-        if (!lines.equals(stepLog)) {
-            stepLog.setAll(lines);
+        replace(chartMarks, ChartMarks.of(s, PhaseStrip.words(s.phase()).split(" \u00b7 ")[0]));
+        replace(stepLog, s.log().stream().map(RolloutViewModel::stepLine).toList());
+    }
+
+    /**
+     * Most reads of a release waiting for judgment change nothing shown (a Lease renewal, a new check with the same
+     * findings): a list set anyway had its table restyle its rows, the phase strip make its chips again and every
+     * chart lay out its marks, tab shown or not.
+     */
+    private static <T> void replace(ObservableList<T> shown, List<T> now) {
+        if (!shown.equals(now)) {
+            shown.setAll(now);
         }
     }
 

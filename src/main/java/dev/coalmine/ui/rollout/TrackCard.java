@@ -2,6 +2,8 @@ package dev.coalmine.ui.rollout;
 
 import dev.coalmine.kube.release.PodSummary;
 import dev.coalmine.kube.release.TrackStatus;
+import dev.coalmine.ui.StyleClasses;
+import java.util.List;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
@@ -53,13 +55,10 @@ final class TrackCard extends VBox {
         health.setText(!track.exists() || track.pods().isEmpty() ? ""
                 : worst + " \u00b7 " + restarts + (restarts == 1 ? " restart" : " restarts"));
         health.setVisible(!health.getText().isEmpty());
-        health.getStyleClass().removeAll("line-error", "line-unclear");
         boolean trouble = track.pods().stream().anyMatch(p -> p.severity() == 2) || restarts > 0;
-        if (trouble) {
-            health.getStyleClass().add("line-error");
-        } else if (track.pods().stream().anyMatch(p -> p.severity() == 1)) {
-            health.getStyleClass().add("line-unclear");
-        }
+        StyleClasses.choose(health, trouble ? "line-error"
+                : track.pods().stream().anyMatch(p -> p.severity() == 1) ? "line-unclear" : null,
+                List.of("line-error", "line-unclear"));
         if (!track.images().equals(images.getChildren().stream().map(n -> ((ImageName) n).reference()).toList())) {
             images.getChildren().setAll(track.images().stream().map(ImageName::new).toList());
         }

@@ -3,6 +3,8 @@ package dev.coalmine.ui.rollout;
 import dev.coalmine.core.judge.Finding;
 import dev.coalmine.core.judge.Verdict;
 import dev.coalmine.ui.HoverTooltip;
+import dev.coalmine.ui.StyleClasses;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -83,13 +85,10 @@ final class VerdictTable extends TableView<Finding> {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("line-done", "line-error", "line-unclear");
             Finding row = empty || getTableRow() == null ? null : getTableRow().getItem();
-            if (row != null) {
-                getStyleClass().add(row.outcome() == Verdict.Outcome.PASS ? "line-done"
-                        : row.outcome() == Verdict.Outcome.FAIL || row.outcome() == Verdict.Outcome.ERROR ? "line-error"
-                        : "line-unclear");
-            }
+            StyleClasses.choose(this, row == null ? null : row.outcome() == Verdict.Outcome.PASS ? "line-done"
+                    : row.outcome() == Verdict.Outcome.FAIL || row.outcome() == Verdict.Outcome.ERROR ? "line-error"
+                    : "line-unclear", List.of("line-done", "line-error", "line-unclear"));
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.coalmine.core.workload.EngineStatus;
 import dev.coalmine.core.workload.WorkloadSummary;
 import dev.coalmine.ui.Columns;
 import dev.coalmine.ui.SortedRows;
+import dev.coalmine.ui.StyleClasses;
 import java.util.Comparator;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -89,16 +90,18 @@ public final class WorkloadListView extends VBox {
 
     /** "3/4", coloured by whether the Deployment is steady. */
     private static final class ReadinessCell extends TableCell<WorkloadSummary, WorkloadSummary> {
+        private static final List<String> READINESS = List.of("ready-ok", "ready-progressing");
+
         @Override
         protected void updateItem(WorkloadSummary item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("ready-ok", "ready-progressing");
             if (empty || item == null) {
+                StyleClasses.choose(this, null, READINESS);
                 setText(null);
                 return;
             }
             setText(item.readiness());
-            getStyleClass().add(item.isSteady() ? "ready-ok" : "ready-progressing");
+            StyleClasses.choose(this, item.isSteady() ? "ready-ok" : "ready-progressing", READINESS);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.coalmine.core.judge.MetricSpec;
 import dev.coalmine.core.judge.TimeSeries;
 import dev.coalmine.core.judge.Track;
 import dev.coalmine.core.judge.TrackUsage;
+import dev.coalmine.testing.Eventually;
 import dev.coalmine.ui.Theme;
 import eu.hansolo.tilesfx.Tile;
 import java.time.Duration;
@@ -44,11 +45,13 @@ class MetricsPanelTest {
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
     private final ObservableList<ChartMarks.Mark> marks = FXCollections.observableArrayList();
     private MetricsViewModel model;
+    private MetricsPanel panel;
 
     @Start
     void start(Stage stage) {
         model = new MetricsViewModel(evidence::get, Track.STABLE, Runnable::run, Runnable::run);
-        stage.setScene(new Scene(new MetricsPanel(model, MetricsPanel.tile("Verdict", ""), marks), 1200, 700));
+        panel = new MetricsPanel(model, MetricsPanel.tile("Verdict", ""), marks);
+        stage.setScene(new Scene(panel, 1200, 700));
         stage.show();
     }
 
@@ -77,6 +80,32 @@ class MetricsPanelTest {
         assertThat(success.getText()).isEqualTo("the release is over");
         assertThat(success.getDescription()).isEqualTo("canary and stable deleted");
         assertThat(success.getValueColor()).isEqualTo(Tile.FOREGROUND);
+    }
+
+    @Test
+    void aHiddenPanelDrawsNothingAndCatchesUpWhenShown(FxRobot robot) {
+        evidence.set(new Evidence(new CanaryReading(OptionalDouble.of(99.9), OptionalDouble.of(80), 0), List.of(
+                successRate(99.9, 100)), List.of()));
+        robot.interact(model::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+        ComparisonChart rate = robot.lookup("#chart-success-rate").query();
+        ComparisonChart.Plot first = rate.drawnProperty().get();
+
+        robot.interact(() -> panel.shownProperty().set(false));
+        evidence.set(new Evidence(new CanaryReading(OptionalDouble.of(98.0), OptionalDouble.of(80), 0), List.of(
+                successRate(98.0, 100)), List.of()));
+        robot.interact(model::refresh);
+        robot.interact(() -> marks.setAll(new ChartMarks.Mark(T0.plusSeconds(7), "check 1", true)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rate.drawnProperty().get()).as("a chart in a tab not selected is not laid out again").isSameAs(first);
+        assertThat(rate.visibleMarks()).isEmpty();
+
+        robot.interact(() -> panel.shownProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        Eventually.assertThat(() -> {
+            assertThat(rate.drawnProperty().get()).isNotSameAs(first);
+            assertThat(rate.visibleMarks()).containsExactly("check 1");
+        });
     }
 
     @Test

@@ -125,6 +125,34 @@ class RolloutViewModelTest {
     }
 
     @Test
+    void aReadThatChangesNothingShownLeavesEveryListAlone() {
+        model.open();
+        Verdict verdict = new CanaryJudge(ThresholdPolicy.defaults(), StatisticalPolicy.defaults()).judge(new Evidence(
+                new CanaryReading(OptionalDouble.of(99.5), OptionalDouble.of(80), 0), List.of(), List.of()),
+                Track.BASELINE);
+        ReleaseState started = ReleaseState.start(3, PLAN, 1, "{}", List.of("planned"), T0);
+        ReleaseState analysing = new ReleaseState(3, PLAN, 1, new ReleasePhase.Analysing(), T0, null, started.log(), T0,
+                null, "{}", AnalysisState.start(T0).next(verdict, null, T0.plusSeconds(30), AnalysisPolicy.defaults()),
+                null);
+        TrackStatus track = new TrackStatus(true, 1, 1, List.of("web:2"));
+        release.publish(new ReleaseStatus("shop", "web", analysing, track, track, track, null));
+        List<String> changed = new ArrayList<>();
+        model.stages().addListener((javafx.collections.ListChangeListener<Object>) c -> changed.add("stages"));
+        model.findings().addListener((javafx.collections.ListChangeListener<Object>) c -> changed.add("findings"));
+        model.chartMarks().addListener((javafx.collections.ListChangeListener<Object>) c -> changed.add("marks"));
+        model.stepLog().addListener((javafx.collections.ListChangeListener<Object>) c -> changed.add("step log"));
+        model.ladder().addListener((javafx.collections.ListChangeListener<Object>) c -> changed.add("ladder"));
+
+        // The same release read again, as after a Lease renewal or a pod's status change: new objects, equal content.
+        release.publish(new ReleaseStatus("shop", "web", new ReleaseState(3, PLAN, 1, new ReleasePhase.Analysing(), T0,
+                null, List.copyOf(started.log()), T0, null, "{}", AnalysisState.start(T0).next(verdict, null,
+                T0.plusSeconds(30), AnalysisPolicy.defaults()), null), track, track, track, null));
+
+        assertThat(changed).as("each change restyles a table, makes the chips again or lays the charts out").isEmpty();
+        assertThat(model.findings()).hasSize(3);
+    }
+
+    @Test
     void promoteSaysWhetherStableRollsOrIsReplacedAtOnce() {
         model.open();
         release.publish(awaiting(null));
