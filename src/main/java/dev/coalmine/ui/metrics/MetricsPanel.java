@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
  */
 public final class MetricsPanel extends VBox {
     private final Map<String, ComparisonChart> charts = new HashMap<>();
+    private final OnePerFrame redraws = new OnePerFrame();
     private final VBox chartBox = new VBox(8);
     private List<ComparisonChart.Marker> markers = List.of();
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
@@ -121,7 +122,7 @@ public final class MetricsPanel extends VBox {
                 created.markers(markers);
                 return created;
             });
-            chart.show(data.plot());
+            redraws.submit(chart, () -> chart.show(data.plot()));
         }
     }
 

@@ -89,6 +89,7 @@ class MetricsPanelTest {
         robot.interact(model::refresh);
         WaitForAsyncUtils.waitForFxEvents();
         ComparisonChart rate = robot.lookup("#chart-success-rate").query();
+        Eventually.assertThat(() -> assertThat(rate.drawnProperty().get()).isNotNull());
         ComparisonChart.Plot first = rate.drawnProperty().get();
 
         robot.interact(() -> panel.shownProperty().set(false));
@@ -120,7 +121,10 @@ class MetricsPanelTest {
         ComparisonChart rate = robot.lookup("#chart-success-rate").query();
         ComparisonChart latency = robot.lookup("#chart-latency").query();
         assertThat(latency.getTitle()).isEqualTo("latency p99");
-        assertThat(rate.getData()).extracting(s -> s.getName()).containsExactly("stable", "canary", "limit 99 %");
+        Eventually.assertThat(() -> { // one chart a frame
+            assertThat(rate.getData()).extracting(s -> s.getName()).containsExactly("stable", "canary", "limit 99 %");
+            assertThat(latency.getData()).isNotEmpty();
+        });
         NumberAxis y = (NumberAxis) rate.getYAxis();
         assertThat(y.getUpperBound() - y.getLowerBound()).as("a 0.1 point dip is a small part of the axis")
                 .isGreaterThanOrEqualTo(ComparisonChart.MIN_PERCENT_SPAN);
@@ -200,7 +204,9 @@ class MetricsPanelTest {
         evidence.set(new Evidence(new CanaryReading(OptionalDouble.of(99.9), OptionalDouble.of(80), 0),
                 List.of(successRate(99.9, 100)), List.of()));
         robot.interact(model::refresh);
-        Scene scene = robot.lookup("#chart-success-rate").query().getScene();
+        ComparisonChart shown = robot.lookup("#chart-success-rate").query();
+        Eventually.assertThat(() -> assertThat(shown.getData()).isNotEmpty()); // shown in a coming frame
+        Scene scene = shown.getScene();
         List<String> sheets = List.copyOf(scene.getStylesheets());
         String userAgent = Application.getUserAgentStylesheet(); // a theme sets it for the whole application
         robot.interact(() -> scene.getStylesheets().add(
