@@ -102,17 +102,8 @@ class RolloutViewModelTest {
     @Test
     void theLatestVerdictIsAHeadlineNamingTheDecidingRuleAndATableOfFindings() {
         model.open();
-        Verdict verdict = new CanaryJudge(ThresholdPolicy.defaults(), StatisticalPolicy.defaults()).judge(new Evidence(
-                new CanaryReading(OptionalDouble.of(98.96), OptionalDouble.of(80), 0), List.of(), List.of()),
-                Track.BASELINE);
-        AnalysisState analysis = AnalysisState.start(T0).next(verdict, null, T0.plusSeconds(30),
-                AnalysisPolicy.defaults());
-        ReleaseState started = ReleaseState.start(3, PLAN, 1, "{}", List.of("planned"), T0);
-        ReleaseState analysing = new ReleaseState(3, PLAN, 1, new ReleasePhase.Analysing(), T0, null, started.log(), T0,
-                null, "{}", analysis, null);
-        TrackStatus track = new TrackStatus(true, 1, 1, List.of("web:2"));
 
-        release.publish(new ReleaseStatus("shop", "web", analysing, track, track, track, null));
+        release.publish(analysedAt(98.96));
 
         assertThat(model.verdictProperty().get()).isEqualTo("Latest verdict: check 1 failed on success rate \u2265 99 % "
                 + "(last interval): canary 98.96 %, limit \u2265 99.00 % \u00b7 " + LOCAL.format(T0.plusSeconds(30)));
@@ -127,15 +118,7 @@ class RolloutViewModelTest {
     @Test
     void aReadThatChangesNothingShownLeavesEveryListAlone() {
         model.open();
-        Verdict verdict = new CanaryJudge(ThresholdPolicy.defaults(), StatisticalPolicy.defaults()).judge(new Evidence(
-                new CanaryReading(OptionalDouble.of(99.5), OptionalDouble.of(80), 0), List.of(), List.of()),
-                Track.BASELINE);
-        ReleaseState started = ReleaseState.start(3, PLAN, 1, "{}", List.of("planned"), T0);
-        ReleaseState analysing = new ReleaseState(3, PLAN, 1, new ReleasePhase.Analysing(), T0, null, started.log(), T0,
-                null, "{}", AnalysisState.start(T0).next(verdict, null, T0.plusSeconds(30), AnalysisPolicy.defaults()),
-                null);
-        TrackStatus track = new TrackStatus(true, 1, 1, List.of("web:2"));
-        release.publish(new ReleaseStatus("shop", "web", analysing, track, track, track, null));
+        release.publish(analysedAt(99.5));
         List<String> changed = new ArrayList<>();
         model.stages().addListener((javafx.collections.ListChangeListener<Object>) c -> changed.add("stages"));
         model.findings().addListener((javafx.collections.ListChangeListener<Object>) c -> changed.add("findings"));
@@ -144,9 +127,7 @@ class RolloutViewModelTest {
         model.ladder().addListener((javafx.collections.ListChangeListener<Object>) c -> changed.add("ladder"));
 
         // The same release read again, as after a Lease renewal or a pod's status change: new objects, equal content.
-        release.publish(new ReleaseStatus("shop", "web", new ReleaseState(3, PLAN, 1, new ReleasePhase.Analysing(), T0,
-                null, List.copyOf(started.log()), T0, null, "{}", AnalysisState.start(T0).next(verdict, null,
-                T0.plusSeconds(30), AnalysisPolicy.defaults()), null), track, track, track, null));
+        release.publish(analysedAt(99.5));
 
         assertThat(changed).as("each change restyles a table, makes the chips again or lays the charts out").isEmpty();
         assertThat(model.findings()).hasSize(3);
@@ -330,6 +311,19 @@ class RolloutViewModelTest {
                 phase.terminal() ? T0.plusSeconds(60) : null, "{}");
         TrackStatus track = new TrackStatus(true, 1, 1, List.of("web:2"));
         return new ReleaseStatus("shop", "web", state, track, TrackStatus.absent(), TrackStatus.absent(), null);
+    }
+
+    /** Release 3 analysing, its first check judged at T0 + 30 s on a canary success rate of {@code canaryPercent}. */
+    private static ReleaseStatus analysedAt(double canaryPercent) {
+        Verdict verdict = new CanaryJudge(ThresholdPolicy.defaults(), StatisticalPolicy.defaults()).judge(new Evidence(
+                new CanaryReading(OptionalDouble.of(canaryPercent), OptionalDouble.of(80), 0), List.of(), List.of()),
+                Track.BASELINE);
+        AnalysisState analysis = AnalysisState.start(T0).next(verdict, null, T0.plusSeconds(30), AnalysisPolicy.defaults());
+        ReleaseState started = ReleaseState.start(3, PLAN, 1, "{}", List.of("planned"), T0);
+        ReleaseState analysing = new ReleaseState(3, PLAN, 1, new ReleasePhase.Analysing(), T0, null, started.log(), T0,
+                null, "{}", analysis, null);
+        TrackStatus track = new TrackStatus(true, 1, 1, List.of("web:2"));
+        return new ReleaseStatus("shop", "web", analysing, track, track, track, null);
     }
 
     /** A release session stand-in that publishes what a test tells it to. */
