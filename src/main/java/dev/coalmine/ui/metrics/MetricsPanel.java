@@ -5,9 +5,11 @@ import dev.coalmine.core.judge.ThresholdPolicy;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -29,8 +31,8 @@ public final class MetricsPanel extends VBox {
     private final VBox chartBox = new VBox(8);
     private List<ComparisonChart.Marker> markers = List.of();
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
-    private boolean chartsBehind;
-    private boolean marksBehind;
+    /** What changed while the panel was hidden, drawn when it is shown again. */
+    private final Set<Runnable> behind = new LinkedHashSet<>();
 
     private final ObservableList<ChartMarks.Mark> marks;
 
@@ -84,26 +86,15 @@ public final class MetricsPanel extends VBox {
 
         // A chart is laid out at each new plot even in a tab not selected (layout ignores visibility): hidden, the
         // panel only notes what it is behind and catches up when shown again.
-        model.charts().addListener((ListChangeListener<MetricsViewModel.Chart>) change -> {
-            chartsBehind = !shown.get();
-            if (shown.get()) {
-                showCharts(model);
-            }
-        });
-        marks.addListener((ListChangeListener<ChartMarks.Mark>) change -> {
-            marksBehind = !shown.get();
-            if (shown.get()) {
-                showMarks();
-            }
-        });
+        Runnable drawCharts = () -> showCharts(model);
+        Runnable drawMarks = () -> charts.values().forEach(c -> c.mark(marks));
+        model.charts().addListener((ListChangeListener<MetricsViewModel.Chart>) change -> whenShown(drawCharts));
+        marks.addListener((ListChangeListener<ChartMarks.Mark>) change -> whenShown(drawMarks));
         shown.addListener((obs, was, now) -> {
-            if (now && chartsBehind) {
-                chartsBehind = false;
-                showCharts(model);
-            }
-            if (now && marksBehind) {
-                marksBehind = false;
-                showMarks();
+            if (now) {
+                List<Runnable> catchUp = List.copyOf(behind);
+                behind.clear();
+                catchUp.forEach(Runnable::run);
             }
         });
         VBox.setVgrow(chartBox, Priority.ALWAYS);
@@ -126,8 +117,12 @@ public final class MetricsPanel extends VBox {
         }
     }
 
-    private void showMarks() {
-        charts.values().forEach(c -> c.mark(marks));
+    private void whenShown(Runnable draw) {
+        if (shown.get()) {
+            draw.run();
+        } else {
+            behind.add(draw);
+        }
     }
 
     /** True while the panel is on screen (the default); bound by whoever knows, such as a tab's selection. */

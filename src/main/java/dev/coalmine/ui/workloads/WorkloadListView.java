@@ -95,13 +95,9 @@ public final class WorkloadListView extends VBox {
         @Override
         protected void updateItem(WorkloadSummary item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null) {
-                StyleClasses.choose(this, null, READINESS);
-                setText(null);
-                return;
-            }
-            setText(item.readiness());
-            StyleClasses.choose(this, item.isSteady() ? "ready-ok" : "ready-progressing", READINESS);
+            boolean none = empty || item == null;
+            setText(none ? null : item.readiness());
+            StyleClasses.choose(this, none ? null : item.isSteady() ? "ready-ok" : "ready-progressing", READINESS);
         }
     }
 }
